@@ -1,0 +1,218 @@
+/**
+ * The engine's public surface: what the REST layer (server/) and the console's preview use.
+ * Records are returned read-only; mutate only through the commands.
+ */
+import type {
+  DeploymentRec,
+  EventSubscriptionRec,
+  HistoricActivityInstanceRec,
+  HistoricProcessInstanceRec,
+  IncidentRec,
+  JobDefinitionRec,
+  JobRec,
+  ProcessDefinitionRec,
+  ProcessInstanceState,
+  TaskRec,
+  UserOperationLogRec,
+  VariableRec,
+} from './runtime/state';
+import type { TypedValue } from './variables';
+
+/** A variable given with a start instruction; `local` as in `TriggerVariableValueDto`. */
+export interface InstructionVariable {
+  value: TypedValue;
+  local: boolean;
+}
+
+/** One instruction of a modification (contract §2.1), already validated by the REST layer. */
+export type ModificationInstruction =
+  | {
+      type: 'startBeforeActivity' | 'startAfterActivity';
+      activityId: string;
+      ancestorActivityInstanceId?: string | null;
+      variables?: Record<string, InstructionVariable>;
+    }
+  | {
+      type: 'startTransition';
+      transitionId: string;
+      ancestorActivityInstanceId?: string | null;
+      variables?: Record<string, InstructionVariable>;
+    }
+  | {
+      type: 'cancel';
+      activityId?: string | null;
+      activityInstanceId?: string | null;
+      transitionInstanceId?: string | null;
+      cancelCurrentActiveActivityInstances?: boolean;
+    };
+
+export interface ModificationOptions {
+  skipCustomListeners?: boolean;
+  skipIoMappings?: boolean;
+  annotation?: string | null;
+  /** The authenticated user; operation log entries are written only when set. */
+  userId?: string | null;
+}
+
+export interface DeployInput {
+  name?: string | null;
+  source?: string | null;
+  tenantId?: string | null;
+  enableDuplicateFiltering?: boolean;
+  deployChangedOnly?: boolean;
+  resources: { name: string; content: string }[];
+}
+
+export interface DeployResult {
+  deployment: DeploymentRec;
+  definitions: ProcessDefinitionRec[];
+}
+
+export interface StartInput {
+  businessKey?: string | null;
+  variables?: Record<string, TypedValue>;
+  /** Start at these elements instead of the start event (only start* types). */
+  startInstructions?: ModificationInstruction[];
+  skipCustomListeners?: boolean;
+  skipIoMappings?: boolean;
+  userId?: string | null;
+}
+
+export interface CorrelateInput {
+  messageName: string;
+  businessKey?: string | null;
+  processInstanceId?: string | null;
+  processDefinitionId?: string | null;
+  correlationKeys?: Record<string, TypedValue>;
+  localCorrelationKeys?: Record<string, TypedValue>;
+  processVariables?: Record<string, TypedValue>;
+  processVariablesLocal?: Record<string, TypedValue>;
+  all?: boolean;
+  startMessagesOnly?: boolean;
+}
+
+export interface CorrelationResult {
+  resultType: 'Execution' | 'ProcessDefinition';
+  processInstanceId: string;
+  executionId: string | null;
+}
+
+export interface DeleteInstanceOptions {
+  skipCustomListeners?: boolean;
+  skipIoMappings?: boolean;
+  skipSubprocesses?: boolean;
+  deleteReason?: string | null;
+  userId?: string | null;
+}
+
+/** A variable visible from some scope, with where it lives. */
+export interface VariableView extends VariableRec {
+  processInstanceId: string;
+  executionId: string;
+  activityInstanceId: string;
+  processDefinitionId: string;
+  taskId: string | null;
+}
+
+export interface EngineApi {
+  // deployments and definitions
+  deploy(input: DeployInput): DeployResult;
+  deleteDeployment(id: string, options: { cascade?: boolean; skipCustomListeners?: boolean; skipIoMappings?: boolean }): void;
+  deployments(): Iterable<DeploymentRec>;
+  deployment(id: string): DeploymentRec | undefined;
+  definitions(): Iterable<ProcessDefinitionRec>;
+  definition(id: string): ProcessDefinitionRec | undefined;
+  /** The latest version of the definition with this key (and tenant). */
+  latestDefinition(key: string, tenantId?: string | null): ProcessDefinitionRec | undefined;
+  /** The BPMN XML the definition was deployed from. */
+  definitionXml(id: string): string | undefined;
+
+  // process instances
+  startProcessInstance(definitionId: string, input: StartInput): ProcessInstanceState | { id: string; ended: true; processDefinitionId: string; businessKey: string | null };
+  deleteProcessInstance(id: string, options: DeleteInstanceOptions): void;
+  modifyProcessInstance(id: string, instructions: ModificationInstruction[], options: ModificationOptions): void;
+  instances(): Iterable<ProcessInstanceState>;
+  instance(id: string): ProcessInstanceState | undefined;
+  /** The activity instance tree as Camunda reports it (contract §2.6); undefined if not running. */
+  activityInstanceTree(id: string): ActivityInstanceTree | undefined;
+  setProcessInstanceSuspended(id: string, suspended: boolean): void;
+
+  // messages
+  correlateMessage(input: CorrelateInput): CorrelationResult[];
+  /** `POST /signal`: broadcast a signal to all subscriptions. */
+  throwSignal(name: string, variables: Record<string, TypedValue>): void;
+
+  // variables
+  /** Variables of one execution / activity instance scope (local only), or undefined when unknown. */
+  localVariables(executionId: string): Record<string, VariableRec> | undefined;
+  /** Process-instance-scope variables (`GET /process-instance/{id}/variables`). */
+  processVariables(processInstanceId: string): Record<string, VariableRec> | undefined;
+  /** Variables visible from a task: task-local, then every scope up to the process instance. */
+  taskVariables(taskId: string): Record<string, VariableRec> | undefined;
+  setProcessVariables(processInstanceId: string, variables: Record<string, TypedValue>, deletions?: string[]): void;
+  /** Every variable instance in the engine, with where it lives. */
+  variableInstances(): Iterable<VariableView>;
+
+  // tasks
+  tasks(): Iterable<TaskRec>;
+  task(id: string): TaskRec | undefined;
+  completeTask(id: string, variables: Record<string, TypedValue>, userId?: string | null): void;
+  setTaskAssignee(id: string, assignee: string | null): void;
+
+  // jobs
+  jobs(): Iterable<JobRec>;
+  job(id: string): JobRec | undefined;
+  /** Runs one job now. Throws the job's failure after recording it (retries − 1, exception). */
+  executeJob(id: string): void;
+  setJobRetries(id: string, retries: number): void;
+  /** Sets retries of every job of the definition that has none left (contract §3.5). */
+  setJobDefinitionRetries(jobDefinitionId: string, retries: number): void;
+  jobDefinitions(): Iterable<JobDefinitionRec>;
+  jobDefinition(id: string): JobDefinitionRec | undefined;
+  /** The next job the executor should run, if one is due now. */
+  acquireJob(): JobRec | undefined;
+
+  // other runtime data
+  eventSubscriptions(): Iterable<EventSubscriptionRec>;
+  incidents(): Iterable<IncidentRec>;
+
+  // history
+  historicProcessInstances(): Iterable<HistoricProcessInstanceRec>;
+  historicProcessInstance(id: string): HistoricProcessInstanceRec | undefined;
+  historicActivityInstances(): Iterable<HistoricActivityInstanceRec>;
+  userOperationLog(): Iterable<UserOperationLogRec>;
+
+  /** The engine's clock (epoch ms). */
+  now(): number;
+}
+
+/** `ActivityInstanceDto` shape, with the engine's records (contract §2.6). */
+export interface ActivityInstanceTree {
+  id: string;
+  parentActivityInstanceId: string | null;
+  activityId: string;
+  activityType: string;
+  activityName: string | null;
+  name: string | null;
+  processInstanceId: string;
+  processDefinitionId: string;
+  executionIds: string[];
+  incidentIds: string[];
+  incidents: { id: string; activityId: string }[];
+  childActivityInstances: ActivityInstanceTree[];
+  childTransitionInstances: TransitionInstanceTree[];
+}
+
+export interface TransitionInstanceTree {
+  id: string;
+  parentActivityInstanceId: string;
+  activityId: string;
+  targetActivityId: string;
+  activityName: string | null;
+  activityType: string;
+  processInstanceId: string;
+  processDefinitionId: string;
+  executionId: string;
+  incidentIds: string[];
+  incidents: { id: string; activityId: string }[];
+}

@@ -1,0 +1,284 @@
+/**
+ * The engine's runtime and history records. Plain, serialisable data: a command works on copies of
+ * the process instances it touches and commits them at the end, so a failure changes nothing
+ * (Camunda runs each command in one transaction, contract §4.1).
+ * Times are epoch milliseconds; the REST layer formats them.
+ */
+import type { ProcessModel } from '../model/process-model';
+import type { TypedValue } from '../variables';
+
+export interface DeploymentResource {
+  id: string;
+  name: string;
+  content: string;
+}
+
+export interface DeploymentRec {
+  id: string;
+  name: string | null;
+  source: string | null;
+  tenantId: string | null;
+  deploymentTime: number;
+  resources: DeploymentResource[];
+}
+
+export interface ProcessDefinitionRec {
+  /** `<key>:<version>:<uuid>`, as Camunda forms it. */
+  id: string;
+  key: string;
+  name: string | null;
+  version: number;
+  versionTag: string | null;
+  deploymentId: string;
+  resourceName: string;
+  historyTimeToLive: number | null;
+  suspended: boolean;
+  tenantId: string | null;
+  category: string;
+  model: ProcessModel;
+}
+
+export interface VariableRec {
+  id: string;
+  name: string;
+  value: TypedValue;
+  createTime: number;
+}
+
+/**
+ * An activity instance. The root one has `id` = process instance id and `activityId` = the process
+ * definition id. A multi-instance body has `activityId` `<id>#multiInstanceBody`.
+ */
+export interface ActivityInstanceRec {
+  id: string;
+  activityId: string;
+  parentId: string | null;
+  executionId: string;
+  /** Order of creation; children are listed in this order. */
+  seq: number;
+  startTime: number;
+  /** Children (activity and transition instance ids) live in the instance's maps; see parentId. */
+  variables: Record<string, VariableRec>;
+  /** Called process instance of a call activity instance. */
+  calledProcessInstanceId: string | null;
+  /** Waiting join (parallel/inclusive gateway) instances are kept until the join fires. */
+  joinWaiting: boolean;
+  /** Id of the historic activity instance (equal to `id`). */
+}
+
+/**
+ * A token waiting in an async continuation: before entering `activityId` (asyncBefore) or after
+ * leaving it (asyncAfter). Its id is an execution id (contract §2.6).
+ */
+export interface TransitionInstanceRec {
+  id: string;
+  activityId: string;
+  parentId: string;
+  seq: number;
+  kind: 'before' | 'after';
+  /** asyncAfter: the sequence flow to take when the job runs (null: all outgoing flows). */
+  transitionId: string | null;
+  variables: Record<string, VariableRec>;
+  startTime: number;
+}
+
+export interface TaskRec {
+  id: string;
+  name: string | null;
+  description: string | null;
+  assignee: string | null;
+  owner: string | null;
+  created: number;
+  due: number | null;
+  followUp: number | null;
+  priority: number;
+  taskDefinitionKey: string;
+  processInstanceId: string;
+  processDefinitionId: string;
+  executionId: string;
+  activityInstanceId: string;
+  suspended: boolean;
+  tenantId: string | null;
+  candidateUsers: string[];
+  candidateGroups: string[];
+  variables: Record<string, VariableRec>;
+}
+
+export type JobHandlerType =
+  | 'async-continuation'
+  | 'timer-transition'
+  | 'timer-intermediate-transition'
+  | 'timer-start-event'
+  | 'timer-start-event-subprocess'
+  | 'batch-seed-job'
+  | 'batch-monitor-job'
+  | 'instance-modification';
+
+export interface JobRec {
+  id: string;
+  jobDefinitionId: string | null;
+  handlerType: JobHandlerType;
+  /** async-continuation: 'async-before' | 'async-after'; timers: the activity id; batches: batch id. */
+  handlerConfiguration: string;
+  /** null for definition-level timers and batch jobs. */
+  processInstanceId: string | null;
+  executionId: string | null;
+  /** Activity instance or transition instance the job belongs to. */
+  activityInstanceId: string | null;
+  processDefinitionId: string | null;
+  processDefinitionKey: string | null;
+  deploymentId: string | null;
+  activityId: string | null;
+  retries: number;
+  exceptionMessage: string | null;
+  stacktrace: string | null;
+  failedActivityId: string | null;
+  dueDate: number | null;
+  /** Timer cycles: the remaining repeat definition. */
+  repeat: string | null;
+  suspended: boolean;
+  priority: number;
+  tenantId: string | null;
+  createTime: number;
+  batchId: string | null;
+  /** Creation order, for fair execution. */
+  seq: number;
+}
+
+export interface JobDefinitionRec {
+  id: string;
+  processDefinitionId: string | null;
+  processDefinitionKey: string | null;
+  deploymentId: string | null;
+  activityId: string | null;
+  jobType: string;
+  jobConfiguration: string;
+  suspended: boolean;
+  overridingJobPriority: number | null;
+  tenantId: string | null;
+}
+
+export interface EventSubscriptionRec {
+  id: string;
+  eventType: 'message' | 'signal' | 'conditional' | 'compensate';
+  eventName: string | null;
+  /** null for definition-level (start event) subscriptions. */
+  processInstanceId: string | null;
+  executionId: string | null;
+  /** The activity instance whose scope owns it (for event subprocess starts: the scope instance). */
+  activityInstanceId: string | null;
+  /** The catching element. */
+  activityId: string;
+  processDefinitionId: string;
+  createdDate: number;
+  tenantId: string | null;
+}
+
+export interface IncidentRec {
+  id: string;
+  incidentType: string;
+  incidentTimestamp: number;
+  incidentMessage: string | null;
+  processDefinitionId: string | null;
+  processInstanceId: string | null;
+  executionId: string | null;
+  activityId: string | null;
+  failedActivityId: string | null;
+  /** The job id for `failedJob` incidents. */
+  configuration: string;
+  jobDefinitionId: string | null;
+  causeIncidentId: string;
+  rootCauseIncidentId: string;
+  tenantId: string | null;
+  annotation: string | null;
+}
+
+export interface ProcessInstanceState {
+  id: string;
+  processDefinitionId: string;
+  businessKey: string | null;
+  superProcessInstanceId: string | null;
+  /** The caller's call activity instance. */
+  superActivityInstanceId: string | null;
+  rootProcessInstanceId: string;
+  startTime: number;
+  suspended: boolean;
+  tenantId: string | null;
+  activityInstances: Record<string, ActivityInstanceRec>;
+  transitionInstances: Record<string, TransitionInstanceRec>;
+  tasks: Record<string, TaskRec>;
+  jobs: Record<string, JobRec>;
+  eventSubscriptions: Record<string, EventSubscriptionRec>;
+  incidents: Record<string, IncidentRec>;
+}
+
+export type HistoricProcessInstanceState =
+  | 'ACTIVE'
+  | 'SUSPENDED'
+  | 'COMPLETED'
+  | 'EXTERNALLY_TERMINATED'
+  | 'INTERNALLY_TERMINATED';
+
+export interface HistoricProcessInstanceRec {
+  id: string;
+  businessKey: string | null;
+  processDefinitionId: string;
+  processDefinitionKey: string;
+  processDefinitionName: string | null;
+  processDefinitionVersion: number;
+  startTime: number;
+  endTime: number | null;
+  startUserId: string | null;
+  startActivityId: string | null;
+  deleteReason: string | null;
+  rootProcessInstanceId: string;
+  superProcessInstanceId: string | null;
+  tenantId: string | null;
+  state: HistoricProcessInstanceState;
+}
+
+export interface HistoricActivityInstanceRec {
+  id: string;
+  parentActivityInstanceId: string | null;
+  activityId: string;
+  activityName: string | null;
+  activityType: string;
+  processDefinitionKey: string;
+  processDefinitionId: string;
+  processInstanceId: string;
+  executionId: string;
+  taskId: string | null;
+  calledProcessInstanceId: string | null;
+  assignee: string | null;
+  startTime: number;
+  endTime: number | null;
+  canceled: boolean;
+  completeScope: boolean;
+  tenantId: string | null;
+  rootProcessInstanceId: string;
+  seq: number;
+}
+
+export interface UserOperationLogRec {
+  id: string;
+  operationId: string;
+  userId: string;
+  timestamp: number;
+  operationType: string;
+  entityType: string;
+  category: string;
+  annotation: string | null;
+  property: string | null;
+  orgValue: string | null;
+  newValue: string | null;
+  deploymentId: string | null;
+  processDefinitionId: string | null;
+  processDefinitionKey: string | null;
+  processInstanceId: string | null;
+  executionId: string | null;
+  taskId: string | null;
+  jobId: string | null;
+  jobDefinitionId: string | null;
+  batchId: string | null;
+  rootProcessInstanceId: string | null;
+}
