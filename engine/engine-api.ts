@@ -27,7 +27,13 @@ export interface InstructionVariable {
 /** One instruction of a modification (contract §2.1), already validated by the REST layer. */
 export type ModificationInstruction =
   | {
-      type: 'startBeforeActivity' | 'startAfterActivity';
+      type: 'startBeforeActivity';
+      activityId: string;
+      ancestorActivityInstanceId?: string | null;
+      variables?: Record<string, InstructionVariable>;
+    }
+  | {
+      type: 'startAfterActivity';
       activityId: string;
       ancestorActivityInstanceId?: string | null;
       variables?: Record<string, InstructionVariable>;
@@ -116,7 +122,8 @@ export interface VariableView extends VariableRec {
 
 export interface EngineApi {
   // deployments and definitions
-  deploy(input: DeployInput): DeployResult;
+  /** Parses and deploys; rejects with a ParseException (400) naming the unsupported element. */
+  deploy(input: DeployInput): Promise<DeployResult>;
   deleteDeployment(id: string, options: { cascade?: boolean; skipCustomListeners?: boolean; skipIoMappings?: boolean }): void;
   deployments(): Iterable<DeploymentRec>;
   deployment(id: string): DeploymentRec | undefined;

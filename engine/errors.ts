@@ -51,3 +51,8 @@ export class AuthorizationException extends ProcessEngineException {
 export function isBadUserRequest(error: unknown): error is BadUserRequestException {
   return error instanceof BadUserRequestException;
 }
+
+/** No or several subscriptions match a correlated message; the REST layer answers 400. */
+export class MismatchingMessageCorrelationException extends ProcessEngineException {
+  override readonly type: string = 'MismatchingMessageCorrelationException';
+}

@@ -7,4 +7,9 @@ export interface ExpressionContext {
   hasVariable(name: string): boolean;
   getVariable(name: string): unknown;
   beans: Record<string, unknown>;
+  /**
+   * EL functions called without a base, such as Camunda's `now()` or `currentUser()`. Optional: the
+   * engine supplies them where it has a clock and a user; elsewhere `${now()}` is an error.
+   */
+  functions?: Record<string, (...args: unknown[]) => unknown>;
 }

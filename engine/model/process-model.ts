@@ -74,12 +74,33 @@ export type TimerDefinition =
 /** At most one event definition per event; Camunda rejects several. */
 export type EventDefinition =
   | { kind: 'none' }
+  /** `messageName` is '' on a throw event that names no message (it then acts as a none event). */
   | { kind: 'message'; messageName: string }
   | { kind: 'signal'; signalName: string }
   | { kind: 'timer'; timer: TimerDefinition }
-  | { kind: 'error'; errorCode: string | null }
-  | { kind: 'escalation'; escalationCode: string | null }
-  | { kind: 'conditional'; condition: string }
+  | {
+      kind: 'error';
+      errorCode: string | null;
+      /** Throwing: the error's `camunda:errorMessage` (may be a `${...}` expression). */
+      errorMessage?: string;
+      /** Catching: variables that receive the caught error's code and message. */
+      errorCodeVariable?: string;
+      errorMessageVariable?: string;
+    }
+  | {
+      kind: 'escalation';
+      escalationCode: string | null;
+      /** Catching: variable that receives the caught escalation's code. */
+      escalationCodeVariable?: string;
+    }
+  | {
+      kind: 'conditional';
+      condition: string;
+      /** `camunda:variableName`: only changes of this variable trigger the evaluation. */
+      variableName?: string;
+      /** `camunda:variableEvents` (create, update, delete), split at commas. */
+      variableEvents?: string[];
+    }
   | { kind: 'terminate' }
   | { kind: 'compensate' };
 
@@ -88,6 +109,9 @@ export interface ListenerDefinition {
   event: string;
   expression?: string;
   delegateExpression?: string;
+  /** Task listeners with event `timeout`: the listener id and the timer that fires it. */
+  id?: string;
+  timer?: TimerDefinition;
 }
 
 /** One `camunda:inputParameter` / `camunda:outputParameter`; `value` is a literal or `${...}`. */
@@ -137,6 +161,13 @@ export interface Activity {
   defaultFlow: string | null;
   asyncBefore: boolean;
   asyncAfter: boolean;
+  /**
+   * Multi-instance activities: `camunda:asyncBefore`/`asyncAfter` on the element apply to the
+   * multi-instance body; the same attributes on `multiInstanceLoopCharacteristics` apply to each
+   * inner instance.
+   */
+  innerAsyncBefore?: boolean;
+  innerAsyncAfter?: boolean;
   /** True for subprocesses (embedded and event) – activities that contain other activities. */
   isContainer: boolean;
   /** An event subprocess (`triggeredByEvent="true"`). */
@@ -165,14 +196,24 @@ export interface Activity {
   candidateGroups: string | null;
   /** Service, send and business rule tasks. */
   service: ServiceImplementation | null;
+  /** User tasks: `camunda:dueDate`, `camunda:followUpDate`, `camunda:priority`, `camunda:formKey`. */
+  dueDate?: string | null;
+  followUpDate?: string | null;
+  priority?: string | null;
+  formKey?: string | null;
   /** Call activities. */
   calledElement: string | null;
+  /** `camunda:calledElementBinding` (latest when absent), with its version or version tag. */
+  calledElementBinding?: 'latest' | 'deployment' | 'version' | 'versionTag';
+  calledElementVersion?: string | null;
+  calledElementVersionTag?: string | null;
   callIn: CallVariableMapping[];
   callOut: CallVariableMapping[];
   documentation: string | null;
 }
 
 export interface SequenceFlow {
+  /** The flow's id; `#flow<n>` for a flow declared without one (Camunda allows that). */
   id: string;
   name: string | null;
   sourceRef: string;
@@ -198,9 +239,13 @@ export interface ProcessModel {
   activities: Record<string, Activity>;
   sequenceFlows: Record<string, SequenceFlow>;
   listeners: ListenerDefinition[];
+  /** Text of the process's `bpmn:documentation` (Camunda's process definition description). */
+  documentation?: string | null;
 }
 
 /** Everything one BPMN file defines. */
 export interface ParsedDefinitions {
   processes: ProcessModel[];
+  /** `targetNamespace` of the definitions: Camunda's process definition category. */
+  targetNamespace?: string | null;
 }

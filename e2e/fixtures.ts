@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+import { expect, test as base } from '@playwright/test';
+import type { APIRequestContext, APIResponse } from '@playwright/test';
+
+import type {
+  DeploymentWithDefinitionsDto,
+  ProcessDefinitionDto,
+  ProcessInstanceWithVariablesDto,
+  StartProcessInstanceDto,
+} from '../src/api/camunda-dto';
+import { ProcessDefinitionsPage } from './pages/process-definitions-page';
+import { SignInPage } from './pages/sign-in-page';
+
+/** The engine's demo user (server/demo). */
+export const DEMO_USER = { username: 'demo', password: 'demo' } as const;
+
+const BPMN_FIXTURES_DIR = path.join(import.meta.dirname, 'fixtures');
+
+/** A process this test deployed under a key of its own. */
+export interface DeployedProcess {
+  key: string;
+  name: string;
+  definition: ProcessDefinitionDto;
+}
+
+/** Test setup through the Camunda REST API, authenticated as the demo user. */
+export class EngineRest {
+  constructor(private readonly request: APIRequestContext) {}
+
+  /**
+   * Deploys `e2e/fixtures/<fileName>` with its (single) process renamed to a unique key and name,
+   * so parallel tests and repeated runs against one engine never count each other's instances.
+   */
+  async deployProcess(fileName: string): Promise<DeployedProcess> {
+    const xml = await readFile(path.join(BPMN_FIXTURES_DIR, fileName), 'utf8');
+    const processMatch = /<bpmn:process id="([^"]+)" name="([^"]+)"/.exec(xml);
+    if (processMatch === null) {
+      throw new Error(`${fileName} has no <bpmn:process id="…" name="…">`);
+    }
+    const [, originalKey = '', originalName = ''] = processMatch;
+    const suffix = randomUUID().slice(0, 8);
+    const key = `${originalKey}-${suffix}`;
+    const name = `${originalName} ${suffix}`;
+    const renamed = xml
+      .replaceAll(`"${originalKey}"`, `"${key}"`)
+      .replace(`name="${originalName}"`, `name="${name}"`);
+
+    const response = await this.request.post('/engine-rest/deployment/create', {
+      multipart: {
+        'deployment-name': `e2e ${key}`,
+        'deployment-source': 'e2e',
+        [fileName]: {
+          name: fileName,
+          mimeType: 'application/octet-stream',
+          buffer: Buffer.from(renamed),
+        },
+      },
+    });
+    const deployment = await json<DeploymentWithDefinitionsDto>(response);
+    const definition = Object.values(deployment.deployedProcessDefinitions ?? {}).find(
+      (candidate) => candidate.key === key,
+    );
+    if (definition === undefined) {
+      throw new Error(`Deploying ${fileName} defined no process with key ${key}`);
+    }
+    return { key, name, definition };
+  }
+
+  /** `POST /process-definition/key/{key}/start`. */
+  async startProcessInstance(
+    key: string,
+    body: StartProcessInstanceDto = {},
+  ): Promise<ProcessInstanceWithVariablesDto> {
+    const response = await this.request.post(
+      `/engine-rest/process-definition/key/${encodeURIComponent(key)}/start`,
+      { data: body },
+    );
+    return json<ProcessInstanceWithVariablesDto>(response);
+  }
+}
+
+interface Fixtures {
+  engineRest: EngineRest;
+  signInPage: SignInPage;
+  processDefinitionsPage: ProcessDefinitionsPage;
+}
+
+export const test = base.extend<Fixtures>({
+  engineRest: async ({ playwright, baseURL }, use) => {
+    const request = await playwright.request.newContext({
+      baseURL,
+      httpCredentials: { ...DEMO_USER, send: 'always' },
+    });
+    await use(new EngineRest(request));
+    await request.dispose();
+  },
+  signInPage: async ({ page }, use) => {
+    await use(new SignInPage(page));
+  },
+  processDefinitionsPage: async ({ page }, use) => {
+    await use(new ProcessDefinitionsPage(page));
+  },
+});
+
+export { expect };
+
+async function json<T>(response: APIResponse): Promise<T> {
+  if (!response.ok()) {
+    throw new Error(
+      `${response.url()} answered ${String(response.status())}: ${await response.text()}`,
+    );
+  }
+  return (await response.json()) as T;
+}

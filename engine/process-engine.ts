@@ -1,0 +1,1041 @@
+/**
+ * The embedded Camunda 7-compatible engine. Every command runs on a `CommandContext` and is
+ * committed only when it succeeds, so a failed command changes nothing (Camunda's transaction).
+ */
+import type {
+  ActivityInstanceTree,
+  CorrelateInput,
+  CorrelationResult,
+  DeleteInstanceOptions,
+  DeployInput,
+  DeployResult,
+  EngineApi,
+  ModificationInstruction,
+  ModificationOptions,
+  StartInput,
+  VariableView,
+} from './engine-api';
+import {
+  BadUserRequestException,
+  MismatchingMessageCorrelationException,
+  NotFoundException,
+  NullValueException,
+  ProcessEngineException,
+} from './errors';
+import { modifyProcessInstance } from './modification/modify-process-instance';
+import { parseBpmn } from './model/parse-bpmn';
+import type { ProcessModel } from './model/process-model';
+import { buildActivityInstanceTree } from './runtime/activity-instance-tree';
+import { CommandContext, type CommandOptions } from './runtime/command-context';
+import { createStore, type EngineStore } from './runtime/engine-store';
+import { DEFAULT_JOB_RETRIES, Runtime } from './runtime/runtime';
+import type {
+  DeploymentRec,
+  EventSubscriptionRec,
+  HistoricActivityInstanceRec,
+  HistoricProcessInstanceRec,
+  IncidentRec,
+  JobDefinitionRec,
+  JobRec,
+  ProcessDefinitionRec,
+  ProcessInstanceState,
+  TaskRec,
+  UserOperationLogRec,
+  VariableRec,
+} from './runtime/state';
+import { nextCycle, addDuration, parseDate } from './runtime/timer';
+import type { TypedValue } from './variables';
+
+export interface ProcessEngineOptions {
+  clock?: () => number;
+  idGenerator?: () => string;
+}
+
+const BPMN_RESOURCE = /\.bpmn(20\.xml)?$|\.bpmn\.xml$/;
+
+export class ProcessEngine implements EngineApi {
+  private readonly store: EngineStore = createStore();
+  private readonly clock: () => number;
+  private readonly newId: () => string;
+
+  constructor(options: ProcessEngineOptions = {}) {
+    this.clock = options.clock ?? (() => Date.now());
+    this.newId = options.idGenerator ?? (() => globalThis.crypto.randomUUID());
+  }
+
+  now(): number {
+    return this.clock();
+  }
+
+  /** Runs a command; commits on success, drops every change on failure. */
+  private run<T>(options: CommandOptions, command: (rt: Runtime) => T): T {
+    const ctx = new CommandContext(this.store, options);
+    const rt = new Runtime(ctx, { clock: this.clock, newId: this.newId });
+    const result = command(rt);
+    rt.deliverSignals((name) => this.signalStarts(name));
+    ctx.commit();
+    return result;
+  }
+
+  // ------------------------------------------------------------------ deployments
+
+  async deploy(input: DeployInput): Promise<DeployResult> {
+    const parsed: { resourceName: string; xml: string; models: ProcessModel[] }[] = [];
+    for (const resource of input.resources) {
+      if (BPMN_RESOURCE.test(resource.name)) {
+        const definitions = await parseBpmn(resource.content, resource.name);
+        parsed.push({ resourceName: resource.name, xml: resource.content, models: definitions.processes });
+      }
+    }
+    if (input.enableDuplicateFiltering && input.name) {
+      const duplicate = this.findDuplicateDeployment(input);
+      if (duplicate) {
+        return { deployment: duplicate, definitions: [] };
+      }
+    }
+    const deployment: DeploymentRec = {
+      id: this.newId(),
+      name: input.name ?? null,
+      source: input.source ?? null,
+      tenantId: input.tenantId ?? null,
+      deploymentTime: this.clock(),
+      resources: input.resources.map((resource) => ({ id: this.newId(), ...resource })),
+    };
+    const created: ProcessDefinitionRec[] = [];
+    this.run({}, (rt) => {
+      for (const resource of parsed) {
+        for (const model of resource.models) {
+          if (!model.isExecutable) {
+            continue;
+          }
+          const previous = this.latestDefinition(model.key, input.tenantId ?? null);
+          const version = (previous?.version ?? 0) + 1;
+          const definition: ProcessDefinitionRec = {
+            id: `${model.key}:${String(version)}:${this.newId()}`,
+            key: model.key,
+            name: model.name,
+            version,
+            versionTag: model.versionTag,
+            deploymentId: deployment.id,
+            resourceName: resource.resourceName,
+            historyTimeToLive: model.historyTimeToLive,
+            suspended: false,
+            tenantId: input.tenantId ?? null,
+            category: 'http://bpmn.io/schema/bpmn',
+            model,
+          };
+          this.store.definitions.set(definition.id, definition);
+          this.store.definitionXml.set(definition.id, resource.xml);
+          this.createJobDefinitions(rt.ctx, definition);
+          this.replaceStartEventTriggers(rt.ctx, definition, previous);
+          created.push(definition);
+        }
+      }
+    });
+    this.store.deployments.set(deployment.id, deployment);
+    return { deployment, definitions: created };
+  }
+
+  private findDuplicateDeployment(input: DeployInput): DeploymentRec | undefined {
+    const candidates = [...this.store.deployments.values()]
+      .filter((deployment) => deployment.name === input.name && deployment.tenantId === (input.tenantId ?? null))
+      .sort((a, b) => b.deploymentTime - a.deploymentTime);
+    const latest = candidates[0];
+    if (!latest) {
+      return undefined;
+    }
+    const same =
+      latest.resources.length === input.resources.length &&
+      input.resources.every((resource) =>
+        latest.resources.some((existing) => existing.name === resource.name && existing.content === resource.content),
+      );
+    return same ? latest : undefined;
+  }
+
+  /** Camunda creates job definitions at deployment for async continuations and timers. */
+  private createJobDefinitions(ctx: CommandContext, definition: ProcessDefinitionRec): void {
+    const add = (activityId: string, jobType: string, jobConfiguration: string): void => {
+      const id = this.newId();
+      ctx.jobDefinitions().set(id, {
+        id,
+        processDefinitionId: definition.id,
+        processDefinitionKey: definition.key,
+        deploymentId: definition.deploymentId,
+        activityId,
+        jobType,
+        jobConfiguration,
+        suspended: false,
+        overridingJobPriority: null,
+        tenantId: definition.tenantId,
+      });
+    };
+    const model = definition.model;
+    for (const activity of Object.values(model.activities)) {
+      const bodyId = `${activity.id}#multiInstanceBody`;
+      if (activity.multiInstance) {
+        if (activity.asyncBefore) {
+          add(bodyId, 'async-continuation', 'async-before');
+        }
+        if (activity.asyncAfter) {
+          add(bodyId, 'async-continuation', 'async-after');
+        }
+        if (activity.innerAsyncBefore) {
+          add(activity.id, 'async-continuation', 'async-before');
+        }
+        if (activity.innerAsyncAfter) {
+          add(activity.id, 'async-continuation', 'async-after');
+        }
+      } else {
+        if (activity.asyncBefore) {
+          add(activity.id, 'async-continuation', 'async-before');
+        }
+        if (activity.asyncAfter) {
+          add(activity.id, 'async-continuation', 'async-after');
+        }
+      }
+      if (activity.eventDefinition.kind === 'timer') {
+        const parent = model.activities[activity.parentId];
+        const jobType =
+          activity.kind === 'boundaryEvent'
+            ? 'timer-transition'
+            : activity.kind === 'startEvent'
+              ? parent?.triggeredByEvent
+                ? 'timer-start-event-subprocess'
+                : 'timer-start-event'
+              : 'timer-intermediate-transition';
+        add(activity.id, jobType, activity.id);
+      }
+    }
+  }
+
+  /** A new version takes over the timer and message/signal start events of the previous one. */
+  private replaceStartEventTriggers(
+    ctx: CommandContext,
+    definition: ProcessDefinitionRec,
+    previous: ProcessDefinitionRec | undefined,
+  ): void {
+    const jobs = ctx.globalJobs();
+    const subscriptions = ctx.globalSubscriptions();
+    if (previous) {
+      for (const job of [...jobs.values()]) {
+        if (job.processDefinitionId === previous.id && job.handlerType === 'timer-start-event') {
+          jobs.delete(job.id);
+        }
+      }
+      for (const subscription of [...subscriptions.values()]) {
+        if (subscription.processDefinitionId === previous.id) {
+          subscriptions.delete(subscription.id);
+        }
+      }
+    }
+    const model = definition.model;
+    for (const startId of model.startEventIds) {
+      const start = model.activities[startId];
+      if (!start) {
+        continue;
+      }
+      const event = start.eventDefinition;
+      if (event.kind === 'timer') {
+        const jobDefinition = [...ctx.jobDefinitions().values()].find(
+          (candidate) => candidate.processDefinitionId === definition.id && candidate.activityId === startId,
+        );
+        const due = this.startTimerDue(event.timer.kind, event.timer.expression);
+        const job: JobRec = {
+          id: this.newId(),
+          jobDefinitionId: jobDefinition?.id ?? null,
+          handlerType: 'timer-start-event',
+          handlerConfiguration: startId,
+          processInstanceId: null,
+          executionId: null,
+          activityInstanceId: null,
+          processDefinitionId: definition.id,
+          processDefinitionKey: definition.key,
+          deploymentId: definition.deploymentId,
+          activityId: startId,
+          retries: DEFAULT_JOB_RETRIES,
+          exceptionMessage: null,
+          stacktrace: null,
+          failedActivityId: null,
+          dueDate: due.dueDate,
+          repeat: due.repeat,
+          suspended: false,
+          priority: 0,
+          tenantId: definition.tenantId,
+          createTime: this.clock(),
+          batchId: null,
+          seq: ctx.nextSeq(),
+        };
+        jobs.set(job.id, job);
+      } else if (event.kind === 'message' || event.kind === 'signal') {
+        const id = this.newId();
+        subscriptions.set(id, {
+          id,
+          eventType: event.kind,
+          eventName: event.kind === 'message' ? event.messageName : event.signalName,
+          processInstanceId: null,
+          executionId: null,
+          activityInstanceId: null,
+          activityId: startId,
+          processDefinitionId: definition.id,
+          createdDate: this.clock(),
+          tenantId: definition.tenantId,
+        });
+      }
+    }
+  }
+
+  private startTimerDue(kind: 'duration' | 'date' | 'cycle', expression: string): { dueDate: number; repeat: string | null } {
+    switch (kind) {
+      case 'duration':
+        return { dueDate: addDuration(this.clock(), expression), repeat: null };
+      case 'date':
+        return { dueDate: parseDate(expression), repeat: null };
+      case 'cycle': {
+        const step = nextCycle(this.clock(), expression);
+        return { dueDate: step.dueDate, repeat: step.next };
+      }
+    }
+  }
+
+  deleteDeployment(
+    id: string,
+    options: { cascade?: boolean; skipCustomListeners?: boolean; skipIoMappings?: boolean },
+  ): void {
+    const deployment = this.store.deployments.get(id);
+    if (!deployment) {
+      throw new NotFoundException(`Deployment with id '${id}' does not exist: deployment is null`);
+    }
+    const definitionIds = new Set(
+      [...this.store.definitions.values()].filter((d) => d.deploymentId === id).map((d) => d.id),
+    );
+    const running = [...this.store.instances.values()].filter((pi) => definitionIds.has(pi.processDefinitionId));
+    if (running.length > 0 && !options.cascade) {
+      throw new ProcessEngineException(
+        `Deletion of process definition without cascading failed. There are ${String(running.length)} running process instances`,
+      );
+    }
+    this.run({ skipCustomListeners: options.skipCustomListeners, skipIoMappings: options.skipIoMappings }, (rt) => {
+      for (const pi of running) {
+        const working = rt.ctx.instance(pi.id);
+        if (working) {
+          rt.deleteProcessInstance(working, 'Deleted deployment with id ' + id);
+        }
+      }
+      const jobs = rt.ctx.globalJobs();
+      for (const job of [...jobs.values()]) {
+        if (job.processDefinitionId !== null && definitionIds.has(job.processDefinitionId)) {
+          jobs.delete(job.id);
+        }
+      }
+      const subscriptions = rt.ctx.globalSubscriptions();
+      for (const subscription of [...subscriptions.values()]) {
+        if (definitionIds.has(subscription.processDefinitionId)) {
+          subscriptions.delete(subscription.id);
+        }
+      }
+      const jobDefinitions = rt.ctx.jobDefinitions();
+      for (const jobDefinition of [...jobDefinitions.values()]) {
+        if (jobDefinition.processDefinitionId !== null && definitionIds.has(jobDefinition.processDefinitionId)) {
+          jobDefinitions.delete(jobDefinition.id);
+        }
+      }
+    });
+    const removedDefinitions = [...definitionIds].map((definitionId) => this.store.definitions.get(definitionId));
+    for (const definitionId of definitionIds) {
+      this.store.definitions.delete(definitionId);
+      this.store.definitionXml.delete(definitionId);
+    }
+    if (options.cascade) {
+      for (const [historicId, historic] of this.store.historicProcessInstances) {
+        if (definitionIds.has(historic.processDefinitionId)) {
+          this.store.historicProcessInstances.delete(historicId);
+        }
+      }
+      for (const [historicId, historic] of this.store.historicActivityInstances) {
+        if (definitionIds.has(historic.processDefinitionId)) {
+          this.store.historicActivityInstances.delete(historicId);
+        }
+      }
+    }
+    this.store.deployments.delete(id);
+    // The previous version of each key becomes the latest again and takes back its start triggers.
+    this.run({}, (rt) => {
+      for (const removed of removedDefinitions) {
+        if (!removed) {
+          continue;
+        }
+        const latest = this.latestDefinition(removed.key, removed.tenantId);
+        if (latest && latest.version < removed.version) {
+          this.replaceStartEventTriggers(rt.ctx, latest, undefined);
+        }
+      }
+    });
+  }
+
+  deployments(): Iterable<DeploymentRec> {
+    return this.store.deployments.values();
+  }
+
+  deployment(id: string): DeploymentRec | undefined {
+    return this.store.deployments.get(id);
+  }
+
+  definitions(): Iterable<ProcessDefinitionRec> {
+    return this.store.definitions.values();
+  }
+
+  definition(id: string): ProcessDefinitionRec | undefined {
+    return this.store.definitions.get(id);
+  }
+
+  latestDefinition(key: string, tenantId: string | null = null): ProcessDefinitionRec | undefined {
+    let latest: ProcessDefinitionRec | undefined;
+    for (const definition of this.store.definitions.values()) {
+      if (definition.key === key && (tenantId === null || definition.tenantId === tenantId)) {
+        if (!latest || definition.version > latest.version) {
+          latest = definition;
+        }
+      }
+    }
+    return latest;
+  }
+
+  definitionXml(id: string): string | undefined {
+    return this.store.definitionXml.get(id);
+  }
+
+  setDefinitionSuspended(id: string, suspended: boolean): void {
+    const definition = this.store.definitions.get(id);
+    if (!definition) {
+      throw new NotFoundException(`Process definition with id '${id}' does not exist`);
+    }
+    definition.suspended = suspended;
+  }
+
+  // ------------------------------------------------------------------ process instances
+
+  startProcessInstance(
+    definitionId: string,
+    input: StartInput,
+  ): ProcessInstanceState | { id: string; ended: true; processDefinitionId: string; businessKey: string | null } {
+    const definition = this.store.definitions.get(definitionId);
+    if (!definition) {
+      throw new NotFoundException(`no deployed process definition found with id '${definitionId}'`);
+    }
+    const instructions = input.startInstructions ?? [];
+    const id = this.run(
+      { skipCustomListeners: input.skipCustomListeners, skipIoMappings: input.skipIoMappings, userId: input.userId },
+      (rt) => {
+        const pi = rt.startProcessInstance(definition, {
+          businessKey: input.businessKey,
+          variables: input.variables,
+          noStart: instructions.length > 0,
+          startUserId: input.userId ?? null,
+        });
+        if (instructions.length > 0) {
+          modifyProcessInstance(rt, pi, instructions);
+        }
+        return pi.id;
+      },
+    );
+    return (
+      this.store.instances.get(id) ?? {
+        id,
+        ended: true,
+        processDefinitionId: definition.id,
+        businessKey: input.businessKey ?? null,
+      }
+    );
+  }
+
+  deleteProcessInstance(id: string, options: DeleteInstanceOptions): void {
+    if (!this.store.instances.has(id)) {
+      throw new NotFoundException(`No process instance found for id '${id}'`);
+    }
+    this.run(
+      { skipCustomListeners: options.skipCustomListeners, skipIoMappings: options.skipIoMappings, userId: options.userId },
+      (rt) => {
+        const pi = rt.ctx.instance(id);
+        if (pi) {
+          rt.deleteProcessInstance(pi, options.deleteReason ?? null);
+        }
+      },
+    );
+  }
+
+  modifyProcessInstance(id: string, instructions: ModificationInstruction[], options: ModificationOptions): void {
+    this.run(
+      { skipCustomListeners: options.skipCustomListeners, skipIoMappings: options.skipIoMappings, userId: options.userId },
+      (rt) => {
+        const pi = rt.ctx.instance(id);
+        if (!pi) {
+          throw new ProcessEngineException(
+            `ENGINE-13036 Process instance '${id}' cannot be modified. The process instance does not exist`,
+          );
+        }
+        const definition = rt.definitionOf(pi);
+        modifyProcessInstance(rt, pi, instructions);
+        if (options.userId) {
+          rt.ctx.log({
+            id: this.newId(),
+            operationId: this.newId(),
+            userId: options.userId,
+            timestamp: this.clock(),
+            operationType: 'ModifyProcessInstance',
+            entityType: 'ProcessInstance',
+            category: 'Operator',
+            annotation: options.annotation ?? null,
+            property: null,
+            orgValue: null,
+            newValue: null,
+            deploymentId: definition.deploymentId,
+            processDefinitionId: definition.id,
+            processDefinitionKey: definition.key,
+            processInstanceId: id,
+            executionId: null,
+            taskId: null,
+            jobId: null,
+            jobDefinitionId: null,
+            batchId: null,
+            rootProcessInstanceId: pi.rootProcessInstanceId,
+          });
+        }
+      },
+    );
+  }
+
+  instances(): Iterable<ProcessInstanceState> {
+    return this.store.instances.values();
+  }
+
+  instance(id: string): ProcessInstanceState | undefined {
+    return this.store.instances.get(id);
+  }
+
+  activityInstanceTree(id: string): ActivityInstanceTree | undefined {
+    const pi = this.store.instances.get(id);
+    const definition = pi ? this.store.definitions.get(pi.processDefinitionId) : undefined;
+    return pi && definition ? buildActivityInstanceTree(pi, definition) : undefined;
+  }
+
+  setProcessInstanceSuspended(id: string, suspended: boolean): void {
+    if (!this.store.instances.has(id)) {
+      throw new NotFoundException(`No process instance found for id '${id}'`);
+    }
+    this.run({}, (rt) => {
+      const pi = rt.ctx.instance(id);
+      if (!pi) {
+        return;
+      }
+      pi.suspended = suspended;
+      for (const task of Object.values(pi.tasks)) {
+        task.suspended = suspended;
+      }
+      for (const job of Object.values(pi.jobs)) {
+        job.suspended = suspended;
+      }
+      const historic = rt.ctx.historicProcessInstance(id);
+      if (historic) {
+        historic.state = suspended ? 'SUSPENDED' : 'ACTIVE';
+      }
+    });
+  }
+
+  // ------------------------------------------------------------------ messages and signals
+
+  correlateMessage(input: CorrelateInput): CorrelationResult[] {
+    return this.run({}, (rt) => {
+      const matches: { pi: ProcessInstanceState; subscription: EventSubscriptionRec }[] = [];
+      if (!input.startMessagesOnly) {
+        for (const id of [...rt.ctx.instanceIds()]) {
+          const peeked = rt.ctx.peek(id);
+          if (!peeked || (input.processInstanceId && peeked.id !== input.processInstanceId)) {
+            continue;
+          }
+          if (input.businessKey && peeked.businessKey !== input.businessKey) {
+            continue;
+          }
+          if (input.processDefinitionId && peeked.processDefinitionId !== input.processDefinitionId) {
+            continue;
+          }
+          const subscriptions = Object.values(peeked.eventSubscriptions).filter(
+            (s) => s.eventType === 'message' && s.eventName === input.messageName,
+          );
+          if (subscriptions.length === 0 || !this.correlationKeysMatch(peeked, input)) {
+            continue;
+          }
+          const pi = rt.ctx.instance(id);
+          if (!pi) {
+            continue;
+          }
+          for (const subscription of subscriptions) {
+            if (this.localKeysMatch(rt, pi, subscription, input)) {
+              matches.push({ pi, subscription });
+            }
+          }
+        }
+      }
+      const starts =
+        input.processInstanceId || matches.length > 0
+          ? []
+          : [...this.store.globalSubscriptions.values()].filter(
+              (s) =>
+                s.eventType === 'message' &&
+                s.eventName === input.messageName &&
+                (!input.processDefinitionId || s.processDefinitionId === input.processDefinitionId),
+            );
+      const total = matches.length + starts.length;
+      if (total === 0) {
+        throw new MismatchingMessageCorrelationException(
+          `Cannot correlate message '${input.messageName}': No process definition or execution matches the parameters`,
+        );
+      }
+      if (total > 1 && !input.all) {
+        throw new MismatchingMessageCorrelationException(
+          `Cannot correlate a message with name '${input.messageName}' to a single execution. ${String(total)} executions match the correlation keys: ${JSON.stringify(input.correlationKeys ?? {})}`,
+        );
+      }
+      const results: CorrelationResult[] = [];
+      for (const match of matches) {
+        if (!match.pi.eventSubscriptions[match.subscription.id]) {
+          continue;
+        }
+        for (const [name, value] of Object.entries(input.processVariablesLocal ?? {})) {
+          const owner = match.pi.activityInstances[match.subscription.activityInstanceId ?? ''];
+          if (owner) {
+            rt.setVariableLocal(match.pi, owner.id, name, value);
+          }
+        }
+        rt.triggerSubscription(match.pi, match.subscription, input.processVariables ?? {});
+        results.push({
+          resultType: 'Execution',
+          processInstanceId: match.pi.id,
+          executionId: match.subscription.executionId,
+        });
+      }
+      for (const start of starts) {
+        const definition = this.store.definitions.get(start.processDefinitionId);
+        if (!definition) {
+          continue;
+        }
+        const pi = rt.startProcessInstance(definition, {
+          businessKey: input.businessKey ?? null,
+          variables: input.processVariables,
+          startEventId: start.activityId,
+        });
+        results.push({ resultType: 'ProcessDefinition', processInstanceId: pi.id, executionId: null });
+      }
+      return results;
+    });
+  }
+
+  private correlationKeysMatch(pi: ProcessInstanceState, input: CorrelateInput): boolean {
+    const root = pi.activityInstances[pi.id];
+    for (const [name, expected] of Object.entries(input.correlationKeys ?? {})) {
+      const actual = root?.variables[name];
+      if (!actual || !sameValue(actual.value, expected)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private localKeysMatch(
+    rt: Runtime,
+    pi: ProcessInstanceState,
+    subscription: EventSubscriptionRec,
+    input: CorrelateInput,
+  ): boolean {
+    const owner = subscription.activityInstanceId;
+    for (const [name, expected] of Object.entries(input.localCorrelationKeys ?? {})) {
+      const actual = owner ? pi.activityInstances[owner]?.variables[name] : undefined;
+      if (!actual || !sameValue(actual.value, expected)) {
+        return false;
+      }
+    }
+    void rt;
+    return true;
+  }
+
+  throwSignal(name: string, variables: Record<string, TypedValue>): void {
+    this.run({}, (rt) => {
+      rt.pendingSignals.push({ name, variables });
+    });
+  }
+
+  private signalStarts(name: string): { definition: ProcessDefinitionRec; startEventId: string }[] {
+    const starts: { definition: ProcessDefinitionRec; startEventId: string }[] = [];
+    for (const subscription of this.store.globalSubscriptions.values()) {
+      if (subscription.eventType === 'signal' && subscription.eventName === name) {
+        const definition = this.store.definitions.get(subscription.processDefinitionId);
+        if (definition) {
+          starts.push({ definition, startEventId: subscription.activityId });
+        }
+      }
+    }
+    return starts;
+  }
+
+  // ------------------------------------------------------------------ variables
+
+  localVariables(executionId: string): Record<string, VariableRec> | undefined {
+    const piId = this.store.executionIndex.get(executionId);
+    const pi = piId ? this.store.instances.get(piId) : this.store.instances.get(executionId);
+    if (!pi) {
+      return undefined;
+    }
+    const ai = Object.values(pi.activityInstances).find((candidate) => candidate.executionId === executionId);
+    return ai?.variables ?? pi.transitionInstances[executionId]?.variables;
+  }
+
+  processVariables(processInstanceId: string): Record<string, VariableRec> | undefined {
+    return this.store.instances.get(processInstanceId)?.activityInstances[processInstanceId]?.variables;
+  }
+
+  taskVariables(taskId: string): Record<string, VariableRec> | undefined {
+    const piId = this.store.taskIndex.get(taskId);
+    const pi = piId ? this.store.instances.get(piId) : undefined;
+    const task = pi?.tasks[taskId];
+    if (!pi || !task) {
+      return undefined;
+    }
+    const result: Record<string, VariableRec> = {};
+    const chain: Record<string, VariableRec>[] = [task.variables];
+    let current: string | null = task.activityInstanceId;
+    while (current !== null) {
+      const ai: ProcessInstanceState['activityInstances'][string] | undefined = pi.activityInstances[current];
+      if (!ai) {
+        break;
+      }
+      chain.push(ai.variables);
+      current = ai.parentId;
+    }
+    for (const variables of chain.reverse()) {
+      Object.assign(result, variables);
+    }
+    return result;
+  }
+
+  setProcessVariables(processInstanceId: string, variables: Record<string, TypedValue>, deletions: string[] = []): void {
+    if (!this.store.instances.has(processInstanceId)) {
+      throw new NotFoundException(`No process instance found for id '${processInstanceId}'`);
+    }
+    this.run({}, (rt) => {
+      const pi = rt.ctx.instance(processInstanceId);
+      const root = pi?.activityInstances[processInstanceId];
+      if (!pi || !root) {
+        return;
+      }
+      for (const [name, value] of Object.entries(variables)) {
+        rt.setVariableLocal(pi, root.id, name, value);
+      }
+      for (const name of deletions) {
+        // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- variables are a record keyed by name
+        delete root.variables[name];
+      }
+    });
+  }
+
+  *variableInstances(): Iterable<VariableView> {
+    for (const pi of this.store.instances.values()) {
+      for (const ai of Object.values(pi.activityInstances)) {
+        for (const variable of Object.values(ai.variables)) {
+          yield {
+            ...variable,
+            processInstanceId: pi.id,
+            executionId: ai.executionId,
+            activityInstanceId: ai.id,
+            processDefinitionId: pi.processDefinitionId,
+            taskId: null,
+          };
+        }
+      }
+      for (const ti of Object.values(pi.transitionInstances)) {
+        for (const variable of Object.values(ti.variables)) {
+          yield {
+            ...variable,
+            processInstanceId: pi.id,
+            executionId: ti.id,
+            activityInstanceId: ti.parentId,
+            processDefinitionId: pi.processDefinitionId,
+            taskId: null,
+          };
+        }
+      }
+      for (const task of Object.values(pi.tasks)) {
+        for (const variable of Object.values(task.variables)) {
+          yield {
+            ...variable,
+            processInstanceId: pi.id,
+            executionId: task.executionId,
+            activityInstanceId: task.activityInstanceId,
+            processDefinitionId: pi.processDefinitionId,
+            taskId: task.id,
+          };
+        }
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ tasks
+
+  *tasks(): Iterable<TaskRec> {
+    for (const pi of this.store.instances.values()) {
+      yield* Object.values(pi.tasks);
+    }
+  }
+
+  task(id: string): TaskRec | undefined {
+    const piId = this.store.taskIndex.get(id);
+    return piId ? this.store.instances.get(piId)?.tasks[id] : undefined;
+  }
+
+  completeTask(id: string, variables: Record<string, TypedValue>, userId: string | null = null): void {
+    const piId = this.store.taskIndex.get(id);
+    if (!piId) {
+      throw new NullValueException(`Cannot find task with id ${id}: task is null`);
+    }
+    this.run({ userId }, (rt) => {
+      const pi = rt.ctx.instance(piId);
+      const task = pi?.tasks[id];
+      const ai = task ? pi?.activityInstances[task.activityInstanceId] : undefined;
+      if (!pi || !task || !ai) {
+        throw new NullValueException(`Cannot find task with id ${id}: task is null`);
+      }
+      if (task.suspended) {
+        throw new ProcessEngineException(`Cannot complete a suspended task`);
+      }
+      for (const [name, value] of Object.entries(variables)) {
+        if (task.variables[name]) {
+          rt.setVariableLocal(pi, ai.id, name, value);
+        } else {
+          rt.setVariable(pi, ai.id, name, value);
+        }
+      }
+      const activity = rt.activity(pi, ai.activityId);
+      rt.invokeTaskListeners(pi, ai, activity, task, 'complete');
+      delete pi.tasks[id];
+      if (pi.activityInstances[ai.id]) {
+        rt.leave(pi, ai);
+      }
+    });
+  }
+
+  setTaskAssignee(id: string, assignee: string | null): void {
+    const piId = this.store.taskIndex.get(id);
+    if (!piId) {
+      throw new NullValueException(`Cannot find task with id ${id}: task is null`);
+    }
+    this.run({}, (rt) => {
+      const pi = rt.ctx.instance(piId);
+      const task = pi?.tasks[id];
+      if (task) {
+        task.assignee = assignee;
+      }
+    });
+  }
+
+  // ------------------------------------------------------------------ jobs
+
+  *jobs(): Iterable<JobRec> {
+    yield* this.store.globalJobs.values();
+    for (const pi of this.store.instances.values()) {
+      yield* Object.values(pi.jobs);
+    }
+  }
+
+  job(id: string): JobRec | undefined {
+    const piId = this.store.jobIndex.get(id);
+    return piId ? this.store.instances.get(piId)?.jobs[id] : this.store.globalJobs.get(id);
+  }
+
+  executeJob(id: string): void {
+    const job = this.job(id);
+    if (!job) {
+      throw new NotFoundException(`No job found with id '${id}'`);
+    }
+    try {
+      this.run({}, (rt) => {
+        if (job.processInstanceId === null) {
+          this.runGlobalJob(rt, job);
+        } else {
+          rt.runJob(job);
+        }
+      });
+    } catch (error) {
+      this.recordJobFailure(job, error);
+      throw error;
+    }
+  }
+
+  private runGlobalJob(rt: Runtime, job: JobRec): void {
+    const jobs = rt.ctx.globalJobs();
+    jobs.delete(job.id);
+    if (job.handlerType !== 'timer-start-event') {
+      throw new ProcessEngineException(`Job handler '${job.handlerType}' is not supported by this engine yet`);
+    }
+    const definition = job.processDefinitionId ? this.store.definitions.get(job.processDefinitionId) : undefined;
+    if (!definition) {
+      throw new ProcessEngineException(`Process definition of job '${job.id}' does not exist`);
+    }
+    if (job.repeat) {
+      const step = nextCycle(this.clock(), job.repeat);
+      jobs.set(job.id, { ...job, dueDate: step.dueDate, repeat: step.next, seq: rt.ctx.nextSeq() });
+    }
+    rt.startProcessInstance(definition, { startEventId: job.activityId });
+  }
+
+  /** A failed job loses one retry and keeps its exception; at zero an incident is raised. */
+  private recordJobFailure(job: JobRec, error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    const type = error instanceof ProcessEngineException ? error.type : 'ProcessEngineException';
+    const stacktrace = `org.camunda.bpm.engine.${type}: ${message}\n${error instanceof Error ? (error.stack ?? '').split('\n').slice(1).join('\n') : ''}`;
+    this.run({}, (rt) => {
+      const target =
+        job.processInstanceId === null
+          ? rt.ctx.globalJobs().get(job.id)
+          : rt.ctx.instance(job.processInstanceId)?.jobs[job.id];
+      if (!target) {
+        return;
+      }
+      target.retries = Math.max(0, target.retries - 1);
+      target.exceptionMessage = message;
+      target.stacktrace = stacktrace;
+      target.failedActivityId = target.activityId;
+      if (target.retries === 0 && job.processInstanceId !== null) {
+        const pi = rt.ctx.instance(job.processInstanceId);
+        if (pi) {
+          const incidentId = this.newId();
+          pi.incidents[incidentId] = {
+            id: incidentId,
+            incidentType: 'failedJob',
+            incidentTimestamp: this.clock(),
+            incidentMessage: message,
+            processDefinitionId: pi.processDefinitionId,
+            processInstanceId: pi.id,
+            executionId: target.executionId,
+            activityId: target.activityId,
+            failedActivityId: target.activityId,
+            configuration: target.id,
+            jobDefinitionId: target.jobDefinitionId,
+            causeIncidentId: incidentId,
+            rootCauseIncidentId: incidentId,
+            tenantId: pi.tenantId,
+            annotation: null,
+          };
+        }
+      }
+    });
+  }
+
+  setJobRetries(id: string, retries: number): void {
+    if (retries < 0) {
+      throw new BadUserRequestException(
+        `ENGINE-13054 The number of job retries must be a non-negative Integer, but '${String(retries)}' has been provided.`,
+      );
+    }
+    const job = this.job(id);
+    if (!job) {
+      throw new ProcessEngineException(`ENGINE-13053 No job found with id '${id}'.'`);
+    }
+    this.updateJobRetries([job], retries);
+  }
+
+  setJobDefinitionRetries(jobDefinitionId: string, retries: number): void {
+    if (retries < 0) {
+      throw new BadUserRequestException(
+        `ENGINE-13054 The number of job retries must be a non-negative Integer, but '${String(retries)}' has been provided.`,
+      );
+    }
+    const jobs = [...this.jobs()].filter((job) => job.jobDefinitionId === jobDefinitionId && job.retries === 0);
+    this.updateJobRetries(jobs, retries);
+  }
+
+  private updateJobRetries(jobs: JobRec[], retries: number): void {
+    this.run({}, (rt) => {
+      for (const job of jobs) {
+        const pi = job.processInstanceId === null ? undefined : rt.ctx.instance(job.processInstanceId);
+        const target = pi ? pi.jobs[job.id] : rt.ctx.globalJobs().get(job.id);
+        if (!target) {
+          continue;
+        }
+        target.retries = retries;
+        if (pi && retries > 0) {
+          for (const incident of Object.values(pi.incidents)) {
+            if (incident.configuration === job.id) {
+              delete pi.incidents[incident.id];
+            }
+          }
+        }
+      }
+    });
+  }
+
+  jobDefinitions(): Iterable<JobDefinitionRec> {
+    return this.store.jobDefinitions.values();
+  }
+
+  jobDefinition(id: string): JobDefinitionRec | undefined {
+    return this.store.jobDefinitions.get(id);
+  }
+
+  acquireJob(): JobRec | undefined {
+    const now = this.clock();
+    let best: JobRec | undefined;
+    const consider = (job: JobRec): void => {
+      if (job.retries <= 0 || job.suspended || (job.dueDate !== null && job.dueDate > now)) {
+        return;
+      }
+      if (!best || (job.dueDate ?? job.createTime) < (best.dueDate ?? best.createTime) || job.seq < best.seq) {
+        best = job;
+      }
+    };
+    for (const job of this.store.globalJobs.values()) {
+      consider(job);
+    }
+    for (const [jobId, piId] of this.store.jobIndex) {
+      const job = this.store.instances.get(piId)?.jobs[jobId];
+      if (job) {
+        consider(job);
+      }
+    }
+    return best;
+  }
+
+  // ------------------------------------------------------------------ other runtime data
+
+  *eventSubscriptions(): Iterable<EventSubscriptionRec> {
+    yield* this.store.globalSubscriptions.values();
+    for (const pi of this.store.instances.values()) {
+      yield* Object.values(pi.eventSubscriptions);
+    }
+  }
+
+  *incidents(): Iterable<IncidentRec> {
+    for (const pi of this.store.instances.values()) {
+      yield* Object.values(pi.incidents);
+    }
+  }
+
+  // ------------------------------------------------------------------ history
+
+  historicProcessInstances(): Iterable<HistoricProcessInstanceRec> {
+    return this.store.historicProcessInstances.values();
+  }
+
+  historicProcessInstance(id: string): HistoricProcessInstanceRec | undefined {
+    return this.store.historicProcessInstances.get(id);
+  }
+
+  historicActivityInstances(): Iterable<HistoricActivityInstanceRec> {
+    return this.store.historicActivityInstances.values();
+  }
+
+  userOperationLog(): Iterable<UserOperationLogRec> {
+    return this.store.userOperationLog;
+  }
+}
+
+function sameValue(actual: TypedValue, expected: TypedValue): boolean {
+  return JSON.stringify(actual.value) === JSON.stringify(expected.value);
+}

@@ -1,0 +1,108 @@
+/**
+ * Variable value conditions of Camunda's queries (`variables=name_eq_value`, or
+ * `[{name, operator, value}]` in query bodies).
+ */
+import type { VariableRec } from '../runtime/state';
+import type { TypedValue } from '../variables';
+import { matchesLike } from './query-support';
+
+export type VariableOperator = 'eq' | 'neq' | 'gt' | 'gteq' | 'lt' | 'lteq' | 'like';
+
+export const VARIABLE_OPERATORS: readonly VariableOperator[] = [
+  'eq',
+  'neq',
+  'gt',
+  'gteq',
+  'lt',
+  'lteq',
+  'like',
+];
+
+/** A query value in the forms it may be compared in. */
+export type ComparableValue =
+  | { kind: 'text'; value: string }
+  | { kind: 'number'; value: number }
+  | { kind: 'boolean'; value: boolean }
+  | { kind: 'date'; value: number }
+  | { kind: 'null' };
+
+/**
+ * One condition. `candidates` lists the readings of the query value: a value from a URL is text
+ * that may also denote a number, a boolean or a date; a value from JSON has its JSON type (plus
+ * a date reading for strings in Camunda's date format, as Camunda resolves them).
+ */
+export interface VariableCondition {
+  name: string;
+  operator: VariableOperator;
+  candidates: ComparableValue[];
+}
+
+/** How a stored value compares, or null for types no condition matches (Json, Object). */
+export function comparableOf(typed: TypedValue): ComparableValue | null {
+  if (typed.value === null || typed.value === undefined || typed.type === 'Null') return { kind: 'null' };
+  switch (typed.type) {
+    case 'String':
+      return { kind: 'text', value: String(typed.value) };
+    case 'Integer':
+    case 'Long':
+    case 'Short':
+    case 'Double':
+      return { kind: 'number', value: Number(typed.value) };
+    case 'Boolean':
+      return { kind: 'boolean', value: Boolean(typed.value) };
+    case 'Date':
+      return { kind: 'date', value: Number(typed.value) };
+    default:
+      return null;
+  }
+}
+
+function compare(a: ComparableValue, b: ComparableValue): number | null {
+  if (a.kind !== b.kind) return null;
+  if (a.kind === 'null' || b.kind === 'null') return 0;
+  const [x, y] = [a.value, b.value];
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+function matchesOne(stored: ComparableValue, operator: VariableOperator, query: ComparableValue): boolean {
+  if (operator === 'like') {
+    return stored.kind === 'text' && query.kind === 'text' && matchesLike(stored.value, query.value);
+  }
+  const order = compare(stored, query);
+  if (order === null) return false;
+  const ordered = stored.kind !== 'null' && stored.kind !== 'boolean';
+  switch (operator) {
+    case 'eq':
+      return order === 0;
+    case 'neq':
+      return order !== 0;
+    case 'gt':
+      return ordered && order > 0;
+    case 'gteq':
+      return ordered && order >= 0;
+    case 'lt':
+      return ordered && order < 0;
+    case 'lteq':
+      return ordered && order <= 0;
+  }
+}
+
+/** Whether a stored value satisfies the condition (its name is checked by the caller). */
+export function matchesValue(typed: TypedValue, condition: VariableCondition): boolean {
+  const stored = comparableOf(typed);
+  if (stored === null) return false;
+  return condition.candidates.some((query) => matchesOne(stored, condition.operator, query));
+}
+
+/** Whether a scope's variables satisfy every condition. */
+export function matchesVariables(
+  variables: Record<string, VariableRec> | undefined,
+  conditions: readonly VariableCondition[] | undefined,
+): boolean {
+  if (!conditions?.length) return true;
+  if (!variables) return false;
+  return conditions.every((condition) => {
+    const variable = variables[condition.name];
+    return variable !== undefined && matchesValue(variable.value, condition);
+  });
+}

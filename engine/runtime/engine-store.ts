@@ -1,0 +1,58 @@
+/**
+ * The committed state of the engine. Commands never write here directly: they work on a
+ * `CommandContext`, whose copies are committed only when the command succeeds.
+ */
+import type {
+  DeploymentRec,
+  EventSubscriptionRec,
+  HistoricActivityInstanceRec,
+  HistoricProcessInstanceRec,
+  JobDefinitionRec,
+  JobRec,
+  ProcessDefinitionRec,
+  ProcessInstanceState,
+  UserOperationLogRec,
+} from './state';
+
+export interface EngineStore {
+  deployments: Map<string, DeploymentRec>;
+  definitions: Map<string, ProcessDefinitionRec>;
+  /** Process definition id → the BPMN XML it came from. */
+  definitionXml: Map<string, string>;
+  instances: Map<string, ProcessInstanceState>;
+  /** Jobs that belong to no process instance: timer start events and batch jobs. */
+  globalJobs: Map<string, JobRec>;
+  /** Subscriptions of message and signal start events. */
+  globalSubscriptions: Map<string, EventSubscriptionRec>;
+  jobDefinitions: Map<string, JobDefinitionRec>;
+  /** Task id → process instance id. */
+  taskIndex: Map<string, string>;
+  /** Job id → process instance id (only jobs of process instances). */
+  jobIndex: Map<string, string>;
+  /** Execution id (activity instance or transition instance) → process instance id. */
+  executionIndex: Map<string, string>;
+  historicProcessInstances: Map<string, HistoricProcessInstanceRec>;
+  historicActivityInstances: Map<string, HistoricActivityInstanceRec>;
+  userOperationLog: UserOperationLogRec[];
+  /** Increasing counter for ordering records created in the same millisecond. */
+  seq: number;
+}
+
+export function createStore(): EngineStore {
+  return {
+    deployments: new Map(),
+    definitions: new Map(),
+    definitionXml: new Map(),
+    instances: new Map(),
+    globalJobs: new Map(),
+    globalSubscriptions: new Map(),
+    jobDefinitions: new Map(),
+    taskIndex: new Map(),
+    jobIndex: new Map(),
+    executionIndex: new Map(),
+    historicProcessInstances: new Map(),
+    historicActivityInstances: new Map(),
+    userOperationLog: [],
+    seq: 0,
+  };
+}

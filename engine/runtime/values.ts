@@ -1,0 +1,42 @@
+/** Conversion between stored typed values and the plain values expressions work with. */
+import type { TypedValue } from '../variables';
+
+/** The value an expression sees: Json is parsed, Date becomes a Date. */
+export function toPlainValue(typed: TypedValue): unknown {
+  switch (typed.type) {
+    case 'Json':
+      return typeof typed.value === 'string' ? (JSON.parse(typed.value) as unknown) : typed.value;
+    case 'Date':
+      return typed.value === null ? null : new Date(typed.value as number);
+    default:
+      return typed.value;
+  }
+}
+
+const INT_MIN = -2_147_483_648;
+const INT_MAX = 2_147_483_647;
+
+/** Infers Camunda's type for a value set from an expression or a listener, as Java boxing would. */
+export function toTypedValue(value: unknown): TypedValue {
+  if (value === null || value === undefined) {
+    return { type: 'Null', value: null, valueInfo: {} };
+  }
+  if (typeof value === 'string') {
+    return { type: 'String', value, valueInfo: {} };
+  }
+  if (typeof value === 'boolean') {
+    return { type: 'Boolean', value, valueInfo: {} };
+  }
+  if (typeof value === 'number') {
+    if (Number.isInteger(value)) {
+      return value >= INT_MIN && value <= INT_MAX
+        ? { type: 'Integer', value, valueInfo: {} }
+        : { type: 'Long', value, valueInfo: {} };
+    }
+    return { type: 'Double', value, valueInfo: {} };
+  }
+  if (value instanceof Date) {
+    return { type: 'Date', value: value.getTime(), valueInfo: {} };
+  }
+  return { type: 'Json', value: JSON.stringify(value), valueInfo: {} };
+}

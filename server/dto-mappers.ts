@@ -1,0 +1,301 @@
+/** Engine records → Camunda's response DTOs, every field present and dates formatted. */
+import type { ActivityInstanceTree, EngineApi, TransitionInstanceTree, VariableView } from '../engine/engine-api';
+import type {
+  DeploymentRec,
+  EventSubscriptionRec,
+  HistoricProcessInstanceRec,
+  IncidentRec,
+  JobDefinitionRec,
+  JobRec,
+  ProcessDefinitionRec,
+  TaskRec,
+  UserOperationLogRec,
+} from '../engine/runtime/state';
+import type {
+  ActivityInstanceDto,
+  AtomLink,
+  DeploymentDto,
+  EventSubscriptionDto,
+  HistoricProcessInstanceDto,
+  IncidentDto,
+  JobDefinitionDto,
+  JobDto,
+  ProcessDefinitionDto,
+  ProcessInstanceDto,
+  TaskDto,
+  TransitionInstanceDto,
+  UserOperationLogEntryDto,
+  VariableInstanceDto,
+} from '../src/api/camunda-dto';
+import { formatCamundaDate, formatRequiredDate } from './camunda-date';
+import { toVariableValueDto } from './variable-values';
+
+function selfLink(baseUrl: string, resource: string, id: string): AtomLink[] {
+  return [{ method: 'GET', href: `${baseUrl}/${resource}/${id}`, rel: 'self' }];
+}
+
+export function toDeploymentDto(deployment: DeploymentRec, baseUrl: string): DeploymentDto {
+  return {
+    links: selfLink(baseUrl, 'deployment', deployment.id),
+    id: deployment.id,
+    name: deployment.name,
+    source: deployment.source,
+    deploymentTime: formatRequiredDate(deployment.deploymentTime),
+    tenantId: deployment.tenantId,
+  };
+}
+
+export function toProcessDefinitionDto(definition: ProcessDefinitionRec): ProcessDefinitionDto {
+  return {
+    id: definition.id,
+    key: definition.key,
+    category: definition.category,
+    description: null,
+    name: definition.name,
+    version: definition.version,
+    resource: definition.resourceName,
+    deploymentId: definition.deploymentId,
+    diagram: null,
+    suspended: definition.suspended,
+    tenantId: definition.tenantId,
+    versionTag: definition.versionTag,
+    historyTimeToLive: definition.historyTimeToLive,
+    startableInTasklist: true,
+  };
+}
+
+/** The instance fields `ProcessInstanceDto` needs, from a running or a historic instance. */
+export interface ProcessInstanceLike {
+  id: string;
+  processDefinitionId: string;
+  businessKey: string | null;
+  suspended?: boolean;
+  tenantId?: string | null;
+}
+
+export function toProcessInstanceDto(
+  instance: ProcessInstanceLike,
+  baseUrl: string,
+  ended = false,
+): ProcessInstanceDto {
+  return {
+    links: selfLink(baseUrl, 'process-instance', instance.id),
+    id: instance.id,
+    definitionId: instance.processDefinitionId,
+    businessKey: instance.businessKey,
+    caseInstanceId: null,
+    ended,
+    suspended: instance.suspended ?? false,
+    tenantId: instance.tenantId ?? null,
+  };
+}
+
+function toTransitionInstanceDto(transition: TransitionInstanceTree): TransitionInstanceDto {
+  return {
+    id: transition.id,
+    parentActivityInstanceId: transition.parentActivityInstanceId,
+    activityId: transition.activityId,
+    targetActivityId: transition.targetActivityId,
+    activityName: transition.activityName,
+    activityType: transition.activityType,
+    processInstanceId: transition.processInstanceId,
+    processDefinitionId: transition.processDefinitionId,
+    executionId: transition.executionId,
+    incidentIds: [...transition.incidentIds],
+    incidents: transition.incidents.map((incident) => ({ ...incident })),
+  };
+}
+
+/** Copies the engine's tree into the DTO field set (contract §2.6). */
+export function toActivityInstanceDto(tree: ActivityInstanceTree): ActivityInstanceDto {
+  return {
+    id: tree.id,
+    parentActivityInstanceId: tree.parentActivityInstanceId,
+    activityId: tree.activityId,
+    activityType: tree.activityType,
+    processInstanceId: tree.processInstanceId,
+    processDefinitionId: tree.processDefinitionId,
+    childActivityInstances: tree.childActivityInstances.map(toActivityInstanceDto),
+    childTransitionInstances: tree.childTransitionInstances.map(toTransitionInstanceDto),
+    executionIds: [...tree.executionIds],
+    activityName: tree.activityName,
+    name: tree.name,
+    incidentIds: [...tree.incidentIds],
+    incidents: tree.incidents.map((incident) => ({ ...incident })),
+  };
+}
+
+export function toTaskDto(task: TaskRec): TaskDto {
+  return {
+    id: task.id,
+    name: task.name,
+    assignee: task.assignee,
+    owner: task.owner,
+    created: formatRequiredDate(task.created),
+    lastUpdated: null,
+    due: formatCamundaDate(task.due),
+    followUp: formatCamundaDate(task.followUp),
+    delegationState: null,
+    description: task.description,
+    executionId: task.executionId,
+    parentTaskId: null,
+    priority: task.priority,
+    processDefinitionId: task.processDefinitionId,
+    processInstanceId: task.processInstanceId,
+    caseExecutionId: null,
+    caseDefinitionId: null,
+    caseInstanceId: null,
+    taskDefinitionKey: task.taskDefinitionKey,
+    suspended: task.suspended,
+    formKey: null,
+    camundaFormRef: null,
+    tenantId: task.tenantId,
+    taskState: 'Created',
+  };
+}
+
+export function toJobDto(job: JobRec): JobDto {
+  return {
+    id: job.id,
+    jobDefinitionId: job.jobDefinitionId,
+    processInstanceId: job.processInstanceId,
+    processDefinitionId: job.processDefinitionId,
+    processDefinitionKey: job.processDefinitionKey,
+    executionId: job.executionId,
+    exceptionMessage: job.exceptionMessage,
+    failedActivityId: job.failedActivityId,
+    retries: job.retries,
+    dueDate: formatCamundaDate(job.dueDate),
+    suspended: job.suspended,
+    priority: job.priority,
+    tenantId: job.tenantId,
+    createTime: formatCamundaDate(job.createTime),
+    batchId: job.batchId,
+  };
+}
+
+export function toJobDefinitionDto(definition: JobDefinitionRec): JobDefinitionDto {
+  return {
+    id: definition.id,
+    processDefinitionId: definition.processDefinitionId,
+    processDefinitionKey: definition.processDefinitionKey,
+    activityId: definition.activityId,
+    jobType: definition.jobType,
+    jobConfiguration: definition.jobConfiguration,
+    overridingJobPriority: definition.overridingJobPriority,
+    suspended: definition.suspended,
+    tenantId: definition.tenantId,
+    deploymentId: definition.deploymentId,
+  };
+}
+
+export function toIncidentDto(incident: IncidentRec): IncidentDto {
+  return {
+    id: incident.id,
+    processDefinitionId: incident.processDefinitionId,
+    processInstanceId: incident.processInstanceId,
+    executionId: incident.executionId,
+    incidentTimestamp: formatRequiredDate(incident.incidentTimestamp),
+    incidentType: incident.incidentType,
+    activityId: incident.activityId,
+    failedActivityId: incident.failedActivityId,
+    causeIncidentId: incident.causeIncidentId,
+    rootCauseIncidentId: incident.rootCauseIncidentId,
+    configuration: incident.configuration,
+    tenantId: incident.tenantId,
+    incidentMessage: incident.incidentMessage,
+    jobDefinitionId: incident.jobDefinitionId,
+    annotation: incident.annotation,
+  };
+}
+
+export function toEventSubscriptionDto(subscription: EventSubscriptionRec): EventSubscriptionDto {
+  return {
+    id: subscription.id,
+    eventType: subscription.eventType,
+    eventName: subscription.eventName,
+    executionId: subscription.executionId,
+    processInstanceId: subscription.processInstanceId,
+    activityId: subscription.activityId,
+    createdDate: formatRequiredDate(subscription.createdDate),
+    tenantId: subscription.tenantId,
+  };
+}
+
+export function toVariableInstanceDto(
+  engine: EngineApi,
+  variable: VariableView,
+  deserializeValues: boolean,
+): VariableInstanceDto {
+  return {
+    ...toVariableValueDto(variable.value, deserializeValues),
+    id: variable.id,
+    name: variable.name,
+    processDefinitionId: variable.processDefinitionId,
+    processInstanceId: variable.processInstanceId,
+    executionId: variable.executionId,
+    caseInstanceId: null,
+    caseExecutionId: null,
+    taskId: variable.taskId,
+    batchId: null,
+    activityInstanceId: variable.activityInstanceId,
+    errorMessage: null,
+    tenantId: engine.definition(variable.processDefinitionId)?.tenantId ?? null,
+  };
+}
+
+export function toHistoricProcessInstanceDto(instance: HistoricProcessInstanceRec): HistoricProcessInstanceDto {
+  return {
+    id: instance.id,
+    businessKey: instance.businessKey,
+    processDefinitionId: instance.processDefinitionId,
+    processDefinitionKey: instance.processDefinitionKey,
+    processDefinitionName: instance.processDefinitionName,
+    processDefinitionVersion: instance.processDefinitionVersion,
+    startTime: formatRequiredDate(instance.startTime),
+    endTime: formatCamundaDate(instance.endTime),
+    removalTime: null,
+    durationInMillis: instance.endTime === null ? null : instance.endTime - instance.startTime,
+    startUserId: instance.startUserId,
+    startActivityId: instance.startActivityId,
+    deleteReason: instance.deleteReason,
+    rootProcessInstanceId: instance.rootProcessInstanceId,
+    superProcessInstanceId: instance.superProcessInstanceId,
+    superCaseInstanceId: null,
+    caseInstanceId: null,
+    tenantId: instance.tenantId,
+    state: instance.state,
+    restartedProcessInstanceId: null,
+  };
+}
+
+export function toUserOperationLogEntryDto(entry: UserOperationLogRec): UserOperationLogEntryDto {
+  return {
+    id: entry.id,
+    userId: entry.userId,
+    timestamp: formatRequiredDate(entry.timestamp),
+    operationId: entry.operationId,
+    operationType: entry.operationType,
+    entityType: entry.entityType,
+    category: entry.category,
+    annotation: entry.annotation,
+    property: entry.property,
+    orgValue: entry.orgValue,
+    newValue: entry.newValue,
+    deploymentId: entry.deploymentId,
+    processDefinitionId: entry.processDefinitionId,
+    processDefinitionKey: entry.processDefinitionKey,
+    processInstanceId: entry.processInstanceId,
+    executionId: entry.executionId,
+    caseDefinitionId: null,
+    caseInstanceId: null,
+    caseExecutionId: null,
+    taskId: entry.taskId,
+    externalTaskId: null,
+    batchId: entry.batchId,
+    jobId: entry.jobId,
+    jobDefinitionId: entry.jobDefinitionId,
+    removalTime: null,
+    rootProcessInstanceId: entry.rootProcessInstanceId,
+  };
+}

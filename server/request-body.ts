@@ -1,0 +1,88 @@
+/**
+ * JSON request bodies, read the way Camunda's Jackson setup reads them: unknown properties are
+ * ignored, scalars are coerced where Jackson coerces them, and a body that is not JSON or does not
+ * fit the DTO is a 400 `InvalidRequestException` with an empty message (contract §1.1).
+ */
+import type { Context } from 'hono';
+import { z } from 'zod';
+import { parseCamundaDate } from './camunda-date';
+import { InvalidRequestException } from './rest-errors';
+
+/** A Java `String` property: numbers and booleans are accepted as their text. */
+export const jsonString = z.union([z.string(), z.number(), z.boolean()]).transform(String);
+
+/** A Java `Boolean` property: `"true"`/`"false"` are accepted too. */
+export const jsonBoolean = z.union([
+  z.boolean(),
+  z.enum(['true', 'false']).transform((value) => value === 'true'),
+]);
+
+/** A Java `Integer` property. */
+export const jsonInteger = z.union([
+  z.number().int(),
+  z
+    .string()
+    .regex(/^[+-]?\d+$/)
+    .transform(Number),
+]);
+
+export const jsonStringList = z.array(z.string());
+
+/** A `java.util.Date` property in Camunda's format; becomes epoch milliseconds. */
+export const jsonDate = z.string().transform((text, context) => {
+  const epochMs = parseCamundaDate(text);
+  if (epochMs === null) {
+    context.addIssue({ code: 'custom', message: `not a date: ${text}` });
+    return z.NEVER;
+  }
+  return epochMs;
+});
+
+/** `VariableValueDto` in a request: `{value, type, valueInfo}`, every part optional. */
+export const variableValueSchema = z.object({
+  value: z.unknown(),
+  type: jsonString.nullish(),
+  valueInfo: z.record(z.string(), z.unknown()).nullish(),
+});
+
+export const variableMapSchema = z.record(z.string(), variableValueSchema);
+
+/** `TriggerVariableValueDto`: a variable of a start instruction. */
+export const triggerVariableMapSchema = z.record(
+  z.string(),
+  variableValueSchema.extend({ local: jsonBoolean.nullish() }),
+);
+
+export const sortingSchema = z.object({
+  sortBy: jsonString.nullish(),
+  sortOrder: jsonString.nullish(),
+  parameters: z.record(z.string(), z.unknown()).nullish(),
+});
+
+/** Parses a JSON text the way Jackson would map it onto the DTO `schema` describes. */
+export function parseJsonBody<T extends z.ZodType>(text: string, schema: T): z.output<T> {
+  let json: unknown;
+  if (text.trim() !== '') {
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new InvalidRequestException(400, '');
+    }
+  }
+  const result = schema.safeParse(json);
+  if (!result.success) throw new InvalidRequestException(400, '');
+  return result.data;
+}
+
+/** Reads and maps the request body; an empty body counts as a missing one. */
+export async function readJsonBody<T extends z.ZodType>(c: Context, schema: T): Promise<z.output<T>> {
+  return parseJsonBody(await c.req.text(), schema);
+}
+
+/** A body DTO whose properties are all optional; a missing body is an empty DTO. */
+export function bodyObject<T extends z.ZodRawShape>(shape: T) {
+  return z
+    .object(shape)
+    .nullish()
+    .transform((value) => value ?? {});
+}

@@ -1,0 +1,95 @@
+/**
+ * The REST layer's own exceptions and the one mapping from any thrown error to Camunda's error
+ * body `{type, message, code}` (contract §1.1).
+ */
+import type { AuthorizationExceptionDto, ExceptionDto } from '../src/api/camunda-dto';
+import { AuthorizationException, BadUserRequestException, ProcessEngineException } from '../engine/errors';
+
+/**
+ * Camunda's `RestException`: an error answered with the status it carries and, as body `type`,
+ * its class name. Thrown where Camunda's resources wrap an engine failure in one.
+ */
+export class RestException extends Error {
+  readonly type: string = 'RestException';
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Camunda's `InvalidRequestException`: malformed parameters, unknown ids answered with 404, … */
+export class InvalidRequestException extends RestException {
+  override readonly type: string = 'InvalidRequestException';
+}
+
+/** Missing or wrong HTTP Basic credentials. Camunda's filter answers 401 with an empty body. */
+export class AuthenticationException extends RestException {
+  override readonly type: string = 'AuthenticationException';
+  constructor(message: string) {
+    super(401, message);
+  }
+}
+
+export interface ErrorResponse {
+  status: number;
+  body: ExceptionDto | AuthorizationExceptionDto;
+}
+
+/** Status and body for anything a route threw, as Camunda's exception mappers answer it. */
+export function toErrorResponse(error: unknown): ErrorResponse {
+  if (error instanceof RestException) {
+    return { status: error.status, body: { type: error.type, message: error.message, code: null } };
+  }
+  if (error instanceof AuthorizationException) {
+    const [first] = error.missingAuthorizations;
+    return {
+      status: 403,
+      body: {
+        type: error.type,
+        message: error.message,
+        code: error.code,
+        userId: error.userId,
+        permissionName: first?.permissionName ?? null,
+        resourceName: first?.resourceName ?? null,
+        resourceId: first?.resourceId ?? null,
+        missingAuthorizations: error.missingAuthorizations,
+      },
+    };
+  }
+  if (error instanceof BadUserRequestException) {
+    return { status: 400, body: { type: error.type, message: error.message, code: error.code } };
+  }
+  if (error instanceof ProcessEngineException) {
+    return { status: 500, body: { type: error.type, message: error.message, code: error.code } };
+  }
+  // A bug in the engine or the REST layer: Camunda answers 500 with the Java class name.
+  const type = error instanceof Error ? error.constructor.name : 'Error';
+  const message = error instanceof Error ? error.message : String(error);
+  return { status: 500, body: { type, message, code: null } };
+}
+
+/** True for engine exceptions (the `ProcessEngineException` family), whatever their status. */
+export function isProcessEngineException(error: unknown): error is ProcessEngineException {
+  return error instanceof ProcessEngineException;
+}
+
+/** Engine exceptions except authorization failures, which resources always pass on unchanged. */
+export function isWrappableEngineException(error: unknown): error is ProcessEngineException {
+  return error instanceof ProcessEngineException && !(error instanceof AuthorizationException);
+}
+
+/**
+ * Runs `action` and rethrows engine exceptions (not authorization failures) as `wrap` makes
+ * them: Camunda's resources often catch `ProcessEngineException` and answer with a REST
+ * exception of their own status and wording.
+ */
+export function rethrowEngineError<T>(action: () => T, wrap: (error: ProcessEngineException) => Error): T {
+  try {
+    return action();
+  } catch (error) {
+    if (isWrappableEngineException(error)) throw wrap(error);
+    throw error;
+  }
+}

@@ -1,0 +1,146 @@
+/** `/process-instance`: queries, instance, activity instance tree, variables, suspension, modification. */
+import { Hono } from 'hono';
+import type { EngineApi } from '../../engine/engine-api';
+import { NotFoundException, NullValueException } from '../../engine/errors';
+import { findProcessInstances } from '../../engine/query/process-instance-query';
+import type { ProcessInstanceState } from '../../engine/runtime/state';
+import { toActivityInstanceDto, toProcessInstanceDto } from '../dto-mappers';
+import { instructionListSchema, toModificationInstructions } from '../modification-instructions';
+import { defineQuery, parseUrlFilters } from '../query-params';
+import { bodyObject, jsonBoolean, jsonString, readJsonBody } from '../request-body';
+import type { RestEnv } from '../rest-env';
+import { pathParam, urlQuery } from '../rest-env';
+import { InvalidRequestException } from '../rest-errors';
+import { addListRoutes } from './list-routes';
+import { addVariableRoutes } from './variable-routes';
+
+export const PROCESS_INSTANCE_PARAMS = {
+  processInstanceIds: 'stringList',
+  deploymentId: 'string',
+  processDefinitionId: 'string',
+  processDefinitionKey: 'string',
+  processDefinitionKeyIn: 'stringList',
+  processDefinitionKeyNotIn: 'stringList',
+  businessKey: 'string',
+  businessKeyLike: 'string',
+  superProcessInstance: 'string',
+  subProcessInstance: 'string',
+  rootProcessInstances: 'boolean',
+  leafProcessInstances: 'boolean',
+  active: 'boolean',
+  suspended: 'boolean',
+  withIncident: 'boolean',
+  incidentId: 'string',
+  incidentType: 'string',
+  incidentMessage: 'string',
+  incidentMessageLike: 'string',
+  tenantIdIn: 'stringList',
+  withoutTenantId: 'boolean',
+  activityIdIn: 'stringList',
+  variables: 'variables',
+} as const;
+
+export const PROCESS_INSTANCE_SORT_BY = ['instanceId', 'definitionKey', 'definitionId', 'tenantId', 'businessKey'];
+
+export const PROCESS_INSTANCE_QUERY = defineQuery(PROCESS_INSTANCE_PARAMS, PROCESS_INSTANCE_SORT_BY);
+
+export const modificationSchema = bodyObject({
+  instructions: instructionListSchema,
+  skipCustomListeners: jsonBoolean.nullish(),
+  skipIoMappings: jsonBoolean.nullish(),
+  annotation: jsonString.nullish(),
+});
+
+const suspensionSchema = bodyObject({ suspended: jsonBoolean.nullish() });
+
+export function processInstanceRoutes(engine: EngineApi): Hono<RestEnv> {
+  const app = new Hono<RestEnv>();
+  const running = (id: string): ProcessInstanceState => {
+    const instance = engine.instance(id);
+    if (!instance) throw new InvalidRequestException(404, `Process instance with id ${id} does not exist`);
+    return instance;
+  };
+
+  addListRoutes(app, '/process-instance', {
+    spec: PROCESS_INSTANCE_QUERY,
+    find: (filters, sortings, paging) => findProcessInstances(engine, filters, sortings, paging),
+    toDto: (instance, c) => toProcessInstanceDto(instance, c.var.baseUrl),
+    post: true,
+  });
+
+  app.get('/process-instance/:id', (c) => c.json(toProcessInstanceDto(running(pathParam(c, 'id')), c.var.baseUrl)));
+
+  app.delete('/process-instance/:id', (c) => {
+    const id = pathParam(c, 'id');
+    const options = parseUrlFilters(urlQuery(c), {
+      skipCustomListeners: 'boolean',
+      skipIoMappings: 'boolean',
+      skipSubprocesses: 'boolean',
+      failIfNotExists: 'boolean',
+    });
+    if (!engine.instance(id)) {
+      if (options.failIfNotExists === false) return c.body(null, 204);
+      throw new InvalidRequestException(404, `No process instance found for id '${id}'`);
+    }
+    try {
+      engine.deleteProcessInstance(id, { ...options, userId: c.var.userId });
+    } catch (error) {
+      // Camunda rewrites the engine's 400 for a missing instance to 404.
+      if (error instanceof NotFoundException) throw new InvalidRequestException(404, error.message);
+      throw error;
+    }
+    return c.body(null, 204);
+  });
+
+  app.get('/process-instance/:id/activity-instances', (c) => {
+    const id = pathParam(c, 'id');
+    const tree = engine.activityInstanceTree(id);
+    if (!tree) throw new InvalidRequestException(404, `Process instance with id ${id} does not exist`);
+    return c.json(toActivityInstanceDto(tree));
+  });
+
+  app.put('/process-instance/:id/suspended', async (c) => {
+    const body = await readJsonBody(c, suspensionSchema);
+    engine.setProcessInstanceSuspended(pathParam(c, 'id'), body.suspended === true);
+    return c.body(null, 204);
+  });
+
+  app.post('/process-instance/:id/modification', async (c) => {
+    const body = await readJsonBody(c, modificationSchema);
+    const instructions = toModificationInstructions(body.instructions, 'processInstance');
+    // Contract §2.2: no instructions is no modification, and no error.
+    if (!instructions.length) return c.body(null, 204);
+    engine.modifyProcessInstance(pathParam(c, 'id'), instructions, {
+      skipCustomListeners: body.skipCustomListeners === true,
+      skipIoMappings: body.skipIoMappings === true,
+      annotation: body.annotation ?? null,
+      userId: c.var.userId,
+    });
+    return c.body(null, 204);
+  });
+
+  app.post('/process-instance/:id/modification-async', async (c) => {
+    const body = await readJsonBody(c, modificationSchema);
+    if (!body.instructions?.length) {
+      // Contract §2.3, Camunda's spelling included.
+      throw new InvalidRequestException(400, 'The provided instuctions are invalid.');
+    }
+    toModificationInstructions(body.instructions, 'processInstance');
+    throw new InvalidRequestException(501, 'Asynchronous modification (batches) is not supported by this engine yet');
+  });
+
+  addVariableRoutes(app, '/process-instance/:id', {
+    resourceTypeName: 'process instance',
+    read: (id) => {
+      const variables = engine.processVariables(id);
+      if (!variables) throw new NullValueException(`execution ${id} doesn't exist: execution is null`);
+      return variables;
+    },
+    write: (id, modifications, deletions) => {
+      if (!engine.instance(id)) throw new NullValueException(`execution ${id} doesn't exist: execution is null`);
+      engine.setProcessVariables(id, modifications, deletions);
+    },
+  });
+
+  return app;
+}

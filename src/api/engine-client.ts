@@ -1,0 +1,99 @@
+import { clearCredentials, getCredentials, toBasicAuthorization } from './credentials';
+import type { EngineCredentials } from './credentials';
+import { EngineError, toEngineError } from './engine-error';
+
+/** The Camunda 7 REST API's base path; dev and production serve or proxy it on the same origin. */
+export const ENGINE_REST_BASE = '/engine-rest';
+
+type QueryValue = string | number | boolean | null | undefined;
+
+export interface EngineRequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Query parameters; `null` and `undefined` ones are left out. */
+  query?: Record<string, QueryValue>;
+  /** Sent as JSON. */
+  body?: unknown;
+  signal?: AbortSignal;
+  /**
+   * Overrides the signed-in credentials (the sign-in page verifies new ones this way). A 401 for
+   * such a request does not sign the user out.
+   */
+  credentials?: EngineCredentials;
+}
+
+type UnauthorizedListener = () => void;
+const unauthorizedListeners = new Set<UnauthorizedListener>();
+
+/** Called after a 401 has cleared the stored credentials; returns the unsubscribe function. */
+export function onUnauthorized(listener: UnauthorizedListener): () => void {
+  unauthorizedListeners.add(listener);
+  return () => {
+    unauthorizedListeners.delete(listener);
+  };
+}
+
+/**
+ * The one fetch wrapper: calls `ENGINE_REST_BASE + path` with HTTP Basic auth and resolves with
+ * the parsed JSON body (`undefined` for 204). Throws `EngineError` for every failure.
+ */
+export async function engineRequest<T>(
+  path: string,
+  options: EngineRequestOptions = {},
+): Promise<T> {
+  const { method = 'GET', query, body, signal } = options;
+  const credentials = options.credentials ?? getCredentials();
+
+  const url = new URL(`${ENGINE_REST_BASE}${path}`, window.location.href);
+  for (const [name, value] of Object.entries(query ?? {})) {
+    if (value !== null && value !== undefined) {
+      url.searchParams.set(name, String(value));
+    }
+  }
+
+  const headers = new Headers({ Accept: 'application/json' });
+  if (credentials !== null) {
+    headers.set('Authorization', toBasicAuthorization(credentials));
+  }
+  if (body !== undefined) {
+    headers.set('Content-Type', 'application/json');
+  }
+
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+      // Camunda answers 401 with `WWW-Authenticate: Basic`; without credentials mode "omit" the
+      // browser would pop up its own login dialog over the console.
+      credentials: 'omit',
+    });
+  } catch (error) {
+    if (signal?.aborted === true) {
+      throw error;
+    }
+    throw new EngineError({
+      status: 0,
+      type: 'NetworkError',
+      message: `The engine at ${ENGINE_REST_BASE} could not be reached.`,
+    });
+  }
+
+  if (!response.ok) {
+    const error = toEngineError(response.status, response.statusText, await response.text());
+    if (response.status === 401 && options.credentials === undefined) {
+      clearCredentials();
+      for (const listener of unauthorizedListeners) {
+        listener();
+      }
+    }
+    throw error;
+  }
+
+  if (response.status === 204) {
+    return undefined as T;
+  }
+  const text = await response.text();
+  return (text === '' ? undefined : JSON.parse(text)) as T;
+}

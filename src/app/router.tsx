@@ -1,0 +1,82 @@
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  redirect,
+} from '@tanstack/react-router';
+import type { QueryClient } from '@tanstack/react-query';
+
+import { hasCredentials } from '../api/credentials';
+import { AuthenticatedLayout } from './routes/authenticated-layout';
+import { NotFoundPage } from './routes/not-found-page';
+import { RootLayout } from './routes/root-layout';
+
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+export interface SignInSearch {
+  /** Where to go after signing in: the page that asked for it. */
+  redirect?: string;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: RootLayout,
+  notFoundComponent: NotFoundPage,
+});
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-in',
+  validateSearch: (search: Record<string, unknown>): SignInSearch =>
+    typeof search.redirect === 'string' ? { redirect: search.redirect } : {},
+  // Pages are lazy chunks: the first screen loads only its own components.
+  component: lazyRouteComponent(() => import('./routes/sign-in-page'), 'SignInPage'),
+});
+
+const authenticatedRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'authenticated',
+  beforeLoad: ({ location }) => {
+    if (!hasCredentials()) {
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- the router's redirect idiom
+      throw redirect({ to: '/sign-in', search: { redirect: location.href } });
+    }
+  },
+  component: AuthenticatedLayout,
+});
+
+const indexRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/',
+  beforeLoad: () => {
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- the router's redirect idiom
+    throw redirect({ to: '/process-definitions' });
+  },
+});
+
+const processDefinitionsRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/process-definitions',
+  component: lazyRouteComponent(
+    () => import('./routes/process-definitions-page'),
+    'ProcessDefinitionsPage',
+  ),
+});
+
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  authenticatedRoute.addChildren([indexRoute, processDefinitionsRoute]),
+]);
+
+/** The console's route table; pages live in `routes/` and compose features. */
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent' });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

@@ -1,0 +1,34 @@
+import { Tile } from '@carbon/react';
+import { getRouteApi } from '@tanstack/react-router';
+
+import { SignInForm } from '../../features/authentication/sign-in-form';
+
+const signInRouteApi = getRouteApi('/sign-in');
+const DEFAULT_PATH = '/process-definitions';
+
+export function SignInPage() {
+  const { redirect } = signInRouteApi.useSearch();
+  const navigate = signInRouteApi.useNavigate();
+
+  const handleSignedIn = () => {
+    void navigate({ href: toSafePath(redirect) });
+  };
+
+  return (
+    <main className="sign-in-page">
+      <Tile className="sign-in-page__tile">
+        <p className="sign-in-page__product">Camunda Repair Console</p>
+        <h1 className="sign-in-page__title">Sign in</h1>
+        <SignInForm onSignedIn={handleSignedIn} />
+      </Tile>
+    </main>
+  );
+}
+
+/** Only same-origin paths: `//host` or an absolute URL in `?redirect=` would leave the console. */
+function toSafePath(redirect: string | undefined): string {
+  if (redirect === undefined || !redirect.startsWith('/') || redirect.startsWith('//')) {
+    return DEFAULT_PATH;
+  }
+  return redirect;
+}

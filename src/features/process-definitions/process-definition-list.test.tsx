@@ -1,0 +1,107 @@
+import { screen, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+
+import type {
+  ExceptionDto,
+  ProcessDefinitionDto,
+  ProcessDefinitionStatisticsResultDto,
+} from '../../api/camunda-dto';
+import { storeCredentials } from '../../api/credentials';
+import { ENGINE_REST_URL, server } from '../../testing/msw-server';
+import { renderWithProviders } from '../../testing/render-with-providers';
+import { ProcessDefinitionList } from './process-definition-list';
+
+const STATISTICS_URL = `${ENGINE_REST_URL}/process-definition/statistics`;
+
+describe('ProcessDefinitionList', () => {
+  it('lists each process once, with instances and incidents summed over its versions', async () => {
+    storeCredentials({ username: 'demo', password: 'demo' });
+    let request: Request | undefined;
+    server.use(
+      http.get(STATISTICS_URL, (info) => {
+        request = info.request;
+        return HttpResponse.json([
+          statistics({ key: 'invoice', name: 'Invoice Receipt', version: 1 }, 3, [
+            { incidentType: 'failedJob', incidentCount: 1 },
+          ]),
+          statistics({ key: 'invoice', name: 'Invoice Receipt', version: 2 }, 2, [
+            { incidentType: 'failedJob', incidentCount: 1 },
+            { incidentType: 'failedExternalTask', incidentCount: 2 },
+          ]),
+          statistics({ key: 'approve-order', name: 'Approve order', version: 4 }, 0, []),
+        ]);
+      }),
+    );
+
+    renderWithProviders(<ProcessDefinitionList />);
+
+    const table = await screen.findByRole('table', { name: 'Process definitions' });
+    const [, ...bodyRows] = within(table).getAllByRole('row');
+    expect(
+      bodyRows.map((row) =>
+        within(row)
+          .getAllByRole('cell')
+          .map((cell) => cell.textContent),
+      ),
+    ).toEqual([
+      ['Approve order', 'approve-order', '4', '0', '0'],
+      ['Invoice Receipt', 'invoice', '2', '5', '4'],
+    ]);
+    expect(request?.url).toBe(`${STATISTICS_URL}?incidents=true`);
+    expect(request?.headers.get('Authorization')).toBe(`Basic ${btoa('demo:demo')}`);
+  });
+
+  it('shows the type and message of the engine error', async () => {
+    server.use(
+      http.get(STATISTICS_URL, () =>
+        HttpResponse.json<ExceptionDto>(
+          { type: 'ProcessEngineException', message: 'Database is locked', code: 0 },
+          { status: 500 },
+        ),
+      ),
+    );
+
+    renderWithProviders(<ProcessDefinitionList />);
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The process definitions could not be loaded');
+    expect(alert).toHaveTextContent('ProcessEngineException: Database is locked');
+  });
+
+  it('says so when nothing is deployed', async () => {
+    server.use(http.get(STATISTICS_URL, () => HttpResponse.json([])));
+
+    renderWithProviders(<ProcessDefinitionList />);
+
+    expect(await screen.findByText('No process definitions are deployed yet.')).toBeInTheDocument();
+  });
+});
+
+function statistics(
+  definition: Pick<ProcessDefinitionDto, 'key' | 'name' | 'version'>,
+  instances: number,
+  incidents: ProcessDefinitionStatisticsResultDto['incidents'],
+): ProcessDefinitionStatisticsResultDto {
+  const id = `${definition.key}:${String(definition.version)}:${definition.key}-id`;
+  return {
+    id,
+    instances,
+    failedJobs: 0,
+    incidents,
+    definition: {
+      id,
+      category: 'http://bpmn.io/schema/bpmn',
+      description: null,
+      resource: `${definition.key}.bpmn`,
+      deploymentId: 'deployment-1',
+      diagram: null,
+      suspended: false,
+      tenantId: null,
+      versionTag: null,
+      historyTimeToLive: null,
+      startableInTasklist: true,
+      ...definition,
+    },
+  };
+}
