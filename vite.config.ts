@@ -1,8 +1,12 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
-/** Where `npm run dev` sends `/engine-rest`: a real Camunda 7 engine, or the embedded one. */
-const ENGINE_REST_URL = process.env.ENGINE_REST_URL ?? 'http://127.0.0.1:8080';
+/**
+ * Where `npm run dev` sends `/engine-rest`: the REST root of a real Camunda 7 engine (e.g.
+ * `http://localhost:8080/engine-rest`), or by default the embedded one of `npm run engine`.
+ */
+const ENGINE_REST_URL = new URL(process.env.ENGINE_REST_URL ?? 'http://127.0.0.1:8080/engine-rest');
+const ENGINE_REST_PATH = ENGINE_REST_URL.pathname.replace(/\/$/, '');
 
 export default defineConfig({
   plugins: [react()],
@@ -22,7 +26,11 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/engine-rest': { target: ENGINE_REST_URL, changeOrigin: true },
+      '/engine-rest': {
+        target: ENGINE_REST_URL.origin,
+        changeOrigin: true,
+        rewrite: (path) => path.replace(/^\/engine-rest/, ENGINE_REST_PATH),
+      },
     },
   },
   test: {

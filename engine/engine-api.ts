@@ -2,8 +2,11 @@
  * The engine's public surface: what the REST layer (server/) and the console's preview use.
  * Records are returned read-only; mutate only through the commands.
  */
+import type { BatchStatistics, ManyInstancesModification } from './batch/modification-batch';
 import type {
+  BatchRec,
   DeploymentRec,
+  HistoricBatchRec,
   EventSubscriptionRec,
   HistoricActivityInstanceRec,
   HistoricProcessInstanceRec,
@@ -182,6 +185,24 @@ export interface EngineApi {
   // other runtime data
   eventSubscriptions(): Iterable<EventSubscriptionRec>;
   incidents(): Iterable<IncidentRec>;
+
+  // many instances and batches (contract §2.3–§2.5, §3)
+  /** `POST /modification/execute`: validation (§2.4 checks 1, 3–6) and one transaction. */
+  executeModification(input: ManyInstancesModification): void;
+  /** `POST /modification/executeAsync`: validation, then a batch. */
+  executeModificationAsync(input: ManyInstancesModification): BatchRec;
+  /** `POST /process-instance/{id}/modification-async`. */
+  modifyProcessInstanceAsync(id: string, instructions: ModificationInstruction[], options: ModificationOptions): BatchRec;
+  batches(): Iterable<BatchRec>;
+  batch(id: string): BatchRec | undefined;
+  batchStatistics(batch: BatchRec): BatchStatistics;
+  setBatchSuspended(id: string, suspended: boolean, userId?: string | null): void;
+  deleteBatch(id: string, cascade: boolean, userId?: string | null): void;
+  historicBatches(): Iterable<HistoricBatchRec>;
+  historicBatch(id: string): HistoricBatchRec | undefined;
+  deleteHistoricBatch(id: string, userId?: string | null): void;
+  /** Sets, or with null clears, the annotation of all entries of an operation. */
+  setOperationAnnotation(operationId: string, annotation: string | null, userId?: string | null): void;
 
   // history
   historicProcessInstances(): Iterable<HistoricProcessInstanceRec>;

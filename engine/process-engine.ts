@@ -22,6 +22,19 @@ import {
   NullValueException,
   ProcessEngineException,
 } from './errors';
+import {
+  batchStatistics,
+  executeModification,
+  executeModificationAsync,
+  logEntry,
+  modifyProcessInstanceAsync,
+  removeBatch,
+  runBatchJob,
+  setBatchSuspended,
+  type BatchHost,
+  type BatchStatistics,
+  type ManyInstancesModification,
+} from './batch/modification-batch';
 import { modifyProcessInstance } from './modification/modify-process-instance';
 import { parseBpmn } from './model/parse-bpmn';
 import type { ProcessModel } from './model/process-model';
@@ -30,7 +43,9 @@ import { CommandContext, type CommandOptions } from './runtime/command-context';
 import { createStore, type EngineStore } from './runtime/engine-store';
 import { DEFAULT_JOB_RETRIES, Runtime } from './runtime/runtime';
 import type {
+  BatchRec,
   DeploymentRec,
+  HistoricBatchRec,
   EventSubscriptionRec,
   HistoricActivityInstanceRec,
   HistoricProcessInstanceRec,
@@ -66,6 +81,13 @@ export class ProcessEngine implements EngineApi {
   now(): number {
     return this.clock();
   }
+
+  private readonly batchHost: BatchHost = {
+    run: (options, command) => this.run(options, command),
+    clock: () => this.clock(),
+    newId: () => this.newId(),
+    definition: (id) => this.store.definitions.get(id),
+  };
 
   /** Runs a command; commits on success, drops every change on failure. */
   private run<T>(options: CommandOptions, command: (rt: Runtime) => T): T {
@@ -476,29 +498,20 @@ export class ProcessEngine implements EngineApi {
         const definition = rt.definitionOf(pi);
         modifyProcessInstance(rt, pi, instructions);
         if (options.userId) {
-          rt.ctx.log({
-            id: this.newId(),
-            operationId: this.newId(),
-            userId: options.userId,
-            timestamp: this.clock(),
-            operationType: 'ModifyProcessInstance',
-            entityType: 'ProcessInstance',
-            category: 'Operator',
-            annotation: options.annotation ?? null,
-            property: null,
-            orgValue: null,
-            newValue: null,
-            deploymentId: definition.deploymentId,
-            processDefinitionId: definition.id,
-            processDefinitionKey: definition.key,
-            processInstanceId: id,
-            executionId: null,
-            taskId: null,
-            jobId: null,
-            jobDefinitionId: null,
-            batchId: null,
-            rootProcessInstanceId: pi.rootProcessInstanceId,
-          });
+          rt.ctx.log(
+            logEntry(this.batchHost, {
+              operationId: this.newId(),
+              userId: options.userId,
+              operationType: 'ModifyProcessInstance',
+              entityType: 'ProcessInstance',
+              annotation: options.annotation ?? null,
+              deploymentId: definition.deploymentId,
+              processDefinitionId: definition.id,
+              processDefinitionKey: definition.key,
+              processInstanceId: id,
+              rootProcessInstanceId: pi.rootProcessInstanceId,
+            }),
+          );
         }
       },
     );
@@ -854,9 +867,19 @@ export class ProcessEngine implements EngineApi {
     if (!job) {
       throw new NotFoundException(`No job found with id '${id}'`);
     }
+    const batch = job.batchId ? this.store.batches.get(job.batchId) : undefined;
+    const flags =
+      batch && job.handlerType === 'instance-modification'
+        ? {
+            skipCustomListeners: batch.configuration.skipCustomListeners,
+            skipIoMappings: batch.configuration.skipIoMappings,
+          }
+        : {};
     try {
-      this.run({}, (rt) => {
-        if (job.processInstanceId === null) {
+      this.run(flags, (rt) => {
+        if (job.batchId !== null) {
+          runBatchJob(this.batchHost, rt, job);
+        } else if (job.processInstanceId === null) {
           this.runGlobalJob(rt, job);
         } else {
           rt.runJob(job);
@@ -898,11 +921,39 @@ export class ProcessEngine implements EngineApi {
       if (!target) {
         return;
       }
-      target.retries = Math.max(0, target.retries - 1);
-      target.exceptionMessage = message;
-      target.stacktrace = stacktrace;
-      target.failedActivityId = target.activityId;
-      if (target.retries === 0 && job.processInstanceId !== null) {
+      const failed: JobRec = {
+        ...target,
+        retries: Math.max(0, target.retries - 1),
+        exceptionMessage: message,
+        stacktrace,
+        failedActivityId: target.activityId,
+      };
+      if (job.processInstanceId === null) {
+        rt.ctx.globalJobs().set(failed.id, failed);
+        if (failed.retries === 0) {
+          const incidentId = this.newId();
+          rt.ctx.globalIncidents().set(incidentId, {
+            id: incidentId,
+            incidentType: 'failedJob',
+            incidentTimestamp: this.clock(),
+            incidentMessage: message,
+            processDefinitionId: null,
+            processInstanceId: null,
+            executionId: null,
+            activityId: null,
+            failedActivityId: null,
+            configuration: failed.id,
+            jobDefinitionId: failed.jobDefinitionId,
+            causeIncidentId: incidentId,
+            rootCauseIncidentId: incidentId,
+            tenantId: failed.tenantId,
+            annotation: null,
+          });
+        }
+        return;
+      }
+      Object.assign(target, failed);
+      if (target.retries === 0) {
         const pi = rt.ctx.instance(job.processInstanceId);
         if (pi) {
           const incidentId = this.newId();
@@ -959,7 +1010,18 @@ export class ProcessEngine implements EngineApi {
         if (!target) {
           continue;
         }
-        target.retries = retries;
+        if (pi) {
+          target.retries = retries;
+        } else {
+          rt.ctx.globalJobs().set(job.id, { ...target, retries });
+          if (retries > 0) {
+            for (const incident of [...rt.ctx.globalIncidents().values()]) {
+              if (incident.configuration === job.id) {
+                rt.ctx.globalIncidents().delete(incident.id);
+              }
+            }
+          }
+        }
         if (pi && retries > 0) {
           for (const incident of Object.values(pi.incidents)) {
             if (incident.configuration === job.id) {
@@ -986,7 +1048,9 @@ export class ProcessEngine implements EngineApi {
       if (job.retries <= 0 || job.suspended || (job.dueDate !== null && job.dueDate > now)) {
         return;
       }
-      if (!best || (job.dueDate ?? job.createTime) < (best.dueDate ?? best.createTime) || job.seq < best.seq) {
+      const due = job.dueDate ?? job.createTime;
+      const bestDue = best ? (best.dueDate ?? best.createTime) : Number.POSITIVE_INFINITY;
+      if (!best || due < bestDue || (due === bestDue && job.seq < best.seq)) {
         best = job;
       }
     };
@@ -1012,8 +1076,136 @@ export class ProcessEngine implements EngineApi {
   }
 
   *incidents(): Iterable<IncidentRec> {
+    yield* this.store.globalIncidents.values();
     for (const pi of this.store.instances.values()) {
       yield* Object.values(pi.incidents);
+    }
+  }
+
+  // ------------------------------------------------------------------ many instances and batches
+
+  executeModification(input: ManyInstancesModification): void {
+    executeModification(this.batchHost, input);
+  }
+
+  executeModificationAsync(input: ManyInstancesModification): BatchRec {
+    return executeModificationAsync(this.batchHost, input);
+  }
+
+  modifyProcessInstanceAsync(id: string, instructions: ModificationInstruction[], options: ModificationOptions): BatchRec {
+    return modifyProcessInstanceAsync(this.batchHost, id, instructions, options);
+  }
+
+  batches(): Iterable<BatchRec> {
+    return this.store.batches.values();
+  }
+
+  batch(id: string): BatchRec | undefined {
+    return this.store.batches.get(id);
+  }
+
+  batchStatistics(batch: BatchRec): BatchStatistics {
+    return batchStatistics(batch, this.store.globalJobs.values());
+  }
+
+  setBatchSuspended(id: string, suspended: boolean, userId: string | null = null): void {
+    this.run({ userId }, (rt) => {
+      const batch = rt.ctx.batches().get(id);
+      if (!batch) {
+        throw new BadUserRequestException(`Batch for id '${id}' cannot be found: batch is null`);
+      }
+      setBatchSuspended(this.batchHost, rt.ctx, batch, suspended);
+      if (userId) {
+        rt.ctx.log(
+          logEntry(this.batchHost, {
+            operationId: this.newId(),
+            userId,
+            operationType: suspended ? 'SuspendBatch' : 'ActivateBatch',
+            entityType: 'Batch',
+            property: 'suspensionState',
+            newValue: suspended ? 'suspended' : 'active',
+            batchId: id,
+          }),
+        );
+      }
+    });
+  }
+
+  deleteBatch(id: string, cascade: boolean, userId: string | null = null): void {
+    this.run({ userId }, (rt) => {
+      const batch = rt.ctx.batches().get(id);
+      if (!batch) {
+        throw new BadUserRequestException(`Batch for id '${id}' cannot be found: batch is null`);
+      }
+      removeBatch(this.batchHost, rt.ctx, batch, cascade);
+      if (userId) {
+        rt.ctx.log(
+          logEntry(this.batchHost, {
+            operationId: this.newId(),
+            userId,
+            operationType: 'Delete',
+            entityType: 'Batch',
+            property: 'cascadeDelete',
+            newValue: String(cascade),
+            batchId: id,
+          }),
+        );
+      }
+    });
+  }
+
+  historicBatches(): Iterable<HistoricBatchRec> {
+    return this.store.historicBatches.values();
+  }
+
+  historicBatch(id: string): HistoricBatchRec | undefined {
+    return this.store.historicBatches.get(id);
+  }
+
+  deleteHistoricBatch(id: string, userId: string | null = null): void {
+    this.run({ userId }, (rt) => {
+      if (!rt.ctx.historicBatches().has(id)) {
+        throw new BadUserRequestException(`Historic batch for id '${id}' cannot be found: historicBatch is null`);
+      }
+      rt.ctx.historicBatches().delete(id);
+      if (userId) {
+        rt.ctx.log(
+          logEntry(this.batchHost, {
+            operationId: this.newId(),
+            userId,
+            operationType: 'DeleteHistory',
+            entityType: 'Batch',
+            batchId: id,
+          }),
+        );
+      }
+    });
+  }
+
+  /** Sets (or with null clears) the annotation of every entry of one operation (contract §3.4). */
+  setOperationAnnotation(operationId: string, annotation: string | null, userId: string | null = null): void {
+    const entries = this.store.userOperationLog.filter((entry) => entry.operationId === operationId);
+    if (entries.length === 0) {
+      throw new BadUserRequestException('operation is null');
+    }
+    for (const entry of entries) {
+      entry.annotation = annotation;
+    }
+    if (userId) {
+      const first = entries[0];
+      this.store.userOperationLog.push(
+        logEntry(this.batchHost, {
+          operationId: this.newId(),
+          userId,
+          operationType: annotation === null ? 'ClearAnnotation' : 'SetAnnotation',
+          entityType: 'OperationLog',
+          property: 'operationId',
+          newValue: operationId,
+          processDefinitionId: first?.processDefinitionId ?? null,
+          processDefinitionKey: first?.processDefinitionKey ?? null,
+          processInstanceId: first?.processInstanceId ?? null,
+        }),
+      );
     }
   }
 

@@ -7,7 +7,9 @@ const pad = (value: number, width = 2) => String(value).padStart(width, '0');
 
 /** Formats epoch milliseconds; null stays null. */
 export function formatCamundaDate(epochMs: number | null | undefined): string | null {
-  if (epochMs === null || epochMs === undefined) return null;
+  if (epochMs === null || epochMs === undefined) {
+    return null;
+  }
   const date = new Date(epochMs);
   return (
     `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}` +
@@ -31,7 +33,9 @@ const DATE_PATTERN =
  */
 export function parseCamundaDate(text: string): number | null {
   const match = DATE_PATTERN.exec(text.trim());
-  if (!match) return null;
+  if (!match) {
+    return null;
+  }
   const [, year, month, day, hour, minute, second, fraction = '0', offset = 'Z'] = match;
   const fields = [year, month, day, hour, minute, second].map(Number) as [
     number,
@@ -42,16 +46,22 @@ export function parseCamundaDate(text: string): number | null {
     number,
   ];
   const [y, mo, d, h, mi, s] = fields;
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return null;
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) {
+    return null;
+  }
   const ms = Math.round(Number(`0.${fraction}`) * 1000);
   const utc = Date.UTC(y, mo - 1, d, h, mi, s, ms);
   const check = new Date(Date.UTC(y, mo - 1, d));
-  if (check.getUTCDate() !== d) return null; // e.g. 2013-02-30
+  if (check.getUTCDate() !== d) {
+    return null;
+  } // e.g. 2013-02-30
   return utc - offsetMinutes(offset) * 60_000;
 }
 
 function offsetMinutes(offset: string): number {
-  if (offset === 'Z') return 0;
+  if (offset === 'Z') {
+    return 0;
+  }
   const digits = offset.slice(1).replace(':', '');
   const minutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4));
   return offset.startsWith('-') ? -minutes : minutes;

@@ -1,5 +1,10 @@
 /** Engine records → Camunda's response DTOs, every field present and dates formatted. */
-import type { ActivityInstanceTree, EngineApi, TransitionInstanceTree, VariableView } from '../engine/engine-api';
+import type {
+  ActivityInstanceTree,
+  EngineApi,
+  TransitionInstanceTree,
+  VariableView,
+} from '../engine/engine-api';
 import type {
   DeploymentRec,
   EventSubscriptionRec,
@@ -244,7 +249,9 @@ export function toVariableInstanceDto(
   };
 }
 
-export function toHistoricProcessInstanceDto(instance: HistoricProcessInstanceRec): HistoricProcessInstanceDto {
+export function toHistoricProcessInstanceDto(
+  instance: HistoricProcessInstanceRec,
+): HistoricProcessInstanceDto {
   return {
     id: instance.id,
     businessKey: instance.businessKey,

@@ -41,8 +41,12 @@ function invalid(type: string, message: string): InvalidRequestException {
   return new InvalidRequestException(400, `For instruction type '${type}': ${message}`);
 }
 
-function toVariables(variables: InstructionInput['variables']): Record<string, InstructionVariable> | undefined {
-  if (!variables) return undefined;
+function toVariables(
+  variables: InstructionInput['variables'],
+): Record<string, InstructionVariable> | undefined {
+  if (!variables) {
+    return undefined;
+  }
   const result: Record<string, InstructionVariable> = {};
   for (const [name, variable] of Object.entries(variables)) {
     result[name] = { value: toTypedValue(variable), local: variable.local === true };
@@ -50,10 +54,17 @@ function toVariables(variables: InstructionInput['variables']): Record<string, I
   return result;
 }
 
-function toCancel(dto: InstructionInput, target: InstructionTarget): ModificationInstruction | null {
-  if (target === 'instantiation') return null;
+function toCancel(
+  dto: InstructionInput,
+  target: InstructionTarget,
+): ModificationInstruction | null {
+  if (target === 'instantiation') {
+    return null;
+  }
   if (target === 'modificationExecute') {
-    if (!isSet(dto.activityId)) throw invalid(dto.type, "'activityId' must be set");
+    if (!isSet(dto.activityId)) {
+      throw invalid(dto.type, "'activityId' must be set");
+    }
     return {
       type: 'cancel',
       activityId: dto.activityId,
@@ -62,10 +73,17 @@ function toCancel(dto: InstructionInput, target: InstructionTarget): Modificatio
   }
   const targets = [dto.activityId, dto.activityInstanceId, dto.transitionInstanceId].filter(isSet);
   if (targets.length !== 1) {
-    throw invalid(dto.type, "exactly one, 'activityId', 'activityInstanceId', or 'transitionInstanceId', is required");
+    throw invalid(
+      dto.type,
+      "exactly one, 'activityId', 'activityInstanceId', or 'transitionInstanceId', is required",
+    );
   }
-  if (isSet(dto.activityId)) return { type: 'cancel', activityId: dto.activityId };
-  if (isSet(dto.activityInstanceId)) return { type: 'cancel', activityInstanceId: dto.activityInstanceId };
+  if (isSet(dto.activityId)) {
+    return { type: 'cancel', activityId: dto.activityId };
+  }
+  if (isSet(dto.activityInstanceId)) {
+    return { type: 'cancel', activityInstanceId: dto.activityInstanceId };
+  }
   return { type: 'cancel', transitionInstanceId: dto.transitionInstanceId };
 }
 
@@ -74,17 +92,35 @@ export function toModificationInstruction(
   dto: InstructionInput,
   target: InstructionTarget,
 ): ModificationInstruction | null {
-  if (dto.type === 'cancel') return toCancel(dto, target);
-  const keepsDetails = target !== 'modificationExecute';
-  const ancestor = keepsDetails ? { ancestorActivityInstanceId: dto.ancestorActivityInstanceId ?? null } : {};
-  if (dto.type === 'startTransition') {
-    if (!isSet(dto.transitionId)) throw invalid(dto.type, "'transitionId' must be set");
-    const variables = keepsDetails ? toVariables(dto.variables) : undefined;
-    return { type: dto.type, transitionId: dto.transitionId, ...ancestor, ...(variables && { variables }) };
+  if (dto.type === 'cancel') {
+    return toCancel(dto, target);
   }
-  if (!isSet(dto.activityId)) throw invalid(dto.type, "'activityId' must be set");
+  const keepsDetails = target !== 'modificationExecute';
+  const ancestor = keepsDetails
+    ? { ancestorActivityInstanceId: dto.ancestorActivityInstanceId ?? null }
+    : {};
+  if (dto.type === 'startTransition') {
+    if (!isSet(dto.transitionId)) {
+      throw invalid(dto.type, "'transitionId' must be set");
+    }
+    const variables = keepsDetails ? toVariables(dto.variables) : undefined;
+    return {
+      type: dto.type,
+      transitionId: dto.transitionId,
+      ...ancestor,
+      ...(variables && { variables }),
+    };
+  }
+  if (!isSet(dto.activityId)) {
+    throw invalid(dto.type, "'activityId' must be set");
+  }
   const variables = keepsDetails ? toVariables(dto.variables) : undefined;
-  return { type: dto.type, activityId: dto.activityId, ...ancestor, ...(variables && { variables }) };
+  return {
+    type: dto.type,
+    activityId: dto.activityId,
+    ...ancestor,
+    ...(variables && { variables }),
+  };
 }
 
 /** Converts instructions in order; the first invalid one throws. */
@@ -95,7 +131,9 @@ export function toModificationInstructions(
   const result: ModificationInstruction[] = [];
   for (const dto of dtos ?? []) {
     const instruction = toModificationInstruction(dto, target);
-    if (instruction) result.push(instruction);
+    if (instruction) {
+      result.push(instruction);
+    }
   }
   return result;
 }

@@ -4,10 +4,21 @@
  */
 import { z } from 'zod';
 import type { Paging, Sorting } from '../engine/query/query-support';
-import type { ComparableValue, VariableCondition, VariableOperator } from '../engine/query/variable-condition';
+import type {
+  ComparableValue,
+  VariableCondition,
+  VariableOperator,
+} from '../engine/query/variable-condition';
 import { VARIABLE_OPERATORS } from '../engine/query/variable-condition';
 import { parseCamundaDate } from './camunda-date';
-import { jsonBoolean, jsonDate, jsonInteger, jsonString, jsonStringList, sortingSchema } from './request-body';
+import {
+  jsonBoolean,
+  jsonDate,
+  jsonInteger,
+  jsonString,
+  jsonStringList,
+  sortingSchema,
+} from './request-body';
 import { InvalidRequestException } from './rest-errors';
 
 /** How a parameter is read: comma lists, `true`/`false`, Camunda dates, `name_op_value` lists. */
@@ -33,33 +44,56 @@ export interface QuerySpec<S extends ParamSpec> {
   sortBy: readonly string[];
 }
 
-export function defineQuery<S extends ParamSpec>(params: S, sortBy: readonly string[]): QuerySpec<S> {
+export function defineQuery<S extends ParamSpec>(
+  params: S,
+  sortBy: readonly string[],
+): QuerySpec<S> {
   return { params, sortBy };
 }
 
 function cannotSet(name: string, value: string, reason?: string): InvalidRequestException {
   const suffix = reason === undefined ? '' : `: ${reason}`;
-  return new InvalidRequestException(400, `Cannot set query parameter '${name}' to value '${value}'${suffix}`);
+  return new InvalidRequestException(
+    400,
+    `Cannot set query parameter '${name}' to value '${value}'${suffix}`,
+  );
 }
 
 /** The readings of a variable value given as text in a URL. */
 function candidatesFromText(text: string): ComparableValue[] {
   const candidates: ComparableValue[] = [{ kind: 'text', value: text }];
-  if (text.trim() !== '' && Number.isFinite(Number(text))) candidates.push({ kind: 'number', value: Number(text) });
-  if (text === 'true' || text === 'false') candidates.push({ kind: 'boolean', value: text === 'true' });
+  if (text.trim() !== '' && Number.isFinite(Number(text))) {
+    candidates.push({ kind: 'number', value: Number(text) });
+  }
+  if (text === 'true' || text === 'false') {
+    candidates.push({ kind: 'boolean', value: text === 'true' });
+  }
   const date = parseCamundaDate(text);
-  if (date !== null) candidates.push({ kind: 'date', value: date });
+  if (date !== null) {
+    candidates.push({ kind: 'date', value: date });
+  }
   return candidates;
 }
 
 /** The readings of a variable value given as JSON in a query body. */
 export function candidatesFromJson(value: unknown): ComparableValue[] {
-  if (value === null || value === undefined) return [{ kind: 'null' }];
-  if (typeof value === 'number') return [{ kind: 'number', value }];
-  if (typeof value === 'boolean') return [{ kind: 'boolean', value }];
+  if (value === null || value === undefined) {
+    return [{ kind: 'null' }];
+  }
+  if (typeof value === 'number') {
+    return [{ kind: 'number', value }];
+  }
+  if (typeof value === 'boolean') {
+    return [{ kind: 'boolean', value }];
+  }
   if (typeof value === 'string') {
     const date = parseCamundaDate(value);
-    return date === null ? [{ kind: 'text', value }] : [{ kind: 'text', value }, { kind: 'date', value: date }];
+    return date === null
+      ? [{ kind: 'text', value }]
+      : [
+          { kind: 'text', value },
+          { kind: 'date', value: date },
+        ];
   }
   return [];
 }
@@ -77,10 +111,21 @@ function parseVariableList(name: string, text: string): VariableCondition[] {
   return text.split(',').map((expression) => {
     const parts = expression.split('_');
     const [variable, operator, value] = parts;
-    if (parts.length !== 3 || variable === undefined || operator === undefined || value === undefined) {
-      throw cannotSet(name, text, 'variable query parameter has to have format KEY_OPERATOR_VALUE.');
+    if (
+      parts.length !== 3 ||
+      variable === undefined ||
+      operator === undefined ||
+      value === undefined
+    ) {
+      throw cannotSet(
+        name,
+        text,
+        'variable query parameter has to have format KEY_OPERATOR_VALUE.',
+      );
     }
-    if (!isOperator(operator)) throw invalidComparator(operator);
+    if (!isOperator(operator)) {
+      throw invalidComparator(operator);
+    }
     return { name: variable, operator, candidates: candidatesFromText(value) };
   });
 }
@@ -90,16 +135,22 @@ function parseParam(name: string, kind: ParamKind, text: string): unknown {
     case 'string':
       return text;
     case 'boolean':
-      if (/^(true|false)$/i.test(text)) return text.toLowerCase() === 'true';
+      if (/^(true|false)$/i.test(text)) {
+        return text.toLowerCase() === 'true';
+      }
       throw cannotSet(name, text);
     case 'integer':
-      if (/^[+-]?\d+$/.test(text)) return Number(text);
+      if (/^[+-]?\d+$/.test(text)) {
+        return Number(text);
+      }
       throw cannotSet(name, text);
     case 'stringList':
       return text.split(',');
     case 'date': {
       const epochMs = parseCamundaDate(text);
-      if (epochMs === null) throw cannotSet(name, text, "expected a date like 2013-01-23T14:42:45.000+0200");
+      if (epochMs === null) {
+        throw cannotSet(name, text, 'expected a date like 2013-01-23T14:42:45.000+0200');
+      }
       return epochMs;
     }
     case 'variables':
@@ -108,11 +159,16 @@ function parseParam(name: string, kind: ParamKind, text: string): unknown {
 }
 
 /** Reads the filters of `spec` from URL parameters; unknown parameters are ignored. */
-export function parseUrlFilters<S extends ParamSpec>(query: Record<string, string>, spec: S): ParsedParams<S> {
+export function parseUrlFilters<S extends ParamSpec>(
+  query: Record<string, string>,
+  spec: S,
+): ParsedParams<S> {
   const result: Record<string, unknown> = {};
   for (const [name, kind] of Object.entries(spec)) {
     const text = query[name];
-    if (text !== undefined) result[name] = parseParam(name, kind, text);
+    if (text !== undefined) {
+      result[name] = parseParam(name, kind, text);
+    }
   }
   return result as ParsedParams<S>;
 }
@@ -121,15 +177,27 @@ export function parseUrlFilters<S extends ParamSpec>(query: Record<string, strin
  * `sortBy`/`sortOrder` from the URL: both or neither, with the messages of Camunda's
  * `AbstractQueryDto`.
  */
-export function parseUrlSorting(query: Record<string, string>, sortBy: readonly string[]): Sorting[] {
+export function parseUrlSorting(
+  query: Record<string, string>,
+  sortBy: readonly string[],
+): Sorting[] {
   const by = query.sortBy;
   const order = query.sortOrder;
-  if (by !== undefined && !sortBy.includes(by)) throw cannotSet('sortBy', by);
-  if (order !== undefined && order !== 'asc' && order !== 'desc') throw cannotSet('sortOrder', order);
-  if ((by === undefined) !== (order === undefined)) {
-    throw new InvalidRequestException(400, 'Only a single sorting parameter specified. sortBy and sortOrder required');
+  if (by !== undefined && !sortBy.includes(by)) {
+    throw cannotSet('sortBy', by);
   }
-  return by !== undefined && (order === 'asc' || order === 'desc') ? [{ sortBy: by, sortOrder: order }] : [];
+  if (order !== undefined && order !== 'asc' && order !== 'desc') {
+    throw cannotSet('sortOrder', order);
+  }
+  if ((by === undefined) !== (order === undefined)) {
+    throw new InvalidRequestException(
+      400,
+      'Only a single sorting parameter specified. sortBy and sortOrder required',
+    );
+  }
+  return by !== undefined && (order === 'asc' || order === 'desc')
+    ? [{ sortBy: by, sortOrder: order }]
+    : [];
 }
 
 /** `firstResult`/`maxResults`, which stay URL parameters for `POST` queries too. */
@@ -137,8 +205,12 @@ export function parsePaging(query: Record<string, string>): Paging {
   const paging: Paging = {};
   for (const name of ['firstResult', 'maxResults'] as const) {
     const text = query[name];
-    if (text === undefined) continue;
-    if (!/^\d+$/.test(text)) throw cannotSet(name, text);
+    if (text === undefined) {
+      continue;
+    }
+    if (!/^\d+$/.test(text)) {
+      throw cannotSet(name, text);
+    }
     paging[name] = Number(text);
   }
   return paging;
@@ -154,7 +226,10 @@ export function parseUrlQuery<S extends ParamSpec>(
   query: Record<string, string>,
   spec: QuerySpec<S>,
 ): ParsedQuery<S> {
-  return { filters: parseUrlFilters(query, spec.params), sortings: parseUrlSorting(query, spec.sortBy) };
+  return {
+    filters: parseUrlFilters(query, spec.params),
+    sortings: parseUrlSorting(query, spec.sortBy),
+  };
 }
 
 const variableConditionSchema = z.object({
@@ -175,7 +250,9 @@ const BODY_SCHEMAS: Record<ParamKind, z.ZodType> = {
 /** The zod schema of a query DTO in a `POST` body: the spec's fields plus `sorting`. */
 export function queryBodySchema<S extends ParamSpec>(spec: QuerySpec<S>) {
   const shape: Record<string, z.ZodType> = {};
-  for (const [name, kind] of Object.entries(spec.params)) shape[name] = BODY_SCHEMAS[kind].nullish();
+  for (const [name, kind] of Object.entries(spec.params)) {
+    shape[name] = BODY_SCHEMAS[kind].nullish();
+  }
   shape.sorting = z.array(sortingSchema).nullish();
   return z
     .object(shape)
@@ -191,17 +268,29 @@ export function fromQueryBody<S extends ParamSpec>(
   const filters: Record<string, unknown> = {};
   for (const [name, kind] of Object.entries(spec.params)) {
     const value = body[name];
-    if (value === null || value === undefined) continue;
-    filters[name] = kind === 'variables' ? toConditions(value as z.output<typeof variableConditionSchema>[]) : value;
+    if (value === null || value === undefined) {
+      continue;
+    }
+    filters[name] =
+      kind === 'variables'
+        ? toConditions(value as z.output<typeof variableConditionSchema>[])
+        : value;
   }
   const sortings: Sorting[] = [];
   for (const sorting of (body.sorting ?? []) as z.output<typeof sortingSchema>[]) {
     const { sortBy, sortOrder } = sorting;
-    if (sortBy === null || sortBy === undefined) continue;
+    if (sortBy === null || sortBy === undefined) {
+      continue;
+    }
     if (!spec.sortBy.includes(sortBy)) {
       throw new InvalidRequestException(400, `sortBy parameter has invalid value: ${sortBy}`);
     }
-    if (sortOrder !== null && sortOrder !== undefined && sortOrder !== 'asc' && sortOrder !== 'desc') {
+    if (
+      sortOrder !== null &&
+      sortOrder !== undefined &&
+      sortOrder !== 'asc' &&
+      sortOrder !== 'desc'
+    ) {
       throw new InvalidRequestException(400, `sortOrder parameter has invalid value: ${sortOrder}`);
     }
     sortings.push({ sortBy, sortOrder: sortOrder === 'desc' ? 'desc' : 'asc' });
@@ -211,7 +300,9 @@ export function fromQueryBody<S extends ParamSpec>(
 
 function toConditions(list: z.output<typeof variableConditionSchema>[]): VariableCondition[] {
   return list.map(({ name, operator, value }) => {
-    if (!isOperator(operator)) throw invalidComparator(operator);
+    if (!isOperator(operator)) {
+      throw invalidComparator(operator);
+    }
     return { name, operator, candidates: candidatesFromJson(value) };
   });
 }

@@ -70,19 +70,24 @@ export function parseJsonBody<T extends z.ZodType>(text: string, schema: T): z.o
     }
   }
   const result = schema.safeParse(json);
-  if (!result.success) throw new InvalidRequestException(400, '');
+  if (!result.success) {
+    throw new InvalidRequestException(400, '');
+  }
   return result.data;
 }
 
 /** Reads and maps the request body; an empty body counts as a missing one. */
-export async function readJsonBody<T extends z.ZodType>(c: Context, schema: T): Promise<z.output<T>> {
+export async function readJsonBody<T extends z.ZodType>(
+  c: Context,
+  schema: T,
+): Promise<z.output<T>> {
   return parseJsonBody(await c.req.text(), schema);
 }
 
 /** A body DTO whose properties are all optional; a missing body is an empty DTO. */
 export function bodyObject<T extends z.ZodRawShape>(shape: T) {
-  return z
-    .object(shape)
-    .nullish()
-    .transform((value) => value ?? {});
+  const schema = z.object(shape);
+  type Body = z.output<typeof schema>;
+  // Every property of a body DTO is optional, so an empty object is a valid DTO.
+  return schema.nullish().transform((value): Body => value ?? ({} as Body));
 }

@@ -3,7 +3,11 @@
  * body `{type, message, code}` (contract §1.1).
  */
 import type { AuthorizationExceptionDto, ExceptionDto } from '../src/api/camunda-dto';
-import { AuthorizationException, BadUserRequestException, ProcessEngineException } from '../engine/errors';
+import {
+  AuthorizationException,
+  BadUserRequestException,
+  ProcessEngineException,
+} from '../engine/errors';
 
 /**
  * Camunda's `RestException`: an error answered with the status it carries and, as body `type`,
@@ -85,11 +89,16 @@ export function isWrappableEngineException(error: unknown): error is ProcessEngi
  * them: Camunda's resources often catch `ProcessEngineException` and answer with a REST
  * exception of their own status and wording.
  */
-export function rethrowEngineError<T>(action: () => T, wrap: (error: ProcessEngineException) => Error): T {
+export function rethrowEngineError<T>(
+  action: () => T,
+  wrap: (error: ProcessEngineException) => Error,
+): T {
   try {
     return action();
   } catch (error) {
-    if (isWrappableEngineException(error)) throw wrap(error);
+    if (isWrappableEngineException(error)) {
+      throw wrap(error);
+    }
     throw error;
   }
 }

@@ -37,14 +37,30 @@ const JAVA_TYPES: Record<string, string> = {
 
 /** Camunda accepts the REST type name with either case of its first letter (`String`, `string`). */
 const TYPE_NAMES = new Map(
-  ['String', 'Integer', 'Long', 'Short', 'Double', 'Boolean', 'Date', 'Json', 'Xml', 'Null', 'Object', 'Bytes', 'File'].map(
-    (name) => [name.charAt(0).toLowerCase() + name.slice(1), name],
-  ),
+  [
+    'String',
+    'Integer',
+    'Long',
+    'Short',
+    'Double',
+    'Boolean',
+    'Date',
+    'Json',
+    'Xml',
+    'Null',
+    'Object',
+    'Bytes',
+    'File',
+  ].map((name) => [name.charAt(0).toLowerCase() + name.slice(1), name]),
 );
 
 function describe(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'object' && value !== null) return JSON.stringify(value);
+  if (typeof value === 'string') {
+    return value;
+  }
+  if (typeof value === 'object' && value !== null) {
+    return JSON.stringify(value);
+  }
   return String(value);
 }
 
@@ -58,8 +74,14 @@ function cannotConvert(value: unknown, type: string): InvalidRequestException {
 
 function parseInteger(value: unknown, type: string, min: number, max: number): number {
   const number =
-    typeof value === 'number' ? value : typeof value === 'string' && /^[+-]?\d+$/.test(value.trim()) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(number) || number < min || number > max) throw cannotConvert(value, type);
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && /^[+-]?\d+$/.test(value.trim())
+        ? Number(value)
+        : NaN;
+  if (!Number.isSafeInteger(number) || number < min || number > max) {
+    throw cannotConvert(value, type);
+  }
   return number;
 }
 
@@ -67,8 +89,12 @@ function parseInteger(value: unknown, type: string, min: number, max: number): n
 function toPrimitive(type: ValueType, value: unknown): unknown {
   switch (type) {
     case 'String':
-      if (typeof value === 'string') return value;
-      if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+      if (typeof value === 'string') {
+        return value;
+      }
+      if (typeof value === 'number' || typeof value === 'boolean') {
+        return String(value);
+      }
       throw cannotConvert(value, type);
     case 'Integer':
       return parseInteger(value, type, INT_MIN, INT_MAX);
@@ -77,17 +103,30 @@ function toPrimitive(type: ValueType, value: unknown): unknown {
     case 'Long':
       return parseInteger(value, type, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
     case 'Double': {
-      const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
-      if (!Number.isFinite(number)) throw cannotConvert(value, type);
+      const number =
+        typeof value === 'number'
+          ? value
+          : typeof value === 'string' && value.trim() !== ''
+            ? Number(value)
+            : NaN;
+      if (!Number.isFinite(number)) {
+        throw cannotConvert(value, type);
+      }
       return number;
     }
     case 'Boolean':
-      if (typeof value === 'boolean') return value;
-      if (typeof value === 'string' && /^(true|false)$/i.test(value)) return value.toLowerCase() === 'true';
+      if (typeof value === 'boolean') {
+        return value;
+      }
+      if (typeof value === 'string' && /^(true|false)$/i.test(value)) {
+        return value.toLowerCase() === 'true';
+      }
       throw cannotConvert(value, type);
     case 'Date': {
       const epochMs = typeof value === 'string' ? parseCamundaDate(value) : null;
-      if (epochMs === null) throw cannotConvert(value, type);
+      if (epochMs === null) {
+        throw cannotConvert(value, type);
+      }
       return epochMs;
     }
     default:
@@ -96,18 +135,26 @@ function toPrimitive(type: ValueType, value: unknown): unknown {
 }
 
 function toJsonText(value: unknown): string {
-  if (typeof value !== 'string') return JSON.stringify(value);
+  if (typeof value !== 'string') {
+    return JSON.stringify(value);
+  }
   try {
     JSON.parse(value);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new InvalidRequestException(400, `Cannot convert value '${value}' of type 'Json': it is not valid JSON (${reason})`);
+    throw new InvalidRequestException(
+      400,
+      `Cannot convert value '${value}' of type 'Json': it is not valid JSON (${reason})`,
+    );
   }
   return value;
 }
 
 function toObjectValue(value: unknown, valueInfo: Record<string, unknown>): TypedValue {
-  const format = typeof valueInfo.serializationDataFormat === 'string' ? valueInfo.serializationDataFormat : JSON_DATA_FORMAT;
+  const format =
+    typeof valueInfo.serializationDataFormat === 'string'
+      ? valueInfo.serializationDataFormat
+      : JSON_DATA_FORMAT;
   if (format !== JSON_DATA_FORMAT) {
     const reason =
       format === JAVA_DATA_FORMAT
@@ -130,7 +177,8 @@ function toObjectValue(value: unknown, valueInfo: Record<string, unknown>): Type
       );
     }
   }
-  const objectTypeName = typeof valueInfo.objectTypeName === 'string' ? valueInfo.objectTypeName : null;
+  const objectTypeName =
+    typeof valueInfo.objectTypeName === 'string' ? valueInfo.objectTypeName : null;
   return {
     type: 'Object',
     value: deserialized,
@@ -140,12 +188,24 @@ function toObjectValue(value: unknown, valueInfo: Record<string, unknown>): Type
 
 /** The type Camunda gives an untyped value, as Java boxing of the JSON value would. */
 function inferType(value: unknown): TypedValue {
-  if (value === null || value === undefined) return { type: 'Null', value: null, valueInfo: {} };
-  if (typeof value === 'string') return { type: 'String', value, valueInfo: {} };
-  if (typeof value === 'boolean') return { type: 'Boolean', value, valueInfo: {} };
+  if (value === null || value === undefined) {
+    return { type: 'Null', value: null, valueInfo: {} };
+  }
+  if (typeof value === 'string') {
+    return { type: 'String', value, valueInfo: {} };
+  }
+  if (typeof value === 'boolean') {
+    return { type: 'Boolean', value, valueInfo: {} };
+  }
   if (typeof value === 'number') {
-    if (!Number.isInteger(value)) return { type: 'Double', value, valueInfo: {} };
-    return { type: value >= INT_MIN && value <= INT_MAX ? 'Integer' : 'Long', value, valueInfo: {} };
+    if (!Number.isInteger(value)) {
+      return { type: 'Double', value, valueInfo: {} };
+    }
+    return {
+      type: value >= INT_MIN && value <= INT_MAX ? 'Integer' : 'Long',
+      value,
+      valueInfo: {},
+    };
   }
   return { type: 'Json', value: JSON.stringify(value), valueInfo: {} };
 }
@@ -154,9 +214,13 @@ function inferType(value: unknown): TypedValue {
 export function toTypedValue(input: VariableValueInput): TypedValue {
   const { value = null, type } = input;
   const valueInfo = input.valueInfo ?? {};
-  if (type === null || type === undefined) return inferType(value);
+  if (type === null || type === undefined) {
+    return inferType(value);
+  }
   const name = TYPE_NAMES.get(type.charAt(0).toLowerCase() + type.slice(1));
-  if (name === undefined) throw new InvalidRequestException(400, `Unsupported value type '${type}'`);
+  if (name === undefined) {
+    throw new InvalidRequestException(400, `Unsupported value type '${type}'`);
+  }
   switch (name) {
     case 'Bytes':
       throw new InvalidRequestException(
@@ -164,7 +228,10 @@ export function toTypedValue(input: VariableValueInput): TypedValue {
         `Cannot convert value of type 'Bytes': byte arrays are not supported by this engine`,
       );
     case 'File':
-      throw new InvalidRequestException(400, `Cannot convert value of type 'File': files are not supported by this engine`);
+      throw new InvalidRequestException(
+        400,
+        `Cannot convert value of type 'File': files are not supported by this engine`,
+      );
     case 'Xml':
       throw new InvalidRequestException(
         400,
@@ -180,7 +247,11 @@ export function toTypedValue(input: VariableValueInput): TypedValue {
         : toObjectValue(value, valueInfo);
     default: {
       const valueType = name as ValueType;
-      return { type: valueType, value: value === null ? null : toPrimitive(valueType, value), valueInfo: {} };
+      return {
+        type: valueType,
+        value: value === null ? null : toPrimitive(valueType, value),
+        valueInfo: {},
+      };
     }
   }
 }
@@ -203,11 +274,16 @@ export function toTypedValueMap(
 export function toVariableValueDto(typed: TypedValue, deserializeValues = true): VariableValueDto {
   switch (typed.type) {
     case 'Date':
-      return { type: 'Date', value: formatCamundaDate(typed.value as number | null), valueInfo: {} };
+      return {
+        type: 'Date',
+        value: formatCamundaDate(typed.value as number | null),
+        valueInfo: {},
+      };
     case 'Object':
       return {
         type: 'Object',
-        value: deserializeValues || typed.value === null ? typed.value : JSON.stringify(typed.value),
+        value:
+          deserializeValues || typed.value === null ? typed.value : JSON.stringify(typed.value),
         valueInfo: { ...typed.valueInfo },
       };
     default:

@@ -89,6 +89,13 @@ describe('evaluateExpression: templates', () => {
     );
   });
 
+  it('prints objects as Java would, or by their type name', () => {
+    const date = new Date(0);
+    expect(evaluate('at ${date}', { date })).toBe(`at ${date.toString()}`);
+    expect(evaluate('bean ${bean}', { bean: new FakeExecution() })).toBe('bean FakeExecution');
+    expect(evaluate('${n} ${f}', { n: 1.5, f: false })).toBe('1.5 false');
+  });
+
   it('keeps braces inside string literals and honours \\${ escapes', () => {
     expect(evaluate("${'}'}")).toBe('}');
     expect(evaluate('a ${"{}"} b')).toBe('a {} b');
@@ -242,6 +249,7 @@ describe('evaluateExpression: method calls', () => {
     expect(evaluate('${text.isEmpty()}', { text })).toBe(false);
     expect(evaluate("${text.trim().equals('Hello, World')}", { text })).toBe(true);
     expect(evaluate("${'a-b-a'.replace('a', 'x')}")).toBe('x-b-x');
+    expect(evaluate("${'a-b'.replace('-', '$&')}")).toBe('a$&b');
     expect(evaluate("${'a,b,,'.split(',')}")).toStrictEqual(['a', 'b']);
     expect(evaluate("${'abc'.matches('[a-c]+')}")).toBe(true);
     expect(evaluate("${'x'.toString()}")).toBe('x');

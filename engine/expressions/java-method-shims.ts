@@ -33,18 +33,15 @@ const STRING_METHODS = new Map<string, Shim<string>>([
   ['endsWith', (text, [suffix]) => text.endsWith(coerceToString(suffix))],
   ['indexOf', (text, [part, from]) => text.indexOf(coerceToString(part), toInteger(from))],
   ['lastIndexOf', (text, [part]) => text.lastIndexOf(coerceToString(part))],
-  [
-    'substring',
-    (text, [begin, end]) =>
-      text.substring(toInteger(begin) ?? 0, end === undefined ? undefined : toInteger(end)),
-  ],
+  ['substring', (text, [begin, end]) => text.substring(toInteger(begin) ?? 0, toInteger(end))],
   ['charAt', (text, [index]) => text.charAt(toInteger(index) ?? 0)],
   ['concat', (text, [other]) => text + coerceToString(other)],
-  // Java's replace(CharSequence, CharSequence) replaces every occurrence, literally.
+  // Java's replace(CharSequence, CharSequence) replaces every occurrence, literally: the function
+  // keeps JavaScript from expanding `$&` and the like in the replacement.
   [
     'replace',
     (text, [target, replacement]) =>
-      text.replaceAll(coerceToString(target), coerceToString(replacement)),
+      text.replaceAll(coerceToString(target), () => coerceToString(replacement)),
   ],
   ['matches', (text, [regex]) => new RegExp(`^(?:${coerceToString(regex)})$`).test(text)],
   ['split', (text, [regex]) => splitLikeJava(text, coerceToString(regex))],

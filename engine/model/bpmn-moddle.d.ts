@@ -41,5 +41,8 @@ declare module 'bpmn-moddle' {
   }
 
   /** A factory (not a class): `BpmnModdle({ camunda: camundaPackage })`. */
-  export function BpmnModdle(packages?: Record<string, unknown>, options?: Record<string, unknown>): BpmnModdleInstance;
+  export function BpmnModdle(
+    packages?: Record<string, unknown>,
+    options?: Record<string, unknown>,
+  ): BpmnModdleInstance;
 }

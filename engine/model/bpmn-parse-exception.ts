@@ -65,7 +65,9 @@ export class ProblemCollector {
   private locate(id: string): { line: number; column: number } | null {
     const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const match = new RegExp(`\\sid\\s*=\\s*["']${escaped}["']`).exec(this.xml);
-    if (match === null) return null;
+    if (match === null) {
+      return null;
+    }
     const tagStart = this.xml.lastIndexOf('<', match.index);
     const offset = tagStart === -1 ? match.index : tagStart;
     const before = this.xml.slice(0, offset);

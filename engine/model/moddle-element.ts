@@ -6,7 +6,11 @@
 import type { ModdleElement } from 'bpmn-moddle';
 
 function isElement(value: unknown): value is ModdleElement {
-  return typeof value === 'object' && value !== null && typeof (value as { $type?: unknown }).$type === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { $type?: unknown }).$type === 'string'
+  );
 }
 
 /** A string property; null when absent or not a string. */
@@ -21,8 +25,12 @@ export function stringProp(element: ModdleElement, name: string): string | null 
  */
 export function booleanProp(element: ModdleElement, name: string, fallback: boolean): boolean {
   const value = element[name] ?? element.$attrs?.[`camunda:${name}`];
-  if (value === true || value === 'true') return true;
-  if (value === false || value === 'false') return false;
+  if (value === true || value === 'true') {
+    return true;
+  }
+  if (value === false || value === 'false') {
+    return false;
+  }
   return fallback;
 }
 
@@ -44,20 +52,26 @@ export function idOf(element: ModdleElement): string | null {
 /** `bpmn:UserTask` → `bpmn:userTask`: the tag name Camunda's messages use. */
 export function tagName(element: ModdleElement): string {
   const [prefix, local] = element.$type.split(':');
-  if (local === undefined || prefix === undefined) return element.$type;
+  if (local === undefined || prefix === undefined) {
+    return element.$type;
+  }
   return `${prefix}:${local.charAt(0).toLowerCase()}${local.slice(1)}`;
 }
 
 /** The camunda extension elements of one type, e.g. `camunda:ExecutionListener`. */
 export function extensionElements(element: ModdleElement, type: string): ModdleElement[] {
   const container = elementProp(element, 'extensionElements');
-  if (container === null) return [];
+  if (container === null) {
+    return [];
+  }
   return elementsProp(container, 'values').filter((value) => value.$type === type);
 }
 
 /** Text of an expression element (`<conditionExpression>`, `<timeDuration>`, …), trimmed as Camunda does. */
 export function bodyText(expression: ModdleElement | null): string | null {
-  if (expression === null) return null;
+  if (expression === null) {
+    return null;
+  }
   const body = stringProp(expression, 'body');
   return body === null ? null : body.trim();
 }

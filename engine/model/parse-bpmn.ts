@@ -5,10 +5,23 @@
  * classes, DMN, CMMN, compensation, transactions – is rejected at deployment with a problem naming
  * the element, rather than failing at run time.
  */
-import { BpmnModdle, type FromXmlError, type FromXmlResult, type ModdleElement, type ModdleWarning } from 'bpmn-moddle';
+import {
+  BpmnModdle,
+  type FromXmlError,
+  type FromXmlResult,
+  type ModdleElement,
+  type ModdleWarning,
+} from 'bpmn-moddle';
 import camundaModdle from 'camunda-bpmn-moddle/resources/camunda.json';
 import { BpmnParseException, ProblemCollector, type ParseProblem } from './bpmn-parse-exception';
-import { booleanProp, elementProp, elementsProp, idOf, stringProp, tagName } from './moddle-element';
+import {
+  booleanProp,
+  elementProp,
+  elementsProp,
+  idOf,
+  stringProp,
+  tagName,
+} from './moddle-element';
 import {
   hasServiceImplementation,
   readCallMappings,
@@ -34,12 +47,29 @@ import type {
 const moddle = BpmnModdle({ camunda: camundaModdle });
 
 /** Flow elements that carry no behaviour; Camunda skips them too. */
-const IGNORED_FLOW_ELEMENTS = new Set(['bpmn:DataObject', 'bpmn:DataObjectReference', 'bpmn:DataStoreReference']);
+const IGNORED_FLOW_ELEMENTS = new Set([
+  'bpmn:DataObject',
+  'bpmn:DataObjectReference',
+  'bpmn:DataStoreReference',
+]);
 
 /** What a boundary event may be attached to. */
-const ATTACHABLE_KINDS = new Set<ActivityKind>(['userTask', 'manualTask', 'receiveTask', 'serviceTask', 'task', 'subProcess', 'callActivity']);
+const ATTACHABLE_KINDS = new Set<ActivityKind>([
+  'userTask',
+  'manualTask',
+  'receiveTask',
+  'serviceTask',
+  'task',
+  'subProcess',
+  'callActivity',
+]);
 
-const GATEWAY_KINDS = new Set<ActivityKind>(['exclusiveGateway', 'parallelGateway', 'inclusiveGateway', 'eventBasedGateway']);
+const GATEWAY_KINDS = new Set<ActivityKind>([
+  'exclusiveGateway',
+  'parallelGateway',
+  'inclusiveGateway',
+  'eventBasedGateway',
+]);
 
 const CALLED_ELEMENT_BINDINGS = new Set(['latest', 'deployment', 'version', 'versionTag']);
 
@@ -61,8 +91,10 @@ export async function parseBpmn(xml: string, resourceName: string): Promise<Pars
   }
   const collector = new ProblemCollector(xml);
   const definitions = result.rootElement;
-  const context = new ParseContext(collector, collectWarnings(result.warnings, collector), (reference) =>
-    resolveQualifiedReference(definitions, result.elementsById, reference),
+  const context = new ParseContext(
+    collector,
+    collectWarnings(result.warnings, collector),
+    (reference) => resolveQualifiedReference(definitions, result.elementsById, reference),
   );
   const rootElements = elementsProp(definitions, 'rootElements');
   checkSignals(context, rootElements);
@@ -72,7 +104,9 @@ export async function parseBpmn(xml: string, resourceName: string): Promise<Pars
       const process = new ProcessParser(context, element).parse();
       return process === null ? [] : [process];
     });
-  if (collector.hasProblems) throw new BpmnParseException(resourceName, collector.problems);
+  if (collector.hasProblems) {
+    throw new BpmnParseException(resourceName, collector.problems);
+  }
   return { processes, targetNamespace: stringProp(definitions, 'targetNamespace') };
 }
 
@@ -86,9 +120,13 @@ function resolveQualifiedReference(
   reference: string,
 ): ModdleElement | null {
   const separator = reference.indexOf(':');
-  if (separator === -1) return null;
+  if (separator === -1) {
+    return null;
+  }
   const namespace = definitions.$attrs?.[`xmlns:${reference.slice(0, separator)}`];
-  if (namespace === undefined || namespace !== stringProp(definitions, 'targetNamespace')) return null;
+  if (namespace === undefined || namespace !== stringProp(definitions, 'targetNamespace')) {
+    return null;
+  }
   return elementsById[reference.slice(separator + 1)] ?? null;
 }
 
@@ -97,10 +135,17 @@ function unreadableDocumentProblem(error: unknown): ParseProblem {
   const message = error instanceof Error ? error.message : String(error);
   const position = parseModdlePosition(message);
   if (position !== null) {
-    return { message: `Malformed XML: ${position.nested}`, line: position.line, column: position.column, mainElementId: null, elementIds: [] };
+    return {
+      message: `Malformed XML: ${position.nested}`,
+      line: position.line,
+      column: position.column,
+      mainElementId: null,
+      elementIds: [],
+    };
   }
   const [firstWarning] = (error as FromXmlError | undefined)?.warnings ?? [];
-  const warningPosition = firstWarning === undefined ? null : parseModdlePosition(firstWarning.message);
+  const warningPosition =
+    firstWarning === undefined ? null : parseModdlePosition(firstWarning.message);
   return {
     message: message.startsWith('failed to parse document as')
       ? `Not a BPMN 2.0 document: the root element must be <definitions> in the namespace http://www.omg.org/spec/BPMN/20100524/MODEL${warningPosition === null ? '' : ` (${warningPosition.nested})`}`
@@ -113,10 +158,22 @@ function unreadableDocumentProblem(error: unknown): ParseProblem {
 }
 
 /** Moddle's "unparsable content <x> detected\n\tline: 0\n\tcolumn: 13\n\tnested error: …" (0-based). */
-function parseModdlePosition(message: string): { tag: string | null; line: number; column: number; nested: string } | null {
-  const match = /unparsable content(?: <([^>]*)>)? detected\s+line: (\d+)\s+column: (\d+)\s+nested error: ([\s\S]*)/.exec(message);
-  if (match === null) return null;
-  return { tag: match[1] ?? null, line: Number(match[2]) + 1, column: Number(match[3]) + 1, nested: (match[4] ?? '').trim() };
+function parseModdlePosition(
+  message: string,
+): { tag: string | null; line: number; column: number; nested: string } | null {
+  const match =
+    /unparsable content(?: <([^>]*)>)? detected\s+line: (\d+)\s+column: (\d+)\s+nested error: ([\s\S]*)/.exec(
+      message,
+    );
+  if (match === null) {
+    return null;
+  }
+  return {
+    tag: match[1] ?? null,
+    line: Number(match[2]) + 1,
+    column: Number(match[3]) + 1,
+    nested: (match[4] ?? '').trim(),
+  };
 }
 
 /**
@@ -125,18 +182,30 @@ function parseModdlePosition(message: string): { tag: string | null; line: numbe
  * unresolved references are kept for `ParseContext.referenceId`; unknown attributes are ignored,
  * as extension attributes of other tools are common.
  */
-function collectWarnings(warnings: ModdleWarning[], collector: ProblemCollector): Map<ModdleElement, Map<string, string>> {
+function collectWarnings(
+  warnings: ModdleWarning[],
+  collector: ProblemCollector,
+): Map<ModdleElement, Map<string, string>> {
   const unresolved = new Map<ModdleElement, Map<string, string>>();
   for (const warning of warnings) {
-    if (warning.message.startsWith('unresolved reference') && warning.element !== undefined && warning.property !== undefined && warning.value !== undefined) {
-      const property = warning.property.includes(':') ? warning.property.slice(warning.property.indexOf(':') + 1) : warning.property;
+    if (
+      warning.message.startsWith('unresolved reference') &&
+      warning.element !== undefined &&
+      warning.property !== undefined &&
+      warning.value !== undefined
+    ) {
+      const property = warning.property.includes(':')
+        ? warning.property.slice(warning.property.indexOf(':') + 1)
+        : warning.property;
       const properties = unresolved.get(warning.element) ?? new Map<string, string>();
       properties.set(property, warning.value);
       unresolved.set(warning.element, properties);
       continue;
     }
     const position = parseModdlePosition(warning.message);
-    if (position === null) continue;
+    if (position === null) {
+      continue;
+    }
     const duplicate = /^duplicate ID <(.*)>$/.exec(position.nested);
     const unknown = /^unknown type <(.*)>$/.exec(position.nested);
     const message =
@@ -160,13 +229,17 @@ function checkSignals(context: ParseContext, rootElements: ModdleElement[]): voi
     } else if (names.has(name)) {
       context.invalid(signal, `duplicate signal name '${name}'.`);
     }
-    if (name !== null) names.add(name);
+    if (name !== null) {
+      names.add(name);
+    }
   }
 }
 
 /** Camunda keeps each documentation text trimmed, joined by blank lines. */
 function documentationOf(element: ModdleElement): string | null {
-  const texts = elementsProp(element, 'documentation').map((documentation) => (stringProp(documentation, 'text') ?? '').trim());
+  const texts = elementsProp(element, 'documentation').map((documentation) =>
+    (stringProp(documentation, 'text') ?? '').trim(),
+  );
   return texts.length === 0 ? null : texts.join('\n\n');
 }
 
@@ -176,10 +249,15 @@ function documentationOf(element: ModdleElement): string | null {
  */
 function parseHistoryTimeToLive(context: ParseContext, process: ModdleElement): number | null {
   const value = stringProp(process, 'historyTimeToLive');
-  if (value === null || value === '') return null;
+  if (value === null || value === '') {
+    return null;
+  }
   const days = /^P(\d+)D$/.exec(value)?.[1] ?? value;
   if (!/^[+-]?\d+$/.test(days)) {
-    context.invalid(process, `Cannot parse historyTimeToLive: '${value}' is neither a number of days nor a period of days like 'P5D'`);
+    context.invalid(
+      process,
+      `Cannot parse historyTimeToLive: '${value}' is neither a number of days nor a period of days like 'P5D'`,
+    );
     return null;
   }
   const parsed = Number(days);
@@ -190,7 +268,13 @@ function parseHistoryTimeToLive(context: ParseContext, process: ModdleElement): 
   return parsed;
 }
 
-function newActivity(id: string, name: string | null, parentId: string, kind: ActivityKind, activityType: ActivityType): Activity {
+function newActivity(
+  id: string,
+  name: string | null,
+  parentId: string,
+  kind: ActivityKind,
+  activityType: ActivityType,
+): Activity {
   return {
     id,
     name,
@@ -271,25 +355,45 @@ class ProcessParser {
   }
 
   /** Parses the flow elements directly inside a process or subprocess, then recurses. */
-  private walk(container: ModdleElement, parentId: string, slots: ContainerSlots, containerKind: ContainerKind): void {
+  private walk(
+    container: ModdleElement,
+    parentId: string,
+    slots: ContainerSlots,
+    containerKind: ContainerKind,
+  ): void {
     for (const element of elementsProp(container, 'flowElements')) {
       if (element.$type === 'bpmn:SequenceFlow') {
         this.flowElements.push({ element, parentId });
         continue;
       }
-      if (IGNORED_FLOW_ELEMENTS.has(element.$type)) continue;
+      if (IGNORED_FLOW_ELEMENTS.has(element.$type)) {
+        continue;
+      }
       if (!element.$instanceOf('bpmn:FlowNode')) {
         this.context.unsupported(element, 'this element type is not supported inside a process');
         continue;
       }
       const activity = this.parseFlowNode(element, parentId, containerKind);
-      if (activity === null) continue;
+      if (activity === null) {
+        continue;
+      }
       this.activities[activity.id] = activity;
       this.elements.set(activity.id, element);
       slots.childIds.push(activity.id);
-      if (activity.kind === 'startEvent') slots.startEventIds.push(activity.id);
-      if (activity.triggeredByEvent) slots.eventSubProcessIds.push(activity.id);
-      if (activity.isContainer) this.walk(element, activity.id, activity, activity.triggeredByEvent ? 'eventSubProcess' : 'subProcess');
+      if (activity.kind === 'startEvent') {
+        slots.startEventIds.push(activity.id);
+      }
+      if (activity.triggeredByEvent) {
+        slots.eventSubProcessIds.push(activity.id);
+      }
+      if (activity.isContainer) {
+        this.walk(
+          element,
+          activity.id,
+          activity,
+          activity.triggeredByEvent ? 'eventSubProcess' : 'subProcess',
+        );
+      }
     }
   }
 
@@ -297,7 +401,11 @@ class ProcessParser {
    * One flow node. Problems are reported but an activity is still returned (unless it has no id),
    * so that sequence flows to it do not cause follow-up problems.
    */
-  private parseFlowNode(element: ModdleElement, parentId: string, containerKind: ContainerKind): Activity | null {
+  private parseFlowNode(
+    element: ModdleElement,
+    parentId: string,
+    containerKind: ContainerKind,
+  ): Activity | null {
     const id = idOf(element);
     if (id === null) {
       this.context.invalid(element, "attribute 'id' is required");
@@ -305,12 +413,16 @@ class ProcessParser {
     }
     const activity = newActivity(id, stringProp(element, 'name'), parentId, 'task', 'task');
     activity.documentation = documentationOf(element);
-    activity.asyncBefore = booleanProp(element, 'asyncBefore', false) || booleanProp(element, 'async', false);
+    activity.asyncBefore =
+      booleanProp(element, 'asyncBefore', false) || booleanProp(element, 'async', false);
     activity.asyncAfter = booleanProp(element, 'asyncAfter', false);
     activity.defaultFlow = this.context.referenceId(element, 'default');
     activity.listeners = readExecutionListeners(this.context, element, 'flowNode');
     if (booleanProp(element, 'isForCompensation', false)) {
-      this.context.unsupported(element, 'compensation handlers (isForCompensation="true") are not supported');
+      this.context.unsupported(
+        element,
+        'compensation handlers (isForCompensation="true") are not supported',
+      );
     }
     this.parseLoopCharacteristics(element, activity);
 
@@ -344,7 +456,9 @@ class ProcessParser {
         // A receive task with a messageRef waits for that message; without one, for a trigger.
         if (this.context.referenceId(element, 'messageRef') !== null) {
           const messageName = readMessageName(this.context, element, false);
-          if (messageName !== null) activity.eventDefinition = { kind: 'message', messageName };
+          if (messageName !== null) {
+            activity.eventDefinition = { kind: 'message', messageName };
+          }
         }
         break;
       case 'bpmn:ServiceTask':
@@ -358,13 +472,19 @@ class ProcessParser {
       case 'bpmn:BusinessRuleTask':
         setKind(activity, 'serviceTask', 'businessRuleTask');
         if (stringProp(element, 'decisionRef') !== null) {
-          this.context.unsupported(element, 'DMN decisions (camunda:decisionRef) are not supported: this engine has no decision engine');
+          this.context.unsupported(
+            element,
+            'DMN decisions (camunda:decisionRef) are not supported: this engine has no decision engine',
+          );
         } else {
           activity.service = readServiceImplementation(this.context, element, 'businessRuleTask');
         }
         break;
       case 'bpmn:ScriptTask':
-        this.context.unsupported(element, 'script tasks need a script engine, which this engine does not have');
+        this.context.unsupported(
+          element,
+          'script tasks need a script engine, which this engine does not have',
+        );
         break;
       case 'bpmn:ExclusiveGateway':
         setKind(activity, 'exclusiveGateway', 'exclusiveGateway');
@@ -377,7 +497,12 @@ class ProcessParser {
         break;
       case 'bpmn:EventBasedGateway':
         setKind(activity, 'eventBasedGateway', 'eventBasedGateway');
-        if (activity.asyncAfter) this.context.invalid(element, "'asyncAfter' not supported for eventBasedGateway elements.");
+        if (activity.asyncAfter) {
+          this.context.invalid(
+            element,
+            "'asyncAfter' not supported for eventBasedGateway elements.",
+          );
+        }
         break;
       case 'bpmn:ComplexGateway':
         this.context.unsupported(element, 'complex gateways are not supported');
@@ -399,23 +524,43 @@ class ProcessParser {
 
   private parseLoopCharacteristics(element: ModdleElement, activity: Activity): void {
     const loop = elementProp(element, 'loopCharacteristics');
-    if (loop === null) return;
+    if (loop === null) {
+      return;
+    }
     if (loop.$type !== 'bpmn:MultiInstanceLoopCharacteristics') {
-      this.context.unsupported(element, 'standard loops (standardLoopCharacteristics) are not supported; use multiInstanceLoopCharacteristics');
+      this.context.unsupported(
+        element,
+        'standard loops (standardLoopCharacteristics) are not supported; use multiInstanceLoopCharacteristics',
+      );
       return;
     }
     const cardinalityElement = elementProp(loop, 'loopCardinality');
-    const loopCardinality = cardinalityElement === null ? null : (stringProp(cardinalityElement, 'body') ?? '').trim();
-    if (loopCardinality === '') this.context.invalid(loop, 'loopCardinality must be defined for a multiInstanceLoopCharacteristics definition');
+    const loopCardinality =
+      cardinalityElement === null ? null : (stringProp(cardinalityElement, 'body') ?? '').trim();
+    if (loopCardinality === '') {
+      this.context.invalid(
+        loop,
+        'loopCardinality must be defined for a multiInstanceLoopCharacteristics definition',
+      );
+    }
     const completionConditionElement = elementProp(loop, 'completionCondition');
-    const completionCondition = completionConditionElement === null ? null : (stringProp(completionConditionElement, 'body') ?? '').trim();
+    const completionCondition =
+      completionConditionElement === null
+        ? null
+        : (stringProp(completionConditionElement, 'body') ?? '').trim();
     const collection = stringProp(loop, 'collection');
     const elementVariable = stringProp(loop, 'elementVariable');
     if (loopCardinality === null && collection === null) {
-      this.context.invalid(loop, 'Either loopCardinality or camunda:collection must be set (loopDataInputRef is not supported)');
+      this.context.invalid(
+        loop,
+        'Either loopCardinality or camunda:collection must be set (loopDataInputRef is not supported)',
+      );
     }
     if (collection === null && elementVariable !== null) {
-      this.context.invalid(loop, 'camunda:collection must be set when using camunda:elementVariable');
+      this.context.invalid(
+        loop,
+        'camunda:collection must be set when using camunda:elementVariable',
+      );
     }
     const multiInstance: MultiInstanceDefinition = {
       sequential: booleanProp(loop, 'isSequential', false),
@@ -425,18 +570,28 @@ class ProcessParser {
       completionCondition: completionCondition === '' ? null : completionCondition,
     };
     activity.multiInstance = multiInstance;
-    activity.innerAsyncBefore = booleanProp(loop, 'asyncBefore', false) || booleanProp(loop, 'async', false);
+    activity.innerAsyncBefore =
+      booleanProp(loop, 'asyncBefore', false) || booleanProp(loop, 'async', false);
     activity.innerAsyncAfter = booleanProp(loop, 'asyncAfter', false);
   }
 
-  private parseStartEvent(element: ModdleElement, activity: Activity, containerKind: ContainerKind): void {
+  private parseStartEvent(
+    element: ModdleElement,
+    activity: Activity,
+    containerKind: ContainerKind,
+  ): void {
     setKind(activity, 'startEvent', 'startEvent');
     const definition = readEventDefinition(this.context, element, false);
-    if (definition === null) return;
+    if (definition === null) {
+      return;
+    }
     activity.eventDefinition = definition;
     if (containerKind === 'subProcess') {
       if (definition.kind !== 'none') {
-        this.context.invalid(element, `${definition.kind} start events are only allowed in event subprocesses; an embedded subprocess starts with a none start event`);
+        this.context.invalid(
+          element,
+          `${definition.kind} start events are only allowed in event subprocesses; an embedded subprocess starts with a none start event`,
+        );
       }
       return;
     }
@@ -452,11 +607,16 @@ class ProcessParser {
       };
       const type = types[definition.kind];
       if (type === undefined) {
-        this.context.invalid(element, "start event of event subprocess must be of type 'error', 'message', 'timer', 'signal', 'conditional' or 'escalation'");
+        this.context.invalid(
+          element,
+          "start event of event subprocess must be of type 'error', 'message', 'timer', 'signal', 'conditional' or 'escalation'",
+        );
         return;
       }
       activity.activityType = type;
-      if (definition.kind === 'error' && !activity.interrupting) this.context.invalid(element, 'error start event of event subprocess must be interrupting');
+      if (definition.kind === 'error' && !activity.interrupting) {
+        this.context.invalid(element, 'error start event of event subprocess must be interrupting');
+      }
       return;
     }
     const types: Partial<Record<EventDefinition['kind'], ActivityType>> = {
@@ -468,19 +628,27 @@ class ProcessParser {
     };
     const type = types[definition.kind];
     if (type === undefined) {
-      this.context.invalid(element, `${definition.kind} start events are only allowed in event subprocesses`);
+      this.context.invalid(
+        element,
+        `${definition.kind} start events are only allowed in event subprocesses`,
+      );
       return;
     }
     activity.activityType = type;
     if (definition.kind === 'message' && /[$#]\{/.test(definition.messageName)) {
-      this.context.invalid(element, `Invalid message name '${definition.messageName}': expressions in the message start event name are not allowed!`);
+      this.context.invalid(
+        element,
+        `Invalid message name '${definition.messageName}': expressions in the message start event name are not allowed!`,
+      );
     }
   }
 
   private parseEndEvent(element: ModdleElement, activity: Activity): void {
     setKind(activity, 'endEvent', 'noneEndEvent');
     const definition = readEventDefinition(this.context, element, true);
-    if (definition === null) return;
+    if (definition === null) {
+      return;
+    }
     activity.eventDefinition = definition;
     const types: Partial<Record<EventDefinition['kind'], ActivityType>> = {
       none: 'noneEndEvent',
@@ -492,17 +660,24 @@ class ProcessParser {
     };
     const type = types[definition.kind];
     if (type === undefined) {
-      this.context.invalid(element, `a ${definition.kind} event definition is not allowed on an end event`);
+      this.context.invalid(
+        element,
+        `a ${definition.kind} event definition is not allowed on an end event`,
+      );
       return;
     }
     activity.activityType = type;
-    if (definition.kind === 'message') this.parseMessageThrow(element, activity, 'messageEndEvent');
+    if (definition.kind === 'message') {
+      this.parseMessageThrow(element, activity, 'messageEndEvent');
+    }
   }
 
   private parseIntermediateCatchEvent(element: ModdleElement, activity: Activity): void {
     setKind(activity, 'intermediateCatchEvent', 'intermediateTimer');
     const definition = readEventDefinition(this.context, element, false);
-    if (definition === null) return;
+    if (definition === null) {
+      return;
+    }
     activity.eventDefinition = definition;
     const types: Partial<Record<EventDefinition['kind'], ActivityType>> = {
       timer: 'intermediateTimer',
@@ -512,7 +687,10 @@ class ProcessParser {
     };
     const type = types[definition.kind];
     if (type === undefined) {
-      this.context.invalid(element, 'Unsupported intermediate catch event type: it needs a timer, message, signal or conditional event definition');
+      this.context.invalid(
+        element,
+        'Unsupported intermediate catch event type: it needs a timer, message, signal or conditional event definition',
+      );
       return;
     }
     activity.activityType = type;
@@ -521,7 +699,9 @@ class ProcessParser {
   private parseIntermediateThrowEvent(element: ModdleElement, activity: Activity): void {
     setKind(activity, 'intermediateThrowEvent', 'intermediateNoneThrowEvent');
     const definition = readEventDefinition(this.context, element, true);
-    if (definition === null) return;
+    if (definition === null) {
+      return;
+    }
     activity.eventDefinition = definition;
     const types: Partial<Record<EventDefinition['kind'], ActivityType>> = {
       none: 'intermediateNoneThrowEvent',
@@ -531,11 +711,16 @@ class ProcessParser {
     };
     const type = types[definition.kind];
     if (type === undefined) {
-      this.context.invalid(element, `a ${definition.kind} event definition is not allowed on an intermediate throw event`);
+      this.context.invalid(
+        element,
+        `a ${definition.kind} event definition is not allowed on an intermediate throw event`,
+      );
       return;
     }
     activity.activityType = type;
-    if (definition.kind === 'message') this.parseMessageThrow(element, activity, 'intermediateMessageThrowEvent');
+    if (definition.kind === 'message') {
+      this.parseMessageThrow(element, activity, 'intermediateMessageThrowEvent');
+    }
   }
 
   /**
@@ -545,7 +730,9 @@ class ProcessParser {
    */
   private parseMessageThrow(element: ModdleElement, activity: Activity, elementName: string): void {
     const [definition] = elementsProp(element, 'eventDefinitions');
-    if (definition === undefined) return;
+    if (definition === undefined) {
+      return;
+    }
     if (hasServiceImplementation(definition)) {
       activity.service = readServiceImplementation(this.context, definition, elementName);
     } else if (activity.kind === 'intermediateThrowEvent') {
@@ -556,10 +743,14 @@ class ProcessParser {
   private parseBoundaryEvent(element: ModdleElement, activity: Activity): void {
     setKind(activity, 'boundaryEvent', 'boundaryTimer');
     activity.attachedToRef = this.context.referenceId(element, 'attachedToRef');
-    if (activity.attachedToRef === null) this.context.invalid(element, "attribute 'attachedToRef' is required on a boundary event");
+    if (activity.attachedToRef === null) {
+      this.context.invalid(element, "attribute 'attachedToRef' is required on a boundary event");
+    }
     activity.interrupting = booleanProp(element, 'cancelActivity', true);
     const definition = readEventDefinition(this.context, element, false);
-    if (definition === null) return;
+    if (definition === null) {
+      return;
+    }
     activity.eventDefinition = definition;
     const types: Partial<Record<EventDefinition['kind'], ActivityType>> = {
       timer: 'boundaryTimer',
@@ -571,12 +762,17 @@ class ProcessParser {
     };
     const type = types[definition.kind];
     if (type === undefined) {
-      this.context.invalid(element, 'Unsupported boundary event type: it needs a timer, message, signal, error, escalation or conditional event definition');
+      this.context.invalid(
+        element,
+        'Unsupported boundary event type: it needs a timer, message, signal, error, escalation or conditional event definition',
+      );
       return;
     }
     activity.activityType = type;
     // An error always ends the activity that raised it, whatever cancelActivity says.
-    if (definition.kind === 'error') activity.interrupting = true;
+    if (definition.kind === 'error') {
+      activity.interrupting = true;
+    }
   }
 
   private parseUserTask(element: ModdleElement, activity: Activity): void {
@@ -602,8 +798,12 @@ class ProcessParser {
     activity.isContainer = true;
     activity.triggeredByEvent = booleanProp(element, 'triggeredByEvent', false);
     // Still walked as a subprocess, so that problems inside are reported in the same run.
-    if (element.$type === 'bpmn:Transaction') this.context.unsupported(element, 'transaction subprocesses are not supported');
-    if (element.$type === 'bpmn:AdHocSubProcess') this.context.unsupported(element, 'ad-hoc subprocesses are not supported');
+    if (element.$type === 'bpmn:Transaction') {
+      this.context.unsupported(element, 'transaction subprocesses are not supported');
+    }
+    if (element.$type === 'bpmn:AdHocSubProcess') {
+      this.context.unsupported(element, 'ad-hoc subprocesses are not supported');
+    }
     if (activity.triggeredByEvent && activity.multiInstance !== null) {
       this.context.invalid(element, 'an event subprocess cannot be multi-instance');
     }
@@ -619,15 +819,24 @@ class ProcessParser {
     }
     activity.calledElement = calledElement;
     if (stringProp(element, 'variableMappingClass') !== null) {
-      this.context.unsupported(element, 'Java variable mapping classes (camunda:variableMappingClass) cannot run in this engine; use camunda:in / camunda:out');
+      this.context.unsupported(
+        element,
+        'Java variable mapping classes (camunda:variableMappingClass) cannot run in this engine; use camunda:in / camunda:out',
+      );
     }
     if (stringProp(element, 'variableMappingDelegateExpression') !== null) {
-      this.context.unsupported(element, 'variable mapping delegates (camunda:variableMappingDelegateExpression) are not supported; use camunda:in / camunda:out');
+      this.context.unsupported(
+        element,
+        'variable mapping delegates (camunda:variableMappingDelegateExpression) are not supported; use camunda:in / camunda:out',
+      );
     }
     const binding = stringProp(element, 'calledElementBinding');
     if (binding !== null) {
       if (!CALLED_ELEMENT_BINDINGS.has(binding)) {
-        this.context.invalid(element, `Invalid camunda:calledElementBinding '${binding}': must be one of latest, deployment, version, versionTag`);
+        this.context.invalid(
+          element,
+          `Invalid camunda:calledElementBinding '${binding}': must be one of latest, deployment, version, versionTag`,
+        );
       } else {
         activity.calledElementBinding = binding as NonNullable<Activity['calledElementBinding']>;
       }
@@ -635,10 +844,16 @@ class ProcessParser {
     activity.calledElementVersion = stringProp(element, 'calledElementVersion');
     activity.calledElementVersionTag = stringProp(element, 'calledElementVersionTag');
     if (binding === 'version' && activity.calledElementVersion === null) {
-      this.context.invalid(element, "Missing attribute 'calledElementVersion' when 'calledElementBinding' has value 'version'");
+      this.context.invalid(
+        element,
+        "Missing attribute 'calledElementVersion' when 'calledElementBinding' has value 'version'",
+      );
     }
     if (binding === 'versionTag' && activity.calledElementVersionTag === null) {
-      this.context.invalid(element, "Missing attribute 'calledElementVersionTag' when 'calledElementBinding' has value 'versionTag'");
+      this.context.invalid(
+        element,
+        "Missing attribute 'calledElementVersionTag' when 'calledElementBinding' has value 'versionTag'",
+      );
     }
     const { callIn, callOut } = readCallMappings(this.context, element);
     activity.callIn = callIn;
@@ -648,23 +863,41 @@ class ProcessParser {
   /** `camunda:inputOutput`, on the element types where Camunda allows it. */
   private parseInputOutput(element: ModdleElement, activity: Activity): void {
     const inputOutput = readInputOutput(this.context, element);
-    if (!inputOutput.present) return;
+    if (!inputOutput.present) {
+      return;
+    }
     const tag = tagName(element).replace(/^bpmn:/, '');
-    if (GATEWAY_KINDS.has(activity.kind) || activity.kind === 'startEvent' || activity.kind === 'boundaryEvent') {
-      this.context.invalid(element, `camunda:inputOutput mapping unsupported for element type '${tag}'.`);
+    if (
+      GATEWAY_KINDS.has(activity.kind) ||
+      activity.kind === 'startEvent' ||
+      activity.kind === 'boundaryEvent'
+    ) {
+      this.context.invalid(
+        element,
+        `camunda:inputOutput mapping unsupported for element type '${tag}'.`,
+      );
       return;
     }
     if (activity.triggeredByEvent) {
-      this.context.invalid(element, `camunda:inputOutput mapping unsupported for element type '${tag}' with attribute 'triggeredByEvent = true'.`);
+      this.context.invalid(
+        element,
+        `camunda:inputOutput mapping unsupported for element type '${tag}' with attribute 'triggeredByEvent = true'.`,
+      );
       return;
     }
     if (inputOutput.outputParameters.length > 0) {
       if (activity.kind === 'endEvent') {
-        this.context.invalid(element, `camunda:outputParameter not allowed for element type '${tag}'.`);
+        this.context.invalid(
+          element,
+          `camunda:outputParameter not allowed for element type '${tag}'.`,
+        );
         return;
       }
       if (activity.multiInstance !== null) {
-        this.context.invalid(element, 'camunda:outputParameter not allowed for multi-instance constructs');
+        this.context.invalid(
+          element,
+          'camunda:outputParameter not allowed for multi-instance constructs',
+        );
         return;
       }
     }
@@ -692,7 +925,10 @@ class ProcessParser {
       let condition: string | null = null;
       if (conditionElement !== null) {
         if (isScript(conditionElement)) {
-          this.context.unsupported(element, 'script conditions need a script engine, which this engine does not have; use a ${...} expression');
+          this.context.unsupported(
+            element,
+            'script conditions need a script engine, which this engine does not have; use a ${...} expression',
+          );
         }
         const text = (stringProp(conditionElement, 'body') ?? '').trim();
         condition = text === '' ? null : text;
@@ -706,17 +942,26 @@ class ProcessParser {
         listeners: readExecutionListeners(this.context, element, 'sequenceFlow'),
       };
       if (source === undefined || source.parentId !== parentId) {
-        this.context.invalid(element, `Invalid source '${sourceRef ?? ''}' of sequence flow '${id}'`);
+        this.context.invalid(
+          element,
+          `Invalid source '${sourceRef ?? ''}' of sequence flow '${id}'`,
+        );
       } else if (source.triggeredByEvent) {
         this.context.invalid(element, 'Invalid outgoing sequence flow of event subprocess');
       } else {
         source.outgoing.push(id);
         if (declaredId === null && source.asyncAfter) {
-          this.context.invalid(element, `Sequence flow with sourceRef='${source.id}' must have an id, activity with id '${source.id}' uses 'asyncAfter'.`);
+          this.context.invalid(
+            element,
+            `Sequence flow with sourceRef='${source.id}' must have an id, activity with id '${source.id}' uses 'asyncAfter'.`,
+          );
         }
       }
       if (target === undefined || target.parentId !== parentId) {
-        this.context.invalid(element, `Invalid destination '${targetRef ?? ''}' of sequence flow '${id}'`);
+        this.context.invalid(
+          element,
+          `Invalid destination '${targetRef ?? ''}' of sequence flow '${id}'`,
+        );
       } else if (target.triggeredByEvent) {
         this.context.invalid(element, 'Invalid incoming sequence flow of event subprocess');
       } else {
@@ -727,11 +972,20 @@ class ProcessParser {
 
   private linkBoundaryEvents(): void {
     for (const boundary of Object.values(this.activities)) {
-      if (boundary.kind !== 'boundaryEvent' || boundary.attachedToRef === null) continue;
+      if (boundary.kind !== 'boundaryEvent' || boundary.attachedToRef === null) {
+        continue;
+      }
       const element = this.elements.get(boundary.id);
       const attached = this.activities[boundary.attachedToRef];
-      if (element === undefined) continue;
-      if (attached === undefined || attached.parentId !== boundary.parentId || !ATTACHABLE_KINDS.has(attached.kind) || attached.triggeredByEvent) {
+      if (element === undefined) {
+        continue;
+      }
+      if (
+        attached === undefined ||
+        attached.parentId !== boundary.parentId ||
+        !ATTACHABLE_KINDS.has(attached.kind) ||
+        attached.triggeredByEvent
+      ) {
         this.context.invalid(
           element,
           `Invalid reference in boundary event: '${boundary.attachedToRef}' must be an activity defined in the same scope as the boundary event`,
@@ -739,51 +993,94 @@ class ProcessParser {
         continue;
       }
       attached.boundaryEventIds.push(boundary.id);
-      if (boundary.activityType === 'boundaryEscalation' && !['subProcess', 'callActivity', 'userTask'].includes(attached.kind)) {
-        this.context.invalid(element, 'An escalation boundary event should only be attached to a subprocess, a call activity or an user task');
+      if (
+        boundary.activityType === 'boundaryEscalation' &&
+        !['subProcess', 'callActivity', 'userTask'].includes(attached.kind)
+      ) {
+        this.context.invalid(
+          element,
+          'An escalation boundary event should only be attached to a subprocess, a call activity or an user task',
+        );
       }
     }
   }
 
   /** How many start events each container may have, as Camunda checks. */
   private checkStartEvents(processId: string, process: ProcessModel): void {
-    const exclusiveStarts = process.startEventIds.filter((id) => ['startEvent', 'startTimerEvent'].includes(this.activities[id]?.activityType ?? ''));
+    const exclusiveStarts = process.startEventIds.filter((id) =>
+      ['startEvent', 'startTimerEvent'].includes(this.activities[id]?.activityType ?? ''),
+    );
     for (const id of exclusiveStarts.slice(1)) {
-      this.reportAt(id, 'multiple none start events or timer start events not supported on process definition');
+      this.reportAt(
+        id,
+        'multiple none start events or timer start events not supported on process definition',
+      );
     }
     const seen = new Set<string>();
     for (const id of process.startEventIds) {
       const definition = this.activities[id]?.eventDefinition;
-      const name = definition?.kind === 'message' ? definition.messageName : definition?.kind === 'signal' ? definition.signalName : null;
-      if (definition === undefined || name === null) continue;
+      const name =
+        definition?.kind === 'message'
+          ? definition.messageName
+          : definition?.kind === 'signal'
+            ? definition.signalName
+            : null;
+      if (definition === undefined || name === null) {
+        continue;
+      }
       const key = `${definition.kind}:${name}`;
-      if (seen.has(key)) this.reportAt(id, `Cannot have more than one ${definition.kind} event subscription with name '${name}' for scope '${processId}'`);
+      if (seen.has(key)) {
+        this.reportAt(
+          id,
+          `Cannot have more than one ${definition.kind} event subscription with name '${name}' for scope '${processId}'`,
+        );
+      }
       seen.add(key);
     }
     for (const subProcess of Object.values(this.activities)) {
-      if (!subProcess.isContainer) continue;
+      if (!subProcess.isContainer) {
+        continue;
+      }
       const [, ...extra] = subProcess.startEventIds;
-      if (subProcess.startEventIds.length === 0) this.reportAt(subProcess.id, 'subProcess must define a startEvent element');
-      for (const id of extra) this.reportAt(id, 'multiple start events not supported for subprocess');
+      if (subProcess.startEventIds.length === 0) {
+        this.reportAt(subProcess.id, 'subProcess must define a startEvent element');
+      }
+      for (const id of extra) {
+        this.reportAt(id, 'multiple start events not supported for subprocess');
+      }
     }
   }
 
   /** Camunda's checks of exclusive and event-based gateways. */
   private checkGateways(): void {
     for (const gateway of Object.values(this.activities)) {
-      if (gateway.kind === 'exclusiveGateway') this.checkExclusiveGateway(gateway);
-      if (gateway.kind !== 'eventBasedGateway') continue;
+      if (gateway.kind === 'exclusiveGateway') {
+        this.checkExclusiveGateway(gateway);
+      }
+      if (gateway.kind !== 'eventBasedGateway') {
+        continue;
+      }
       for (const flowId of gateway.outgoing) {
         const target = this.activities[this.sequenceFlows[flowId]?.targetRef ?? ''];
-        if (target === undefined) continue;
+        if (target === undefined) {
+          continue;
+        }
         if (target.kind !== 'intermediateCatchEvent') {
-          this.reportAt(gateway.id, 'Event based gateway can only be connected to elements of type intermediateCatchEvent', [target.id]);
+          this.reportAt(
+            gateway.id,
+            'Event based gateway can only be connected to elements of type intermediateCatchEvent',
+            [target.id],
+          );
           continue;
         }
         for (const incoming of target.incoming) {
           const source = this.activities[this.sequenceFlows[incoming]?.sourceRef ?? ''];
           if (source !== undefined && source.kind !== 'eventBasedGateway') {
-            this.reportAt(target.id, `Invalid incoming sequenceflow for intermediateCatchEvent with id '${target.id}' connected to an event-based gateway.`, [incoming]);
+            this.reportAt(
+              target.id,
+              `Invalid incoming sequenceflow for intermediateCatchEvent with id '${target.id}' connected to an event-based gateway.`,
+              [incoming],
+            );
           }
         }
       }
@@ -794,40 +1091,65 @@ class ProcessParser {
     const flows = gateway.outgoing.flatMap((id) => this.sequenceFlows[id] ?? []);
     const [onlyFlow] = flows;
     if (onlyFlow === undefined) {
-      this.reportAt(gateway.id, `Exclusive Gateway '${gateway.id}' has no outgoing sequence flows.`);
+      this.reportAt(
+        gateway.id,
+        `Exclusive Gateway '${gateway.id}' has no outgoing sequence flows.`,
+      );
       return;
     }
     if (flows.length === 1) {
       if (onlyFlow.condition !== null) {
-        this.reportAt(gateway.id, `Exclusive Gateway '${gateway.id}' has only one outgoing sequence flow ('${onlyFlow.id}'). This is not allowed to have a condition.`, [onlyFlow.id]);
+        this.reportAt(
+          gateway.id,
+          `Exclusive Gateway '${gateway.id}' has only one outgoing sequence flow ('${onlyFlow.id}'). This is not allowed to have a condition.`,
+          [onlyFlow.id],
+        );
       }
       return;
     }
-    const withoutCondition = flows.filter((flow) => flow.condition === null && flow.id !== gateway.defaultFlow);
+    const withoutCondition = flows.filter(
+      (flow) => flow.condition === null && flow.id !== gateway.defaultFlow,
+    );
     for (const flow of flows) {
       if (flow.condition !== null && flow.id === gateway.defaultFlow) {
-        this.reportAt(gateway.id, `Exclusive Gateway '${gateway.id}' has outgoing sequence flow '${flow.id}' which is the default flow but has a condition too.`, [flow.id]);
+        this.reportAt(
+          gateway.id,
+          `Exclusive Gateway '${gateway.id}' has outgoing sequence flow '${flow.id}' which is the default flow but has a condition too.`,
+          [flow.id],
+        );
       }
     }
     // With a default flow, or more than one unconditional flow, an unconditional non-default flow is
     // an error; a single one without a default is tolerated (Camunda only warns and takes it).
     if (gateway.defaultFlow !== null || withoutCondition.length > 1) {
       for (const flow of withoutCondition) {
-        this.reportAt(gateway.id, `Exclusive Gateway '${gateway.id}' has outgoing sequence flow '${flow.id}' without condition which is not the default flow.`, [flow.id]);
+        this.reportAt(
+          gateway.id,
+          `Exclusive Gateway '${gateway.id}' has outgoing sequence flow '${flow.id}' without condition which is not the default flow.`,
+          [flow.id],
+        );
       }
     }
   }
 
   private checkDefaultFlows(): void {
     for (const activity of Object.values(this.activities)) {
-      if (activity.defaultFlow === null || activity.outgoing.includes(activity.defaultFlow)) continue;
-      this.reportAt(activity.id, `the default flow '${activity.defaultFlow}' is not an outgoing sequence flow of this element`, [activity.defaultFlow]);
+      if (activity.defaultFlow === null || activity.outgoing.includes(activity.defaultFlow)) {
+        continue;
+      }
+      this.reportAt(
+        activity.id,
+        `the default flow '${activity.defaultFlow}' is not an outgoing sequence flow of this element`,
+        [activity.defaultFlow],
+      );
     }
   }
 
   private reportAt(activityId: string, message: string, relatedIds: string[] = []): void {
     const element = this.elements.get(activityId);
-    if (element !== undefined) this.context.invalid(element, message, relatedIds);
+    if (element !== undefined) {
+      this.context.invalid(element, message, relatedIds);
+    }
   }
 }
 

@@ -5,12 +5,31 @@
  * deployment fails instead of an instance failing later.
  */
 import type { ModdleElement } from 'bpmn-moddle';
-import { booleanProp, elementProp, elementsProp, extensionElements, stringProp, tagName } from './moddle-element';
+import {
+  booleanProp,
+  elementProp,
+  elementsProp,
+  extensionElements,
+  stringProp,
+  tagName,
+} from './moddle-element';
 import type { ParseContext } from './parse-context';
 import { readTimer } from './parse-event-definition';
-import type { CallVariableMapping, IoParameter, ListenerDefinition, ServiceImplementation } from './process-model';
+import type {
+  CallVariableMapping,
+  IoParameter,
+  ListenerDefinition,
+  ServiceImplementation,
+} from './process-model';
 
-const TASK_LISTENER_EVENTS = new Set(['create', 'assignment', 'complete', 'update', 'delete', 'timeout']);
+const TASK_LISTENER_EVENTS = new Set([
+  'create',
+  'assignment',
+  'complete',
+  'update',
+  'delete',
+  'timeout',
+]);
 
 /**
  * `camunda:executionListener`s of an activity, the process or a sequence flow. On a sequence flow
@@ -37,13 +56,18 @@ export function readExecutionListeners(
       event = name;
     }
     const implementation = readListenerImplementation(context, listener, 'executionListener');
-    if (implementation !== null) listeners.push({ event, ...implementation });
+    if (implementation !== null) {
+      listeners.push({ event, ...implementation });
+    }
   }
   return listeners;
 }
 
 /** `camunda:taskListener`s of a user task; a `timeout` listener also carries its id and timer. */
-export function readTaskListeners(context: ParseContext, userTask: ModdleElement): ListenerDefinition[] {
+export function readTaskListeners(
+  context: ParseContext,
+  userTask: ModdleElement,
+): ListenerDefinition[] {
   const listeners: ListenerDefinition[] = [];
   for (const listener of extensionElements(userTask, 'camunda:TaskListener')) {
     const event = stringProp(listener, 'event');
@@ -52,24 +76,36 @@ export function readTaskListeners(context: ParseContext, userTask: ModdleElement
       continue;
     }
     if (!TASK_LISTENER_EVENTS.has(event)) {
-      context.invalid(listener, "Attribute 'event' must be one of {create|assignment|complete|update|delete|timeout}");
+      context.invalid(
+        listener,
+        "Attribute 'event' must be one of {create|assignment|complete|update|delete|timeout}",
+      );
       continue;
     }
     const implementation = readListenerImplementation(context, listener, 'taskListener');
-    if (implementation === null) continue;
+    if (implementation === null) {
+      continue;
+    }
     if (event !== 'timeout') {
       listeners.push({ event, ...implementation });
       continue;
     }
     const id = stringProp(listener, 'id');
-    if (id === null) context.invalid(listener, "Element 'id' is mandatory on taskListener of type 'timeout'");
+    if (id === null) {
+      context.invalid(listener, "Element 'id' is mandatory on taskListener of type 'timeout'");
+    }
     const [timerDefinition] = elementsProp(listener, 'eventDefinitions');
     if (timerDefinition === undefined) {
-      context.invalid(listener, "Element 'timerEventDefinition' is mandatory on taskListener of type 'timeout'");
+      context.invalid(
+        listener,
+        "Element 'timerEventDefinition' is mandatory on taskListener of type 'timeout'",
+      );
       continue;
     }
     const timer = readTimer(context, timerDefinition);
-    if (id !== null && timer !== null) listeners.push({ event, ...implementation, id, timer });
+    if (id !== null && timer !== null) {
+      listeners.push({ event, ...implementation, id, timer });
+    }
   }
   return listeners;
 }
@@ -83,31 +119,49 @@ function readListenerImplementation(
 ): ListenerImplementation | null {
   // Checked in Camunda's order: class, expression, delegateExpression, script.
   if (stringProp(listener, 'class') !== null) {
-    context.unsupported(listener, 'Java listener classes cannot run in this engine; use camunda:expression or camunda:delegateExpression');
+    context.unsupported(
+      listener,
+      'Java listener classes cannot run in this engine; use camunda:expression or camunda:delegateExpression',
+    );
     return null;
   }
   const expression = stringProp(listener, 'expression');
-  if (expression !== null) return { expression };
+  if (expression !== null) {
+    return { expression };
+  }
   const delegateExpression = stringProp(listener, 'delegateExpression');
   if (delegateExpression !== null) {
     if (delegateExpression === '') {
       context.invalid(listener, "Attribute 'delegateExpression' cannot be empty");
       return null;
     }
-    if (!checkNoFieldInjection(context, listener)) return null;
+    if (!checkNoFieldInjection(context, listener)) {
+      return null;
+    }
     return { delegateExpression };
   }
   if (elementProp(listener, 'script') !== null) {
-    context.unsupported(listener, 'script listeners need a script engine, which this engine does not have');
+    context.unsupported(
+      listener,
+      'script listeners need a script engine, which this engine does not have',
+    );
     return null;
   }
-  context.invalid(listener, `Element 'class', 'expression', 'delegateExpression' or 'script' is mandatory on ${kind}`);
+  context.invalid(
+    listener,
+    `Element 'class', 'expression', 'delegateExpression' or 'script' is mandatory on ${kind}`,
+  );
   return null;
 }
 
 function checkNoFieldInjection(context: ParseContext, element: ModdleElement): boolean {
-  const fields = [...elementsProp(element, 'fields'), ...extensionElements(element, 'camunda:Field')];
-  if (fields.length === 0) return true;
+  const fields = [
+    ...elementsProp(element, 'fields'),
+    ...extensionElements(element, 'camunda:Field'),
+  ];
+  if (fields.length === 0) {
+    return true;
+  }
   context.unsupported(
     element,
     'field injection (camunda:field) is not supported; pass values through variables or input parameters instead',
@@ -125,7 +179,9 @@ export interface InputOutput {
 /** The `camunda:inputOutput` of an element. Lists, maps and scripts as values are not supported. */
 export function readInputOutput(context: ParseContext, element: ModdleElement): InputOutput {
   const [inputOutput] = extensionElements(element, 'camunda:InputOutput');
-  if (inputOutput === undefined) return { present: false, inputParameters: [], outputParameters: [] };
+  if (inputOutput === undefined) {
+    return { present: false, inputParameters: [], outputParameters: [] };
+  }
   const read = (parameters: ModdleElement[], kind: string): IoParameter[] =>
     parameters.flatMap((parameter) => {
       const value = readIoParameter(context, parameter, kind);
@@ -138,7 +194,11 @@ export function readInputOutput(context: ParseContext, element: ModdleElement): 
   };
 }
 
-function readIoParameter(context: ParseContext, parameter: ModdleElement, kind: string): IoParameter | null {
+function readIoParameter(
+  context: ParseContext,
+  parameter: ModdleElement,
+  kind: string,
+): IoParameter | null {
   const name = stringProp(parameter, 'name');
   if (name === null || name === '') {
     context.invalid(parameter, `Missing attribute 'name' for ${kind}`);
@@ -146,8 +206,14 @@ function readIoParameter(context: ParseContext, parameter: ModdleElement, kind: 
   }
   const definition = elementProp(parameter, 'definition');
   if (definition !== null) {
-    const what = definition.$type === 'camunda:Script' ? 'script values need a script engine, which this engine does not have' : `${tagName(definition)} values are not supported`;
-    context.unsupported(parameter, `${kind} '${name}': ${what}; use a text value or a \${...} expression`);
+    const what =
+      definition.$type === 'camunda:Script'
+        ? 'script values need a script engine, which this engine does not have'
+        : `${tagName(definition)} values are not supported`;
+    context.unsupported(
+      parameter,
+      `${kind} '${name}': ${what}; use a text value or a \${...} expression`,
+    );
     return null;
   }
   // Camunda trims the text and maps an empty parameter to null.
@@ -156,7 +222,10 @@ function readIoParameter(context: ParseContext, parameter: ModdleElement, kind: 
 }
 
 /** `camunda:in` / `camunda:out` of a call activity, validated strictly as Camunda does by default. */
-export function readCallMappings(context: ParseContext, callActivity: ModdleElement): { callIn: CallVariableMapping[]; callOut: CallVariableMapping[] } {
+export function readCallMappings(
+  context: ParseContext,
+  callActivity: ModdleElement,
+): { callIn: CallVariableMapping[]; callOut: CallVariableMapping[] } {
   const callIn: CallVariableMapping[] = [];
   for (const mapping of extensionElements(callActivity, 'camunda:In')) {
     const businessKey = stringProp(mapping, 'businessKey');
@@ -165,19 +234,28 @@ export function readCallMappings(context: ParseContext, callActivity: ModdleElem
       continue;
     }
     const parsed = readVariableMapping(context, mapping);
-    if (parsed !== null) callIn.push(parsed);
+    if (parsed !== null) {
+      callIn.push(parsed);
+    }
   }
   const callOut: CallVariableMapping[] = [];
   for (const mapping of extensionElements(callActivity, 'camunda:Out')) {
     const parsed = readVariableMapping(context, mapping);
-    if (parsed !== null) callOut.push(parsed);
+    if (parsed !== null) {
+      callOut.push(parsed);
+    }
   }
   return { callIn, callOut };
 }
 
-function readVariableMapping(context: ParseContext, mapping: ModdleElement): CallVariableMapping | null {
+function readVariableMapping(
+  context: ParseContext,
+  mapping: ModdleElement,
+): CallVariableMapping | null {
   const local = booleanProp(mapping, 'local', false) ? { local: true } : {};
-  if (stringProp(mapping, 'variables') === 'all') return { all: true, ...local };
+  if (stringProp(mapping, 'variables') === 'all') {
+    return { all: true, ...local };
+  }
   const source = stringProp(mapping, 'source');
   const sourceExpression = stringProp(mapping, 'sourceExpression');
   let from: Pick<CallVariableMapping, 'source' | 'sourceExpression'>;
@@ -194,13 +272,19 @@ function readVariableMapping(context: ParseContext, mapping: ModdleElement): Cal
     }
     from = { sourceExpression };
   } else {
-    context.invalid(mapping, "Missing parameter 'source' or 'sourceExpression' when passing variables");
+    context.invalid(
+      mapping,
+      "Missing parameter 'source' or 'sourceExpression' when passing variables",
+    );
     return null;
   }
   const target = stringProp(mapping, 'target');
   if (target === null || target === '') {
     const problem = target === null ? 'Missing' : 'Empty';
-    context.invalid(mapping, `${problem} attribute 'target' when attribute 'source' or 'sourceExpression' is set`);
+    context.invalid(
+      mapping,
+      `${problem} attribute 'target' when attribute 'source' or 'sourceExpression' is set`,
+    );
     return null;
   }
   return { ...from, target, ...local };
@@ -212,8 +296,9 @@ function readVariableMapping(context: ParseContext, mapping: ModdleElement): Cal
  */
 export function hasServiceImplementation(holder: ModdleElement): boolean {
   return (
-    ['class', 'expression', 'delegateExpression', 'type'].some((name) => stringProp(holder, name) !== null) ||
-    extensionElements(holder, 'camunda:Connector').length > 0
+    ['class', 'expression', 'delegateExpression', 'type'].some(
+      (name) => stringProp(holder, name) !== null,
+    ) || extensionElements(holder, 'camunda:Connector').length > 0
   );
 }
 
@@ -222,21 +307,32 @@ export function hasServiceImplementation(holder: ModdleElement): boolean {
  * (`holder` is the message event definition for the latter). `elementName` is used in messages,
  * as Camunda does ("… is mandatory on serviceTask.").
  */
-export function readServiceImplementation(context: ParseContext, holder: ModdleElement, elementName: string): ServiceImplementation | null {
+export function readServiceImplementation(
+  context: ParseContext,
+  holder: ModdleElement,
+  elementName: string,
+): ServiceImplementation | null {
   const type = stringProp(holder, 'type');
   const className = stringProp(holder, 'class');
   const expression = stringProp(holder, 'expression');
   const delegateExpression = stringProp(holder, 'delegateExpression');
-  const resultVariable = stringProp(holder, 'resultVariable') ?? holder.$attrs?.['camunda:resultVariableName'] ?? null;
+  const resultVariable =
+    stringProp(holder, 'resultVariable') ?? holder.$attrs?.['camunda:resultVariableName'] ?? null;
 
   if (type !== null) {
     if (type.toLowerCase() !== 'external') {
-      context.unsupported(holder, `camunda:type="${type}" is not supported; the only supported type is camunda:type="external" with camunda:topic`);
+      context.unsupported(
+        holder,
+        `camunda:type="${type}" is not supported; the only supported type is camunda:type="external" with camunda:topic`,
+      );
       return null;
     }
     const topic = stringProp(holder, 'topic');
     if (topic === null) {
-      context.invalid(holder, "External tasks must specify a 'topic' attribute in the camunda namespace");
+      context.invalid(
+        holder,
+        "External tasks must specify a 'topic' attribute in the camunda namespace",
+      );
       return null;
     }
     return { kind: 'external', topic };
@@ -250,14 +346,23 @@ export function readServiceImplementation(context: ParseContext, holder: ModdleE
   }
   if (delegateExpression !== null) {
     if (resultVariable !== null) {
-      context.invalid(holder, `'resultVariableName' not supported for ${elementName} elements using 'delegateExpression'`);
+      context.invalid(
+        holder,
+        `'resultVariableName' not supported for ${elementName} elements using 'delegateExpression'`,
+      );
       return null;
     }
-    if (!checkNoFieldInjection(context, holder)) return null;
+    if (!checkNoFieldInjection(context, holder)) {
+      return null;
+    }
     return { kind: 'delegateExpression', expression: delegateExpression };
   }
   if (expression !== null && expression.trim() !== '') {
-    return { kind: 'expression', expression, ...(resultVariable === null ? {} : { resultVariable }) };
+    return {
+      kind: 'expression',
+      expression,
+      ...(resultVariable === null ? {} : { resultVariable }),
+    };
   }
   if (extensionElements(holder, 'camunda:Connector').length > 0) {
     context.unsupported(
@@ -266,6 +371,9 @@ export function readServiceImplementation(context: ParseContext, holder: ModdleE
     );
     return null;
   }
-  context.invalid(holder, `One of the attributes 'class', 'delegateExpression', 'type', or 'expression' is mandatory on ${elementName}.`);
+  context.invalid(
+    holder,
+    `One of the attributes 'class', 'delegateExpression', 'type', or 'expression' is mandatory on ${elementName}.`,
+  );
   return null;
 }

@@ -18,7 +18,11 @@ export class ParseContext {
 
   /** The element is valid BPMN but this engine cannot execute it. */
   unsupported(element: ModdleElement, reason: string, relatedIds: string[] = []): void {
-    this.collector.add(`Unsupported element ${describe(element)}: ${reason}`, ownerId(element), relatedIds);
+    this.collector.add(
+      `Unsupported element ${describe(element)}: ${reason}`,
+      ownerId(element),
+      relatedIds,
+    );
   }
 
   /** The element is wrong or incomplete (Camunda rejects it too). */
@@ -40,11 +44,18 @@ export class ParseContext {
     return this.reference(element, property).target;
   }
 
-  private reference(element: ModdleElement, property: string): { id: string | null; target: ModdleElement | null } {
+  private reference(
+    element: ModdleElement,
+    property: string,
+  ): { id: string | null; target: ModdleElement | null } {
     const target = elementProp(element, property);
-    if (target !== null) return { id: idOf(target), target };
+    if (target !== null) {
+      return { id: idOf(target), target };
+    }
     const raw = this.unresolved.get(element)?.get(property) ?? null;
-    if (raw === null) return { id: null, target: null };
+    if (raw === null) {
+      return { id: null, target: null };
+    }
     const resolved = this.lookup(raw);
     return resolved === null ? { id: raw, target: null } : { id: idOf(resolved), target: resolved };
   }
@@ -54,7 +65,9 @@ export class ParseContext {
 export function ownerOf(element: ModdleElement): ModdleElement | null {
   let current: ModdleElement | undefined = element;
   while (current !== undefined) {
-    if (idOf(current) !== null) return current;
+    if (idOf(current) !== null) {
+      return current;
+    }
     current = current.$parent;
   }
   return null;
@@ -68,8 +81,12 @@ function ownerId(element: ModdleElement): string | null {
 /** `'bpmn:scriptTask' (id 'Task_1')`, or `'camunda:executionListener' in 'bpmn:userTask' (id 'Task_1')`. */
 function describe(element: ModdleElement): string {
   const id = idOf(element);
-  if (id !== null) return `'${tagName(element)}' (id '${id}')`;
+  if (id !== null) {
+    return `'${tagName(element)}' (id '${id}')`;
+  }
   const owner = ownerOf(element);
-  if (owner === null) return `'${tagName(element)}'`;
+  if (owner === null) {
+    return `'${tagName(element)}'`;
+  }
   return `'${tagName(element)}' in '${tagName(owner)}' (id '${idOf(owner) ?? ''}')`;
 }

@@ -13,16 +13,28 @@ import type { EventDefinition, TimerDefinition } from './process-model';
  * reported (so that the caller does not report a follow-up problem about the same element).
  * `throwing` selects Camunda's rules for throw events (an error end event must name an error code).
  */
-export function readEventDefinition(context: ParseContext, event: ModdleElement, throwing: boolean): EventDefinition | null {
+export function readEventDefinition(
+  context: ParseContext,
+  event: ModdleElement,
+  throwing: boolean,
+): EventDefinition | null {
   const definitions = elementsProp(event, 'eventDefinitions');
   if (elementsProp(event, 'eventDefinitionRef').length > 0) {
-    context.unsupported(event, 'references to global event definitions (eventDefinitionRef) are not supported; define the event definition inside the event');
+    context.unsupported(
+      event,
+      'references to global event definitions (eventDefinitionRef) are not supported; define the event definition inside the event',
+    );
     return null;
   }
   const [definition, ...more] = definitions;
-  if (definition === undefined) return { kind: 'none' };
+  if (definition === undefined) {
+    return { kind: 'none' };
+  }
   if (more.length > 0) {
-    context.unsupported(event, 'an event with more than one event definition (multiple / parallel multiple event) is not supported');
+    context.unsupported(
+      event,
+      'an event with more than one event definition (multiple / parallel multiple event) is not supported',
+    );
     return null;
   }
   switch (definition.$type) {
@@ -46,10 +58,16 @@ export function readEventDefinition(context: ParseContext, event: ModdleElement,
       context.unsupported(event, 'compensation events are not supported');
       return null;
     case 'bpmn:LinkEventDefinition':
-      context.unsupported(event, 'link events are not supported; connect the elements with a sequence flow');
+      context.unsupported(
+        event,
+        'link events are not supported; connect the elements with a sequence flow',
+      );
       return null;
     case 'bpmn:CancelEventDefinition':
-      context.unsupported(event, 'cancel events belong to transaction subprocesses, which are not supported');
+      context.unsupported(
+        event,
+        'cancel events belong to transaction subprocesses, which are not supported',
+      );
       return null;
     default:
       context.unsupported(event, `the event definition '${definition.$type}' is not supported`);
@@ -62,10 +80,16 @@ export function readEventDefinition(context: ParseContext, event: ModdleElement,
  * what the model keeps. A throw event may omit the message (it then behaves like a none event);
  * its name is then ''.
  */
-export function readMessageName(context: ParseContext, holder: ModdleElement, throwing: boolean): string | null {
+export function readMessageName(
+  context: ParseContext,
+  holder: ModdleElement,
+  throwing: boolean,
+): string | null {
   const messageId = context.referenceId(holder, 'messageRef');
   const message = context.resolve(holder, 'messageRef');
-  if (throwing) return message === null ? '' : (stringProp(message, 'name') ?? '');
+  if (throwing) {
+    return message === null ? '' : (stringProp(message, 'name') ?? '');
+  }
   if (messageId === null) {
     context.invalid(holder, "attribute 'messageRef' is required");
     return null;
@@ -76,13 +100,20 @@ export function readMessageName(context: ParseContext, holder: ModdleElement, th
   }
   const name = stringProp(message, 'name');
   if (name === null || name === '') {
-    context.invalid(holder, `Cannot have a message event subscription with an empty or missing name (message '${messageId}')`);
+    context.invalid(
+      holder,
+      `Cannot have a message event subscription with an empty or missing name (message '${messageId}')`,
+    );
     return null;
   }
   return name;
 }
 
-function readMessage(context: ParseContext, definition: ModdleElement, throwing: boolean): EventDefinition | null {
+function readMessage(
+  context: ParseContext,
+  definition: ModdleElement,
+  throwing: boolean,
+): EventDefinition | null {
   const messageName = readMessageName(context, definition, throwing);
   return messageName === null ? null : { kind: 'message', messageName };
 }
@@ -90,7 +121,10 @@ function readMessage(context: ParseContext, definition: ModdleElement, throwing:
 function readSignal(context: ParseContext, definition: ModdleElement): EventDefinition | null {
   const signalId = context.referenceId(definition, 'signalRef');
   if (signalId === null) {
-    context.invalid(definition, "signalEventDefinition does not have required property 'signalRef'");
+    context.invalid(
+      definition,
+      "signalEventDefinition does not have required property 'signalRef'",
+    );
     return null;
   }
   const signal = context.resolve(definition, 'signalRef');
@@ -103,18 +137,34 @@ function readSignal(context: ParseContext, definition: ModdleElement): EventDefi
 }
 
 /** `timeDate`, `timeCycle` or `timeDuration`, in Camunda's order of precedence. */
-export function readTimer(context: ParseContext, definition: ModdleElement): TimerDefinition | null {
+export function readTimer(
+  context: ParseContext,
+  definition: ModdleElement,
+): TimerDefinition | null {
   const date = bodyText(elementProp(definition, 'timeDate'));
-  if (date) return { kind: 'date', expression: date };
+  if (date) {
+    return { kind: 'date', expression: date };
+  }
   const cycle = bodyText(elementProp(definition, 'timeCycle'));
-  if (cycle) return { kind: 'cycle', expression: cycle };
+  if (cycle) {
+    return { kind: 'cycle', expression: cycle };
+  }
   const duration = bodyText(elementProp(definition, 'timeDuration'));
-  if (duration) return { kind: 'duration', expression: duration };
-  context.invalid(definition, 'Timer needs configuration (either timeDate, timeCycle or timeDuration is needed).');
+  if (duration) {
+    return { kind: 'duration', expression: duration };
+  }
+  context.invalid(
+    definition,
+    'Timer needs configuration (either timeDate, timeCycle or timeDuration is needed).',
+  );
   return null;
 }
 
-function readError(context: ParseContext, definition: ModdleElement, throwing: boolean): EventDefinition | null {
+function readError(
+  context: ParseContext,
+  definition: ModdleElement,
+  throwing: boolean,
+): EventDefinition | null {
   const errorId = context.referenceId(definition, 'errorRef');
   const error = context.resolve(definition, 'errorRef');
   if (throwing) {
@@ -123,7 +173,9 @@ function readError(context: ParseContext, definition: ModdleElement, throwing: b
       return null;
     }
     // Camunda throws the raw reference as the code when no error has that id.
-    if (error === null) return { kind: 'error', errorCode: errorId };
+    if (error === null) {
+      return { kind: 'error', errorCode: errorId };
+    }
     const errorCode = stringProp(error, 'errorCode');
     if (errorCode === null || errorCode === '') {
       context.invalid(
@@ -136,7 +188,8 @@ function readError(context: ParseContext, definition: ModdleElement, throwing: b
     return { kind: 'error', errorCode, ...(errorMessage === null ? {} : { errorMessage }) };
   }
   // Catching: no errorRef catches every error; an unknown errorRef is taken as the code itself.
-  const errorCode = errorId === null ? null : error === null ? errorId : stringProp(error, 'errorCode');
+  const errorCode =
+    errorId === null ? null : error === null ? errorId : stringProp(error, 'errorCode');
   const errorCodeVariable = stringProp(definition, 'errorCodeVariable');
   const errorMessageVariable = stringProp(definition, 'errorMessageVariable');
   return {
@@ -147,12 +200,21 @@ function readError(context: ParseContext, definition: ModdleElement, throwing: b
   };
 }
 
-function readEscalation(context: ParseContext, definition: ModdleElement, throwing: boolean): EventDefinition | null {
+function readEscalation(
+  context: ParseContext,
+  definition: ModdleElement,
+  throwing: boolean,
+): EventDefinition | null {
   const escalationId = context.referenceId(definition, 'escalationRef');
   const escalation = context.resolve(definition, 'escalationRef');
   if (escalationId === null) {
-    if (!throwing) return withEscalationVariable(definition, { kind: 'escalation', escalationCode: null });
-    context.invalid(definition, "escalationEventDefinition does not have required attribute 'escalationRef'");
+    if (!throwing) {
+      return withEscalationVariable(definition, { kind: 'escalation', escalationCode: null });
+    }
+    context.invalid(
+      definition,
+      "escalationEventDefinition does not have required attribute 'escalationRef'",
+    );
     return null;
   }
   if (escalation === null) {
@@ -171,7 +233,10 @@ function readEscalation(context: ParseContext, definition: ModdleElement, throwi
   return withEscalationVariable(definition, { kind: 'escalation', escalationCode });
 }
 
-function withEscalationVariable(definition: ModdleElement, event: EventDefinition & { kind: 'escalation' }): EventDefinition {
+function withEscalationVariable(
+  definition: ModdleElement,
+  event: EventDefinition & { kind: 'escalation' },
+): EventDefinition {
   const escalationCodeVariable = stringProp(definition, 'escalationCodeVariable');
   return escalationCodeVariable === null ? event : { ...event, escalationCodeVariable };
 }
@@ -179,7 +244,10 @@ function withEscalationVariable(definition: ModdleElement, event: EventDefinitio
 function readConditional(context: ParseContext, definition: ModdleElement): EventDefinition | null {
   const conditionElement = elementProp(definition, 'condition');
   if (conditionElement !== null && isScript(conditionElement)) {
-    context.unsupported(definition, 'script conditions need a script engine, which this engine does not have');
+    context.unsupported(
+      definition,
+      'script conditions need a script engine, which this engine does not have',
+    );
     return null;
   }
   const condition = bodyText(conditionElement);

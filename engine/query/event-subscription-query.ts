@@ -21,14 +21,29 @@ export const EVENT_SUBSCRIPTION_SORT_KEYS: SortKeys<EventSubscriptionRec> = {
   tenantId: (subscription) => subscription.tenantId,
 };
 
-export function matchesEventSubscription(subscription: EventSubscriptionRec, query: EventSubscriptionQuery): boolean {
+export function matchesEventSubscription(
+  subscription: EventSubscriptionRec,
+  query: EventSubscriptionQuery,
+): boolean {
   const q = query;
-  if (q.eventSubscriptionId !== undefined && subscription.id !== q.eventSubscriptionId) return false;
-  if (q.eventName !== undefined && subscription.eventName !== q.eventName) return false;
-  if (q.eventType !== undefined && subscription.eventType !== q.eventType) return false;
-  if (q.executionId !== undefined && subscription.executionId !== q.executionId) return false;
-  if (q.processInstanceId !== undefined && subscription.processInstanceId !== q.processInstanceId) return false;
-  if (q.activityId !== undefined && subscription.activityId !== q.activityId) return false;
+  if (q.eventSubscriptionId !== undefined && subscription.id !== q.eventSubscriptionId) {
+    return false;
+  }
+  if (q.eventName !== undefined && subscription.eventName !== q.eventName) {
+    return false;
+  }
+  if (q.eventType !== undefined && subscription.eventType !== q.eventType) {
+    return false;
+  }
+  if (q.executionId !== undefined && subscription.executionId !== q.executionId) {
+    return false;
+  }
+  if (q.processInstanceId !== undefined && subscription.processInstanceId !== q.processInstanceId) {
+    return false;
+  }
+  if (q.activityId !== undefined && subscription.activityId !== q.activityId) {
+    return false;
+  }
   return matchesTenant(subscription.tenantId, q.tenantIdIn, q.withoutTenantId);
 }
 
@@ -38,6 +53,8 @@ export function findEventSubscriptions(
   sortings: readonly Sorting[] = [],
   paging: Paging = {},
 ): EventSubscriptionRec[] {
-  const matching = [...engine.eventSubscriptions()].filter((s) => matchesEventSubscription(s, query));
+  const matching = [...engine.eventSubscriptions()].filter((s) =>
+    matchesEventSubscription(s, query),
+  );
   return sortAndPage(matching, sortings, EVENT_SUBSCRIPTION_SORT_KEYS, paging);
 }

@@ -1,6 +1,10 @@
 /** `GET /history/process-instance` and `GET /history/user-operation` filters and sort keys. */
 import type { EngineApi } from '../engine-api';
-import type { HistoricProcessInstanceRec, HistoricProcessInstanceState, UserOperationLogRec } from '../runtime/state';
+import type {
+  HistoricProcessInstanceRec,
+  HistoricProcessInstanceState,
+  UserOperationLogRec,
+} from '../runtime/state';
 import type { Paging, Sorting, SortKeys } from './query-support';
 import { matchesLike, matchesTenant, sortAndPage } from './query-support';
 
@@ -51,42 +55,92 @@ export function matchesHistoricProcessInstance(
   query: HistoricProcessInstanceQuery,
 ): boolean {
   const q = query;
-  if (q.processInstanceId !== undefined && pi.id !== q.processInstanceId) return false;
-  if (q.processInstanceIds && !q.processInstanceIds.includes(pi.id)) return false;
-  if (q.processDefinitionId !== undefined && pi.processDefinitionId !== q.processDefinitionId) return false;
-  if (q.processDefinitionKey !== undefined && pi.processDefinitionKey !== q.processDefinitionKey) return false;
-  if (q.processDefinitionKeyIn && !q.processDefinitionKeyIn.includes(pi.processDefinitionKey)) return false;
-  if (q.processDefinitionKeyNotIn?.includes(pi.processDefinitionKey)) return false;
-  if (q.processDefinitionName !== undefined && pi.processDefinitionName !== q.processDefinitionName) return false;
-  if (q.processDefinitionNameLike !== undefined && !matchesLike(pi.processDefinitionName, q.processDefinitionNameLike)) {
+  if (q.processInstanceId !== undefined && pi.id !== q.processInstanceId) {
     return false;
   }
-  if (q.processInstanceBusinessKey !== undefined && pi.businessKey !== q.processInstanceBusinessKey) return false;
+  if (q.processInstanceIds && !q.processInstanceIds.includes(pi.id)) {
+    return false;
+  }
+  if (q.processDefinitionId !== undefined && pi.processDefinitionId !== q.processDefinitionId) {
+    return false;
+  }
+  if (q.processDefinitionKey !== undefined && pi.processDefinitionKey !== q.processDefinitionKey) {
+    return false;
+  }
+  if (q.processDefinitionKeyIn && !q.processDefinitionKeyIn.includes(pi.processDefinitionKey)) {
+    return false;
+  }
+  if (q.processDefinitionKeyNotIn?.includes(pi.processDefinitionKey)) {
+    return false;
+  }
+  if (
+    q.processDefinitionName !== undefined &&
+    pi.processDefinitionName !== q.processDefinitionName
+  ) {
+    return false;
+  }
+  if (
+    q.processDefinitionNameLike !== undefined &&
+    !matchesLike(pi.processDefinitionName, q.processDefinitionNameLike)
+  ) {
+    return false;
+  }
+  if (
+    q.processInstanceBusinessKey !== undefined &&
+    pi.businessKey !== q.processInstanceBusinessKey
+  ) {
+    return false;
+  }
   if (
     q.processInstanceBusinessKeyLike !== undefined &&
     !matchesLike(pi.businessKey, q.processInstanceBusinessKeyLike)
   ) {
     return false;
   }
-  if (q.rootProcessInstances === true && pi.superProcessInstanceId !== null) return false;
-  if (q.finished === true && pi.endTime === null) return false;
-  if (q.unfinished === true && pi.endTime !== null) return false;
+  if (q.rootProcessInstances === true && pi.superProcessInstanceId !== null) {
+    return false;
+  }
+  if (q.finished === true && pi.endTime === null) {
+    return false;
+  }
+  if (q.unfinished === true && pi.endTime !== null) {
+    return false;
+  }
   if (q.withIncidents === true) {
     const running = engine.instance(pi.id);
-    if (!running || !Object.keys(running.incidents).length) return false;
+    if (!running || !Object.keys(running.incidents).length) {
+      return false;
+    }
   }
-  if (q.superProcessInstanceId !== undefined && pi.superProcessInstanceId !== q.superProcessInstanceId) {
+  if (
+    q.superProcessInstanceId !== undefined &&
+    pi.superProcessInstanceId !== q.superProcessInstanceId
+  ) {
     return false;
   }
   if (q.subProcessInstanceId !== undefined) {
-    if (engine.historicProcessInstance(q.subProcessInstanceId)?.superProcessInstanceId !== pi.id) return false;
+    if (engine.historicProcessInstance(q.subProcessInstanceId)?.superProcessInstanceId !== pi.id) {
+      return false;
+    }
   }
-  if (q.startedBy !== undefined && pi.startUserId !== q.startedBy) return false;
-  if (q.startedBefore !== undefined && pi.startTime > q.startedBefore) return false;
-  if (q.startedAfter !== undefined && pi.startTime < q.startedAfter) return false;
-  if (q.finishedBefore !== undefined && (pi.endTime === null || pi.endTime > q.finishedBefore)) return false;
-  if (q.finishedAfter !== undefined && (pi.endTime === null || pi.endTime < q.finishedAfter)) return false;
-  if (q.state !== undefined && pi.state !== q.state) return false;
+  if (q.startedBy !== undefined && pi.startUserId !== q.startedBy) {
+    return false;
+  }
+  if (q.startedBefore !== undefined && pi.startTime > q.startedBefore) {
+    return false;
+  }
+  if (q.startedAfter !== undefined && pi.startTime < q.startedAfter) {
+    return false;
+  }
+  if (q.finishedBefore !== undefined && (pi.endTime === null || pi.endTime > q.finishedBefore)) {
+    return false;
+  }
+  if (q.finishedAfter !== undefined && (pi.endTime === null || pi.endTime < q.finishedAfter)) {
+    return false;
+  }
+  if (q.state !== undefined && pi.state !== q.state) {
+    return false;
+  }
   return matchesTenant(pi.tenantId, q.tenantIdIn, q.withoutTenantId);
 }
 
@@ -129,7 +183,10 @@ export const USER_OPERATION_LOG_SORT_KEYS: SortKeys<UserOperationLogRec> = {
   timestamp: (entry) => entry.timestamp,
 };
 
-export function matchesUserOperationLogEntry(entry: UserOperationLogRec, query: UserOperationLogQuery): boolean {
+export function matchesUserOperationLogEntry(
+  entry: UserOperationLogRec,
+  query: UserOperationLogQuery,
+): boolean {
   const q = query;
   const equalFields = [
     'deploymentId',
@@ -149,12 +206,22 @@ export function matchesUserOperationLogEntry(entry: UserOperationLogRec, query: 
     'property',
   ] as const;
   for (const field of equalFields) {
-    if (q[field] !== undefined && entry[field] !== q[field]) return false;
+    if (q[field] !== undefined && entry[field] !== q[field]) {
+      return false;
+    }
   }
-  if (q.entityTypeIn && !q.entityTypeIn.includes(entry.entityType)) return false;
-  if (q.categoryIn && !q.categoryIn.includes(entry.category)) return false;
-  if (q.afterTimestamp !== undefined && entry.timestamp <= q.afterTimestamp) return false;
-  if (q.beforeTimestamp !== undefined && entry.timestamp >= q.beforeTimestamp) return false;
+  if (q.entityTypeIn && !q.entityTypeIn.includes(entry.entityType)) {
+    return false;
+  }
+  if (q.categoryIn && !q.categoryIn.includes(entry.category)) {
+    return false;
+  }
+  if (q.afterTimestamp !== undefined && entry.timestamp <= q.afterTimestamp) {
+    return false;
+  }
+  if (q.beforeTimestamp !== undefined && entry.timestamp >= q.beforeTimestamp) {
+    return false;
+  }
   return true;
 }
 
@@ -164,6 +231,8 @@ export function findUserOperationLogEntries(
   sortings: readonly Sorting[] = [],
   paging: Paging = {},
 ): UserOperationLogRec[] {
-  const matching = [...engine.userOperationLog()].filter((entry) => matchesUserOperationLogEntry(entry, query));
+  const matching = [...engine.userOperationLog()].filter((entry) =>
+    matchesUserOperationLogEntry(entry, query),
+  );
   return sortAndPage(matching, sortings, USER_OPERATION_LOG_SORT_KEYS, paging);
 }

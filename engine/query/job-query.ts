@@ -52,29 +52,75 @@ export function isTimerJob(job: JobRec): boolean {
 
 export function matchesJob(job: JobRec, query: JobQuery, now: number): boolean {
   const q = query;
-  if (q.jobId !== undefined && job.id !== q.jobId) return false;
-  if (q.jobIds && !q.jobIds.includes(job.id)) return false;
-  if (q.jobDefinitionId !== undefined && job.jobDefinitionId !== q.jobDefinitionId) return false;
-  if (q.processInstanceId !== undefined && job.processInstanceId !== q.processInstanceId) return false;
-  if (q.processInstanceIds && !inList(job.processInstanceId ?? '', q.processInstanceIds)) return false;
-  if (q.executionId !== undefined && job.executionId !== q.executionId) return false;
-  if (q.processDefinitionId !== undefined && job.processDefinitionId !== q.processDefinitionId) return false;
-  if (q.processDefinitionKey !== undefined && job.processDefinitionKey !== q.processDefinitionKey) return false;
-  if (q.activityId !== undefined && job.activityId !== q.activityId) return false;
-  if (q.withRetriesLeft === true && job.retries <= 0) return false;
-  if (q.noRetriesLeft === true && job.retries > 0) return false;
-  if (q.executable === true && (job.retries <= 0 || (job.dueDate !== null && job.dueDate > now))) return false;
-  if (q.timers === true && !isTimerJob(job)) return false;
-  if (q.messages === true && isTimerJob(job)) return false;
-  if (q.dueBefore !== undefined && (job.dueDate === null || job.dueDate >= q.dueBefore)) return false;
-  if (q.dueAfter !== undefined && (job.dueDate === null || job.dueDate <= q.dueAfter)) return false;
-  if (q.withException === true && job.exceptionMessage === null) return false;
-  if (q.exceptionMessage !== undefined && job.exceptionMessage !== q.exceptionMessage) return false;
-  if (q.failedActivityId !== undefined && job.failedActivityId !== q.failedActivityId) return false;
-  if (q.active === true && job.suspended) return false;
-  if (q.suspended === true && !job.suspended) return false;
-  if (q.priorityLowerThanOrEquals !== undefined && job.priority > q.priorityLowerThanOrEquals) return false;
-  if (q.priorityHigherThanOrEquals !== undefined && job.priority < q.priorityHigherThanOrEquals) return false;
+  if (q.jobId !== undefined && job.id !== q.jobId) {
+    return false;
+  }
+  if (q.jobIds && !q.jobIds.includes(job.id)) {
+    return false;
+  }
+  if (q.jobDefinitionId !== undefined && job.jobDefinitionId !== q.jobDefinitionId) {
+    return false;
+  }
+  if (q.processInstanceId !== undefined && job.processInstanceId !== q.processInstanceId) {
+    return false;
+  }
+  if (q.processInstanceIds && !inList(job.processInstanceId ?? '', q.processInstanceIds)) {
+    return false;
+  }
+  if (q.executionId !== undefined && job.executionId !== q.executionId) {
+    return false;
+  }
+  if (q.processDefinitionId !== undefined && job.processDefinitionId !== q.processDefinitionId) {
+    return false;
+  }
+  if (q.processDefinitionKey !== undefined && job.processDefinitionKey !== q.processDefinitionKey) {
+    return false;
+  }
+  if (q.activityId !== undefined && job.activityId !== q.activityId) {
+    return false;
+  }
+  if (q.withRetriesLeft === true && job.retries <= 0) {
+    return false;
+  }
+  if (q.noRetriesLeft === true && job.retries > 0) {
+    return false;
+  }
+  if (q.executable === true && (job.retries <= 0 || (job.dueDate !== null && job.dueDate > now))) {
+    return false;
+  }
+  if (q.timers === true && !isTimerJob(job)) {
+    return false;
+  }
+  if (q.messages === true && isTimerJob(job)) {
+    return false;
+  }
+  if (q.dueBefore !== undefined && (job.dueDate === null || job.dueDate >= q.dueBefore)) {
+    return false;
+  }
+  if (q.dueAfter !== undefined && (job.dueDate === null || job.dueDate <= q.dueAfter)) {
+    return false;
+  }
+  if (q.withException === true && job.exceptionMessage === null) {
+    return false;
+  }
+  if (q.exceptionMessage !== undefined && job.exceptionMessage !== q.exceptionMessage) {
+    return false;
+  }
+  if (q.failedActivityId !== undefined && job.failedActivityId !== q.failedActivityId) {
+    return false;
+  }
+  if (q.active === true && job.suspended) {
+    return false;
+  }
+  if (q.suspended === true && !job.suspended) {
+    return false;
+  }
+  if (q.priorityLowerThanOrEquals !== undefined && job.priority > q.priorityLowerThanOrEquals) {
+    return false;
+  }
+  if (q.priorityHigherThanOrEquals !== undefined && job.priority < q.priorityHigherThanOrEquals) {
+    return false;
+  }
   return matchesTenant(job.tenantId, q.tenantIdIn, q.withoutTenantId);
 }
 
@@ -114,21 +160,44 @@ export const JOB_DEFINITION_SORT_KEYS: SortKeys<JobDefinitionRec> = {
   tenantId: (definition) => definition.tenantId,
 };
 
-export function matchesJobDefinition(definition: JobDefinitionRec, query: JobDefinitionQuery): boolean {
+export function matchesJobDefinition(
+  definition: JobDefinitionRec,
+  query: JobDefinitionQuery,
+): boolean {
   const q = query;
-  if (q.jobDefinitionId !== undefined && definition.id !== q.jobDefinitionId) return false;
-  if (q.activityIdIn?.length && !q.activityIdIn.includes(definition.activityId ?? '')) return false;
-  if (q.processDefinitionId !== undefined && definition.processDefinitionId !== q.processDefinitionId) {
+  if (q.jobDefinitionId !== undefined && definition.id !== q.jobDefinitionId) {
     return false;
   }
-  if (q.processDefinitionKey !== undefined && definition.processDefinitionKey !== q.processDefinitionKey) {
+  if (q.activityIdIn?.length && !q.activityIdIn.includes(definition.activityId ?? '')) {
     return false;
   }
-  if (q.jobType !== undefined && definition.jobType !== q.jobType) return false;
-  if (q.jobConfiguration !== undefined && definition.jobConfiguration !== q.jobConfiguration) return false;
-  if (q.active === true && definition.suspended) return false;
-  if (q.suspended === true && !definition.suspended) return false;
-  if (q.withOverridingJobPriority === true && definition.overridingJobPriority === null) return false;
+  if (
+    q.processDefinitionId !== undefined &&
+    definition.processDefinitionId !== q.processDefinitionId
+  ) {
+    return false;
+  }
+  if (
+    q.processDefinitionKey !== undefined &&
+    definition.processDefinitionKey !== q.processDefinitionKey
+  ) {
+    return false;
+  }
+  if (q.jobType !== undefined && definition.jobType !== q.jobType) {
+    return false;
+  }
+  if (q.jobConfiguration !== undefined && definition.jobConfiguration !== q.jobConfiguration) {
+    return false;
+  }
+  if (q.active === true && definition.suspended) {
+    return false;
+  }
+  if (q.suspended === true && !definition.suspended) {
+    return false;
+  }
+  if (q.withOverridingJobPriority === true && definition.overridingJobPriority === null) {
+    return false;
+  }
   return matchesTenant(definition.tenantId, q.tenantIdIn, q.withoutTenantId);
 }
 
@@ -138,6 +207,8 @@ export function findJobDefinitions(
   sortings: readonly Sorting[] = [],
   paging: Paging = {},
 ): JobDefinitionRec[] {
-  const matching = [...engine.jobDefinitions()].filter((definition) => matchesJobDefinition(definition, query));
+  const matching = [...engine.jobDefinitions()].filter((definition) =>
+    matchesJobDefinition(definition, query),
+  );
   return sortAndPage(matching, sortings, JOB_DEFINITION_SORT_KEYS, paging);
 }

@@ -26,7 +26,9 @@ export type SortKeys<T> = Record<string, (item: T) => SortValue>;
 export function page<T>(items: readonly T[], paging: Paging): T[] {
   const first = Math.max(0, paging.firstResult ?? 0);
   const max = paging.maxResults ?? Number.POSITIVE_INFINITY;
-  if (max <= 0) return [];
+  if (max <= 0) {
+    return [];
+  }
   return items.slice(first, first + max);
 }
 
@@ -34,9 +36,15 @@ export function page<T>(items: readonly T[], paging: Paging): T[] {
 export function compareSortValues(a: SortValue, b: SortValue): number {
   const aNull = a === null || a === undefined;
   const bNull = b === null || b === undefined;
-  if (aNull || bNull) return aNull === bNull ? 0 : aNull ? -1 : 1;
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
+  if (aNull || bNull) {
+    return aNull === bNull ? 0 : aNull ? -1 : 1;
+  }
+  if (typeof a === 'number' && typeof b === 'number') {
+    return a - b;
+  }
+  if (typeof a === 'boolean' && typeof b === 'boolean') {
+    return Number(a) - Number(b);
+  }
   const [x, y] = [String(a), String(b)];
   return x < y ? -1 : x > y ? 1 : 0;
 }
@@ -45,18 +53,28 @@ export function compareSortValues(a: SortValue, b: SortValue): number {
  * Sorts by each sorting in turn (stable, so ties keep the engine's order). Sort keys must come
  * from `keys`; the REST layer rejects others before calling.
  */
-export function sortRecords<T>(items: readonly T[], sortings: readonly Sorting[], keys: SortKeys<T>): T[] {
+export function sortRecords<T>(
+  items: readonly T[],
+  sortings: readonly Sorting[],
+  keys: SortKeys<T>,
+): T[] {
   const comparators = sortings.map(({ sortBy, sortOrder }) => {
     const read = keys[sortBy];
-    if (!read) throw new Error(`unknown sort key ${sortBy}`);
+    if (!read) {
+      throw new Error(`unknown sort key ${sortBy}`);
+    }
     const sign = sortOrder === 'desc' ? -1 : 1;
     return (a: T, b: T) => sign * compareSortValues(read(a), read(b));
   });
-  if (!comparators.length) return [...items];
+  if (!comparators.length) {
+    return [...items];
+  }
   return [...items].sort((a, b) => {
     for (const compare of comparators) {
       const result = compare(a, b);
-      if (result !== 0) return result;
+      if (result !== 0) {
+        return result;
+      }
     }
     return 0;
   });
@@ -79,7 +97,9 @@ const likeCache = new Map<string, RegExp>();
  * backslash escapes either.
  */
 export function matchesLike(value: string | null | undefined, pattern: string): boolean {
-  if (value === null || value === undefined) return false;
+  if (value === null || value === undefined) {
+    return false;
+  }
   let regex = likeCache.get(pattern);
   if (!regex) {
     let source = '';
@@ -96,7 +116,9 @@ export function matchesLike(value: string | null | undefined, pattern: string): 
       }
     }
     regex = new RegExp(`^${source}$`);
-    if (likeCache.size > 500) likeCache.clear();
+    if (likeCache.size > 500) {
+      likeCache.clear();
+    }
     likeCache.set(pattern, regex);
   }
   return regex.test(value);

@@ -26,13 +26,27 @@ export const DEPLOYMENT_SORT_KEYS: SortKeys<DeploymentRec> = {
 
 export function matchesDeployment(deployment: DeploymentRec, query: DeploymentQuery): boolean {
   const q = query;
-  if (q.id !== undefined && deployment.id !== q.id) return false;
-  if (q.name !== undefined && deployment.name !== q.name) return false;
-  if (q.nameLike !== undefined && !matchesLike(deployment.name, q.nameLike)) return false;
-  if (q.source !== undefined && deployment.source !== q.source) return false;
-  if (q.withoutSource === true && deployment.source !== null) return false;
-  if (q.before !== undefined && deployment.deploymentTime >= q.before) return false;
-  if (q.after !== undefined && deployment.deploymentTime <= q.after) return false;
+  if (q.id !== undefined && deployment.id !== q.id) {
+    return false;
+  }
+  if (q.name !== undefined && deployment.name !== q.name) {
+    return false;
+  }
+  if (q.nameLike !== undefined && !matchesLike(deployment.name, q.nameLike)) {
+    return false;
+  }
+  if (q.source !== undefined && deployment.source !== q.source) {
+    return false;
+  }
+  if (q.withoutSource === true && deployment.source !== null) {
+    return false;
+  }
+  if (q.before !== undefined && deployment.deploymentTime >= q.before) {
+    return false;
+  }
+  if (q.after !== undefined && deployment.deploymentTime <= q.after) {
+    return false;
+  }
   return matchesTenant(deployment.tenantId, q.tenantIdIn, q.withoutTenantId);
 }
 
@@ -42,7 +56,9 @@ export function findDeployments(
   sortings: readonly Sorting[] = [],
   paging: Paging = {},
 ): DeploymentRec[] {
-  const matching = [...engine.deployments()].filter((deployment) => matchesDeployment(deployment, query));
+  const matching = [...engine.deployments()].filter((deployment) =>
+    matchesDeployment(deployment, query),
+  );
   return sortAndPage(matching, sortings, DEPLOYMENT_SORT_KEYS, paging);
 }
 
@@ -96,25 +112,66 @@ export function matchesProcessDefinition(
   query: ProcessDefinitionQuery,
 ): boolean {
   const q = query;
-  if (q.processDefinitionId !== undefined && definition.id !== q.processDefinitionId) return false;
-  if (q.processDefinitionIdIn && !q.processDefinitionIdIn.includes(definition.id)) return false;
-  if (q.name !== undefined && definition.name !== q.name) return false;
-  if (q.nameLike !== undefined && !matchesLike(definition.name, q.nameLike)) return false;
-  if (q.deploymentId !== undefined && definition.deploymentId !== q.deploymentId) return false;
-  if (q.key !== undefined && definition.key !== q.key) return false;
-  if (q.keysIn && !q.keysIn.includes(definition.key)) return false;
-  if (q.keyLike !== undefined && !matchesLike(definition.key, q.keyLike)) return false;
-  if (q.category !== undefined && definition.category !== q.category) return false;
-  if (q.categoryLike !== undefined && !matchesLike(definition.category, q.categoryLike)) return false;
-  if (q.version !== undefined && definition.version !== q.version) return false;
-  if (q.resourceName !== undefined && definition.resourceName !== q.resourceName) return false;
-  if (q.resourceNameLike !== undefined && !matchesLike(definition.resourceName, q.resourceNameLike)) return false;
-  if (q.suspended === true && !definition.suspended) return false;
-  if (q.active === true && definition.suspended) return false;
-  if (q.versionTag !== undefined && definition.versionTag !== q.versionTag) return false;
-  if (q.versionTagLike !== undefined && !matchesLike(definition.versionTag, q.versionTagLike)) return false;
-  if (q.withoutVersionTag === true && definition.versionTag !== null) return false;
-  if (!matchesTenant(definition.tenantId, q.tenantIdIn, q.withoutTenantId)) return false;
+  if (q.processDefinitionId !== undefined && definition.id !== q.processDefinitionId) {
+    return false;
+  }
+  if (q.processDefinitionIdIn && !q.processDefinitionIdIn.includes(definition.id)) {
+    return false;
+  }
+  if (q.name !== undefined && definition.name !== q.name) {
+    return false;
+  }
+  if (q.nameLike !== undefined && !matchesLike(definition.name, q.nameLike)) {
+    return false;
+  }
+  if (q.deploymentId !== undefined && definition.deploymentId !== q.deploymentId) {
+    return false;
+  }
+  if (q.key !== undefined && definition.key !== q.key) {
+    return false;
+  }
+  if (q.keysIn && !q.keysIn.includes(definition.key)) {
+    return false;
+  }
+  if (q.keyLike !== undefined && !matchesLike(definition.key, q.keyLike)) {
+    return false;
+  }
+  if (q.category !== undefined && definition.category !== q.category) {
+    return false;
+  }
+  if (q.categoryLike !== undefined && !matchesLike(definition.category, q.categoryLike)) {
+    return false;
+  }
+  if (q.version !== undefined && definition.version !== q.version) {
+    return false;
+  }
+  if (q.resourceName !== undefined && definition.resourceName !== q.resourceName) {
+    return false;
+  }
+  if (
+    q.resourceNameLike !== undefined &&
+    !matchesLike(definition.resourceName, q.resourceNameLike)
+  ) {
+    return false;
+  }
+  if (q.suspended === true && !definition.suspended) {
+    return false;
+  }
+  if (q.active === true && definition.suspended) {
+    return false;
+  }
+  if (q.versionTag !== undefined && definition.versionTag !== q.versionTag) {
+    return false;
+  }
+  if (q.versionTagLike !== undefined && !matchesLike(definition.versionTag, q.versionTagLike)) {
+    return false;
+  }
+  if (q.withoutVersionTag === true && definition.versionTag !== null) {
+    return false;
+  }
+  if (!matchesTenant(definition.tenantId, q.tenantIdIn, q.withoutTenantId)) {
+    return false;
+  }
   return q.latestVersion !== true || isLatestVersion(engine, definition);
 }
 
@@ -124,6 +181,8 @@ export function findProcessDefinitions(
   sortings: readonly Sorting[] = [],
   paging: Paging = {},
 ): ProcessDefinitionRec[] {
-  const matching = [...engine.definitions()].filter((d) => matchesProcessDefinition(engine, d, query));
+  const matching = [...engine.definitions()].filter((d) =>
+    matchesProcessDefinition(engine, d, query),
+  );
   return sortAndPage(matching, sortings, processDefinitionSortKeys(engine), paging);
 }

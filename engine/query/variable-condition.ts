@@ -39,10 +39,12 @@ export interface VariableCondition {
 
 /** How a stored value compares, or null for types no condition matches (Json, Object). */
 export function comparableOf(typed: TypedValue): ComparableValue | null {
-  if (typed.value === null || typed.value === undefined || typed.type === 'Null') return { kind: 'null' };
+  if (typed.value === null || typed.value === undefined || typed.type === 'Null') {
+    return { kind: 'null' };
+  }
   switch (typed.type) {
     case 'String':
-      return { kind: 'text', value: String(typed.value) };
+      return typeof typed.value === 'string' ? { kind: 'text', value: typed.value } : null;
     case 'Integer':
     case 'Long':
     case 'Short':
@@ -58,18 +60,30 @@ export function comparableOf(typed: TypedValue): ComparableValue | null {
 }
 
 function compare(a: ComparableValue, b: ComparableValue): number | null {
-  if (a.kind !== b.kind) return null;
-  if (a.kind === 'null' || b.kind === 'null') return 0;
+  if (a.kind !== b.kind) {
+    return null;
+  }
+  if (a.kind === 'null' || b.kind === 'null') {
+    return 0;
+  }
   const [x, y] = [a.value, b.value];
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-function matchesOne(stored: ComparableValue, operator: VariableOperator, query: ComparableValue): boolean {
+function matchesOne(
+  stored: ComparableValue,
+  operator: VariableOperator,
+  query: ComparableValue,
+): boolean {
   if (operator === 'like') {
-    return stored.kind === 'text' && query.kind === 'text' && matchesLike(stored.value, query.value);
+    return (
+      stored.kind === 'text' && query.kind === 'text' && matchesLike(stored.value, query.value)
+    );
   }
   const order = compare(stored, query);
-  if (order === null) return false;
+  if (order === null) {
+    return false;
+  }
   const ordered = stored.kind !== 'null' && stored.kind !== 'boolean';
   switch (operator) {
     case 'eq':
@@ -90,7 +104,9 @@ function matchesOne(stored: ComparableValue, operator: VariableOperator, query: 
 /** Whether a stored value satisfies the condition (its name is checked by the caller). */
 export function matchesValue(typed: TypedValue, condition: VariableCondition): boolean {
   const stored = comparableOf(typed);
-  if (stored === null) return false;
+  if (stored === null) {
+    return false;
+  }
   return condition.candidates.some((query) => matchesOne(stored, condition.operator, query));
 }
 
@@ -99,8 +115,12 @@ export function matchesVariables(
   variables: Record<string, VariableRec> | undefined,
   conditions: readonly VariableCondition[] | undefined,
 ): boolean {
-  if (!conditions?.length) return true;
-  if (!variables) return false;
+  if (!conditions?.length) {
+    return true;
+  }
+  if (!variables) {
+    return false;
+  }
   return conditions.every((condition) => {
     const variable = variables[condition.name];
     return variable !== undefined && matchesValue(variable.value, condition);

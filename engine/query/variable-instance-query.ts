@@ -26,20 +26,44 @@ export const VARIABLE_INSTANCE_SORT_KEYS: SortKeys<VariableView> = {
   tenantId: () => null,
 };
 
-export function matchesVariableInstance(variable: VariableView, query: VariableInstanceQuery): boolean {
+export function matchesVariableInstance(
+  variable: VariableView,
+  query: VariableInstanceQuery,
+): boolean {
   const q = query;
-  if (q.variableName !== undefined && variable.name !== q.variableName) return false;
-  if (q.variableNameIn && !q.variableNameIn.includes(variable.name)) return false;
-  if (q.variableNameLike !== undefined && !matchesLike(variable.name, q.variableNameLike)) return false;
-  if (q.processInstanceIdIn && !q.processInstanceIdIn.includes(variable.processInstanceId)) return false;
-  if (q.executionIdIn && !q.executionIdIn.includes(variable.executionId)) return false;
-  if (q.activityInstanceIdIn && !q.activityInstanceIdIn.includes(variable.activityInstanceId)) return false;
-  if (q.taskIdIn && !q.taskIdIn.includes(variable.taskId ?? '')) return false;
+  if (q.variableName !== undefined && variable.name !== q.variableName) {
+    return false;
+  }
+  if (q.variableNameIn && !q.variableNameIn.includes(variable.name)) {
+    return false;
+  }
+  if (q.variableNameLike !== undefined && !matchesLike(variable.name, q.variableNameLike)) {
+    return false;
+  }
+  if (q.processInstanceIdIn && !q.processInstanceIdIn.includes(variable.processInstanceId)) {
+    return false;
+  }
+  if (q.executionIdIn && !q.executionIdIn.includes(variable.executionId)) {
+    return false;
+  }
+  if (q.activityInstanceIdIn && !q.activityInstanceIdIn.includes(variable.activityInstanceId)) {
+    return false;
+  }
+  if (q.taskIdIn && !q.taskIdIn.includes(variable.taskId ?? '')) {
+    return false;
+  }
   if (q.variableScopeIdIn) {
     const scopeId = variable.taskId ?? variable.executionId;
-    if (!q.variableScopeIdIn.includes(scopeId)) return false;
+    if (!q.variableScopeIdIn.includes(scopeId)) {
+      return false;
+    }
   }
-  if (q.processDefinitionId !== undefined && variable.processDefinitionId !== q.processDefinitionId) return false;
+  if (
+    q.processDefinitionId !== undefined &&
+    variable.processDefinitionId !== q.processDefinitionId
+  ) {
+    return false;
+  }
   return (q.variableValues ?? []).every(
     (condition) => variable.name === condition.name && matchesValue(variable.value, condition),
   );

@@ -5,7 +5,10 @@
  */
 import type { EngineStore } from './engine-store';
 import type {
+  BatchRec,
   EventSubscriptionRec,
+  HistoricBatchRec,
+  IncidentRec,
   HistoricActivityInstanceRec,
   HistoricProcessInstanceRec,
   JobDefinitionRec,
@@ -33,6 +36,9 @@ export class CommandContext {
   private globalJobsCopy: Map<string, JobRec> | undefined;
   private globalSubscriptionsCopy: Map<string, EventSubscriptionRec> | undefined;
   private jobDefinitionsCopy: Map<string, JobDefinitionRec> | undefined;
+  private batchesCopy: Map<string, BatchRec> | undefined;
+  private historicBatchesCopy: Map<string, HistoricBatchRec> | undefined;
+  private globalIncidentsCopy: Map<string, IncidentRec> | undefined;
   /** Instances under modification: an empty root is kept until the last instruction (§4.1). */
   readonly preserved = new Set<string>();
   /** Why a preserved root became empty: the last reason wins. */
@@ -123,9 +129,8 @@ export class CommandContext {
   }
 
   globalJobs(): Map<string, JobRec> {
-    this.globalJobsCopy ??= new Map(
-      [...this.store.globalJobs].map(([id, job]) => [id, { ...job }] as const),
-    );
+    // Shallow: a command replaces a job object instead of changing it (`map.set(id, {...job})`).
+    this.globalJobsCopy ??= new Map(this.store.globalJobs);
     return this.globalJobsCopy;
   }
 
@@ -137,6 +142,22 @@ export class CommandContext {
   jobDefinitions(): Map<string, JobDefinitionRec> {
     this.jobDefinitionsCopy ??= new Map(this.store.jobDefinitions);
     return this.jobDefinitionsCopy;
+  }
+
+  batches(): Map<string, BatchRec> {
+    // Shallow, as globalJobs: batch objects are replaced, never changed in place.
+    this.batchesCopy ??= new Map(this.store.batches);
+    return this.batchesCopy;
+  }
+
+  historicBatches(): Map<string, HistoricBatchRec> {
+    this.historicBatchesCopy ??= new Map(this.store.historicBatches);
+    return this.historicBatchesCopy;
+  }
+
+  globalIncidents(): Map<string, IncidentRec> {
+    this.globalIncidentsCopy ??= new Map(this.store.globalIncidents);
+    return this.globalIncidentsCopy;
   }
 
   historicProcessInstance(id: string): HistoricProcessInstanceRec | undefined {
@@ -209,6 +230,15 @@ export class CommandContext {
     }
     if (this.jobDefinitionsCopy) {
       store.jobDefinitions = this.jobDefinitionsCopy;
+    }
+    if (this.batchesCopy) {
+      store.batches = this.batchesCopy;
+    }
+    if (this.historicBatchesCopy) {
+      store.historicBatches = this.historicBatchesCopy;
+    }
+    if (this.globalIncidentsCopy) {
+      store.globalIncidents = this.globalIncidentsCopy;
     }
     for (const [id, record] of this.historicProcessInstances) {
       store.historicProcessInstances.set(id, record);

@@ -3,7 +3,10 @@
  * `CommandContext`, whose copies are committed only when the command succeeds.
  */
 import type {
+  BatchRec,
   DeploymentRec,
+  HistoricBatchRec,
+  IncidentRec,
   EventSubscriptionRec,
   HistoricActivityInstanceRec,
   HistoricProcessInstanceRec,
@@ -34,6 +37,10 @@ export interface EngineStore {
   historicProcessInstances: Map<string, HistoricProcessInstanceRec>;
   historicActivityInstances: Map<string, HistoricActivityInstanceRec>;
   userOperationLog: UserOperationLogRec[];
+  batches: Map<string, BatchRec>;
+  historicBatches: Map<string, HistoricBatchRec>;
+  /** Incidents of jobs that belong to no process instance (failed batch jobs). */
+  globalIncidents: Map<string, IncidentRec>;
   /** Increasing counter for ordering records created in the same millisecond. */
   seq: number;
 }
@@ -53,6 +60,9 @@ export function createStore(): EngineStore {
     historicProcessInstances: new Map(),
     historicActivityInstances: new Map(),
     userOperationLog: [],
+    batches: new Map(),
+    historicBatches: new Map(),
+    globalIncidents: new Map(),
     seq: 0,
   };
 }

@@ -1246,8 +1246,12 @@ export class Runtime {
     const innerOfBody = this.isInnerOfBody(pi, ai.parentId);
     let completionConditionMet = false;
     let flowsToTake: string[] = [];
-    if (innerOfBody) {
+    if (innerOfBody && !activity.innerAsyncAfter) {
+      // Camunda updates the body's counters before it evaluates the completion condition.
+      this.countInnerCompletion(pi, parentId);
       completionConditionMet = this.completionConditionMet(pi, ai.id, activity);
+    } else if (innerOfBody) {
+      completionConditionMet = false;
     } else if (!(activity.asyncAfter && flows === undefined)) {
       flowsToTake = flows ?? this.outgoingFlows(pi, ai.id, activity);
     }
@@ -1456,6 +1460,18 @@ export class Runtime {
     return typeof value === 'number' ? value : 0;
   }
 
+  /** One inner instance finished: nrOfCompletedInstances + 1, nrOfActiveInstances − 1. */
+  countInnerCompletion(pi: ProcessInstanceState, bodyId: string): void {
+    const body = pi.activityInstances[bodyId];
+    if (!body) {
+      return;
+    }
+    const integer = (value: number): TypedValue => ({ type: 'Integer', value, valueInfo: {} });
+    this.setVariableLocal(pi, body.id, 'nrOfCompletedInstances', integer(this.bodyCounter(pi, body, 'nrOfCompletedInstances') + 1));
+    this.setVariableLocal(pi, body.id, 'nrOfActiveInstances', integer(Math.max(0, this.bodyCounter(pi, body, 'nrOfActiveInstances') - 1)));
+  }
+
+  /** Called after `countInnerCompletion` and the removal of the inner instance. */
   innerCompleted(pi: ProcessInstanceState, bodyId: string, completionConditionMet: boolean): void {
     const body = pi.activityInstances[bodyId];
     if (!body) {
@@ -1463,9 +1479,7 @@ export class Runtime {
     }
     const activity = this.activity(pi, body.activityId);
     const integer = (value: number): TypedValue => ({ type: 'Integer', value, valueInfo: {} });
-    const completed = this.bodyCounter(pi, body, 'nrOfCompletedInstances') + 1;
-    this.setVariableLocal(pi, body.id, 'nrOfCompletedInstances', integer(completed));
-    this.setVariableLocal(pi, body.id, 'nrOfActiveInstances', integer(Math.max(0, this.bodyCounter(pi, body, 'nrOfActiveInstances') - 1)));
+    const completed = this.bodyCounter(pi, body, 'nrOfCompletedInstances');
     if (completionConditionMet) {
       for (const child of this.childInstances(pi, body.id)) {
         this.cancelActivityInstance(pi, child);
@@ -1915,6 +1929,7 @@ export class Runtime {
     }
     if (innerOfBody) {
       const activity = this.activity(pi, ti.activityId);
+      this.countInnerCompletion(pi, ti.parentId);
       this.innerCompleted(pi, ti.parentId, this.completionConditionMet(pi, ti.parentId, activity));
       return;
     }

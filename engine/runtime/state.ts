@@ -4,6 +4,7 @@
  * (Camunda runs each command in one transaction, contract §4.1).
  * Times are epoch milliseconds; the REST layer formats them.
  */
+import type { ModificationInstruction } from '../engine-api';
 import type { ProcessModel } from '../model/process-model';
 import type { TypedValue } from '../variables';
 
@@ -281,4 +282,49 @@ export interface UserOperationLogRec {
   jobDefinitionId: string | null;
   batchId: string | null;
   rootProcessInstanceId: string | null;
+}
+
+/** What a modification batch stores about its work (contract §2.3: variables are not kept). */
+export interface ModificationBatchConfiguration {
+  processDefinitionId: string;
+  processInstanceIds: string[];
+  instructions: ModificationInstruction[];
+  skipCustomListeners: boolean;
+  skipIoMappings: boolean;
+}
+
+export interface BatchRec {
+  id: string;
+  type: string;
+  totalJobs: number;
+  jobsCreated: number;
+  batchJobsPerSeed: number;
+  invocationsPerBatchJob: number;
+  seedJobDefinitionId: string;
+  monitorJobDefinitionId: string;
+  batchJobDefinitionId: string;
+  suspended: boolean;
+  tenantId: string | null;
+  createUserId: string | null;
+  startTime: number;
+  executionStartTime: number | null;
+  deploymentId: string | null;
+  configuration: ModificationBatchConfiguration;
+}
+
+export interface HistoricBatchRec {
+  id: string;
+  type: string;
+  totalJobs: number;
+  batchJobsPerSeed: number;
+  invocationsPerBatchJob: number;
+  seedJobDefinitionId: string;
+  monitorJobDefinitionId: string;
+  batchJobDefinitionId: string;
+  tenantId: string | null;
+  createUserId: string | null;
+  startTime: number;
+  executionStartTime: number | null;
+  endTime: number | null;
+  removalTime: number | null;
 }

@@ -54,7 +54,9 @@ async function readDeployment(c: RestContext): Promise<DeployInput> {
   const form = await c.req.parseBody({ all: true });
   const resources: DeployInput['resources'] = [];
   for (const [field, value] of Object.entries(form)) {
-    if (RESERVED_FIELDS.has(field)) continue;
+    if (RESERVED_FIELDS.has(field)) {
+      continue;
+    }
     for (const part of Array.isArray(value) ? value : [value]) {
       if (typeof part === 'string') {
         throw new InvalidRequestException(
@@ -82,14 +84,18 @@ export function deploymentRoutes(engine: EngineApi): Hono<RestEnv> {
   const app = new Hono<RestEnv>();
   const requireDeployment = (id: string, message: string): DeploymentRec => {
     const deployment = engine.deployment(id);
-    if (!deployment) throw new InvalidRequestException(404, message);
+    if (!deployment) {
+      throw new InvalidRequestException(404, message);
+    }
     return deployment;
   };
 
   app.post('/deployment/create', async (c) => {
     const { deployment, definitions } = await engine.deploy(await readDeployment(c));
     const deployed: Record<string, ProcessDefinitionDto> = {};
-    for (const definition of definitions) deployed[definition.id] = toProcessDefinitionDto(definition);
+    for (const definition of definitions) {
+      deployed[definition.id] = toProcessDefinitionDto(definition);
+    }
     return c.json<DeploymentWithDefinitionsDto>({
       ...toDeploymentDto(deployment, c.var.baseUrl),
       deployedProcessDefinitions: definitions.length ? deployed : null,

@@ -23,7 +23,11 @@ export function addListRoutes<S extends ParamSpec, R>(
 ): void {
   const { spec, find, toDto } = options;
   const list = (c: RestContext, query: ParsedQuery<S>) =>
-    c.json(find(query.filters, query.sortings, parsePaging(urlQuery(c))).map((record) => toDto(record, c)));
+    c.json(
+      find(query.filters, query.sortings, parsePaging(urlQuery(c))).map((record) =>
+        toDto(record, c),
+      ),
+    );
   const count = (c: RestContext, query: ParsedQuery<S>) =>
     c.json({ count: find(query.filters, query.sortings, {}).length });
 
@@ -32,6 +36,8 @@ export function addListRoutes<S extends ParamSpec, R>(
   if (options.post) {
     const schema = queryBodySchema(spec);
     app.post(path, async (c) => list(c, fromQueryBody(await readJsonBody(c, schema), spec)));
-    app.post(`${path}/count`, async (c) => count(c, fromQueryBody(await readJsonBody(c, schema), spec)));
+    app.post(`${path}/count`, async (c) =>
+      count(c, fromQueryBody(await readJsonBody(c, schema), spec)),
+    );
   }
 }

@@ -14,7 +14,7 @@ import { fromQueryBody, queryBodySchema } from '../query-params';
 import { bodyObject, jsonBoolean, jsonString, readJsonBody } from '../request-body';
 import type { RestEnv } from '../rest-env';
 import { InvalidRequestException } from '../rest-errors';
-import { HISTORIC_PROCESS_INSTANCE_QUERY } from './history';
+import { HISTORIC_PROCESS_INSTANCE_QUERY, toHistoricProcessInstanceQuery } from './history';
 import { PROCESS_INSTANCE_QUERY } from './process-instance';
 
 const modificationExecuteSchema = bodyObject({
@@ -38,8 +38,17 @@ function selectInstanceIds(engine: EngineApi, body: ModificationExecuteBody): (s
     ids.push(...findProcessInstances(engine, filters, sortings).map((instance) => instance.id));
   }
   if (body.historicProcessInstanceQuery) {
-    const { filters, sortings } = fromQueryBody(body.historicProcessInstanceQuery, HISTORIC_PROCESS_INSTANCE_QUERY);
-    ids.push(...findHistoricProcessInstances(engine, filters, sortings).map((instance) => instance.id));
+    const { filters, sortings } = fromQueryBody(
+      body.historicProcessInstanceQuery,
+      HISTORIC_PROCESS_INSTANCE_QUERY,
+    );
+    ids.push(
+      ...findHistoricProcessInstances(
+        engine,
+        toHistoricProcessInstanceQuery(filters),
+        sortings,
+      ).map((instance) => instance.id),
+    );
   }
   return [...new Set(ids)];
 }
@@ -51,10 +60,16 @@ function validate(engine: EngineApi, body: ModificationExecuteBody): void {
     throw fail('processDefinitionId is null');
   }
   toModificationInstructions(body.instructions, 'modificationExecute');
-  if (!body.instructions?.length) throw fail('Modification instructions cannot be empty is empty');
+  if (!body.instructions?.length) {
+    throw fail('Modification instructions cannot be empty is empty');
+  }
   const ids = selectInstanceIds(engine, body);
-  if (!ids.length) throw fail('Process instance ids cannot be empty: Process instance ids is empty');
-  if (ids.includes(null)) throw fail('Process instance ids cannot be null: Process instance ids contains null value');
+  if (!ids.length) {
+    throw fail('Process instance ids cannot be empty: Process instance ids is empty');
+  }
+  if (ids.includes(null)) {
+    throw fail('Process instance ids cannot be null: Process instance ids contains null value');
+  }
   if (!engine.definition(body.processDefinitionId)) {
     throw fail(
       `no deployed process definition found with id '${body.processDefinitionId}': processDefinition is null`,

@@ -14,7 +14,13 @@ import type {
 import { toProcessDefinitionDto, toProcessInstanceDto } from '../dto-mappers';
 import { instructionListSchema, toModificationInstructions } from '../modification-instructions';
 import { defineQuery, parseUrlFilters } from '../query-params';
-import { bodyObject, jsonBoolean, jsonString, readJsonBody, variableMapSchema } from '../request-body';
+import {
+  bodyObject,
+  jsonBoolean,
+  jsonString,
+  readJsonBody,
+  variableMapSchema,
+} from '../request-body';
 import type { RestContext, RestEnv } from '../rest-env';
 import { pathParam, urlQuery } from '../rest-env';
 import { InvalidRequestException, RestException, isWrappableEngineException } from '../rest-errors';
@@ -45,7 +51,17 @@ const PROCESS_DEFINITION_QUERY = defineQuery(
     tenantIdIn: 'stringList',
     withoutTenantId: 'boolean',
   },
-  ['id', 'key', 'name', 'version', 'category', 'deploymentId', 'deployTime', 'tenantId', 'versionTag'],
+  [
+    'id',
+    'key',
+    'name',
+    'version',
+    'category',
+    'deploymentId',
+    'deployTime',
+    'tenantId',
+    'versionTag',
+  ],
 );
 
 const startSchema = bodyObject({
@@ -63,19 +79,39 @@ type StartBody = z.output<typeof startSchema>;
 /** Running instances, failed jobs and incidents per definition (`ProcessDefinitionStatisticsQuery`). */
 function statistics(
   engine: EngineApi,
-  options: { failedJobs?: boolean; incidents?: boolean; incidentsForType?: string; rootIncidents?: boolean },
+  options: {
+    failedJobs?: boolean;
+    incidents?: boolean;
+    incidentsForType?: string;
+    rootIncidents?: boolean;
+  },
 ): ProcessDefinitionStatisticsResultDto[] {
   const instances = new Map<string, number>();
   const incidents = new Map<string, Map<string, number>>();
-  const countIncidents = options.incidents === true || options.rootIncidents === true || options.incidentsForType !== undefined;
+  const countIncidents =
+    options.incidents === true ||
+    options.rootIncidents === true ||
+    options.incidentsForType !== undefined;
   for (const instance of engine.instances()) {
-    instances.set(instance.processDefinitionId, (instances.get(instance.processDefinitionId) ?? 0) + 1);
+    instances.set(
+      instance.processDefinitionId,
+      (instances.get(instance.processDefinitionId) ?? 0) + 1,
+    );
   }
   if (countIncidents) {
     for (const incident of engine.incidents()) {
-      if (incident.processDefinitionId === null) continue;
-      if (options.incidentsForType !== undefined && incident.incidentType !== options.incidentsForType) continue;
-      if (options.rootIncidents === true && incident.rootCauseIncidentId !== incident.id) continue;
+      if (incident.processDefinitionId === null) {
+        continue;
+      }
+      if (
+        options.incidentsForType !== undefined &&
+        incident.incidentType !== options.incidentsForType
+      ) {
+        continue;
+      }
+      if (options.rootIncidents === true && incident.rootCauseIncidentId !== incident.id) {
+        continue;
+      }
       const byType = incidents.get(incident.processDefinitionId) ?? new Map<string, number>();
       byType.set(incident.incidentType, (byType.get(incident.incidentType) ?? 0) + 1);
       incidents.set(incident.processDefinitionId, byType);
@@ -84,16 +120,20 @@ function statistics(
   const failedJobs = new Map<string, number>();
   if (options.failedJobs === true) {
     for (const job of engine.jobs()) {
-      if (job.processDefinitionId === null || job.retries > 0) continue;
+      if (job.processDefinitionId === null || job.retries > 0) {
+        continue;
+      }
       failedJobs.set(job.processDefinitionId, (failedJobs.get(job.processDefinitionId) ?? 0) + 1);
     }
   }
   return [...engine.definitions()].map((definition) => {
     const byType = incidents.get(definition.id) ?? new Map<string, number>();
-    const incidentDtos: IncidentStatisticsResultDto[] = [...byType].map(([incidentType, incidentCount]) => ({
-      incidentType,
-      incidentCount,
-    }));
+    const incidentDtos: IncidentStatisticsResultDto[] = [...byType].map(
+      ([incidentType, incidentCount]) => ({
+        incidentType,
+        incidentCount,
+      }),
+    );
     return {
       '@class': 'org.camunda.bpm.engine.rest.dto.repository.ProcessDefinitionStatisticsResultDto',
       id: definition.id,
@@ -110,20 +150,26 @@ export function processDefinitionRoutes(engine: EngineApi): Hono<RestEnv> {
 
   const byId = (id: string, status = 404): ProcessDefinitionRec => {
     const definition = engine.definition(id);
-    if (!definition) throw new InvalidRequestException(status, `No matching definition with id ${id}`);
+    if (!definition) {
+      throw new InvalidRequestException(status, `No matching definition with id ${id}`);
+    }
     return definition;
   };
   const byKey = (key: string): ProcessDefinitionRec => {
     const definition = engine.latestDefinition(key, null);
     if (!definition) {
-      throw new InvalidRequestException(404, `No matching process definition with key: ${key} and no tenant-id`);
+      throw new InvalidRequestException(
+        404,
+        `No matching process definition with key: ${key} and no tenant-id`,
+      );
     }
     return definition;
   };
 
   const start = (c: RestContext, definitionId: string, body: StartBody) => {
     let result: ReturnType<EngineApi['startProcessInstance']>;
-    const failure = (message: string) => `Cannot instantiate process definition ${definitionId}: ${message}`;
+    const failure = (message: string) =>
+      `Cannot instantiate process definition ${definitionId}: ${message}`;
     try {
       result = engine.startProcessInstance(definitionId, {
         businessKey: body.businessKey ?? null,
@@ -134,16 +180,25 @@ export function processDefinitionRoutes(engine: EngineApi): Hono<RestEnv> {
         userId: c.var.userId,
       });
     } catch (error) {
-      if (error instanceof RestException) throw new InvalidRequestException(error.status, failure(error.message));
-      if (isWrappableEngineException(error)) throw new RestException(500, failure(error.message));
+      if (error instanceof RestException) {
+        throw new InvalidRequestException(error.status, failure(error.message));
+      }
+      if (isWrappableEngineException(error)) {
+        throw new RestException(500, failure(error.message));
+      }
       throw error;
     }
     const ended = 'ended' in result && result.ended;
     const dto = toProcessInstanceDto(result, c.var.baseUrl, ended);
-    if (body.withVariablesInReturn !== true) return c.json<ProcessInstanceDto>(dto);
+    if (body.withVariablesInReturn !== true) {
+      return c.json<ProcessInstanceDto>(dto);
+    }
     // An instance that already ended has no runtime variables left to return.
     const variables = ended ? {} : (engine.processVariables(result.id) ?? {});
-    return c.json<ProcessInstanceWithVariablesDto>({ ...dto, variables: toVariableMapDto(variables) });
+    return c.json<ProcessInstanceWithVariablesDto>({
+      ...dto,
+      variables: toVariableMapDto(variables),
+    });
   };
 
   addListRoutes(app, '/process-definition', {
@@ -159,7 +214,9 @@ export function processDefinitionRoutes(engine: EngineApi): Hono<RestEnv> {
       incidentsForType: 'string',
       rootIncidents: 'boolean',
     });
-    const chosen = [options.incidents, options.incidentsForType, options.rootIncidents].filter((o) => o !== undefined);
+    const chosen = [options.incidents, options.incidentsForType, options.rootIncidents].filter(
+      (o) => o !== undefined,
+    );
     if (chosen.length > 1) {
       throw new InvalidRequestException(
         400,
@@ -169,21 +226,31 @@ export function processDefinitionRoutes(engine: EngineApi): Hono<RestEnv> {
     return c.json(statistics(engine, options));
   });
 
-  app.get('/process-definition/key/:key', (c) => c.json(toProcessDefinitionDto(byKey(pathParam(c, 'key')))));
+  app.get('/process-definition/key/:key', (c) =>
+    c.json(toProcessDefinitionDto(byKey(pathParam(c, 'key')))),
+  );
   app.get('/process-definition/key/:key/xml', (c) => {
     const definition = byKey(pathParam(c, 'key'));
-    return c.json<ProcessDefinitionDiagramDto>({ id: definition.id, bpmn20Xml: engine.definitionXml(definition.id) ?? '' });
+    return c.json<ProcessDefinitionDiagramDto>({
+      id: definition.id,
+      bpmn20Xml: engine.definitionXml(definition.id) ?? '',
+    });
   });
   app.post('/process-definition/key/:key/start', async (c) => {
     const definition = byKey(pathParam(c, 'key'));
     return start(c, definition.id, await readJsonBody(c, startSchema));
   });
 
-  app.get('/process-definition/:id', (c) => c.json(toProcessDefinitionDto(byId(pathParam(c, 'id')))));
+  app.get('/process-definition/:id', (c) =>
+    c.json(toProcessDefinitionDto(byId(pathParam(c, 'id')))),
+  );
   app.get('/process-definition/:id/xml', (c) => {
     // Camunda answers an unknown id here with 400, not 404.
     const definition = byId(pathParam(c, 'id'), 400);
-    return c.json<ProcessDefinitionDiagramDto>({ id: definition.id, bpmn20Xml: engine.definitionXml(definition.id) ?? '' });
+    return c.json<ProcessDefinitionDiagramDto>({
+      id: definition.id,
+      bpmn20Xml: engine.definitionXml(definition.id) ?? '',
+    });
   });
   app.post('/process-definition/:id/start', async (c) =>
     start(c, pathParam(c, 'id'), await readJsonBody(c, startSchema)),

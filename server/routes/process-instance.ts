@@ -40,9 +40,18 @@ export const PROCESS_INSTANCE_PARAMS = {
   variables: 'variables',
 } as const;
 
-export const PROCESS_INSTANCE_SORT_BY = ['instanceId', 'definitionKey', 'definitionId', 'tenantId', 'businessKey'];
+export const PROCESS_INSTANCE_SORT_BY = [
+  'instanceId',
+  'definitionKey',
+  'definitionId',
+  'tenantId',
+  'businessKey',
+];
 
-export const PROCESS_INSTANCE_QUERY = defineQuery(PROCESS_INSTANCE_PARAMS, PROCESS_INSTANCE_SORT_BY);
+export const PROCESS_INSTANCE_QUERY = defineQuery(
+  PROCESS_INSTANCE_PARAMS,
+  PROCESS_INSTANCE_SORT_BY,
+);
 
 export const modificationSchema = bodyObject({
   instructions: instructionListSchema,
@@ -57,7 +66,9 @@ export function processInstanceRoutes(engine: EngineApi): Hono<RestEnv> {
   const app = new Hono<RestEnv>();
   const running = (id: string): ProcessInstanceState => {
     const instance = engine.instance(id);
-    if (!instance) throw new InvalidRequestException(404, `Process instance with id ${id} does not exist`);
+    if (!instance) {
+      throw new InvalidRequestException(404, `Process instance with id ${id} does not exist`);
+    }
     return instance;
   };
 
@@ -68,7 +79,9 @@ export function processInstanceRoutes(engine: EngineApi): Hono<RestEnv> {
     post: true,
   });
 
-  app.get('/process-instance/:id', (c) => c.json(toProcessInstanceDto(running(pathParam(c, 'id')), c.var.baseUrl)));
+  app.get('/process-instance/:id', (c) =>
+    c.json(toProcessInstanceDto(running(pathParam(c, 'id')), c.var.baseUrl)),
+  );
 
   app.delete('/process-instance/:id', (c) => {
     const id = pathParam(c, 'id');
@@ -79,14 +92,18 @@ export function processInstanceRoutes(engine: EngineApi): Hono<RestEnv> {
       failIfNotExists: 'boolean',
     });
     if (!engine.instance(id)) {
-      if (options.failIfNotExists === false) return c.body(null, 204);
+      if (options.failIfNotExists === false) {
+        return c.body(null, 204);
+      }
       throw new InvalidRequestException(404, `No process instance found for id '${id}'`);
     }
     try {
       engine.deleteProcessInstance(id, { ...options, userId: c.var.userId });
     } catch (error) {
       // Camunda rewrites the engine's 400 for a missing instance to 404.
-      if (error instanceof NotFoundException) throw new InvalidRequestException(404, error.message);
+      if (error instanceof NotFoundException) {
+        throw new InvalidRequestException(404, error.message);
+      }
       throw error;
     }
     return c.body(null, 204);
@@ -95,7 +112,9 @@ export function processInstanceRoutes(engine: EngineApi): Hono<RestEnv> {
   app.get('/process-instance/:id/activity-instances', (c) => {
     const id = pathParam(c, 'id');
     const tree = engine.activityInstanceTree(id);
-    if (!tree) throw new InvalidRequestException(404, `Process instance with id ${id} does not exist`);
+    if (!tree) {
+      throw new InvalidRequestException(404, `Process instance with id ${id} does not exist`);
+    }
     return c.json(toActivityInstanceDto(tree));
   });
 
@@ -109,7 +128,9 @@ export function processInstanceRoutes(engine: EngineApi): Hono<RestEnv> {
     const body = await readJsonBody(c, modificationSchema);
     const instructions = toModificationInstructions(body.instructions, 'processInstance');
     // Contract §2.2: no instructions is no modification, and no error.
-    if (!instructions.length) return c.body(null, 204);
+    if (!instructions.length) {
+      return c.body(null, 204);
+    }
     engine.modifyProcessInstance(pathParam(c, 'id'), instructions, {
       skipCustomListeners: body.skipCustomListeners === true,
       skipIoMappings: body.skipIoMappings === true,
@@ -126,18 +147,25 @@ export function processInstanceRoutes(engine: EngineApi): Hono<RestEnv> {
       throw new InvalidRequestException(400, 'The provided instuctions are invalid.');
     }
     toModificationInstructions(body.instructions, 'processInstance');
-    throw new InvalidRequestException(501, 'Asynchronous modification (batches) is not supported by this engine yet');
+    throw new InvalidRequestException(
+      501,
+      'Asynchronous modification (batches) is not supported by this engine yet',
+    );
   });
 
   addVariableRoutes(app, '/process-instance/:id', {
     resourceTypeName: 'process instance',
     read: (id) => {
       const variables = engine.processVariables(id);
-      if (!variables) throw new NullValueException(`execution ${id} doesn't exist: execution is null`);
+      if (!variables) {
+        throw new NullValueException(`execution ${id} doesn't exist: execution is null`);
+      }
       return variables;
     },
     write: (id, modifications, deletions) => {
-      if (!engine.instance(id)) throw new NullValueException(`execution ${id} doesn't exist: execution is null`);
+      if (!engine.instance(id)) {
+        throw new NullValueException(`execution ${id} doesn't exist: execution is null`);
+      }
       engine.setProcessVariables(id, modifications, deletions);
     },
   });

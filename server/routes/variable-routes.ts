@@ -7,11 +7,22 @@ import { z } from 'zod';
 import type { TypedValue } from '../../engine/variables';
 import type { VariableRec } from '../../engine/runtime/state';
 import { parseUrlFilters } from '../query-params';
-import { bodyObject, jsonString, readJsonBody, variableMapSchema, variableValueSchema } from '../request-body';
+import {
+  bodyObject,
+  jsonString,
+  readJsonBody,
+  variableMapSchema,
+  variableValueSchema,
+} from '../request-body';
 import type { RestEnv } from '../rest-env';
 import { pathParam, urlQuery } from '../rest-env';
 import { InvalidRequestException, RestException, isWrappableEngineException } from '../rest-errors';
-import { toTypedValue, toTypedValueMap, toVariableMapDto, toVariableValueDto } from '../variable-values';
+import {
+  toTypedValue,
+  toTypedValueMap,
+  toVariableMapDto,
+  toVariableValueDto,
+} from '../variable-values';
 
 export interface VariableScope {
   /** How Camunda names the scope in messages, e.g. `process instance`. */
@@ -28,8 +39,12 @@ const patchSchema = bodyObject({
 });
 
 function rethrowAs(error: unknown, message: (cause: string) => string): never {
-  if (error instanceof RestException) throw new InvalidRequestException(error.status, message(error.message));
-  if (isWrappableEngineException(error)) throw new RestException(500, message(error.message));
+  if (error instanceof RestException) {
+    throw new InvalidRequestException(error.status, message(error.message));
+  }
+  if (isWrappableEngineException(error)) {
+    throw new RestException(500, message(error.message));
+  }
   throw error;
 }
 
@@ -38,13 +53,17 @@ export function addVariableRoutes(app: Hono<RestEnv>, base: string, scope: Varia
   const type = scope.resourceTypeName;
 
   app.get(`${base}/variables`, (c) => {
-    const { deserializeValues = true } = parseUrlFilters(urlQuery(c), { deserializeValues: 'boolean' });
+    const { deserializeValues = true } = parseUrlFilters(urlQuery(c), {
+      deserializeValues: 'boolean',
+    });
     return c.json(toVariableMapDto(scope.read(pathParam(c, 'id')), deserializeValues));
   });
 
   app.get(`${base}/variables/:name`, (c) => {
     const name = pathParam(c, 'name');
-    const { deserializeValue = true } = parseUrlFilters(urlQuery(c), { deserializeValue: 'boolean' });
+    const { deserializeValue = true } = parseUrlFilters(urlQuery(c), {
+      deserializeValue: 'boolean',
+    });
     let variables: Record<string, VariableRec>;
     try {
       variables = scope.read(pathParam(c, 'id'));
@@ -52,12 +71,16 @@ export function addVariableRoutes(app: Hono<RestEnv>, base: string, scope: Varia
       rethrowAs(error, (cause) => `Cannot get ${type} variable ${name}: ${cause}`);
     }
     const variable = variables[name];
-    if (!variable) throw new InvalidRequestException(404, `${type} variable with name ${name} does not exist`);
+    if (!variable) {
+      throw new InvalidRequestException(404, `${type} variable with name ${name} does not exist`);
+    }
     return c.json(toVariableValueDto(variable.value, deserializeValue));
   });
 
   const { write } = scope;
-  if (!write) return;
+  if (!write) {
+    return;
+  }
 
   app.post(`${base}/variables`, async (c) => {
     const body = await readJsonBody(c, patchSchema);

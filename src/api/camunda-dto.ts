@@ -85,7 +85,7 @@ export type VariableValueType =
  */
 export interface VariableValueDto {
   value: unknown;
-  type: VariableValueType | string | null;
+  type: VariableValueType | null;
   valueInfo: Record<string, unknown> | null;
 }
 

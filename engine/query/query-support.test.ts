@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { matchesLike, page, sortRecords } from './query-support';
+import type { VariableCondition } from './variable-condition';
+import { matchesValue } from './variable-condition';
+
+describe('matchesLike', () => {
+  it('treats % and _ as SQL wildcards and backslash as escape', () => {
+    expect(matchesLike('order-4711', 'order-%')).toBe(true);
+    expect(matchesLike('order-4711', 'order-47_1')).toBe(true);
+    expect(matchesLike('order-4711', 'order-47_')).toBe(false);
+    expect(matchesLike('100%', '100\\%')).toBe(true);
+    expect(matchesLike('1000', '100\\%')).toBe(false);
+    expect(matchesLike('a.b', 'a_b')).toBe(true);
+    expect(matchesLike(null, '%')).toBe(false);
+  });
+});
+
+describe('page and sortRecords', () => {
+  const items = [
+    { id: 'b', n: 2 },
+    { id: 'a', n: null },
+    { id: 'c', n: 1 },
+  ];
+  const keys = {
+    id: (item: (typeof items)[number]) => item.id,
+    n: (item: (typeof items)[number]) => item.n,
+  };
+
+  it('sorts nulls first ascending and last descending', () => {
+    expect(sortRecords(items, [{ sortBy: 'n', sortOrder: 'asc' }], keys).map((i) => i.id)).toEqual([
+      'a',
+      'c',
+      'b',
+    ]);
+    expect(sortRecords(items, [{ sortBy: 'n', sortOrder: 'desc' }], keys).map((i) => i.id)).toEqual(
+      ['b', 'c', 'a'],
+    );
+  });
+
+  it('pages with firstResult and maxResults', () => {
+    expect(page([1, 2, 3, 4], { firstResult: 1, maxResults: 2 })).toEqual([2, 3]);
+    expect(page([1, 2, 3], {})).toEqual([1, 2, 3]);
+    expect(page([1, 2, 3], { maxResults: 0 })).toEqual([]);
+  });
+});
+
+describe('matchesValue', () => {
+  const condition = (
+    operator: VariableCondition['operator'],
+    candidates: VariableCondition['candidates'],
+  ) => ({
+    name: 'x',
+    operator,
+    candidates,
+  });
+
+  it('compares numbers across numeric types', () => {
+    const five = { type: 'Long' as const, value: 5, valueInfo: {} };
+    expect(matchesValue(five, condition('eq', [{ kind: 'number', value: 5 }]))).toBe(true);
+    expect(matchesValue(five, condition('gt', [{ kind: 'number', value: 4 }]))).toBe(true);
+    expect(matchesValue(five, condition('lt', [{ kind: 'number', value: 4 }]))).toBe(false);
+  });
+
+  it('does not compare values of different kinds', () => {
+    const text = { type: 'String' as const, value: '5', valueInfo: {} };
+    expect(matchesValue(text, condition('eq', [{ kind: 'number', value: 5 }]))).toBe(false);
+    expect(matchesValue(text, condition('like', [{ kind: 'text', value: '%' }]))).toBe(true);
+  });
+});

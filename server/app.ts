@@ -1,0 +1,146 @@
+/**
+ * The HTTP application: Camunda 7's REST API over the embedded engine at `/engine-rest` (and
+ * `/engine-rest/engine/default`), and the built console at `/`. In-process testable with
+ * `app.request()`.
+ */
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { EngineApi } from '../engine/engine-api';
+import type { ExceptionDto } from '../src/api/camunda-dto';
+import type { Users } from './basic-auth';
+import { DEFAULT_USERS, basicAuth } from './basic-auth';
+import { consoleHandler } from './console-static';
+import { addEngineProxy } from './engine-proxy';
+import type { RestEnv } from './rest-env';
+import {
+  InvalidRequestException,
+  RestException,
+  isProcessEngineException,
+  toErrorResponse,
+} from './rest-errors';
+import { batchRoutes } from './routes/batch';
+import { deploymentRoutes } from './routes/deployment';
+import { engineInfoRoutes } from './routes/engine-info';
+import { historyRoutes } from './routes/history';
+import { jobRoutes } from './routes/job';
+import { messageRoutes } from './routes/message';
+import { modificationRoutes } from './routes/modification';
+import { processDefinitionRoutes } from './routes/process-definition';
+import { processInstanceRoutes } from './routes/process-instance';
+import { runtimeListRoutes } from './routes/runtime-lists';
+import { taskRoutes } from './routes/task';
+
+export const REST_PATH = '/engine-rest';
+export const DEFAULT_ENGINE_PATH = '/engine-rest/engine/default';
+
+export interface AppOptions {
+  engine: EngineApi;
+  /** User name → password for HTTP Basic authentication; default `demo`/`demo`. */
+  users?: Users;
+  /** The built console; `null` serves none. Default `dist`. */
+  consoleDir?: string | null;
+}
+
+export interface ProxyAppOptions {
+  /** Base URL of the remote REST API, e.g. `http://camunda:8080/engine-rest`. */
+  target: string;
+  consoleDir?: string | null;
+  /** For tests: how requests are sent to the remote engine. */
+  fetch?: typeof fetch;
+}
+
+/** Maps anything a route throws to Camunda's error body (contract §1.1). */
+function handleError(error: Error, c: Context): Response {
+  // Hono's own errors, e.g. a multipart body that cannot be parsed.
+  const cause =
+    error instanceof HTTPException
+      ? new InvalidRequestException(error.status, error.message)
+      : error;
+  const { status, body } = toErrorResponse(cause);
+  if (!(cause instanceof RestException) && !isProcessEngineException(cause)) {
+    // Not a Camunda error but a bug: keep the stack for whoever reads the server log.
+    console.error(`${c.req.method} ${c.req.path} failed:`, error);
+  }
+  return c.json(body, status as 400);
+}
+
+/** All REST resources; mounted once per base path. */
+function restApi(engine: EngineApi): Hono<RestEnv> {
+  const api = new Hono<RestEnv>();
+  api.onError(handleError);
+  for (const routes of [
+    engineInfoRoutes(),
+    deploymentRoutes(engine),
+    processDefinitionRoutes(engine),
+    processInstanceRoutes(engine),
+    modificationRoutes(engine),
+    messageRoutes(engine),
+    taskRoutes(engine),
+    jobRoutes(engine),
+    runtimeListRoutes(engine),
+    historyRoutes(engine),
+    batchRoutes(),
+  ]) {
+    api.route('/', routes);
+  }
+  return api;
+}
+
+function notFound(c: Context): Response {
+  return c.json<ExceptionDto>(
+    {
+      type: 'NotFoundException',
+      message: `Could not find resource for full path: ${c.req.url}`,
+      code: null,
+    },
+    404,
+  );
+}
+
+function addConsole(app: Hono, consoleDir: string | null | undefined): void {
+  if (consoleDir === null) {
+    return;
+  }
+  app.use('*', consoleHandler(consoleDir ?? 'dist'));
+}
+
+/** The REST API over the embedded engine, plus the console. */
+export function createApp(options: AppOptions): Hono {
+  const app = new Hono();
+  app.onError(handleError);
+
+  const rest = new Hono<RestEnv>();
+  rest.onError(handleError);
+  rest.use('*', basicAuth(options.users ?? DEFAULT_USERS));
+  rest.use('*', async (c, next) => {
+    const { origin, pathname } = new URL(c.req.url);
+    const base = pathname.startsWith(`${DEFAULT_ENGINE_PATH}/`) ? DEFAULT_ENGINE_PATH : REST_PATH;
+    c.set('baseUrl', `${origin}${base}`);
+    await next();
+  });
+  rest.use('/engine/:name/*', async (c, next) => {
+    // Only the default engine exists; Camunda answers other names with this.
+    if (c.req.param('name') !== 'default') {
+      throw new InvalidRequestException(404, 'No process engine available');
+    }
+    await next();
+  });
+  const api = restApi(options.engine);
+  rest.route('/', api);
+  rest.route('/engine/default', api);
+  rest.all('*', notFound);
+
+  app.route(REST_PATH, rest);
+  addConsole(app, options.consoleDir);
+  return app;
+}
+
+/** Proxy mode: `/engine-rest` forwarded to a remote engine, plus the console. No engine runs here. */
+export function createProxyApp(options: ProxyAppOptions): Hono {
+  const app = new Hono();
+  app.onError(handleError);
+  addEngineProxy(app, { target: options.target, fetch: options.fetch });
+  addConsole(app, options.consoleDir);
+  return app;
+}

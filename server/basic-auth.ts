@@ -1,0 +1,60 @@
+/** HTTP Basic authentication of `/engine-rest`; the user id goes to engine commands. */
+import type { MiddlewareHandler } from 'hono';
+import type { ExceptionDto } from '../src/api/camunda-dto';
+import type { RestEnv } from './rest-env';
+
+/** User name → password. */
+export type Users = Readonly<Record<string, string>>;
+
+export const DEFAULT_USERS: Users = { demo: 'demo' };
+
+/** Camunda's realm: the engine name. */
+const CHALLENGE = 'Basic realm="default"';
+
+function decodeCredentials(header: string | undefined): { user: string; password: string } | null {
+  const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? '');
+  if (!match?.[1]) {
+    return null;
+  }
+  let decoded: string;
+  try {
+    const binary = atob(match[1]);
+    decoded = new TextDecoder().decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)));
+  } catch {
+    return null;
+  }
+  const colon = decoded.indexOf(':');
+  if (colon < 0) {
+    return null;
+  }
+  return { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
+
+/** Compares without an early exit, so timing does not reveal how much of a password matched. */
+function safeEqual(a: string, b: string): boolean {
+  let difference = a.length ^ b.length;
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    difference |= (a.charCodeAt(i) || 0) ^ (b.charCodeAt(i) || 0);
+  }
+  return difference === 0;
+}
+
+/**
+ * Requires valid credentials. Camunda's filter answers 401 with an empty body; this one adds an
+ * `ExceptionDto`, so that clients parsing every error body get the reason too.
+ */
+export function basicAuth(users: Users): MiddlewareHandler<RestEnv> {
+  return async (c, next) => {
+    const credentials = decodeCredentials(c.req.header('Authorization'));
+    const expected = credentials ? users[credentials.user] : undefined;
+    if (!credentials || expected === undefined || !safeEqual(credentials.password, expected)) {
+      c.header('WWW-Authenticate', CHALLENGE);
+      const message = credentials
+        ? 'The user name or password is wrong.'
+        : 'HTTP Basic authentication is required: send an Authorization header.';
+      return c.json<ExceptionDto>({ type: 'AuthenticationException', message, code: null }, 401);
+    }
+    c.set('userId', credentials.user);
+    await next();
+  };
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { CliUsageError, parseCliOptions } from './cli-options';
+
+describe('parseCliOptions', () => {
+  it('defaults to 127.0.0.1:8080 with demo, job executor and console', () => {
+    expect(parseCliOptions([], {})).toEqual({
+      port: 8080,
+      host: '127.0.0.1',
+      demo: true,
+      jobExecutor: true,
+      console: true,
+      help: false,
+    });
+  });
+
+  it('reads flags, with values given separately or after =', () => {
+    const options = parseCliOptions(
+      ['--port', '8181', '--host=0.0.0.0', '--no-demo', '--no-job-executor', '--no-console'],
+      { PORT: '9000' },
+    );
+    expect(options).toMatchObject({
+      port: 8181,
+      host: '0.0.0.0',
+      demo: false,
+      jobExecutor: false,
+      console: false,
+    });
+  });
+
+  it('takes the port from PORT when no flag gives one', () => {
+    expect(parseCliOptions([], { PORT: '9000' }).port).toBe(9000);
+  });
+
+  it('rejects unknown options and bad ports', () => {
+    expect(() => parseCliOptions(['--verbose'], {})).toThrow(CliUsageError);
+    expect(() => parseCliOptions(['--port', 'http'], {})).toThrow('not a port');
+    expect(() => parseCliOptions(['--port'], {})).toThrow('needs a value');
+  });
+});

@@ -1,0 +1,84 @@
+/** Command-line options of `server/main.ts`. */
+
+export interface CliOptions {
+  port: number;
+  host: string;
+  demo: boolean;
+  jobExecutor: boolean;
+  console: boolean;
+  help: boolean;
+}
+
+export const USAGE = `usage: tsx server/main.ts [options]
+
+  --port P            port to listen on (default: env PORT or 8080)
+  --host H            address to bind (default: 127.0.0.1)
+  --no-demo           start with an empty engine instead of the demo data
+  --no-job-executor   do not run jobs in the background (run them with POST /job/{id}/execute)
+  --no-console        serve only the REST API, not the built console
+
+environment:
+  ENGINE_REST_URL     proxy /engine-rest to this Camunda 7 REST API instead of the embedded engine
+  PORT                default port`;
+
+/** Wrong command-line usage; the message says what. */
+export class CliUsageError extends Error {}
+
+function parsePort(text: string, source: string): number {
+  const port = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!Number.isInteger(port) || port > 65_535) {
+    throw new CliUsageError(`${source}: not a port: ${text}`);
+  }
+  return port;
+}
+
+export function parseCliOptions(
+  args: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): CliOptions {
+  const options: CliOptions = {
+    port: env.PORT ? parsePort(env.PORT, 'PORT') : 8080,
+    host: '127.0.0.1',
+    demo: true,
+    jobExecutor: true,
+    console: true,
+    help: false,
+  };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    const equals = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const flag = equals < 0 ? arg : arg.slice(0, equals);
+    const inline = equals < 0 ? undefined : arg.slice(equals + 1);
+    const value = (): string => {
+      const next = inline ?? args[++i];
+      if (next === undefined) {
+        throw new CliUsageError(`${flag} needs a value`);
+      }
+      return next;
+    };
+    switch (flag) {
+      case '--port':
+        options.port = parsePort(value(), '--port');
+        break;
+      case '--host':
+        options.host = value();
+        break;
+      case '--no-demo':
+        options.demo = false;
+        break;
+      case '--no-job-executor':
+        options.jobExecutor = false;
+        break;
+      case '--no-console':
+        options.console = false;
+        break;
+      case '--help':
+      case '-h':
+        options.help = true;
+        break;
+      default:
+        throw new CliUsageError(`unknown option: ${arg}`);
+    }
+  }
+  return options;
+}

@@ -1,0 +1,117 @@
+/**
+ * Starts the server: `tsx server/main.ts [--port P] [--host H] [--no-demo] [--no-job-executor]
+ * [--no-console]`. With `ENGINE_REST_URL` set it proxies `/engine-rest` to that engine instead of
+ * running the embedded one.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { ServerType } from '@hono/node-server';
+import { serve } from '@hono/node-server';
+import type { EngineApi } from '../engine/engine-api';
+import { ProcessEngine } from '../engine/process-engine';
+import { createApp, createProxyApp } from './app';
+import type { CliOptions } from './cli-options';
+import { CliUsageError, USAGE, parseCliOptions } from './cli-options';
+import { JobExecutor } from './job-executor';
+
+/** The demo data is optional: `server/demo/load-demo.ts` exports `loadDemo(engine)` when present. */
+async function loadDemoIfPresent(engine: EngineApi): Promise<void> {
+  const url = new URL('./demo/load-demo.ts', import.meta.url);
+  if (!existsSync(fileURLToPath(url))) {
+    console.log(
+      'demo data: server/demo/load-demo.ts does not exist yet; starting with an empty engine',
+    );
+    return;
+  }
+  const module = (await import(url.href)) as { loadDemo?: (engine: EngineApi) => Promise<void> };
+  if (typeof module.loadDemo !== 'function') {
+    console.warn(
+      'demo data: server/demo/load-demo.ts exports no loadDemo(engine); starting with an empty engine',
+    );
+    return;
+  }
+  await module.loadDemo(engine);
+  console.log('demo data loaded');
+}
+
+function urlHost(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+async function main(): Promise<void> {
+  let options: CliOptions;
+  try {
+    options = parseCliOptions(process.argv.slice(2), process.env);
+  } catch (error) {
+    if (!(error instanceof CliUsageError)) {
+      throw error;
+    }
+    console.error(`${error.message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  if (options.help) {
+    console.log(USAGE);
+    return;
+  }
+  const consoleDir = options.console ? 'dist' : null;
+  const proxyTarget = process.env.ENGINE_REST_URL;
+
+  let executor: JobExecutor | null = null;
+  let app;
+  if (proxyTarget) {
+    app = createProxyApp({ target: proxyTarget, consoleDir });
+  } else {
+    const engine = new ProcessEngine();
+    if (options.demo) {
+      await loadDemoIfPresent(engine);
+    }
+    if (options.jobExecutor) {
+      executor = new JobExecutor(engine, {
+        onJobFailure: (job, error) => {
+          const message = error instanceof Error ? error.message : String(error);
+          console.warn(`job ${job.id} (${job.activityId ?? job.handlerType}) failed: ${message}`);
+        },
+      });
+      executor.start();
+    }
+    app = createApp({ engine, consoleDir });
+  }
+
+  const server: ServerType = serve(
+    { fetch: app.fetch, port: options.port, hostname: options.host },
+    (info) => {
+      const base = `http://${urlHost(options.host)}:${String(info.port)}`;
+      console.log(
+        proxyTarget
+          ? `listening on ${base}/engine-rest (proxy to ${proxyTarget})`
+          : `listening on ${base}/engine-rest`,
+      );
+      if (consoleDir) {
+        console.log(`console on ${base}/`);
+      }
+    },
+  );
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) {
+      return;
+    }
+    stopping = true;
+    console.log(`${signal}: stopping`);
+    void (async () => {
+      await executor?.stop();
+      server.close(() => process.exit(0));
+      // Keep-alive connections can hold close() open; do not wait for them forever.
+      setTimeout(() => process.exit(0), 2_000).unref();
+    })();
+  };
+  process.on('SIGINT', () => {
+    shutdown('SIGINT');
+  });
+  process.on('SIGTERM', () => {
+    shutdown('SIGTERM');
+  });
+}
+
+await main();

@@ -1,0 +1,163 @@
+/** `/history/process-instance`, `/history/user-operation` and `/history/batch`. */
+import { Hono } from 'hono';
+import type { EngineApi } from '../../engine/engine-api';
+import type { HistoricProcessInstanceQuery } from '../../engine/query/history-query';
+import {
+  findHistoricProcessInstances,
+  findUserOperationLogEntries,
+} from '../../engine/query/history-query';
+import type { HistoricBatchDto } from '../../src/api/camunda-dto';
+import { toHistoricProcessInstanceDto, toUserOperationLogEntryDto } from '../dto-mappers';
+import type { ParsedParams } from '../query-params';
+import { defineQuery } from '../query-params';
+import type { RestEnv } from '../rest-env';
+import { pathParam } from '../rest-env';
+import { InvalidRequestException } from '../rest-errors';
+import { addListRoutes } from './list-routes';
+
+export const HISTORIC_PROCESS_INSTANCE_QUERY = defineQuery(
+  {
+    processInstanceId: 'string',
+    processInstanceIds: 'stringList',
+    processDefinitionId: 'string',
+    processDefinitionKey: 'string',
+    processDefinitionKeyIn: 'stringList',
+    processDefinitionKeyNotIn: 'stringList',
+    processDefinitionName: 'string',
+    processDefinitionNameLike: 'string',
+    processInstanceBusinessKey: 'string',
+    processInstanceBusinessKeyLike: 'string',
+    rootProcessInstances: 'boolean',
+    finished: 'boolean',
+    unfinished: 'boolean',
+    withIncidents: 'boolean',
+    superProcessInstanceId: 'string',
+    subProcessInstanceId: 'string',
+    startedBy: 'string',
+    startedBefore: 'date',
+    startedAfter: 'date',
+    finishedBefore: 'date',
+    finishedAfter: 'date',
+    tenantIdIn: 'stringList',
+    withoutTenantId: 'boolean',
+    state: 'string',
+  },
+  [
+    'instanceId',
+    'definitionId',
+    'definitionKey',
+    'definitionName',
+    'definitionVersion',
+    'businessKey',
+    'startTime',
+    'endTime',
+    'duration',
+    'tenantId',
+  ],
+);
+
+const HISTORIC_STATES = [
+  'ACTIVE',
+  'SUSPENDED',
+  'COMPLETED',
+  'EXTERNALLY_TERMINATED',
+  'INTERNALLY_TERMINATED',
+] as const;
+type HistoricState = (typeof HISTORIC_STATES)[number];
+
+function isHistoricState(state: string): state is HistoricState {
+  return (HISTORIC_STATES as readonly string[]).includes(state);
+}
+
+const USER_OPERATION_LOG_QUERY = defineQuery(
+  {
+    deploymentId: 'string',
+    processDefinitionId: 'string',
+    processDefinitionKey: 'string',
+    processInstanceId: 'string',
+    executionId: 'string',
+    taskId: 'string',
+    batchId: 'string',
+    jobId: 'string',
+    jobDefinitionId: 'string',
+    userId: 'string',
+    operationId: 'string',
+    operationType: 'string',
+    entityType: 'string',
+    entityTypeIn: 'stringList',
+    category: 'string',
+    categoryIn: 'stringList',
+    property: 'string',
+    afterTimestamp: 'date',
+    beforeTimestamp: 'date',
+  },
+  ['timestamp'],
+);
+
+/** The filters as the engine query takes them; an unknown `state` is a 400. */
+export function toHistoricProcessInstanceQuery(
+  filters: ParsedParams<typeof HISTORIC_PROCESS_INSTANCE_QUERY.params>,
+): HistoricProcessInstanceQuery {
+  const { state, ...rest } = filters;
+  if (state !== undefined && !isHistoricState(state)) {
+    throw new InvalidRequestException(
+      400,
+      `Cannot set query parameter 'state' to value '${state}'`,
+    );
+  }
+  return { ...rest, state };
+}
+
+export function historyRoutes(engine: EngineApi): Hono<RestEnv> {
+  const app = new Hono<RestEnv>();
+
+  addListRoutes(app, '/history/process-instance', {
+    spec: HISTORIC_PROCESS_INSTANCE_QUERY,
+    find: (filters, sortings, paging) =>
+      findHistoricProcessInstances(
+        engine,
+        toHistoricProcessInstanceQuery(filters),
+        sortings,
+        paging,
+      ),
+    toDto: (instance) => toHistoricProcessInstanceDto(instance),
+    post: true,
+  });
+
+  app.get('/history/process-instance/:id', (c) => {
+    const id = pathParam(c, 'id');
+    const instance = engine.historicProcessInstance(id);
+    if (!instance) {
+      throw new InvalidRequestException(
+        404,
+        `Historic process instance with id ${id} does not exist`,
+      );
+    }
+    return c.json(toHistoricProcessInstanceDto(instance));
+  });
+
+  addListRoutes(app, '/history/user-operation', {
+    spec: USER_OPERATION_LOG_QUERY,
+    find: (filters, sortings, paging) =>
+      findUserOperationLogEntries(engine, filters, sortings, paging),
+    toDto: (entry) => toUserOperationLogEntryDto(entry),
+  });
+
+  // The engine has no batches yet (EngineApi offers none), so there is no historic batch either.
+  app.get('/history/batch', (c) => c.json<HistoricBatchDto[]>([]));
+  app.get('/history/batch/count', (c) => c.json({ count: 0 }));
+  app.get('/history/batch/:id', (c) => {
+    throw new InvalidRequestException(
+      404,
+      `Historic batch with id '${pathParam(c, 'id')}' does not exist`,
+    );
+  });
+  app.delete('/history/batch/:id', (c) => {
+    throw new InvalidRequestException(
+      400,
+      `Unable to delete historic batch with id '${pathParam(c, 'id')}'`,
+    );
+  });
+
+  return app;
+}
