@@ -127,7 +127,10 @@ export interface EngineApi {
   // deployments and definitions
   /** Parses and deploys; rejects with a ParseException (400) naming the unsupported element. */
   deploy(input: DeployInput): Promise<DeployResult>;
-  deleteDeployment(id: string, options: { cascade?: boolean; skipCustomListeners?: boolean; skipIoMappings?: boolean }): void;
+  deleteDeployment(
+    id: string,
+    options: { cascade?: boolean; skipCustomListeners?: boolean; skipIoMappings?: boolean },
+  ): void;
   deployments(): Iterable<DeploymentRec>;
   deployment(id: string): DeploymentRec | undefined;
   definitions(): Iterable<ProcessDefinitionRec>;
@@ -138,9 +141,18 @@ export interface EngineApi {
   definitionXml(id: string): string | undefined;
 
   // process instances
-  startProcessInstance(definitionId: string, input: StartInput): ProcessInstanceState | { id: string; ended: true; processDefinitionId: string; businessKey: string | null };
+  startProcessInstance(
+    definitionId: string,
+    input: StartInput,
+  ):
+    | ProcessInstanceState
+    | { id: string; ended: true; processDefinitionId: string; businessKey: string | null };
   deleteProcessInstance(id: string, options: DeleteInstanceOptions): void;
-  modifyProcessInstance(id: string, instructions: ModificationInstruction[], options: ModificationOptions): void;
+  modifyProcessInstance(
+    id: string,
+    instructions: ModificationInstruction[],
+    options: ModificationOptions,
+  ): void;
   instances(): Iterable<ProcessInstanceState>;
   instance(id: string): ProcessInstanceState | undefined;
   /** The activity instance tree as Camunda reports it (contract §2.6); undefined if not running. */
@@ -159,7 +171,11 @@ export interface EngineApi {
   processVariables(processInstanceId: string): Record<string, VariableRec> | undefined;
   /** Variables visible from a task: task-local, then every scope up to the process instance. */
   taskVariables(taskId: string): Record<string, VariableRec> | undefined;
-  setProcessVariables(processInstanceId: string, variables: Record<string, TypedValue>, deletions?: string[]): void;
+  setProcessVariables(
+    processInstanceId: string,
+    variables: Record<string, TypedValue>,
+    deletions?: string[],
+  ): void;
   /** Every variable instance in the engine, with where it lives. */
   variableInstances(): Iterable<VariableView>;
 
@@ -192,7 +208,11 @@ export interface EngineApi {
   /** `POST /modification/executeAsync`: validation, then a batch. */
   executeModificationAsync(input: ManyInstancesModification): BatchRec;
   /** `POST /process-instance/{id}/modification-async`. */
-  modifyProcessInstanceAsync(id: string, instructions: ModificationInstruction[], options: ModificationOptions): BatchRec;
+  modifyProcessInstanceAsync(
+    id: string,
+    instructions: ModificationInstruction[],
+    options: ModificationOptions,
+  ): BatchRec;
   batches(): Iterable<BatchRec>;
   batch(id: string): BatchRec | undefined;
   batchStatistics(batch: BatchRec): BatchStatistics;
@@ -202,7 +222,11 @@ export interface EngineApi {
   historicBatch(id: string): HistoricBatchRec | undefined;
   deleteHistoricBatch(id: string, userId?: string | null): void;
   /** Sets, or with null clears, the annotation of all entries of an operation. */
-  setOperationAnnotation(operationId: string, annotation: string | null, userId?: string | null): void;
+  setOperationAnnotation(
+    operationId: string,
+    annotation: string | null,
+    userId?: string | null,
+  ): void;
 
   // history
   historicProcessInstances(): Iterable<HistoricProcessInstanceRec>;

@@ -41,7 +41,11 @@ export class AuthorizationException extends ProcessEngineException {
   constructor(
     message: string,
     readonly userId: string,
-    readonly missingAuthorizations: { permissionName: string; resourceName: string; resourceId: string }[],
+    readonly missingAuthorizations: {
+      permissionName: string;
+      resourceName: string;
+      resourceId: string;
+    }[],
   ) {
     super(message);
   }

@@ -48,7 +48,10 @@ function shape(tree: ActivityInstanceTree): string {
 
 async function engineWith(...xml: string[]): Promise<ProcessEngine> {
   const engine = new ProcessEngine();
-  await engine.deploy({ name: 'test', resources: xml.map((content, i) => ({ name: `p${String(i)}.bpmn`, content })) });
+  await engine.deploy({
+    name: 'test',
+    resources: xml.map((content, i) => ({ name: `p${String(i)}.bpmn`, content })),
+  });
   return engine;
 }
 
@@ -116,7 +119,9 @@ describe('execution', () => {
     }
     const incidents = [...engine.incidents()];
     expect(incidents).toHaveLength(1);
-    expect(engine.activityInstanceTree(id)?.childTransitionInstances[0]?.incidentIds).toEqual([incidents[0]?.id]);
+    expect(engine.activityInstanceTree(id)?.childTransitionInstances[0]?.incidentIds).toEqual([
+      incidents[0]?.id,
+    ]);
     engine.setJobRetries(jobId, 1);
     expect([...engine.incidents()]).toHaveLength(0);
   });
@@ -183,10 +188,18 @@ describe('modification', () => {
     expect(() => {
       engine.modifyProcessInstance(id, [{ type: 'startBeforeActivity', activityId: 'inner' }], {});
     }).toThrow('Ancestor activity execution is ambiguous for activity Activity(sub)');
-    const subId = engine.activityInstanceTree(id)?.childActivityInstances.find((c) => c.activityId === 'sub')?.id;
+    const subId = engine
+      .activityInstanceTree(id)
+      ?.childActivityInstances.find((c) => c.activityId === 'sub')?.id;
     engine.modifyProcessInstance(
       id,
-      [{ type: 'startBeforeActivity', activityId: 'inner', ancestorActivityInstanceId: subId ?? null }],
+      [
+        {
+          type: 'startBeforeActivity',
+          activityId: 'inner',
+          ancestorActivityInstanceId: subId ?? null,
+        },
+      ],
       {},
     );
     expect(tree(engine, id)).toBe('root[outer, sub[inner, inner], sub[inner]]');
@@ -212,7 +225,9 @@ describe('modification', () => {
     expect(tree(engine, id)).toBe('root[outer, outer, sub[inner]]');
     expect(engine.processVariables(id)?.['shared']?.value.value).toBe(7);
     expect(engine.processVariables(id)?.['local']).toBeUndefined();
-    const withLocal = [...engine.tasks()].filter((t) => engine.taskVariables(t.id)?.['local'] !== undefined);
+    const withLocal = [...engine.tasks()].filter(
+      (t) => engine.taskVariables(t.id)?.['local'] !== undefined,
+    );
     expect(withLocal.map((t) => t.taskDefinitionKey)).toEqual(['outer']);
   });
 
@@ -221,7 +236,9 @@ describe('modification', () => {
     const id = start(engine, 'mi');
     engine.modifyProcessInstance(id, [{ type: 'startBeforeActivity', activityId: 'review' }], {});
     expect(tree(engine, id)).toBe('root[review#multiInstanceBody[review, review, review, review]]');
-    const counters = [...engine.tasks()].map((t) => engine.taskVariables(t.id)?.['loopCounter']?.value.value);
+    const counters = [...engine.tasks()].map(
+      (t) => engine.taskVariables(t.id)?.['loopCounter']?.value.value,
+    );
     expect(counters.sort()).toEqual([0, 1, 2, 3]);
   });
 });

@@ -106,7 +106,11 @@ export class ProcessEngine implements EngineApi {
     for (const resource of input.resources) {
       if (BPMN_RESOURCE.test(resource.name)) {
         const definitions = await parseBpmn(resource.content, resource.name);
-        parsed.push({ resourceName: resource.name, xml: resource.content, models: definitions.processes });
+        parsed.push({
+          resourceName: resource.name,
+          xml: resource.content,
+          models: definitions.processes,
+        });
       }
     }
     if (input.enableDuplicateFiltering && input.name) {
@@ -160,7 +164,10 @@ export class ProcessEngine implements EngineApi {
 
   private findDuplicateDeployment(input: DeployInput): DeploymentRec | undefined {
     const candidates = [...this.store.deployments.values()]
-      .filter((deployment) => deployment.name === input.name && deployment.tenantId === (input.tenantId ?? null))
+      .filter(
+        (deployment) =>
+          deployment.name === input.name && deployment.tenantId === (input.tenantId ?? null),
+      )
       .sort((a, b) => b.deploymentTime - a.deploymentTime);
     const latest = candidates[0];
     if (!latest) {
@@ -169,7 +176,9 @@ export class ProcessEngine implements EngineApi {
     const same =
       latest.resources.length === input.resources.length &&
       input.resources.every((resource) =>
-        latest.resources.some((existing) => existing.name === resource.name && existing.content === resource.content),
+        latest.resources.some(
+          (existing) => existing.name === resource.name && existing.content === resource.content,
+        ),
       );
     return same ? latest : undefined;
   }
@@ -259,7 +268,8 @@ export class ProcessEngine implements EngineApi {
       const event = start.eventDefinition;
       if (event.kind === 'timer') {
         const jobDefinition = [...ctx.jobDefinitions().values()].find(
-          (candidate) => candidate.processDefinitionId === definition.id && candidate.activityId === startId,
+          (candidate) =>
+            candidate.processDefinitionId === definition.id && candidate.activityId === startId,
         );
         const due = this.startTimerDue(event.timer.kind, event.timer.expression);
         const job: JobRec = {
@@ -306,7 +316,10 @@ export class ProcessEngine implements EngineApi {
     }
   }
 
-  private startTimerDue(kind: 'duration' | 'date' | 'cycle', expression: string): { dueDate: number; repeat: string | null } {
+  private startTimerDue(
+    kind: 'duration' | 'date' | 'cycle',
+    expression: string,
+  ): { dueDate: number; repeat: string | null } {
     switch (kind) {
       case 'duration':
         return { dueDate: addDuration(this.clock(), expression), repeat: null };
@@ -330,39 +343,49 @@ export class ProcessEngine implements EngineApi {
     const definitionIds = new Set(
       [...this.store.definitions.values()].filter((d) => d.deploymentId === id).map((d) => d.id),
     );
-    const running = [...this.store.instances.values()].filter((pi) => definitionIds.has(pi.processDefinitionId));
+    const running = [...this.store.instances.values()].filter((pi) =>
+      definitionIds.has(pi.processDefinitionId),
+    );
     if (running.length > 0 && !options.cascade) {
       throw new ProcessEngineException(
         `Deletion of process definition without cascading failed. There are ${String(running.length)} running process instances`,
       );
     }
-    this.run({ skipCustomListeners: options.skipCustomListeners, skipIoMappings: options.skipIoMappings }, (rt) => {
-      for (const pi of running) {
-        const working = rt.ctx.instance(pi.id);
-        if (working) {
-          rt.deleteProcessInstance(working, 'Deleted deployment with id ' + id);
+    this.run(
+      { skipCustomListeners: options.skipCustomListeners, skipIoMappings: options.skipIoMappings },
+      (rt) => {
+        for (const pi of running) {
+          const working = rt.ctx.instance(pi.id);
+          if (working) {
+            rt.deleteProcessInstance(working, 'Deleted deployment with id ' + id);
+          }
         }
-      }
-      const jobs = rt.ctx.globalJobs();
-      for (const job of [...jobs.values()]) {
-        if (job.processDefinitionId !== null && definitionIds.has(job.processDefinitionId)) {
-          jobs.delete(job.id);
+        const jobs = rt.ctx.globalJobs();
+        for (const job of [...jobs.values()]) {
+          if (job.processDefinitionId !== null && definitionIds.has(job.processDefinitionId)) {
+            jobs.delete(job.id);
+          }
         }
-      }
-      const subscriptions = rt.ctx.globalSubscriptions();
-      for (const subscription of [...subscriptions.values()]) {
-        if (definitionIds.has(subscription.processDefinitionId)) {
-          subscriptions.delete(subscription.id);
+        const subscriptions = rt.ctx.globalSubscriptions();
+        for (const subscription of [...subscriptions.values()]) {
+          if (definitionIds.has(subscription.processDefinitionId)) {
+            subscriptions.delete(subscription.id);
+          }
         }
-      }
-      const jobDefinitions = rt.ctx.jobDefinitions();
-      for (const jobDefinition of [...jobDefinitions.values()]) {
-        if (jobDefinition.processDefinitionId !== null && definitionIds.has(jobDefinition.processDefinitionId)) {
-          jobDefinitions.delete(jobDefinition.id);
+        const jobDefinitions = rt.ctx.jobDefinitions();
+        for (const jobDefinition of [...jobDefinitions.values()]) {
+          if (
+            jobDefinition.processDefinitionId !== null &&
+            definitionIds.has(jobDefinition.processDefinitionId)
+          ) {
+            jobDefinitions.delete(jobDefinition.id);
+          }
         }
-      }
-    });
-    const removedDefinitions = [...definitionIds].map((definitionId) => this.store.definitions.get(definitionId));
+      },
+    );
+    const removedDefinitions = [...definitionIds].map((definitionId) =>
+      this.store.definitions.get(definitionId),
+    );
     for (const definitionId of definitionIds) {
       this.store.definitions.delete(definitionId);
       this.store.definitionXml.delete(definitionId);
@@ -439,14 +462,20 @@ export class ProcessEngine implements EngineApi {
   startProcessInstance(
     definitionId: string,
     input: StartInput,
-  ): ProcessInstanceState | { id: string; ended: true; processDefinitionId: string; businessKey: string | null } {
+  ):
+    | ProcessInstanceState
+    | { id: string; ended: true; processDefinitionId: string; businessKey: string | null } {
     const definition = this.store.definitions.get(definitionId);
     if (!definition) {
       throw new NotFoundException(`no deployed process definition found with id '${definitionId}'`);
     }
     const instructions = input.startInstructions ?? [];
     const id = this.run(
-      { skipCustomListeners: input.skipCustomListeners, skipIoMappings: input.skipIoMappings, userId: input.userId },
+      {
+        skipCustomListeners: input.skipCustomListeners,
+        skipIoMappings: input.skipIoMappings,
+        userId: input.userId,
+      },
       (rt) => {
         const pi = rt.startProcessInstance(definition, {
           businessKey: input.businessKey,
@@ -475,7 +504,11 @@ export class ProcessEngine implements EngineApi {
       throw new NotFoundException(`No process instance found for id '${id}'`);
     }
     this.run(
-      { skipCustomListeners: options.skipCustomListeners, skipIoMappings: options.skipIoMappings, userId: options.userId },
+      {
+        skipCustomListeners: options.skipCustomListeners,
+        skipIoMappings: options.skipIoMappings,
+        userId: options.userId,
+      },
       (rt) => {
         const pi = rt.ctx.instance(id);
         if (pi) {
@@ -485,9 +518,17 @@ export class ProcessEngine implements EngineApi {
     );
   }
 
-  modifyProcessInstance(id: string, instructions: ModificationInstruction[], options: ModificationOptions): void {
+  modifyProcessInstance(
+    id: string,
+    instructions: ModificationInstruction[],
+    options: ModificationOptions,
+  ): void {
     this.run(
-      { skipCustomListeners: options.skipCustomListeners, skipIoMappings: options.skipIoMappings, userId: options.userId },
+      {
+        skipCustomListeners: options.skipCustomListeners,
+        skipIoMappings: options.skipIoMappings,
+        userId: options.userId,
+      },
       (rt) => {
         const pi = rt.ctx.instance(id);
         if (!pi) {
@@ -568,7 +609,10 @@ export class ProcessEngine implements EngineApi {
           if (input.businessKey && peeked.businessKey !== input.businessKey) {
             continue;
           }
-          if (input.processDefinitionId && peeked.processDefinitionId !== input.processDefinitionId) {
+          if (
+            input.processDefinitionId &&
+            peeked.processDefinitionId !== input.processDefinitionId
+          ) {
             continue;
           }
           const subscriptions = Object.values(peeked.eventSubscriptions).filter(
@@ -636,7 +680,11 @@ export class ProcessEngine implements EngineApi {
           variables: input.processVariables,
           startEventId: start.activityId,
         });
-        results.push({ resultType: 'ProcessDefinition', processInstanceId: pi.id, executionId: null });
+        results.push({
+          resultType: 'ProcessDefinition',
+          processInstanceId: pi.id,
+          executionId: null,
+        });
       }
       return results;
     });
@@ -666,7 +714,6 @@ export class ProcessEngine implements EngineApi {
         return false;
       }
     }
-    void rt;
     return true;
   }
 
@@ -697,12 +744,15 @@ export class ProcessEngine implements EngineApi {
     if (!pi) {
       return undefined;
     }
-    const ai = Object.values(pi.activityInstances).find((candidate) => candidate.executionId === executionId);
+    const ai = Object.values(pi.activityInstances).find(
+      (candidate) => candidate.executionId === executionId,
+    );
     return ai?.variables ?? pi.transitionInstances[executionId]?.variables;
   }
 
   processVariables(processInstanceId: string): Record<string, VariableRec> | undefined {
-    return this.store.instances.get(processInstanceId)?.activityInstances[processInstanceId]?.variables;
+    return this.store.instances.get(processInstanceId)?.activityInstances[processInstanceId]
+      ?.variables;
   }
 
   taskVariables(taskId: string): Record<string, VariableRec> | undefined {
@@ -716,7 +766,8 @@ export class ProcessEngine implements EngineApi {
     const chain: Record<string, VariableRec>[] = [task.variables];
     let current: string | null = task.activityInstanceId;
     while (current !== null) {
-      const ai: ProcessInstanceState['activityInstances'][string] | undefined = pi.activityInstances[current];
+      const ai: ProcessInstanceState['activityInstances'][string] | undefined =
+        pi.activityInstances[current];
       if (!ai) {
         break;
       }
@@ -729,7 +780,11 @@ export class ProcessEngine implements EngineApi {
     return result;
   }
 
-  setProcessVariables(processInstanceId: string, variables: Record<string, TypedValue>, deletions: string[] = []): void {
+  setProcessVariables(
+    processInstanceId: string,
+    variables: Record<string, TypedValue>,
+    deletions: string[] = [],
+  ): void {
     if (!this.store.instances.has(processInstanceId)) {
       throw new NotFoundException(`No process instance found for id '${processInstanceId}'`);
     }
@@ -743,7 +798,6 @@ export class ProcessEngine implements EngineApi {
         rt.setVariableLocal(pi, root.id, name, value);
       }
       for (const name of deletions) {
-        // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- variables are a record keyed by name
         delete root.variables[name];
       }
     });
@@ -803,7 +857,11 @@ export class ProcessEngine implements EngineApi {
     return piId ? this.store.instances.get(piId)?.tasks[id] : undefined;
   }
 
-  completeTask(id: string, variables: Record<string, TypedValue>, userId: string | null = null): void {
+  completeTask(
+    id: string,
+    variables: Record<string, TypedValue>,
+    userId: string | null = null,
+  ): void {
     const piId = this.store.taskIndex.get(id);
     if (!piId) {
       throw new NullValueException(`Cannot find task with id ${id}: task is null`);
@@ -811,7 +869,7 @@ export class ProcessEngine implements EngineApi {
     this.run({ userId }, (rt) => {
       const pi = rt.ctx.instance(piId);
       const task = pi?.tasks[id];
-      const ai = task ? pi?.activityInstances[task.activityInstanceId] : undefined;
+      const ai = pi && task ? pi.activityInstances[task.activityInstanceId] : undefined;
       if (!pi || !task || !ai) {
         throw new NullValueException(`Cannot find task with id ${id}: task is null`);
       }
@@ -895,9 +953,13 @@ export class ProcessEngine implements EngineApi {
     const jobs = rt.ctx.globalJobs();
     jobs.delete(job.id);
     if (job.handlerType !== 'timer-start-event') {
-      throw new ProcessEngineException(`Job handler '${job.handlerType}' is not supported by this engine yet`);
+      throw new ProcessEngineException(
+        `Job handler '${job.handlerType}' is not supported by this engine yet`,
+      );
     }
-    const definition = job.processDefinitionId ? this.store.definitions.get(job.processDefinitionId) : undefined;
+    const definition = job.processDefinitionId
+      ? this.store.definitions.get(job.processDefinitionId)
+      : undefined;
     if (!definition) {
       throw new ProcessEngineException(`Process definition of job '${job.id}' does not exist`);
     }
@@ -998,14 +1060,17 @@ export class ProcessEngine implements EngineApi {
         `ENGINE-13054 The number of job retries must be a non-negative Integer, but '${String(retries)}' has been provided.`,
       );
     }
-    const jobs = [...this.jobs()].filter((job) => job.jobDefinitionId === jobDefinitionId && job.retries === 0);
+    const jobs = [...this.jobs()].filter(
+      (job) => job.jobDefinitionId === jobDefinitionId && job.retries === 0,
+    );
     this.updateJobRetries(jobs, retries);
   }
 
   private updateJobRetries(jobs: JobRec[], retries: number): void {
     this.run({}, (rt) => {
       for (const job of jobs) {
-        const pi = job.processInstanceId === null ? undefined : rt.ctx.instance(job.processInstanceId);
+        const pi =
+          job.processInstanceId === null ? undefined : rt.ctx.instance(job.processInstanceId);
         const target = pi ? pi.jobs[job.id] : rt.ctx.globalJobs().get(job.id);
         if (!target) {
           continue;
@@ -1092,7 +1157,11 @@ export class ProcessEngine implements EngineApi {
     return executeModificationAsync(this.batchHost, input);
   }
 
-  modifyProcessInstanceAsync(id: string, instructions: ModificationInstruction[], options: ModificationOptions): BatchRec {
+  modifyProcessInstanceAsync(
+    id: string,
+    instructions: ModificationInstruction[],
+    options: ModificationOptions,
+  ): BatchRec {
     return modifyProcessInstanceAsync(this.batchHost, id, instructions, options);
   }
 
@@ -1114,7 +1183,7 @@ export class ProcessEngine implements EngineApi {
       if (!batch) {
         throw new BadUserRequestException(`Batch for id '${id}' cannot be found: batch is null`);
       }
-      setBatchSuspended(this.batchHost, rt.ctx, batch, suspended);
+      setBatchSuspended(rt.ctx, batch, suspended);
       if (userId) {
         rt.ctx.log(
           logEntry(this.batchHost, {
@@ -1165,7 +1234,9 @@ export class ProcessEngine implements EngineApi {
   deleteHistoricBatch(id: string, userId: string | null = null): void {
     this.run({ userId }, (rt) => {
       if (!rt.ctx.historicBatches().has(id)) {
-        throw new BadUserRequestException(`Historic batch for id '${id}' cannot be found: historicBatch is null`);
+        throw new BadUserRequestException(
+          `Historic batch for id '${id}' cannot be found: historicBatch is null`,
+        );
       }
       rt.ctx.historicBatches().delete(id);
       if (userId) {
@@ -1183,8 +1254,14 @@ export class ProcessEngine implements EngineApi {
   }
 
   /** Sets (or with null clears) the annotation of every entry of one operation (contract §3.4). */
-  setOperationAnnotation(operationId: string, annotation: string | null, userId: string | null = null): void {
-    const entries = this.store.userOperationLog.filter((entry) => entry.operationId === operationId);
+  setOperationAnnotation(
+    operationId: string,
+    annotation: string | null,
+    userId: string | null = null,
+  ): void {
+    const entries = this.store.userOperationLog.filter(
+      (entry) => entry.operationId === operationId,
+    );
     if (entries.length === 0) {
       throw new BadUserRequestException('operation is null');
     }

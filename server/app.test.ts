@@ -54,6 +54,7 @@ describe('engines and paths', () => {
       message: 'No process engine available',
       code: null,
     });
+    expect((await request('GET', '/engine/other')).status).toBe(404);
     const unknown = await request('GET', '/no-such-resource');
     expect(unknown.status).toBe(404);
     expect((unknown.body as ExceptionDto).type).toBe('NotFoundException');

@@ -3,7 +3,7 @@
  * `/engine-rest/engine/default`), and the built console at `/`. In-process testable with
  * `app.request()`.
  */
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { EngineApi } from '../engine/engine-api';
@@ -80,7 +80,7 @@ function restApi(engine: EngineApi): Hono<RestEnv> {
     jobRoutes(engine),
     runtimeListRoutes(engine),
     historyRoutes(engine),
-    batchRoutes(),
+    batchRoutes(engine),
   ]) {
     api.route('/', routes);
   }
@@ -119,13 +119,15 @@ export function createApp(options: AppOptions): Hono {
     c.set('baseUrl', `${origin}${base}`);
     await next();
   });
-  rest.use('/engine/:name/*', async (c, next) => {
+  const checkEngineName: MiddlewareHandler<RestEnv> = async (c, next) => {
     // Only the default engine exists; Camunda answers other names with this.
     if (c.req.param('name') !== 'default') {
       throw new InvalidRequestException(404, 'No process engine available');
     }
     await next();
-  });
+  };
+  rest.use('/engine/:name', checkEngineName);
+  rest.use('/engine/:name/*', checkEngineName);
   const api = restApi(options.engine);
   rest.route('/', api);
   rest.route('/engine/default', api);

@@ -5,9 +5,12 @@ import type {
   TransitionInstanceTree,
   VariableView,
 } from '../engine/engine-api';
+import type { BatchStatistics } from '../engine/batch/modification-batch';
 import type {
+  BatchRec,
   DeploymentRec,
   EventSubscriptionRec,
+  HistoricBatchRec,
   HistoricProcessInstanceRec,
   IncidentRec,
   JobDefinitionRec,
@@ -19,8 +22,11 @@ import type {
 import type {
   ActivityInstanceDto,
   AtomLink,
+  BatchDto,
+  BatchStatisticsDto,
   DeploymentDto,
   EventSubscriptionDto,
+  HistoricBatchDto,
   HistoricProcessInstanceDto,
   IncidentDto,
   JobDefinitionDto,
@@ -304,5 +310,55 @@ export function toUserOperationLogEntryDto(entry: UserOperationLogRec): UserOper
     jobDefinitionId: entry.jobDefinitionId,
     removalTime: null,
     rootProcessInstanceId: entry.rootProcessInstanceId,
+  };
+}
+
+export function toBatchDto(batch: BatchRec): BatchDto {
+  return {
+    id: batch.id,
+    type: batch.type,
+    totalJobs: batch.totalJobs,
+    jobsCreated: batch.jobsCreated,
+    batchJobsPerSeed: batch.batchJobsPerSeed,
+    invocationsPerBatchJob: batch.invocationsPerBatchJob,
+    seedJobDefinitionId: batch.seedJobDefinitionId,
+    monitorJobDefinitionId: batch.monitorJobDefinitionId,
+    batchJobDefinitionId: batch.batchJobDefinitionId,
+    suspended: batch.suspended,
+    tenantId: batch.tenantId,
+    createUserId: batch.createUserId,
+    startTime: formatCamundaDate(batch.startTime),
+    executionStartTime: formatCamundaDate(batch.executionStartTime),
+  };
+}
+
+export function toBatchStatisticsDto(
+  batch: BatchRec,
+  statistics: BatchStatistics,
+): BatchStatisticsDto {
+  return {
+    ...toBatchDto(batch),
+    remainingJobs: statistics.remainingJobs,
+    completedJobs: statistics.completedJobs,
+    failedJobs: statistics.failedJobs,
+  };
+}
+
+export function toHistoricBatchDto(batch: HistoricBatchRec): HistoricBatchDto {
+  return {
+    id: batch.id,
+    type: batch.type,
+    totalJobs: batch.totalJobs,
+    batchJobsPerSeed: batch.batchJobsPerSeed,
+    invocationsPerBatchJob: batch.invocationsPerBatchJob,
+    seedJobDefinitionId: batch.seedJobDefinitionId,
+    monitorJobDefinitionId: batch.monitorJobDefinitionId,
+    batchJobDefinitionId: batch.batchJobDefinitionId,
+    tenantId: batch.tenantId,
+    createUserId: batch.createUserId,
+    startTime: formatCamundaDate(batch.startTime),
+    executionStartTime: formatCamundaDate(batch.executionStartTime),
+    endTime: formatCamundaDate(batch.endTime),
+    removalTime: formatCamundaDate(batch.removalTime),
   };
 }

@@ -16,16 +16,23 @@ const XML = `<?xml version="1.0" encoding="UTF-8"?>
 
 let clock = Date.UTC(2026, 0, 1);
 
-async function setup(count: number): Promise<{ engine: ProcessEngine; definitionId: string; ids: string[] }> {
+async function setup(
+  count: number,
+): Promise<{ engine: ProcessEngine; definitionId: string; ids: string[] }> {
   const engine = new ProcessEngine({ clock: () => clock });
-  const { definitions } = await engine.deploy({ name: 't', resources: [{ name: 't.bpmn', content: XML }] });
+  const { definitions } = await engine.deploy({
+    name: 't',
+    resources: [{ name: 't.bpmn', content: XML }],
+  });
   const definitionId = definitions[0]?.id ?? '';
   const ids = Array.from({ length: count }, () => engine.startProcessInstance(definitionId, {}).id);
   return { engine, definitionId, ids };
 }
 
 function leaves(engine: ProcessEngine, id: string): string[] {
-  return (engine.activityInstanceTree(id)?.childActivityInstances ?? []).map((c) => c.activityId).sort();
+  return (engine.activityInstanceTree(id)?.childActivityInstances ?? [])
+    .map((c) => c.activityId)
+    .sort();
 }
 
 function runAll(engine: ProcessEngine): void {
@@ -95,12 +102,20 @@ describe('modification batches', () => {
       userId: 'demo',
     });
     expect(batch.totalJobs).toBe(150);
-    expect(engine.batchStatistics(batch)).toEqual({ remainingJobs: 150, completedJobs: 0, failedJobs: 0 });
+    expect(engine.batchStatistics(batch)).toEqual({
+      remainingJobs: 150,
+      completedJobs: 0,
+      failedJobs: 0,
+    });
     const seeded = engine.acquireJob();
     engine.executeJob(seeded?.id ?? '');
     const afterSeed = engine.batch(batch.id);
     expect(afterSeed?.jobsCreated).toBe(100);
-    expect(afterSeed && engine.batchStatistics(afterSeed)).toEqual({ remainingJobs: 150, completedJobs: 0, failedJobs: 0 });
+    expect(afterSeed && engine.batchStatistics(afterSeed)).toEqual({
+      remainingJobs: 150,
+      completedJobs: 0,
+      failedJobs: 0,
+    });
     runAll(engine);
     expect(engine.batch(batch.id)).toBeUndefined();
     expect(engine.historicBatch(batch.id)?.endTime).toBe(clock);
@@ -116,12 +131,18 @@ describe('modification batches', () => {
     });
     engine.deleteProcessInstance(ids[0] ?? '', {});
     runAll(engine);
-    const failed = [...engine.jobs()].filter((j) => j.jobDefinitionId === batch.batchJobDefinitionId);
+    const failed = [...engine.jobs()].filter(
+      (j) => j.jobDefinitionId === batch.batchJobDefinitionId,
+    );
     expect(failed).toHaveLength(1);
     expect(failed[0]?.retries).toBe(0);
     expect(failed[0]?.exceptionMessage).toContain('ENGINE-13036');
     const current = engine.batch(batch.id);
-    expect(current && engine.batchStatistics(current)).toEqual({ remainingJobs: 1, completedJobs: 1, failedJobs: 1 });
+    expect(current && engine.batchStatistics(current)).toEqual({
+      remainingJobs: 1,
+      completedJobs: 1,
+      failedJobs: 1,
+    });
     clock += 31_000;
     runAll(engine);
     expect(engine.batch(batch.id)).toBeDefined();

@@ -24,7 +24,10 @@ export const BATCH_POLL_TIME_MS = 30_000;
 
 /** What the batch code needs from the engine. */
 export interface BatchHost {
-  run<T>(options: { userId?: string | null; skipCustomListeners?: boolean; skipIoMappings?: boolean }, command: (rt: Runtime) => T): T;
+  run<T>(
+    options: { userId?: string | null; skipCustomListeners?: boolean; skipIoMappings?: boolean },
+    command: (rt: Runtime) => T,
+  ): T;
   clock(): number;
   newId(): string;
   definition(id: string): ProcessDefinitionRec | undefined;
@@ -42,18 +45,27 @@ export interface ManyInstancesModification {
 }
 
 /** Checks 1 and 3–6 of contract §2.4, in Camunda's order. */
-export function validateManyInstances(host: BatchHost, input: ManyInstancesModification): ProcessDefinitionRec {
+export function validateManyInstances(
+  host: BatchHost,
+  input: ManyInstancesModification,
+): ProcessDefinitionRec {
   if (!input.processDefinitionId) {
     throw new BadUserRequestException('processDefinitionId is null');
   }
   if (input.instructions.length === 0) {
-    throw new BadUserRequestException('Modification instructions cannot be empty: instructions is empty');
+    throw new BadUserRequestException(
+      'Modification instructions cannot be empty: instructions is empty',
+    );
   }
   if (input.processInstanceIds.length === 0) {
-    throw new BadUserRequestException('Process instance ids cannot be empty: Process instance ids is empty');
+    throw new BadUserRequestException(
+      'Process instance ids cannot be empty: Process instance ids is empty',
+    );
   }
   if (input.processInstanceIds.some((id) => id === null)) {
-    throw new BadUserRequestException('Process instance ids cannot be null: Process instance ids contains null value');
+    throw new BadUserRequestException(
+      'Process instance ids cannot be null: Process instance ids contains null value',
+    );
   }
   const definition = host.definition(input.processDefinitionId);
   if (!definition) {
@@ -64,7 +76,12 @@ export function validateManyInstances(host: BatchHost, input: ManyInstancesModif
   return definition;
 }
 
-function modifyOne(rt: Runtime, definitionId: string, instanceId: string, instructions: ModificationInstruction[]): void {
+function modifyOne(
+  rt: Runtime,
+  definitionId: string,
+  instanceId: string,
+  instructions: ModificationInstruction[],
+): void {
   const pi = rt.ctx.instance(instanceId);
   if (!pi) {
     throw new ProcessEngineException(
@@ -84,7 +101,11 @@ export function executeModification(host: BatchHost, input: ManyInstancesModific
   const definition = validateManyInstances(host, input);
   const ids = input.processInstanceIds as string[];
   host.run(
-    { userId: input.userId, skipCustomListeners: input.skipCustomListeners, skipIoMappings: input.skipIoMappings },
+    {
+      userId: input.userId,
+      skipCustomListeners: input.skipCustomListeners,
+      skipIoMappings: input.skipIoMappings,
+    },
     (rt) => {
       for (const id of ids) {
         modifyOne(rt, definition.id, id, input.instructions);
@@ -131,7 +152,8 @@ function logManyInstances(
 /** A user operation log entry with Camunda's defaults (category Operator). */
 export function logEntry(
   host: Pick<BatchHost, 'newId' | 'clock'>,
-  fields: Partial<UserOperationLogRec> & Pick<UserOperationLogRec, 'operationId' | 'userId' | 'operationType' | 'entityType'>,
+  fields: Partial<UserOperationLogRec> &
+    Pick<UserOperationLogRec, 'operationId' | 'userId' | 'operationType' | 'entityType'>,
 ): UserOperationLogRec {
   return {
     id: host.newId(),
@@ -159,7 +181,9 @@ export function logEntry(
  * What survives the batch configuration: targets, ancestors of startBefore/startAfter (since 7.23),
  * cancelCurrentActiveActivityInstances; never variables (contract §2.3).
  */
-export function storableInstructions(instructions: ModificationInstruction[]): ModificationInstruction[] {
+export function storableInstructions(
+  instructions: ModificationInstruction[],
+): ModificationInstruction[] {
   return instructions.map((instruction) => {
     switch (instruction.type) {
       case 'startBeforeActivity':
@@ -178,17 +202,26 @@ export function storableInstructions(instructions: ModificationInstruction[]): M
 }
 
 /** `POST /modification/executeAsync`: a batch; instances are only checked when its jobs run. */
-export function executeModificationAsync(host: BatchHost, input: ManyInstancesModification): BatchRec {
+export function executeModificationAsync(
+  host: BatchHost,
+  input: ManyInstancesModification,
+): BatchRec {
   const definition = validateManyInstances(host, input);
   const ids = input.processInstanceIds as string[];
   return host.run({ userId: input.userId }, (rt) => {
-    const batch = createBatch(host, rt.ctx, definition, {
-      processDefinitionId: definition.id,
-      processInstanceIds: ids,
-      instructions: storableInstructions(input.instructions),
-      skipCustomListeners: input.skipCustomListeners ?? false,
-      skipIoMappings: input.skipIoMappings ?? false,
-    }, input.userId ?? null);
+    const batch = createBatch(
+      host,
+      rt.ctx,
+      definition,
+      {
+        processDefinitionId: definition.id,
+        processInstanceIds: ids,
+        instructions: storableInstructions(input.instructions),
+        skipCustomListeners: input.skipCustomListeners ?? false,
+        skipIoMappings: input.skipIoMappings ?? false,
+      },
+      input.userId ?? null,
+    );
     logManyInstances(host, rt.ctx, definition, ids.length, true, input);
     return batch;
   });
@@ -199,7 +232,12 @@ export function modifyProcessInstanceAsync(
   host: BatchHost,
   processInstanceId: string,
   instructions: ModificationInstruction[],
-  options: { skipCustomListeners?: boolean; skipIoMappings?: boolean; annotation?: string | null; userId?: string | null },
+  options: {
+    skipCustomListeners?: boolean;
+    skipIoMappings?: boolean;
+    annotation?: string | null;
+    userId?: string | null;
+  },
 ): BatchRec {
   return host.run({ userId: options.userId }, (rt) => {
     const pi = rt.ctx.peek(processInstanceId);
@@ -210,15 +248,23 @@ export function modifyProcessInstanceAsync(
     }
     const definition = host.definition(pi.processDefinitionId);
     if (!definition) {
-      throw new ProcessEngineException(`no deployed process definition found with id '${pi.processDefinitionId}'`);
+      throw new ProcessEngineException(
+        `no deployed process definition found with id '${pi.processDefinitionId}'`,
+      );
     }
-    const batch = createBatch(host, rt.ctx, definition, {
-      processDefinitionId: definition.id,
-      processInstanceIds: [processInstanceId],
-      instructions: storableInstructions(instructions),
-      skipCustomListeners: options.skipCustomListeners ?? false,
-      skipIoMappings: options.skipIoMappings ?? false,
-    }, options.userId ?? null);
+    const batch = createBatch(
+      host,
+      rt.ctx,
+      definition,
+      {
+        processDefinitionId: definition.id,
+        processInstanceIds: [processInstanceId],
+        instructions: storableInstructions(instructions),
+        skipCustomListeners: options.skipCustomListeners ?? false,
+        skipIoMappings: options.skipIoMappings ?? false,
+      },
+      options.userId ?? null,
+    );
     if (options.userId) {
       rt.ctx.log(
         logEntry(host, {
@@ -369,8 +415,19 @@ function runSeedJob(host: BatchHost, ctx: CommandContext, batch: BatchRec): void
   const ids = batch.configuration.processInstanceIds;
   let created = batch.jobsCreated;
   for (let n = 0; n < batch.batchJobsPerSeed && created < batch.totalJobs; n++) {
-    const slice = ids.slice(created * batch.invocationsPerBatchJob, (created + 1) * batch.invocationsPerBatchJob);
-    addBatchJob(host, ctx, batch, 'instance-modification', batch.batchJobDefinitionId, JSON.stringify(slice), null);
+    const slice = ids.slice(
+      created * batch.invocationsPerBatchJob,
+      (created + 1) * batch.invocationsPerBatchJob,
+    );
+    addBatchJob(
+      host,
+      ctx,
+      batch,
+      'instance-modification',
+      batch.batchJobDefinitionId,
+      JSON.stringify(slice),
+      null,
+    );
     created++;
   }
   const updated = { ...batch, jobsCreated: created };
@@ -378,15 +435,33 @@ function runSeedJob(host: BatchHost, ctx: CommandContext, batch: BatchRec): void
   if (created < batch.totalJobs) {
     addBatchJob(host, ctx, updated, 'batch-seed-job', batch.seedJobDefinitionId, batch.id, null);
   } else {
-    addBatchJob(host, ctx, updated, 'batch-monitor-job', batch.monitorJobDefinitionId, batch.id, null);
+    addBatchJob(
+      host,
+      ctx,
+      updated,
+      'batch-monitor-job',
+      batch.monitorJobDefinitionId,
+      batch.id,
+      null,
+    );
   }
 }
 
 /** Deletes the batch once no execution job is left; otherwise checks again after the poll time. */
 function runMonitorJob(host: BatchHost, ctx: CommandContext, batch: BatchRec): void {
-  const remaining = [...ctx.globalJobs().values()].some((candidate) => candidate.jobDefinitionId === batch.batchJobDefinitionId);
+  const remaining = [...ctx.globalJobs().values()].some(
+    (candidate) => candidate.jobDefinitionId === batch.batchJobDefinitionId,
+  );
   if (remaining || batch.jobsCreated < batch.totalJobs) {
-    addBatchJob(host, ctx, batch, 'batch-monitor-job', batch.monitorJobDefinitionId, batch.id, host.clock() + BATCH_POLL_TIME_MS);
+    addBatchJob(
+      host,
+      ctx,
+      batch,
+      'batch-monitor-job',
+      batch.monitorJobDefinitionId,
+      batch.id,
+      host.clock() + BATCH_POLL_TIME_MS,
+    );
     return;
   }
   removeBatch(host, ctx, batch, false);
@@ -409,8 +484,17 @@ function runExecutionJob(host: BatchHost, rt: Runtime, batch: BatchRec, job: Job
 }
 
 /** Deletes a batch with its jobs and job definitions; the historic batch ends or goes too. */
-export function removeBatch(host: BatchHost, ctx: CommandContext, batch: BatchRec, deleteHistory: boolean): void {
-  const definitionIds = new Set([batch.seedJobDefinitionId, batch.monitorJobDefinitionId, batch.batchJobDefinitionId]);
+export function removeBatch(
+  host: BatchHost,
+  ctx: CommandContext,
+  batch: BatchRec,
+  deleteHistory: boolean,
+): void {
+  const definitionIds = new Set([
+    batch.seedJobDefinitionId,
+    batch.monitorJobDefinitionId,
+    batch.batchJobDefinitionId,
+  ]);
   const jobs = ctx.globalJobs();
   for (const job of [...jobs.values()]) {
     if (job.jobDefinitionId !== null && definitionIds.has(job.jobDefinitionId)) {
@@ -457,8 +541,12 @@ export function batchStatistics(batch: BatchRec, jobs: Iterable<JobRec>): BatchS
 }
 
 /** Suspending a batch suspends its job definitions and jobs (contract §3.2). */
-export function setBatchSuspended(host: BatchHost, ctx: CommandContext, batch: BatchRec, suspended: boolean): void {
-  const definitionIds = new Set([batch.seedJobDefinitionId, batch.monitorJobDefinitionId, batch.batchJobDefinitionId]);
+export function setBatchSuspended(ctx: CommandContext, batch: BatchRec, suspended: boolean): void {
+  const definitionIds = new Set([
+    batch.seedJobDefinitionId,
+    batch.monitorJobDefinitionId,
+    batch.batchJobDefinitionId,
+  ]);
   ctx.batches().set(batch.id, { ...batch, suspended });
   for (const id of definitionIds) {
     const definition = ctx.jobDefinitions().get(id);
@@ -472,5 +560,4 @@ export function setBatchSuspended(host: BatchHost, ctx: CommandContext, batch: B
       jobs.set(job.id, { ...job, suspended });
     }
   }
-  void host;
 }

@@ -68,11 +68,20 @@ function describe(instruction: ModificationInstruction): string {
     ancestor ? `${text} with ancestor activity instance '${ancestor}'` : text;
   switch (instruction.type) {
     case 'startBeforeActivity':
-      return withAncestor(`Start before activity '${instruction.activityId}'`, instruction.ancestorActivityInstanceId);
+      return withAncestor(
+        `Start before activity '${instruction.activityId}'`,
+        instruction.ancestorActivityInstanceId,
+      );
     case 'startAfterActivity':
-      return withAncestor(`Start after activity '${instruction.activityId}'`, instruction.ancestorActivityInstanceId);
+      return withAncestor(
+        `Start after activity '${instruction.activityId}'`,
+        instruction.ancestorActivityInstanceId,
+      );
     case 'startTransition':
-      return withAncestor(`Start transition '${instruction.transitionId}'`, instruction.ancestorActivityInstanceId);
+      return withAncestor(
+        `Start transition '${instruction.transitionId}'`,
+        instruction.ancestorActivityInstanceId,
+      );
     case 'cancel':
       if (instruction.activityInstanceId) {
         return `Cancel activity instance '${instruction.activityInstanceId}'`;
@@ -207,7 +216,9 @@ function scopeChain(model: ProcessModel, scopeKey: string): string[] {
     if (!container) {
       return [...chain, model.key];
     }
-    current = container.multiInstance ? `${container.id}${MI_BODY_SUFFIX}` : parentScopeKey(model, container.id);
+    current = container.multiInstance
+      ? `${container.id}${MI_BODY_SUFFIX}`
+      : parentScopeKey(model, container.id);
   }
 }
 
@@ -218,11 +229,17 @@ interface Placement {
   created: boolean;
 }
 
-function scopeInstancesOf(rt: Runtime, pi: ProcessInstanceState, scopeKey: string): ActivityInstanceRec[] {
+function scopeInstancesOf(
+  rt: Runtime,
+  pi: ProcessInstanceState,
+  scopeKey: string,
+): ActivityInstanceRec[] {
   if (scopeKey === rt.model(pi).key) {
     return [rt.root(pi)];
   }
-  return Object.values(pi.activityInstances).filter((ai) => ai.parentId !== null && ai.activityId === scopeKey);
+  return Object.values(pi.activityInstances).filter(
+    (ai) => ai.parentId !== null && ai.activityId === scopeKey,
+  );
 }
 
 /**
@@ -244,7 +261,10 @@ function place(
   if (ancestorId) {
     const ancestor = pi.activityInstances[ancestorId];
     if (!ancestor) {
-      throw invalid(instruction, `Ancestor activity instance '${ancestorId}' does not exist: ancestorInstance is null`);
+      throw invalid(
+        instruction,
+        `Ancestor activity instance '${ancestorId}' does not exist: ancestorInstance is null`,
+      );
     }
     foundIndex = chain.indexOf(rt.scopeKey(pi, ancestor));
     if (foundIndex < 0) {
@@ -258,7 +278,9 @@ function place(
     for (let index = 0; index < chain.length; index++) {
       const instances = scopeInstancesOf(rt, pi, chain[index] ?? '');
       if (instances.length > 1) {
-        throw new ProcessEngineException(`Ancestor activity execution is ambiguous for activity Activity(${flowScope})`);
+        throw new ProcessEngineException(
+          `Ancestor activity execution is ambiguous for activity Activity(${flowScope})`,
+        );
       }
       const only = instances[0];
       if (only) {
@@ -307,18 +329,30 @@ function createMissingScope(
  * Adds an inner instance to a body and returns its loopCounter: 0 in a body just created, else
  * the body's previous nrOfInstances, which is incremented; sequential bodies refuse (contract §4.5).
  */
-function addToBody(rt: Runtime, pi: ProcessInstanceState, body: ActivityInstanceRec, bodyCreated: boolean): number {
+function addToBody(
+  rt: Runtime,
+  pi: ProcessInstanceState,
+  body: ActivityInstanceRec,
+  bodyCreated: boolean,
+): number {
   if (bodyCreated) {
     return 0;
   }
   if (rt.activity(pi, body.activityId).multiInstance?.sequential) {
-    throw new ProcessEngineException(`Concurrent instantiation not possible for activities in scope ${body.activityId}`);
+    throw new ProcessEngineException(
+      `Concurrent instantiation not possible for activities in scope ${body.activityId}`,
+    );
   }
   const count = body.variables['nrOfInstances']?.value.value;
   const previous = typeof count === 'number' ? count : 0;
   const active = body.variables['nrOfActiveInstances']?.value.value;
   rt.setVariableLocal(pi, body.id, 'nrOfInstances', integer(previous + 1));
-  rt.setVariableLocal(pi, body.id, 'nrOfActiveInstances', integer((typeof active === 'number' ? active : 0) + 1));
+  rt.setVariableLocal(
+    pi,
+    body.id,
+    'nrOfActiveInstances',
+    integer((typeof active === 'number' ? active : 0) + 1),
+  );
   return previous;
 }
 
@@ -331,7 +365,10 @@ function startBefore(
   const elementId = instruction.activityId;
   const activity = model.activities[innerActivityId(elementId)];
   if (!activity || (isBodyId(elementId) && !activity.multiInstance)) {
-    throw invalid(instruction, `Element '${elementId}' does not exist in process '${pi.processDefinitionId}'`);
+    throw invalid(
+      instruction,
+      `Element '${elementId}' does not exist in process '${pi.processDefinitionId}'`,
+    );
   }
   if (activity.eventDefinition.kind === 'compensate' && activity.kind === 'boundaryEvent') {
     throw new ProcessEngineException(
@@ -359,7 +396,9 @@ function startBefore(
 }
 
 function isEventSubProcessStart(model: ProcessModel, activity: Activity): boolean {
-  return activity.kind === 'startEvent' && model.activities[activity.parentId]?.triggeredByEvent === true;
+  return (
+    activity.kind === 'startEvent' && model.activities[activity.parentId]?.triggeredByEvent === true
+  );
 }
 
 /**
@@ -410,10 +449,16 @@ function startBoundaryEvent(
   let parentId = scope.id;
   if (boundary.interrupting && boundary.attachedToRef) {
     const attached = rt.model(pi).activities[boundary.attachedToRef];
-    const attachedKey = attached?.multiInstance ? `${boundary.attachedToRef}${MI_BODY_SUFFIX}` : boundary.attachedToRef;
-    const instances = Object.values(pi.activityInstances).filter((ai) => ai.activityId === attachedKey);
+    const attachedKey = attached?.multiInstance
+      ? `${boundary.attachedToRef}${MI_BODY_SUFFIX}`
+      : boundary.attachedToRef;
+    const instances = Object.values(pi.activityInstances).filter(
+      (ai) => ai.activityId === attachedKey,
+    );
     if (instances.length > 1) {
-      throw new ProcessEngineException(`Executions for activity Activity(${attachedKey}) ambiguous`);
+      throw new ProcessEngineException(
+        `Executions for activity Activity(${attachedKey}) ambiguous`,
+      );
     }
     const only = instances[0];
     if (only) {
@@ -449,7 +494,10 @@ function startOnFlow(
   if (instruction.type === 'startAfterActivity') {
     const activity = model.activities[innerActivityId(instruction.activityId)];
     if (!activity) {
-      throw invalid(instruction, `Activity '${instruction.activityId}' does not exist: activity is null`);
+      throw invalid(
+        instruction,
+        `Activity '${instruction.activityId}' does not exist: activity is null`,
+      );
     }
     if (activity.outgoing.length === 0) {
       throw new ProcessEngineException(
@@ -465,12 +513,18 @@ function startOnFlow(
   } else {
     flowId = instruction.transitionId;
     if (!model.sequenceFlows[flowId]) {
-      throw invalid(instruction, `Element '${flowId}' does not exist in process '${pi.processDefinitionId}'`);
+      throw invalid(
+        instruction,
+        `Element '${flowId}' does not exist in process '${pi.processDefinitionId}'`,
+      );
     }
   }
   const flow = model.sequenceFlows[flowId];
   if (!flow) {
-    throw invalid(instruction, `Element '${flowId}' does not exist in process '${pi.processDefinitionId}'`);
+    throw invalid(
+      instruction,
+      `Element '${flowId}' does not exist in process '${pi.processDefinitionId}'`,
+    );
   }
   const source = model.activities[flow.sourceRef];
   const flowScope = source ? parentScopeKey(model, source.id) : model.key;
@@ -480,7 +534,9 @@ function startOnFlow(
   rt.takeFlow(pi, scope.id, flowId, local);
 }
 
-function splitVariables(variables: Record<string, { value: TypedValue; local: boolean }> | undefined): {
+function splitVariables(
+  variables: Record<string, { value: TypedValue; local: boolean }> | undefined,
+): {
   local: Record<string, TypedValue>;
   global: Record<string, TypedValue>;
 } {
@@ -492,7 +548,12 @@ function splitVariables(variables: Record<string, { value: TypedValue; local: bo
   return { local, global };
 }
 
-function applyGlobal(rt: Runtime, pi: ProcessInstanceState, scopeId: string, global: Record<string, TypedValue>): void {
+function applyGlobal(
+  rt: Runtime,
+  pi: ProcessInstanceState,
+  scopeId: string,
+  global: Record<string, TypedValue>,
+): void {
   for (const [name, value] of Object.entries(global)) {
     rt.setVariable(pi, scopeId, name, value);
   }

@@ -36,7 +36,9 @@ export function buildActivityInstanceTree(
       activityId: ti.activityId,
       targetActivityId: ti.activityId,
       activityName: activity?.name ?? null,
-      activityType: isBodyId(ti.activityId) ? 'multiInstanceBody' : (activity?.activityType ?? 'unknown'),
+      activityType: isBodyId(ti.activityId)
+        ? 'multiInstanceBody'
+        : (activity?.activityType ?? 'unknown'),
       processInstanceId: pi.id,
       processDefinitionId: definition.id,
       executionId: ti.id,

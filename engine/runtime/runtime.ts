@@ -170,7 +170,12 @@ export class Runtime {
     return undefined;
   }
 
-  setVariableLocal(pi: ProcessInstanceState, scopeId: string, name: string, value: TypedValue): void {
+  setVariableLocal(
+    pi: ProcessInstanceState,
+    scopeId: string,
+    name: string,
+    value: TypedValue,
+  ): void {
     const variables = this.variablesOf(pi, scopeId);
     const existing = variables[name];
     if (existing) {
@@ -228,15 +233,28 @@ export class Runtime {
     };
   }
 
-  evaluate(pi: ProcessInstanceState, scopeId: string, text: string, extraBeans?: Record<string, unknown>): unknown {
+  evaluate(
+    pi: ProcessInstanceState,
+    scopeId: string,
+    text: string,
+    extraBeans?: Record<string, unknown>,
+  ): unknown {
     return evaluateExpression(text, this.expressionContext(pi, scopeId, extraBeans));
   }
 
   /** The `execution` object expressions and delegate expressions receive (DelegateExecution). */
-  executionBean(pi: ProcessInstanceState, scopeId: string, eventName?: string): Record<string, unknown> {
+  executionBean(
+    pi: ProcessInstanceState,
+    scopeId: string,
+    eventName?: string,
+  ): Record<string, unknown> {
     const ai = pi.activityInstances[scopeId];
     const ti = pi.transitionInstances[scopeId];
-    const activityId = ai ? (ai.parentId === null ? null : ai.activityId) : (ti?.activityId ?? null);
+    const activityId = ai
+      ? ai.parentId === null
+        ? null
+        : ai.activityId
+      : (ti?.activityId ?? null);
     const executionId = ai ? ai.executionId : scopeId;
     return {
       id: executionId,
@@ -269,7 +287,10 @@ export class Runtime {
       hasVariableLocal: (name: string) => this.variablesOf(pi, scopeId)[name] !== undefined,
       getVariables: () =>
         Object.fromEntries(
-          Object.entries(this.visibleVariables(pi, scopeId)).map(([k, v]) => [k, toPlainValue(v.value)]),
+          Object.entries(this.visibleVariables(pi, scopeId)).map(([k, v]) => [
+            k,
+            toPlainValue(v.value),
+          ]),
         ),
       setVariable: (name: string, value: unknown) => {
         this.setVariable(pi, scopeId, name, toTypedValue(value));
@@ -282,7 +303,6 @@ export class Runtime {
         while (current !== null) {
           const variables = this.variablesOf(pi, current);
           if (name in variables) {
-            // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- variables are a record keyed by name
             delete variables[name];
             return;
           }
@@ -307,7 +327,13 @@ export class Runtime {
       if (listener.event !== event) {
         continue;
       }
-      this.runDelegate(pi, scopeId, listener, this.executionBean(pi, scopeId, event), 'ExecutionListener');
+      this.runDelegate(
+        pi,
+        scopeId,
+        listener,
+        this.executionBean(pi, scopeId, event),
+        'ExecutionListener',
+      );
     }
   }
 
@@ -329,7 +355,11 @@ export class Runtime {
     }
   }
 
-  private runInputMappings(pi: ProcessInstanceState, ai: ActivityInstanceRec, activity: Activity): void {
+  private runInputMappings(
+    pi: ProcessInstanceState,
+    ai: ActivityInstanceRec,
+    activity: Activity,
+  ): void {
     if (this.ctx.skipIoMappings || activity.inputParameters.length === 0) {
       return;
     }
@@ -340,7 +370,11 @@ export class Runtime {
     }
   }
 
-  private runOutputMappings(pi: ProcessInstanceState, ai: ActivityInstanceRec, activity: Activity): void {
+  private runOutputMappings(
+    pi: ProcessInstanceState,
+    ai: ActivityInstanceRec,
+    activity: Activity,
+  ): void {
     if (this.ctx.skipIoMappings || activity.outputParameters.length === 0 || ai.parentId === null) {
       return;
     }
@@ -359,7 +393,11 @@ export class Runtime {
 
   // ---------------------------------------------------------------- creating tokens
 
-  createActivityInstance(pi: ProcessInstanceState, parentId: string, activityId: string): ActivityInstanceRec {
+  createActivityInstance(
+    pi: ProcessInstanceState,
+    parentId: string,
+    activityId: string,
+  ): ActivityInstanceRec {
     const ai: ActivityInstanceRec = {
       id: `${activityId}:${this.newId()}`,
       activityId,
@@ -379,7 +417,9 @@ export class Runtime {
       parentActivityInstanceId: parentId,
       activityId,
       activityName: activity?.name ?? null,
-      activityType: isBodyId(activityId) ? 'multiInstanceBody' : (activity?.activityType ?? 'unknown'),
+      activityType: isBodyId(activityId)
+        ? 'multiInstanceBody'
+        : (activity?.activityType ?? 'unknown'),
       processDefinitionKey: definition.key,
       processDefinitionId: definition.id,
       processInstanceId: pi.id,
@@ -444,7 +484,12 @@ export class Runtime {
     },
   ): JobRec {
     const definition = this.definitionOf(pi);
-    const jobDefinition = this.findJobDefinition(definition.id, fields.activityId, fields.handlerType, fields.handlerConfiguration);
+    const jobDefinition = this.findJobDefinition(
+      definition.id,
+      fields.activityId,
+      fields.handlerType,
+      fields.handlerConfiguration,
+    );
     const job: JobRec = {
       id: this.newId(),
       jobDefinitionId: jobDefinition?.id ?? null,
@@ -521,7 +566,9 @@ export class Runtime {
     scopeId: string,
     timer: { kind: 'duration' | 'date' | 'cycle'; expression: string },
   ): { dueDate: number; repeat: string | null } {
-    const raw = isExpression(timer.expression) ? this.evaluate(pi, scopeId, timer.expression) : timer.expression;
+    const raw = isExpression(timer.expression)
+      ? this.evaluate(pi, scopeId, timer.expression)
+      : timer.expression;
     if (raw instanceof Date) {
       return { dueDate: raw.getTime(), repeat: null };
     }
@@ -596,7 +643,9 @@ export class Runtime {
       }
       return;
     }
-    const asyncBefore = activity.multiInstance ? (activity.innerAsyncBefore ?? false) : activity.asyncBefore;
+    const asyncBefore = activity.multiInstance
+      ? (activity.innerAsyncBefore ?? false)
+      : activity.asyncBefore;
     if (asyncBefore) {
       this.createTransitionInstance(pi, scopeId, activityId, 'before', localVariables);
       return;
@@ -648,7 +697,11 @@ export class Runtime {
   }
 
   /** Missing scopes are created without running their start event (contract §4.3). */
-  enterScopeOnly(pi: ProcessInstanceState, parentId: string, activityId: string): ActivityInstanceRec {
+  enterScopeOnly(
+    pi: ProcessInstanceState,
+    parentId: string,
+    activityId: string,
+  ): ActivityInstanceRec {
     const ai = this.createActivityInstance(pi, parentId, activityId);
     if (isBodyId(activityId)) {
       return ai;
@@ -657,7 +710,11 @@ export class Runtime {
     return ai;
   }
 
-  private createBoundaryEvents(pi: ProcessInstanceState, ai: ActivityInstanceRec, activity: Activity): void {
+  private createBoundaryEvents(
+    pi: ProcessInstanceState,
+    ai: ActivityInstanceRec,
+    activity: Activity,
+  ): void {
     const model = this.model(pi);
     for (const boundaryId of activity.boundaryEventIds) {
       const boundary = model.activities[boundaryId];
@@ -667,13 +724,20 @@ export class Runtime {
     }
   }
 
-  createEventSubProcessSubscriptions(pi: ProcessInstanceState, scope: ActivityInstanceRec, eventSubProcessIds: string[]): void {
+  createEventSubProcessSubscriptions(
+    pi: ProcessInstanceState,
+    scope: ActivityInstanceRec,
+    eventSubProcessIds: string[],
+  ): void {
     for (const start of this.eventSubProcessStarts(pi, eventSubProcessIds)) {
       this.subscribe(pi, scope, start, 'timer-start-event-subprocess');
     }
   }
 
-  private eventSubProcessStarts(pi: ProcessInstanceState, eventSubProcessIds: string[]): Activity[] {
+  private eventSubProcessStarts(
+    pi: ProcessInstanceState,
+    eventSubProcessIds: string[],
+  ): Activity[] {
     const model = this.model(pi);
     const starts: Activity[] = [];
     for (const id of eventSubProcessIds) {
@@ -713,7 +777,13 @@ export class Runtime {
         return;
       case 'receiveTask':
         if (activity.eventDefinition.kind === 'message') {
-          this.createSubscription(pi, ai, activity.id, 'message', activity.eventDefinition.messageName);
+          this.createSubscription(
+            pi,
+            ai,
+            activity.id,
+            'message',
+            activity.eventDefinition.messageName,
+          );
         }
         return;
       case 'serviceTask':
@@ -757,7 +827,11 @@ export class Runtime {
     }
   }
 
-  private startSubProcess(pi: ProcessInstanceState, ai: ActivityInstanceRec, activity: Activity): void {
+  private startSubProcess(
+    pi: ProcessInstanceState,
+    ai: ActivityInstanceRec,
+    activity: Activity,
+  ): void {
     const start = this.startEventOf(this.model(pi), activity.id);
     if (!start) {
       this.scopeMaybeComplete(pi, ai.id);
@@ -791,7 +865,11 @@ export class Runtime {
 
   private createTask(pi: ProcessInstanceState, ai: ActivityInstanceRec, activity: Activity): void {
     const text = (value: string | null): string | null =>
-      value === null ? null : isExpression(value) ? nullableString(this.evaluate(pi, ai.id, value)) : value;
+      value === null
+        ? null
+        : isExpression(value)
+          ? nullableString(this.evaluate(pi, ai.id, value))
+          : value;
     const list = (value: string | null): string[] =>
       (text(value) ?? '')
         .split(',')
@@ -848,7 +926,12 @@ export class Runtime {
     }
   }
 
-  private taskBean(pi: ProcessInstanceState, ai: ActivityInstanceRec, task: TaskRec, event: string): Record<string, unknown> {
+  private taskBean(
+    pi: ProcessInstanceState,
+    ai: ActivityInstanceRec,
+    task: TaskRec,
+    event: string,
+  ): Record<string, unknown> {
     return {
       ...task,
       eventName: event,
@@ -876,7 +959,11 @@ export class Runtime {
   // ---------------------------------------------------------------- gateways
 
   /** Camunda evaluates outgoing conditions in definition order; the default flow comes last. */
-  private chooseExclusiveFlow(pi: ProcessInstanceState, ai: ActivityInstanceRec, activity: Activity): string {
+  private chooseExclusiveFlow(
+    pi: ProcessInstanceState,
+    ai: ActivityInstanceRec,
+    activity: Activity,
+  ): string {
     const model = this.model(pi);
     for (const flowId of activity.outgoing) {
       const flow = model.sequenceFlows[flowId];
@@ -895,7 +982,11 @@ export class Runtime {
     );
   }
 
-  private inclusiveFlows(pi: ProcessInstanceState, ai: ActivityInstanceRec, activity: Activity): string[] {
+  private inclusiveFlows(
+    pi: ProcessInstanceState,
+    ai: ActivityInstanceRec,
+    activity: Activity,
+  ): string[] {
     const model = this.model(pi);
     const chosen = activity.outgoing.filter((flowId) => {
       const flow = model.sequenceFlows[flowId];
@@ -947,10 +1038,17 @@ export class Runtime {
     if (value === null || value === undefined) {
       return false;
     }
-    throw new ProcessEngineException(`condition expression returns non-Boolean: ${String(value)} (${typeof value})`);
+    throw new ProcessEngineException(
+      `condition expression returns non-Boolean: ${JSON.stringify(value)} (${typeof value})`,
+    );
   }
 
-  private join(pi: ProcessInstanceState, ai: ActivityInstanceRec, activity: Activity, needed: number): void {
+  private join(
+    pi: ProcessInstanceState,
+    ai: ActivityInstanceRec,
+    activity: Activity,
+    needed: number,
+  ): void {
     ai.joinWaiting = true;
     const waiting = this.childInstances(pi, ai.parentId ?? pi.id).filter(
       (other) => other.activityId === activity.id && other.joinWaiting,
@@ -961,7 +1059,11 @@ export class Runtime {
     this.fireJoin(pi, ai, waiting.slice(0, needed));
   }
 
-  private fireJoin(pi: ProcessInstanceState, ai: ActivityInstanceRec, joined: ActivityInstanceRec[]): void {
+  private fireJoin(
+    pi: ProcessInstanceState,
+    ai: ActivityInstanceRec,
+    joined: ActivityInstanceRec[],
+  ): void {
     for (const other of joined) {
       if (other.id !== ai.id) {
         this.removeActivityInstance(pi, other, false);
@@ -969,10 +1071,18 @@ export class Runtime {
     }
     ai.joinWaiting = false;
     const activity = this.activity(pi, ai.activityId);
-    this.leave(pi, ai, activity.kind === 'inclusiveGateway' ? this.inclusiveFlows(pi, ai, activity) : undefined);
+    this.leave(
+      pi,
+      ai,
+      activity.kind === 'inclusiveGateway' ? this.inclusiveFlows(pi, ai, activity) : undefined,
+    );
   }
 
-  private inclusiveJoin(pi: ProcessInstanceState, ai: ActivityInstanceRec, activity: Activity): void {
+  private inclusiveJoin(
+    pi: ProcessInstanceState,
+    ai: ActivityInstanceRec,
+    activity: Activity,
+  ): void {
     ai.joinWaiting = true;
     this.tryInclusiveJoin(pi, ai.parentId ?? pi.id, activity);
   }
@@ -987,7 +1097,9 @@ export class Runtime {
       return;
     }
     const others = [
-      ...this.childInstances(pi, scopeId).filter((other) => !(other.activityId === activity.id && other.joinWaiting)),
+      ...this.childInstances(pi, scopeId).filter(
+        (other) => !(other.activityId === activity.id && other.joinWaiting),
+      ),
       ...this.childTransitions(pi, scopeId),
     ];
     if (others.some((token) => this.canReach(pi, token.activityId, activity.id))) {
@@ -1024,7 +1136,11 @@ export class Runtime {
     return false;
   }
 
-  private waitForEventGateway(pi: ProcessInstanceState, ai: ActivityInstanceRec, activity: Activity): void {
+  private waitForEventGateway(
+    pi: ProcessInstanceState,
+    ai: ActivityInstanceRec,
+    activity: Activity,
+  ): void {
     const model = this.model(pi);
     for (const flowId of activity.outgoing) {
       const target = model.activities[model.sequenceFlows[flowId]?.targetRef ?? ''];
@@ -1035,7 +1151,12 @@ export class Runtime {
   }
 
   /** An event after an event-based gateway occurred: the gateway ends, the event's path runs. */
-  triggerEventGatewayTarget(pi: ProcessInstanceState, gateway: ActivityInstanceRec, eventId: string, variables: Record<string, TypedValue> = {}): void {
+  triggerEventGatewayTarget(
+    pi: ProcessInstanceState,
+    gateway: ActivityInstanceRec,
+    eventId: string,
+    variables: Record<string, TypedValue> = {},
+  ): void {
     const parentId = gateway.parentId ?? pi.id;
     const model = this.model(pi);
     const flowId = this.activity(pi, gateway.activityId).outgoing.find(
@@ -1055,7 +1176,11 @@ export class Runtime {
     }
   }
 
-  private applyEventVariables(pi: ProcessInstanceState, scopeId: string, variables: Record<string, TypedValue>): void {
+  private applyEventVariables(
+    pi: ProcessInstanceState,
+    scopeId: string,
+    variables: Record<string, TypedValue>,
+  ): void {
     for (const [name, value] of Object.entries(variables)) {
       this.setVariable(pi, scopeId, name, value);
     }
@@ -1063,7 +1188,11 @@ export class Runtime {
 
   // ---------------------------------------------------------------- events
 
-  private waitForEvent(pi: ProcessInstanceState, ai: ActivityInstanceRec, activity: Activity): void {
+  private waitForEvent(
+    pi: ProcessInstanceState,
+    ai: ActivityInstanceRec,
+    activity: Activity,
+  ): void {
     const definition = activity.eventDefinition;
     if (definition.kind === 'conditional') {
       if (this.isTrue(pi, ai.id, definition.condition)) {
@@ -1078,7 +1207,11 @@ export class Runtime {
     this.subscribe(pi, ai, activity, 'timer-intermediate-transition');
   }
 
-  private throwIntermediate(pi: ProcessInstanceState, ai: ActivityInstanceRec, activity: Activity): void {
+  private throwIntermediate(
+    pi: ProcessInstanceState,
+    ai: ActivityInstanceRec,
+    activity: Activity,
+  ): void {
     const definition = activity.eventDefinition;
     if (definition.kind === 'signal') {
       this.pendingSignals.push({ name: definition.signalName, variables: {} });
@@ -1133,7 +1266,11 @@ export class Runtime {
    * Finds the innermost handler of a BPMN error: an error event subprocess of an enclosing scope,
    * or an error boundary event on an enclosing activity; without one the path just ends.
    */
-  private propagateError(pi: ProcessInstanceState, thrower: ActivityInstanceRec, errorCode: string | null): void {
+  private propagateError(
+    pi: ProcessInstanceState,
+    thrower: ActivityInstanceRec,
+    errorCode: string | null,
+  ): void {
     const scopeId = thrower.parentId ?? pi.id;
     this.invokeListeners(pi, thrower.id, this.activity(pi, thrower.activityId).listeners, 'end');
     this.removeActivityInstance(pi, thrower, false);
@@ -1143,17 +1280,28 @@ export class Runtime {
     }
   }
 
-  private propagateEscalation(pi: ProcessInstanceState, thrower: ActivityInstanceRec, code: string | null): void {
+  private propagateEscalation(
+    pi: ProcessInstanceState,
+    thrower: ActivityInstanceRec,
+    code: string | null,
+  ): void {
     this.findHandler(pi, thrower.parentId ?? pi.id, 'escalation', code);
   }
 
-  private findHandler(pi: ProcessInstanceState, fromScopeId: string, kind: 'error' | 'escalation', code: string | null): boolean {
+  private findHandler(
+    pi: ProcessInstanceState,
+    fromScopeId: string,
+    kind: 'error' | 'escalation',
+    code: string | null,
+  ): boolean {
     const model = this.model(pi);
     let scope: ActivityInstanceRec | undefined = pi.activityInstances[fromScopeId];
     while (scope) {
       const isRoot = scope.parentId === null;
       if (!isBodyId(scope.activityId)) {
-        const espIds = isRoot ? model.eventSubProcessIds : this.activity(pi, scope.activityId).eventSubProcessIds;
+        const espIds = isRoot
+          ? model.eventSubProcessIds
+          : this.activity(pi, scope.activityId).eventSubProcessIds;
         for (const start of this.eventSubProcessStarts(pi, espIds)) {
           if (matchesCode(start, kind, code)) {
             this.triggerEventSubProcess(pi, scope, start.id, {});
@@ -1192,7 +1340,12 @@ export class Runtime {
   }
 
   /** A boundary event fires on `owner`: interrupting ones cancel it first. */
-  triggerBoundaryEvent(pi: ProcessInstanceState, owner: ActivityInstanceRec, boundaryId: string, variables: Record<string, TypedValue>): void {
+  triggerBoundaryEvent(
+    pi: ProcessInstanceState,
+    owner: ActivityInstanceRec,
+    boundaryId: string,
+    variables: Record<string, TypedValue>,
+  ): void {
     const boundary = this.activity(pi, boundaryId);
     const parentId = owner.parentId ?? pi.id;
     if (boundary.interrupting) {
@@ -1203,7 +1356,12 @@ export class Runtime {
   }
 
   /** An event subprocess start event fires in `scope`; interrupting ones cancel the scope's content. */
-  triggerEventSubProcess(pi: ProcessInstanceState, scope: ActivityInstanceRec, startEventId: string, variables: Record<string, TypedValue>): void {
+  triggerEventSubProcess(
+    pi: ProcessInstanceState,
+    scope: ActivityInstanceRec,
+    startEventId: string,
+    variables: Record<string, TypedValue>,
+  ): void {
     const start = this.activity(pi, startEventId);
     if (start.interrupting) {
       this.interruptScope(pi, scope);
@@ -1272,7 +1430,14 @@ export class Runtime {
     }
     const asyncAfter = activity.multiInstance ? false : activity.asyncAfter;
     if (asyncAfter) {
-      this.createTransitionInstance(pi, parentId, ai.activityId, 'after', {}, flows?.length === 1 ? (flows[0] ?? null) : null);
+      this.createTransitionInstance(
+        pi,
+        parentId,
+        ai.activityId,
+        'after',
+        {},
+        flows?.length === 1 ? (flows[0] ?? null) : null,
+      );
       return;
     }
     this.takeFlows(pi, parentId, flowsToTake);
@@ -1293,7 +1458,12 @@ export class Runtime {
     }
   }
 
-  takeFlow(pi: ProcessInstanceState, scopeId: string, flowId: string, localVariables: Record<string, TypedValue> = {}): void {
+  takeFlow(
+    pi: ProcessInstanceState,
+    scopeId: string,
+    flowId: string,
+    localVariables: Record<string, TypedValue> = {},
+  ): void {
     const flow = this.model(pi).sequenceFlows[flowId];
     if (!flow) {
       throw new ProcessEngineException(`Sequence flow '${flowId}' does not exist`);
@@ -1354,7 +1524,9 @@ export class Runtime {
   ): void {
     const loop = activity.multiInstance;
     if (!loop) {
-      throw new ProcessEngineException(`Activity '${activity.id}' is not a multi-instance activity`);
+      throw new ProcessEngineException(
+        `Activity '${activity.id}' is not a multi-instance activity`,
+      );
     }
     const body = this.createActivityInstance(pi, scopeId, `${activity.id}${MI_BODY_SUFFIX}`);
     for (const [name, value] of Object.entries(localVariables)) {
@@ -1364,7 +1536,9 @@ export class Runtime {
     const collection = this.loopCollection(pi, body.id, activity);
     let count: number;
     if (loop.loopCardinality !== null) {
-      const raw = isExpression(loop.loopCardinality) ? this.evaluate(pi, body.id, loop.loopCardinality) : loop.loopCardinality;
+      const raw = isExpression(loop.loopCardinality)
+        ? this.evaluate(pi, body.id, loop.loopCardinality)
+        : loop.loopCardinality;
       count = Number(raw);
       if (!Number.isInteger(count) || count < 0) {
         throw new ProcessEngineException(
@@ -1381,7 +1555,12 @@ export class Runtime {
     const integer = (value: number): TypedValue => ({ type: 'Integer', value, valueInfo: {} });
     this.setVariableLocal(pi, body.id, 'nrOfInstances', integer(count));
     this.setVariableLocal(pi, body.id, 'nrOfCompletedInstances', integer(0));
-    this.setVariableLocal(pi, body.id, 'nrOfActiveInstances', integer(loop.sequential ? Math.min(1, count) : count));
+    this.setVariableLocal(
+      pi,
+      body.id,
+      'nrOfActiveInstances',
+      integer(loop.sequential ? Math.min(1, count) : count),
+    );
     if (count === 0) {
       this.leaveBody(pi, body);
       return;
@@ -1402,14 +1581,20 @@ export class Runtime {
     }
   }
 
-  private loopCollection(pi: ProcessInstanceState, scopeId: string, activity: Activity): unknown[] | null {
+  private loopCollection(
+    pi: ProcessInstanceState,
+    scopeId: string,
+    activity: Activity,
+  ): unknown[] | null {
     const source = activity.multiInstance?.collection;
     if (!source) {
       return null;
     }
-    const value = isExpression(source) ? this.evaluate(pi, scopeId, source) : this.expressionContext(pi, scopeId).getVariable(source);
+    const value = isExpression(source)
+      ? this.evaluate(pi, scopeId, source)
+      : this.expressionContext(pi, scopeId).getVariable(source);
     if (Array.isArray(value)) {
-      return value;
+      return value as unknown[];
     }
     throw new ProcessEngineException(
       `ENGINE-02026 Invalid value '${String(value)}' for collection of multi-instance activity '${activity.id}': a collection (Json array) is required`,
@@ -1450,7 +1635,11 @@ export class Runtime {
     return inner.id;
   }
 
-  private completionConditionMet(pi: ProcessInstanceState, scopeId: string, activity: Activity): boolean {
+  private completionConditionMet(
+    pi: ProcessInstanceState,
+    scopeId: string,
+    activity: Activity,
+  ): boolean {
     const condition = activity.multiInstance?.completionCondition;
     return condition ? this.isTrue(pi, scopeId, condition) : false;
   }
@@ -1467,8 +1656,18 @@ export class Runtime {
       return;
     }
     const integer = (value: number): TypedValue => ({ type: 'Integer', value, valueInfo: {} });
-    this.setVariableLocal(pi, body.id, 'nrOfCompletedInstances', integer(this.bodyCounter(pi, body, 'nrOfCompletedInstances') + 1));
-    this.setVariableLocal(pi, body.id, 'nrOfActiveInstances', integer(Math.max(0, this.bodyCounter(pi, body, 'nrOfActiveInstances') - 1)));
+    this.setVariableLocal(
+      pi,
+      body.id,
+      'nrOfCompletedInstances',
+      integer(this.bodyCounter(pi, body, 'nrOfCompletedInstances') + 1),
+    );
+    this.setVariableLocal(
+      pi,
+      body.id,
+      'nrOfActiveInstances',
+      integer(Math.max(0, this.bodyCounter(pi, body, 'nrOfActiveInstances') - 1)),
+    );
   }
 
   /** Called after `countInnerCompletion` and the removal of the inner instance. */
@@ -1518,12 +1717,18 @@ export class Runtime {
 
   // ---------------------------------------------------------------- call activities
 
-  private startCalledInstance(pi: ProcessInstanceState, ai: ActivityInstanceRec, activity: Activity): void {
+  private startCalledInstance(
+    pi: ProcessInstanceState,
+    ai: ActivityInstanceRec,
+    activity: Activity,
+  ): void {
     const rawKey = activity.calledElement ?? '';
     const key = isExpression(rawKey) ? String(this.evaluate(pi, ai.id, rawKey)) : rawKey;
     const definition = this.ctx.latestDefinition(key);
     if (!definition) {
-      throw new ProcessEngineException(`no processes deployed with key '${key}': processDefinition is null`);
+      throw new ProcessEngineException(
+        `no processes deployed with key '${key}': processDefinition is null`,
+      );
     }
     const variables: Record<string, TypedValue> = {};
     let businessKey: string | null = null;
@@ -1536,7 +1741,9 @@ export class Runtime {
         }
       } else if (mapping.target) {
         if (mapping.sourceExpression) {
-          variables[mapping.target] = toTypedValue(this.evaluate(pi, ai.id, mapping.sourceExpression));
+          variables[mapping.target] = toTypedValue(
+            this.evaluate(pi, ai.id, mapping.sourceExpression),
+          );
         } else if (mapping.source) {
           const found = this.findVariable(pi, ai.id, mapping.source);
           variables[mapping.target] = found ? structuredClone(found.value) : toTypedValue(null);
@@ -1578,10 +1785,20 @@ export class Runtime {
         }
       } else if (mapping.target) {
         if (mapping.sourceExpression) {
-          this.setVariable(caller, callActivity.id, mapping.target, toTypedValue(this.evaluate(sub, sub.id, mapping.sourceExpression)));
+          this.setVariable(
+            caller,
+            callActivity.id,
+            mapping.target,
+            toTypedValue(this.evaluate(sub, sub.id, mapping.sourceExpression)),
+          );
         } else if (mapping.source) {
           const found = subVariables[mapping.source];
-          this.setVariable(caller, callActivity.id, mapping.target, found ? structuredClone(found.value) : toTypedValue(null));
+          this.setVariable(
+            caller,
+            callActivity.id,
+            mapping.target,
+            found ? structuredClone(found.value) : toTypedValue(null),
+          );
         }
       }
     }
@@ -1591,7 +1808,11 @@ export class Runtime {
 
   /** A called instance was cancelled: its call activity instance goes, and emptied scopes with it. */
   private calledInstanceCancelled(sub: ProcessInstanceState): void {
-    if (!sub.superProcessInstanceId || !sub.superActivityInstanceId || this.ctx.cancellingFromCaller.has(sub.id)) {
+    if (
+      !sub.superProcessInstanceId ||
+      !sub.superActivityInstanceId ||
+      this.ctx.cancellingFromCaller.has(sub.id)
+    ) {
       return;
     }
     const caller = this.ctx.instance(sub.superProcessInstanceId);
@@ -1614,7 +1835,9 @@ export class Runtime {
     let current: string = tokenId;
     for (;;) {
       const parentId: string | null =
-        pi.activityInstances[current]?.parentId ?? pi.transitionInstances[current]?.parentId ?? null;
+        pi.activityInstances[current]?.parentId ??
+        pi.transitionInstances[current]?.parentId ??
+        null;
       if (parentId === null || this.hasTokens(pi, parentId, current)) {
         break;
       }
@@ -1702,7 +1925,11 @@ export class Runtime {
   }
 
   /** Removes an activity instance with its task, subscriptions and jobs, and closes its history. */
-  removeActivityInstance(pi: ProcessInstanceState, ai: ActivityInstanceRec, canceled: boolean): void {
+  removeActivityInstance(
+    pi: ProcessInstanceState,
+    ai: ActivityInstanceRec,
+    canceled: boolean,
+  ): void {
     for (const task of Object.values(pi.tasks)) {
       if (task.activityInstanceId === ai.id) {
         delete pi.tasks[task.id];
@@ -1728,7 +1955,10 @@ export class Runtime {
 
   // ---------------------------------------------------------------- process instances
 
-  startProcessInstance(definition: ProcessDefinitionRec, options: StartOptions): ProcessInstanceState {
+  startProcessInstance(
+    definition: ProcessDefinitionRec,
+    options: StartOptions,
+  ): ProcessInstanceState {
     if (definition.suspended) {
       throw new ProcessEngineException(
         `Cannot start process instance. Process definition ${definition.name ?? definition.key} (id = ${definition.id}) is suspended`,
@@ -1768,7 +1998,10 @@ export class Runtime {
     this.ctx.addInstance(pi);
     const model = definition.model;
     const startEvent =
-      options.startEventId ?? model.startEventIds.find((sid) => model.activities[sid]?.eventDefinition.kind === 'none') ?? model.startEventIds[0] ?? null;
+      options.startEventId ??
+      model.startEventIds.find((sid) => model.activities[sid]?.eventDefinition.kind === 'none') ??
+      model.startEventIds[0] ??
+      null;
     this.ctx.putHistoricProcessInstance({
       id,
       businessKey: pi.businessKey,
@@ -1795,14 +2028,20 @@ export class Runtime {
       return pi;
     }
     if (!startEvent) {
-      throw new ProcessEngineException(`Process definition '${definition.id}' has no none start event to start from`);
+      throw new ProcessEngineException(
+        `Process definition '${definition.id}' has no none start event to start from`,
+      );
     }
     this.enter(pi, id, startEvent);
     return pi;
   }
 
   /** Ends an instance whose root is empty: completion or cancellation propagates to the caller. */
-  endProcessInstance(pi: ProcessInstanceState, reason: 'completed' | 'cancelled', deleteReason: string | null = null): void {
+  endProcessInstance(
+    pi: ProcessInstanceState,
+    reason: 'completed' | 'cancelled',
+    deleteReason: string | null = null,
+  ): void {
     if (this.ctx.isEnded(pi.id)) {
       return;
     }
@@ -1831,7 +2070,11 @@ export class Runtime {
   }
 
   /** Cancels every token of an instance and ends it as externally terminated. */
-  deleteProcessInstance(pi: ProcessInstanceState, deleteReason: string | null, fromCaller = false): void {
+  deleteProcessInstance(
+    pi: ProcessInstanceState,
+    deleteReason: string | null,
+    fromCaller = false,
+  ): void {
     if (fromCaller) {
       this.ctx.cancellingFromCaller.add(pi.id);
     }
@@ -1857,7 +2100,9 @@ export class Runtime {
     }
     const pi = this.ctx.instance(job.processInstanceId);
     if (!pi) {
-      throw new ProcessEngineException(`Process instance '${job.processInstanceId}' of job '${job.id}' does not exist`);
+      throw new ProcessEngineException(
+        `Process instance '${job.processInstanceId}' of job '${job.id}' does not exist`,
+      );
     }
     this.deleteJob(pi, job.id);
     switch (job.handlerType) {
@@ -1895,7 +2140,9 @@ export class Runtime {
         return;
       }
       default:
-        throw new ProcessEngineException(`Job handler '${job.handlerType}' cannot run on a process instance`);
+        throw new ProcessEngineException(
+          `Job handler '${job.handlerType}' cannot run on a process instance`,
+        );
     }
   }
 
@@ -1904,7 +2151,15 @@ export class Runtime {
       return;
     }
     const step = nextCycle(this.now(), job.repeat);
-    pi.jobs[job.id] = { ...job, dueDate: step.dueDate, repeat: step.next, retries: DEFAULT_JOB_RETRIES, exceptionMessage: null, stacktrace: null, seq: this.ctx.nextSeq() };
+    pi.jobs[job.id] = {
+      ...job,
+      dueDate: step.dueDate,
+      repeat: step.next,
+      retries: DEFAULT_JOB_RETRIES,
+      exceptionMessage: null,
+      stacktrace: null,
+      seq: this.ctx.nextSeq(),
+    };
   }
 
   private continueAsync(pi: ProcessInstanceState, job: JobRec): void {
@@ -1913,7 +2168,9 @@ export class Runtime {
       throw new ProcessEngineException(`Transition instance of job '${job.id}' does not exist`);
     }
     delete pi.transitionInstances[ti.id];
-    const variables = Object.fromEntries(Object.entries(ti.variables).map(([name, v]) => [name, v.value]));
+    const variables = Object.fromEntries(
+      Object.entries(ti.variables).map(([name, v]) => [name, v.value]),
+    );
     const innerOfBody = this.isInnerOfBody(pi, ti.parentId);
     if (ti.kind === 'before') {
       if (innerOfBody) {
@@ -1934,14 +2191,20 @@ export class Runtime {
       return;
     }
     const activity = this.activity(pi, ti.activityId);
-    const flows = ti.transitionId ? [ti.transitionId] : this.outgoingFlows(pi, ti.parentId, activity);
+    const flows = ti.transitionId
+      ? [ti.transitionId]
+      : this.outgoingFlows(pi, ti.parentId, activity);
     this.takeFlows(pi, ti.parentId, flows);
   }
 
   // ---------------------------------------------------------------- signals
 
   /** Delivers signals thrown during the command to every subscription, as Camunda broadcasts. */
-  deliverSignals(startDefinitions: (name: string) => { definition: ProcessDefinitionRec; startEventId: string }[]): void {
+  deliverSignals(
+    startDefinitions: (
+      name: string,
+    ) => { definition: ProcessDefinitionRec; startEventId: string }[],
+  ): void {
     while (this.pendingSignals.length > 0) {
       const signal = this.pendingSignals.shift();
       if (!signal) {
@@ -1973,19 +2236,27 @@ export class Runtime {
         }
       }
       for (const start of startDefinitions(signal.name)) {
-        this.startProcessInstance(start.definition, { startEventId: start.startEventId, variables: signal.variables });
+        this.startProcessInstance(start.definition, {
+          startEventId: start.startEventId,
+          variables: signal.variables,
+        });
       }
     }
   }
 
   /** An event arrived for a subscription of a running instance. */
-  triggerSubscription(pi: ProcessInstanceState, subscription: EventSubscriptionRec, variables: Record<string, TypedValue>): void {
+  triggerSubscription(
+    pi: ProcessInstanceState,
+    subscription: EventSubscriptionRec,
+    variables: Record<string, TypedValue>,
+  ): void {
     const owner = pi.activityInstances[subscription.activityInstanceId ?? ''];
     if (!owner) {
       return;
     }
     const catcher = this.activity(pi, subscription.activityId);
-    const ownerActivity = owner.parentId === null ? null : this.model(pi).activities[innerActivityId(owner.activityId)];
+    const ownerActivity =
+      owner.parentId === null ? null : this.model(pi).activities[innerActivityId(owner.activityId)];
     if (catcher.kind === 'boundaryEvent') {
       this.triggerBoundaryEvent(pi, owner, catcher.id, variables);
     } else if (catcher.kind === 'startEvent') {
@@ -2016,11 +2287,19 @@ function matchesCode(event: Activity, kind: 'error' | 'escalation', code: string
 }
 
 function nullableString(value: unknown): string | null {
-  return value === null || value === undefined ? null : String(value);
+  if (value === null || value === undefined) {
+    return null;
+  }
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 /** Calls what a delegate expression resolved to: a function, or an object with notify/execute. */
-function invokeDelegate(delegate: unknown, argument: unknown, expression: string, interfaceName: string): void {
+function invokeDelegate(
+  delegate: unknown,
+  argument: unknown,
+  expression: string,
+  interfaceName: string,
+): void {
   if (typeof delegate === 'function') {
     (delegate as (arg: unknown) => unknown)(argument);
     return;

@@ -214,11 +214,7 @@ export interface ProcessInstanceState {
 }
 
 export type HistoricProcessInstanceState =
-  | 'ACTIVE'
-  | 'SUSPENDED'
-  | 'COMPLETED'
-  | 'EXTERNALLY_TERMINATED'
-  | 'INTERNALLY_TERMINATED';
+  'ACTIVE' | 'SUSPENDED' | 'COMPLETED' | 'EXTERNALLY_TERMINATED' | 'INTERNALLY_TERMINATED';
 
 export interface HistoricProcessInstanceRec {
   id: string;

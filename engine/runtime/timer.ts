@@ -4,7 +4,8 @@
  */
 import { ProcessEngineException } from '../errors';
 
-const DURATION = /^(-)?P(?:(\d+(?:[.,]\d+)?)Y)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)W)?(?:(\d+(?:[.,]\d+)?)D)?(?:T(?:(\d+(?:[.,]\d+)?)H)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)S)?)?$/;
+const DURATION =
+  /^(-)?P(?:(\d+(?:[.,]\d+)?)Y)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)W)?(?:(\d+(?:[.,]\d+)?)D)?(?:T(?:(\d+(?:[.,]\d+)?)H)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)S)?)?$/;
 
 /** Adds an ISO 8601 duration (`PT5M`, `P1DT2H`) to `from`, calendar-aware for years and months. */
 export function addDuration(from: number, text: string): number {
@@ -55,8 +56,6 @@ export function nextCycle(from: number, cycle: string): CycleStep {
   const dueDate = addDuration(Math.max(start, from), duration);
   const remaining = count - 1;
   const next =
-    remaining > 0
-      ? `R${Number.isFinite(remaining) ? String(remaining) : ''}/${duration}`
-      : null;
+    remaining > 0 ? `R${Number.isFinite(remaining) ? String(remaining) : ''}/${duration}` : null;
   return { dueDate, next };
 }

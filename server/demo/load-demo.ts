@@ -404,7 +404,7 @@ function completeTasks(
       task.processInstanceId === processInstanceId && task.taskDefinitionKey === taskDefinitionKey,
   );
   for (const task of open.slice(0, count ?? open.length)) {
-    engine.completeTask(task.id, variables, 'demo');
+    engine.completeTask(task.id, variables);
   }
 }
 

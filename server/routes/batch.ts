@@ -1,30 +1,29 @@
-/**
- * `/batch`: the engine has no batches yet (`EngineApi` offers none), so these answer as Camunda
- * does for an engine without any: empty lists, 404 for an id. Clients (and the conformance
- * runner's cleanup) can list and count batches against the embedded engine all the same.
- */
+/** `/batch` (contract §3.2): list, statistics, get, suspend, delete. */
 import { Hono } from 'hono';
-import type { BatchDto, BatchStatisticsDto } from '../../src/api/camunda-dto';
-import { defineQuery, parseUrlQuery } from '../query-params';
+import type { EngineApi } from '../../engine/engine-api';
+import { BadUserRequestException } from '../../engine/errors';
+import { findBatchStatistics, findBatches } from '../../engine/query/batch-query';
+import { toBatchDto, toBatchStatisticsDto } from '../dto-mappers';
+import { defineQuery, parseUrlFilters } from '../query-params';
 import { bodyObject, jsonBoolean, readJsonBody } from '../request-body';
 import type { RestEnv } from '../rest-env';
 import { pathParam, urlQuery } from '../rest-env';
 import { InvalidRequestException } from '../rest-errors';
+import { addListRoutes } from './list-routes';
 
-const BATCH_QUERY = defineQuery(
-  {
-    batchId: 'string',
-    type: 'string',
-    tenantIdIn: 'stringList',
-    withoutTenantId: 'boolean',
-    suspended: 'boolean',
-  },
-  ['batchId', 'tenantId'],
-);
+const BATCH_PARAMS = {
+  batchId: 'string',
+  type: 'string',
+  tenantIdIn: 'stringList',
+  withoutTenantId: 'boolean',
+  suspended: 'boolean',
+} as const;
+
+const BATCH_QUERY = defineQuery(BATCH_PARAMS, ['batchId', 'tenantId']);
 
 const BATCH_STATISTICS_QUERY = defineQuery(
   {
-    ...BATCH_QUERY.params,
+    ...BATCH_PARAMS,
     createdBy: 'string',
     startedBefore: 'date',
     startedAfter: 'date',
@@ -34,40 +33,63 @@ const BATCH_STATISTICS_QUERY = defineQuery(
   ['batchId', 'tenantId', 'startTime'],
 );
 
-export function batchRoutes(): Hono<RestEnv> {
+const suspensionSchema = bodyObject({ suspended: jsonBoolean.nullish() });
+
+/** Camunda's batch resource rethrows the engine's 400s with its own message. */
+function rethrowBadRequest(action: () => void, message: string): void {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof BadUserRequestException) {
+      throw new InvalidRequestException(400, message);
+    }
+    throw error;
+  }
+}
+
+export function batchRoutes(engine: EngineApi): Hono<RestEnv> {
   const app = new Hono<RestEnv>();
-  app.get('/batch', (c) => {
-    parseUrlQuery(urlQuery(c), BATCH_QUERY);
-    return c.json<BatchDto[]>([]);
+
+  addListRoutes(app, '/batch/statistics', {
+    spec: BATCH_STATISTICS_QUERY,
+    find: (filters, sortings, paging) => findBatchStatistics(engine, filters, sortings, paging),
+    toDto: ({ batch, statistics }) => toBatchStatisticsDto(batch, statistics),
   });
-  app.get('/batch/count', (c) => {
-    parseUrlQuery(urlQuery(c), BATCH_QUERY);
-    return c.json({ count: 0 });
+
+  addListRoutes(app, '/batch', {
+    spec: BATCH_QUERY,
+    find: (filters, sortings, paging) => findBatches(engine, filters, sortings, paging),
+    toDto: (batch) => toBatchDto(batch),
   });
-  app.get('/batch/statistics', (c) => {
-    parseUrlQuery(urlQuery(c), BATCH_STATISTICS_QUERY);
-    return c.json<BatchStatisticsDto[]>([]);
-  });
-  app.get('/batch/statistics/count', (c) => {
-    parseUrlQuery(urlQuery(c), BATCH_STATISTICS_QUERY);
-    return c.json({ count: 0 });
-  });
+
   app.get('/batch/:id', (c) => {
-    throw new InvalidRequestException(404, `Batch with id '${pathParam(c, 'id')}' does not exist`);
+    const id = pathParam(c, 'id');
+    const batch = engine.batch(id);
+    if (!batch) {
+      throw new InvalidRequestException(404, `Batch with id '${id}' does not exist`);
+    }
+    return c.json(toBatchDto(batch));
   });
+
   app.put('/batch/:id/suspended', async (c) => {
-    const { suspended } = await readJsonBody(c, bodyObject({ suspended: jsonBoolean.nullish() }));
-    const verb = suspended === true ? 'suspend' : 'activate';
-    throw new InvalidRequestException(
-      400,
-      `Unable to ${verb} batch with id '${pathParam(c, 'id')}'`,
+    const id = pathParam(c, 'id');
+    const suspended = (await readJsonBody(c, suspensionSchema)).suspended === true;
+    rethrowBadRequest(
+      () => { engine.setBatchSuspended(id, suspended, c.var.userId); },
+      `Unable to ${suspended ? 'suspend' : 'activate'} batch with id '${id}'`,
     );
+    return c.body(null, 204);
   });
+
   app.delete('/batch/:id', (c) => {
-    throw new InvalidRequestException(
-      400,
-      `Unable to delete batch with id '${pathParam(c, 'id')}'`,
+    const id = pathParam(c, 'id');
+    const { cascade = false } = parseUrlFilters(urlQuery(c), { cascade: 'boolean' });
+    rethrowBadRequest(
+      () => { engine.deleteBatch(id, cascade, c.var.userId); },
+      `Unable to delete batch with id '${id}'`,
     );
+    return c.body(null, 204);
   });
+
   return app;
 }

@@ -6,10 +6,16 @@ import {
   findHistoricProcessInstances,
   findUserOperationLogEntries,
 } from '../../engine/query/history-query';
-import type { HistoricBatchDto } from '../../src/api/camunda-dto';
-import { toHistoricProcessInstanceDto, toUserOperationLogEntryDto } from '../dto-mappers';
+import { BadUserRequestException } from '../../engine/errors';
+import { findHistoricBatches } from '../../engine/query/batch-query';
+import {
+  toHistoricBatchDto,
+  toHistoricProcessInstanceDto,
+  toUserOperationLogEntryDto,
+} from '../dto-mappers';
 import type { ParsedParams } from '../query-params';
 import { defineQuery } from '../query-params';
+import { bodyObject, jsonString, readJsonBody } from '../request-body';
 import type { RestEnv } from '../rest-env';
 import { pathParam } from '../rest-env';
 import { InvalidRequestException } from '../rest-errors';
@@ -68,6 +74,19 @@ type HistoricState = (typeof HISTORIC_STATES)[number];
 function isHistoricState(state: string): state is HistoricState {
   return (HISTORIC_STATES as readonly string[]).includes(state);
 }
+
+const HISTORIC_BATCH_QUERY = defineQuery(
+  {
+    batchId: 'string',
+    type: 'string',
+    completed: 'boolean',
+    tenantIdIn: 'stringList',
+    withoutTenantId: 'boolean',
+  },
+  ['batchId', 'startTime', 'endTime', 'tenantId'],
+);
+
+const annotationSchema = bodyObject({ annotation: jsonString.nullish() });
 
 const USER_OPERATION_LOG_QUERY = defineQuery(
   {
@@ -143,20 +162,41 @@ export function historyRoutes(engine: EngineApi): Hono<RestEnv> {
     toDto: (entry) => toUserOperationLogEntryDto(entry),
   });
 
-  // The engine has no batches yet (EngineApi offers none), so there is no historic batch either.
-  app.get('/history/batch', (c) => c.json<HistoricBatchDto[]>([]));
-  app.get('/history/batch/count', (c) => c.json({ count: 0 }));
+  addListRoutes(app, '/history/batch', {
+    spec: HISTORIC_BATCH_QUERY,
+    find: (filters, sortings, paging) => findHistoricBatches(engine, filters, sortings, paging),
+    toDto: (batch) => toHistoricBatchDto(batch),
+  });
   app.get('/history/batch/:id', (c) => {
-    throw new InvalidRequestException(
-      404,
-      `Historic batch with id '${pathParam(c, 'id')}' does not exist`,
-    );
+    const id = pathParam(c, 'id');
+    const batch = engine.historicBatch(id);
+    if (!batch) {
+      throw new InvalidRequestException(404, `Historic batch with id '${id}' does not exist`);
+    }
+    return c.json(toHistoricBatchDto(batch));
   });
   app.delete('/history/batch/:id', (c) => {
-    throw new InvalidRequestException(
-      400,
-      `Unable to delete historic batch with id '${pathParam(c, 'id')}'`,
-    );
+    const id = pathParam(c, 'id');
+    try {
+      engine.deleteHistoricBatch(id, c.var.userId);
+    } catch (error) {
+      if (error instanceof BadUserRequestException) {
+        throw new InvalidRequestException(400, `Unable to delete historic batch with id '${id}'`);
+      }
+      throw error;
+    }
+    return c.body(null, 204);
+  });
+
+  // Contract §3.4: the engine's BadUserRequestException (`operation is null`) passes unchanged.
+  app.put('/history/user-operation/:operationId/set-annotation', async (c) => {
+    const { annotation } = await readJsonBody(c, annotationSchema);
+    engine.setOperationAnnotation(pathParam(c, 'operationId'), annotation ?? null, c.var.userId);
+    return c.body(null, 204);
+  });
+  app.put('/history/user-operation/:operationId/clear-annotation', (c) => {
+    engine.setOperationAnnotation(pathParam(c, 'operationId'), null, c.var.userId);
+    return c.body(null, 204);
   });
 
   return app;

@@ -1,14 +1,13 @@
-/**
- * `/modification/execute` and `/modification/executeAsync` (contract §2.4, §2.5). The request is
- * validated here in Camunda's order; executing it needs an atomic multi-instance modification
- * (or batches) from the engine, which `EngineApi` does not offer yet, so valid requests are
- * answered with 501.
- */
+/** `/modification/execute` and `/modification/executeAsync` (contract §2.4, §2.5). */
 import { Hono } from 'hono';
 import { z } from 'zod';
+import type { ManyInstancesModification } from '../../engine/batch/modification-batch';
 import type { EngineApi } from '../../engine/engine-api';
+import { BadUserRequestException } from '../../engine/errors';
 import { findHistoricProcessInstances } from '../../engine/query/history-query';
 import { findProcessInstances } from '../../engine/query/process-instance-query';
+import type { BatchDto } from '../../src/api/camunda-dto';
+import { toBatchDto } from '../dto-mappers';
 import { instructionListSchema, toModificationInstructions } from '../modification-instructions';
 import { fromQueryBody, queryBodySchema } from '../query-params';
 import { bodyObject, jsonBoolean, jsonString, readJsonBody } from '../request-body';
@@ -53,40 +52,57 @@ function selectInstanceIds(engine: EngineApi, body: ModificationExecuteBody): (s
   return [...new Set(ids)];
 }
 
-/** Checks 1–6 of contract §2.4, in Camunda's order; all are 400 `InvalidRequestException`s. */
-function validate(engine: EngineApi, body: ModificationExecuteBody): void {
-  const fail = (message: string) => new InvalidRequestException(400, message);
+/**
+ * Contract §2.4: `processDefinitionId` first, then the instruction DTOs; the engine checks the
+ * rest (empty instructions, ids, unknown definition) and its 400s become `InvalidRequestException`s.
+ */
+function toManyInstancesModification(
+  engine: EngineApi,
+  body: ModificationExecuteBody,
+  userId: string | null,
+): ManyInstancesModification {
   if (body.processDefinitionId === null || body.processDefinitionId === undefined) {
-    throw fail('processDefinitionId is null');
+    throw new InvalidRequestException(400, 'processDefinitionId is null');
   }
-  toModificationInstructions(body.instructions, 'modificationExecute');
-  if (!body.instructions?.length) {
-    throw fail('Modification instructions cannot be empty is empty');
-  }
-  const ids = selectInstanceIds(engine, body);
-  if (!ids.length) {
-    throw fail('Process instance ids cannot be empty: Process instance ids is empty');
-  }
-  if (ids.includes(null)) {
-    throw fail('Process instance ids cannot be null: Process instance ids contains null value');
-  }
-  if (!engine.definition(body.processDefinitionId)) {
-    throw fail(
-      `no deployed process definition found with id '${body.processDefinitionId}': processDefinition is null`,
-    );
+  return {
+    processDefinitionId: body.processDefinitionId,
+    instructions: toModificationInstructions(body.instructions, 'modificationExecute'),
+    processInstanceIds: selectInstanceIds(engine, body),
+    skipCustomListeners: body.skipCustomListeners === true,
+    skipIoMappings: body.skipIoMappings === true,
+    annotation: body.annotation ?? null,
+    userId,
+  };
+}
+
+function asInvalidRequest<T>(action: () => T): T {
+  try {
+    return action();
+  } catch (error) {
+    if (error instanceof BadUserRequestException) {
+      throw new InvalidRequestException(400, error.message);
+    }
+    throw error;
   }
 }
 
 export function modificationRoutes(engine: EngineApi): Hono<RestEnv> {
   const app = new Hono<RestEnv>();
-  for (const [path, what] of [
-    ['/modification/execute', 'Modifying several process instances in one transaction'],
-    ['/modification/executeAsync', 'Asynchronous modification (batches)'],
-  ] as const) {
-    app.post(path, async (c) => {
-      validate(engine, await readJsonBody(c, modificationExecuteSchema));
-      throw new InvalidRequestException(501, `${what} is not supported by this engine yet`);
-    });
-  }
+
+  app.post('/modification/execute', async (c) => {
+    const body = await readJsonBody(c, modificationExecuteSchema);
+    const input = toManyInstancesModification(engine, body, c.var.userId);
+    asInvalidRequest(() => { engine.executeModification(input); });
+    return c.body(null, 204);
+  });
+
+  app.post('/modification/executeAsync', async (c) => {
+    const body = await readJsonBody(c, modificationExecuteSchema);
+    const input = toManyInstancesModification(engine, body, c.var.userId);
+    return c.json<BatchDto>(
+      toBatchDto(asInvalidRequest(() => engine.executeModificationAsync(input))),
+    );
+  });
+
   return app;
 }

@@ -1,10 +1,15 @@
 /** `/process-instance`: queries, instance, activity instance tree, variables, suspension, modification. */
 import { Hono } from 'hono';
 import type { EngineApi } from '../../engine/engine-api';
-import { NotFoundException, NullValueException } from '../../engine/errors';
+import {
+  BadUserRequestException,
+  NotFoundException,
+  NullValueException,
+} from '../../engine/errors';
 import { findProcessInstances } from '../../engine/query/process-instance-query';
-import type { ProcessInstanceState } from '../../engine/runtime/state';
-import { toActivityInstanceDto, toProcessInstanceDto } from '../dto-mappers';
+import type { BatchRec, ProcessInstanceState } from '../../engine/runtime/state';
+import type { BatchDto } from '../../src/api/camunda-dto';
+import { toActivityInstanceDto, toBatchDto, toProcessInstanceDto } from '../dto-mappers';
 import { instructionListSchema, toModificationInstructions } from '../modification-instructions';
 import { defineQuery, parseUrlFilters } from '../query-params';
 import { bodyObject, jsonBoolean, jsonString, readJsonBody } from '../request-body';
@@ -146,11 +151,22 @@ export function processInstanceRoutes(engine: EngineApi): Hono<RestEnv> {
       // Contract §2.3, Camunda's spelling included.
       throw new InvalidRequestException(400, 'The provided instuctions are invalid.');
     }
-    toModificationInstructions(body.instructions, 'processInstance');
-    throw new InvalidRequestException(
-      501,
-      'Asynchronous modification (batches) is not supported by this engine yet',
-    );
+    const instructions = toModificationInstructions(body.instructions, 'processInstance');
+    let batch: BatchRec;
+    try {
+      batch = engine.modifyProcessInstanceAsync(pathParam(c, 'id'), instructions, {
+        skipCustomListeners: body.skipCustomListeners === true,
+        skipIoMappings: body.skipIoMappings === true,
+        annotation: body.annotation ?? null,
+        userId: c.var.userId,
+      });
+    } catch (error) {
+      if (error instanceof BadUserRequestException) {
+        throw new InvalidRequestException(400, error.message);
+      }
+      throw error;
+    }
+    return c.json<BatchDto>(toBatchDto(batch));
   });
 
   addVariableRoutes(app, '/process-instance/:id', {
