@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type {
   ActivityInstanceDto,
+  BatchDto,
+  BatchStatisticsDto,
   DeploymentWithDefinitionsDto,
   ExceptionDto,
   JobDto,
@@ -382,9 +384,9 @@ describe('modification', () => {
     expect(
       await messageOf({ processDefinitionId: definitionId, instructions: [{ type: 'cancel' }] }),
     ).toBe("For instruction type 'cancel': 'activityId' must be set");
-    expect(await messageOf({ processDefinitionId: definitionId, processInstanceIds: [id] })).toBe(
-      'Modification instructions cannot be empty is empty',
-    );
+    expect(
+      await messageOf({ processDefinitionId: definitionId, processInstanceIds: [id] }),
+    ).toContain('Modification instructions cannot be empty');
     const instructions = [{ type: 'cancel', activityId: 'task1' }];
     expect(await messageOf({ processDefinitionId: definitionId, instructions })).toBe(
       'Process instance ids cannot be empty: Process instance ids is empty',
@@ -458,5 +460,104 @@ describe('messages', () => {
     expect(unmatched.status).toBe(400);
     expect((unmatched.body as ExceptionDto).type).toBe('RestException');
     expect((unmatched.body as ExceptionDto).message).toContain("Cannot correlate message 'nope'");
+  });
+});
+
+describe('batches', () => {
+  it('creates a modification batch, reports it and deletes it', async () => {
+    const { request, deploy, start } = createTestApp();
+    await deploy('p.bpmn', twoTaskProcess());
+    const id = await start('twoTasks');
+    const created = await request('POST', `/process-instance/${id}/modification-async`, {
+      json: {
+        instructions: [{ type: 'startBeforeActivity', activityId: 'task2' }],
+        annotation: 'async',
+      },
+    });
+    expect(created.status).toBe(200);
+    const batch = created.body as BatchDto;
+    expect(batch).toMatchObject({
+      type: 'instance-modification',
+      totalJobs: 1,
+      jobsCreated: 0,
+      createUserId: 'demo',
+    });
+    expect(batch.startTime).toMatch(CAMUNDA_DATE);
+    expect(batch.executionStartTime).toBeNull();
+
+    expect(((await request('GET', '/batch')).body as BatchDto[]).map((b) => b.id)).toEqual([
+      batch.id,
+    ]);
+    expect((await request('GET', `/batch/${batch.id}`)).body).toEqual(batch);
+    const [statistics] = (await request('GET', `/batch/statistics?batchId=${batch.id}`))
+      .body as BatchStatisticsDto[];
+    expect(statistics).toMatchObject({ remainingJobs: 1, completedJobs: 0, failedJobs: 0 });
+    expect((await request('GET', '/history/batch/count')).body).toEqual({ count: 1 });
+
+    expect((await request('DELETE', `/batch/${batch.id}?cascade=true`)).status).toBe(204);
+    const gone = await request('GET', `/batch/${batch.id}`);
+    expect(gone.status).toBe(404);
+    expect((gone.body as ExceptionDto).message).toBe(`Batch with id '${batch.id}' does not exist`);
+    const again = await request('DELETE', `/batch/${batch.id}`);
+    expect(again.status).toBe(400);
+    expect((again.body as ExceptionDto).message).toBe(
+      `Unable to delete batch with id '${batch.id}'`,
+    );
+  });
+
+  it('refuses an async modification without instructions', async () => {
+    const { request, deploy, start } = createTestApp();
+    await deploy('p.bpmn', twoTaskProcess());
+    const id = await start('twoTasks');
+    const response = await request('POST', `/process-instance/${id}/modification-async`, {
+      json: {},
+    });
+    expect(response.status).toBe(400);
+    expect((response.body as ExceptionDto).message).toBe('The provided instuctions are invalid.');
+  });
+
+  it('modifies many instances at once and can annotate the operation', async () => {
+    const { request, deploy, start } = createTestApp();
+    await deploy('p.bpmn', twoTaskProcess());
+    const ids = [await start('twoTasks'), await start('twoTasks')];
+    const definitionId = (
+      (await request('GET', '/process-definition')).body as ProcessDefinitionDto[]
+    )[0]?.id;
+    const response = await request('POST', '/modification/execute', {
+      json: {
+        processDefinitionId: definitionId,
+        instructions: [
+          { type: 'startBeforeActivity', activityId: 'task2' },
+          { type: 'cancel', activityId: 'task1' },
+        ],
+        processInstanceQuery: { processDefinitionId: definitionId },
+      },
+    });
+    expect(response.status).toBe(204);
+    for (const id of ids) {
+      expect(
+        childActivityIds((await request('GET', `/process-instance/${id}/activity-instances`)).body),
+      ).toEqual(['task2']);
+    }
+    const log = (await request('GET', '/history/user-operation?property=nrOfInstances'))
+      .body as UserOperationLogEntryDto[];
+    expect(log.map((entry) => entry.newValue)).toEqual(['2']);
+    const operationId = log[0]?.operationId ?? '';
+    const annotate = await request('PUT', `/history/user-operation/${operationId}/set-annotation`, {
+      json: { annotation: 'fixed stuck orders' },
+    });
+    expect(annotate.status).toBe(204);
+    const annotated = (await request('GET', `/history/user-operation?operationId=${operationId}`))
+      .body as UserOperationLogEntryDto[];
+    expect(annotated.map((entry) => entry.annotation)).toEqual([
+      'fixed stuck orders',
+      'fixed stuck orders',
+    ]);
+    const unknown = await request('PUT', '/history/user-operation/nope/clear-annotation');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body).toMatchObject({
+      type: 'BadUserRequestException',
+      message: 'operation is null',
+    });
   });
 });

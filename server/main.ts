@@ -3,8 +3,6 @@
  * [--no-console]`. With `ENGINE_REST_URL` set it proxies `/engine-rest` to that engine instead of
  * running the embedded one.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { ServerType } from '@hono/node-server';
 import { serve } from '@hono/node-server';
 import type { EngineApi } from '../engine/engine-api';
@@ -14,24 +12,10 @@ import type { CliOptions } from './cli-options';
 import { CliUsageError, USAGE, parseCliOptions } from './cli-options';
 import { JobExecutor } from './job-executor';
 
-/** The demo data is optional: `server/demo/load-demo.ts` exports `loadDemo(engine)` when present. */
-async function loadDemoIfPresent(engine: EngineApi): Promise<void> {
-  const url = new URL('./demo/load-demo.ts', import.meta.url);
-  if (!existsSync(fileURLToPath(url))) {
-    console.log(
-      'demo data: server/demo/load-demo.ts does not exist yet; starting with an empty engine',
-    );
-    return;
-  }
-  const module = (await import(url.href)) as { loadDemo?: (engine: EngineApi) => Promise<void> };
-  if (typeof module.loadDemo !== 'function') {
-    console.warn(
-      'demo data: server/demo/load-demo.ts exports no loadDemo(engine); starting with an empty engine',
-    );
-    return;
-  }
-  await module.loadDemo(engine);
-  console.log('demo data loaded');
+/** Demo data is loaded on demand, so `--no-demo` never reads the demo files. */
+async function loadDemoData(engine: EngineApi): Promise<void> {
+  const { loadDemo } = await import('./demo/load-demo');
+  await loadDemo(engine);
 }
 
 function urlHost(host: string): string {
@@ -63,7 +47,7 @@ async function main(): Promise<void> {
   } else {
     const engine = new ProcessEngine();
     if (options.demo) {
-      await loadDemoIfPresent(engine);
+      await loadDemoData(engine);
     }
     if (options.jobExecutor) {
       executor = new JobExecutor(engine, {

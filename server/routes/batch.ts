@@ -75,7 +75,9 @@ export function batchRoutes(engine: EngineApi): Hono<RestEnv> {
     const id = pathParam(c, 'id');
     const suspended = (await readJsonBody(c, suspensionSchema)).suspended === true;
     rethrowBadRequest(
-      () => { engine.setBatchSuspended(id, suspended, c.var.userId); },
+      () => {
+        engine.setBatchSuspended(id, suspended, c.var.userId);
+      },
       `Unable to ${suspended ? 'suspend' : 'activate'} batch with id '${id}'`,
     );
     return c.body(null, 204);
@@ -84,10 +86,9 @@ export function batchRoutes(engine: EngineApi): Hono<RestEnv> {
   app.delete('/batch/:id', (c) => {
     const id = pathParam(c, 'id');
     const { cascade = false } = parseUrlFilters(urlQuery(c), { cascade: 'boolean' });
-    rethrowBadRequest(
-      () => { engine.deleteBatch(id, cascade, c.var.userId); },
-      `Unable to delete batch with id '${id}'`,
-    );
+    rethrowBadRequest(() => {
+      engine.deleteBatch(id, cascade, c.var.userId);
+    }, `Unable to delete batch with id '${id}'`);
     return c.body(null, 204);
   });
 

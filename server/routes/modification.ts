@@ -92,7 +92,9 @@ export function modificationRoutes(engine: EngineApi): Hono<RestEnv> {
   app.post('/modification/execute', async (c) => {
     const body = await readJsonBody(c, modificationExecuteSchema);
     const input = toManyInstancesModification(engine, body, c.var.userId);
-    asInvalidRequest(() => { engine.executeModification(input); });
+    asInvalidRequest(() => {
+      engine.executeModification(input);
+    });
     return c.body(null, 204);
   });
 

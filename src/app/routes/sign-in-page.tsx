@@ -1,4 +1,4 @@
-import { Tile } from '@carbon/react';
+import { Layer, Tile } from '@carbon/react';
 import { getRouteApi } from '@tanstack/react-router';
 
 import { SignInForm } from '../../features/authentication/sign-in-form';
@@ -19,7 +19,10 @@ export function SignInPage() {
       <Tile className="sign-in-page__tile">
         <p className="sign-in-page__product">Camunda Repair Console</p>
         <h1 className="sign-in-page__title">Sign in</h1>
-        <SignInForm onSignedIn={handleSignedIn} />
+        {/* The fields sit on the tile, one layer up: Carbon then gives them a contrasting fill. */}
+        <Layer>
+          <SignInForm onSignedIn={handleSignedIn} />
+        </Layer>
       </Tile>
     </main>
   );
