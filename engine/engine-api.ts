@@ -193,6 +193,8 @@ export interface EngineApi {
   setJobRetries(id: string, retries: number): void;
   /** Sets retries of every job of the definition that has none left (contract §3.5). */
   setJobDefinitionRetries(jobDefinitionId: string, retries: number): void;
+  /** `POST /job/retries`: a `set-job-retries` batch over the given jobs. */
+  setJobRetriesAsync(jobIds: string[], retries: number, userId?: string | null): BatchRec;
   jobDefinitions(): Iterable<JobDefinitionRec>;
   jobDefinition(id: string): JobDefinitionRec | undefined;
   /** The next job the executor should run, if one is due now. */

@@ -31,6 +31,8 @@ import {
   removeBatch,
   runBatchJob,
   setBatchSuspended,
+  setJobRetriesAsync,
+  setRetries,
   type BatchHost,
   type BatchStatistics,
   type ManyInstancesModification,
@@ -87,6 +89,7 @@ export class ProcessEngine implements EngineApi {
     clock: () => this.clock(),
     newId: () => this.newId(),
     definition: (id) => this.store.definitions.get(id),
+    job: (id) => this.job(id),
   };
 
   /** Runs a command; commits on success, drops every change on failure. */
@@ -927,7 +930,8 @@ export class ProcessEngine implements EngineApi {
     }
     const batch = job.batchId ? this.store.batches.get(job.batchId) : undefined;
     const flags =
-      batch && job.handlerType === 'instance-modification'
+      batch?.configuration.kind === 'instance-modification' &&
+      job.handlerType === 'instance-modification'
         ? {
             skipCustomListeners: batch.configuration.skipCustomListeners,
             skipIoMappings: batch.configuration.skipIoMappings,
@@ -1069,33 +1073,13 @@ export class ProcessEngine implements EngineApi {
   private updateJobRetries(jobs: JobRec[], retries: number): void {
     this.run({}, (rt) => {
       for (const job of jobs) {
-        const pi =
-          job.processInstanceId === null ? undefined : rt.ctx.instance(job.processInstanceId);
-        const target = pi ? pi.jobs[job.id] : rt.ctx.globalJobs().get(job.id);
-        if (!target) {
-          continue;
-        }
-        if (pi) {
-          target.retries = retries;
-        } else {
-          rt.ctx.globalJobs().set(job.id, { ...target, retries });
-          if (retries > 0) {
-            for (const incident of [...rt.ctx.globalIncidents().values()]) {
-              if (incident.configuration === job.id) {
-                rt.ctx.globalIncidents().delete(incident.id);
-              }
-            }
-          }
-        }
-        if (pi && retries > 0) {
-          for (const incident of Object.values(pi.incidents)) {
-            if (incident.configuration === job.id) {
-              delete pi.incidents[incident.id];
-            }
-          }
-        }
+        setRetries(this.batchHost, rt, job.id, retries);
       }
     });
+  }
+
+  setJobRetriesAsync(jobIds: string[], retries: number, userId: string | null = null): BatchRec {
+    return setJobRetriesAsync(this.batchHost, jobIds, retries, userId);
   }
 
   jobDefinitions(): Iterable<JobDefinitionRec> {

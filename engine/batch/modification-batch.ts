@@ -8,10 +8,10 @@ import { modifyProcessInstance } from '../modification/modify-process-instance';
 import type { CommandContext } from '../runtime/command-context';
 import { DEFAULT_JOB_RETRIES, type Runtime } from '../runtime/runtime';
 import type {
+  BatchConfiguration,
   BatchRec,
   JobHandlerType,
   JobRec,
-  ModificationBatchConfiguration,
   ProcessDefinitionRec,
   UserOperationLogRec,
 } from '../runtime/state';
@@ -31,6 +31,8 @@ export interface BatchHost {
   clock(): number;
   newId(): string;
   definition(id: string): ProcessDefinitionRec | undefined;
+  /** A job as committed, wherever it lives. */
+  job(id: string): JobRec | undefined;
 }
 
 export interface ManyInstancesModification {
@@ -214,6 +216,7 @@ export function executeModificationAsync(
       rt.ctx,
       definition,
       {
+        kind: 'instance-modification',
         processDefinitionId: definition.id,
         processInstanceIds: ids,
         instructions: storableInstructions(input.instructions),
@@ -257,6 +260,7 @@ export function modifyProcessInstanceAsync(
       rt.ctx,
       definition,
       {
+        kind: 'instance-modification',
         processDefinitionId: definition.id,
         processInstanceIds: [processInstanceId],
         instructions: storableInstructions(instructions),
@@ -285,12 +289,19 @@ export function modifyProcessInstanceAsync(
   });
 }
 
+/** The items a batch works through: process instances or jobs. */
+function batchItems(configuration: BatchConfiguration): string[] {
+  return configuration.kind === 'instance-modification'
+    ? configuration.processInstanceIds
+    : configuration.jobIds;
+}
+
 /** Inserts the batch, its historic batch, three job definitions and the first seed job. */
 function createBatch(
   host: BatchHost,
   ctx: CommandContext,
-  definition: ProcessDefinitionRec,
-  configuration: ModificationBatchConfiguration,
+  owner: { deploymentId: string | null; tenantId: string | null },
+  configuration: BatchConfiguration,
   userId: string | null,
 ): BatchRec {
   const id = host.newId();
@@ -300,32 +311,32 @@ function createBatch(
       id: jobDefinitionId,
       processDefinitionId: null,
       processDefinitionKey: null,
-      deploymentId: definition.deploymentId,
+      deploymentId: owner.deploymentId,
       activityId: null,
       jobType,
       jobConfiguration,
       suspended: false,
       overridingJobPriority: null,
-      tenantId: definition.tenantId,
+      tenantId: owner.tenantId,
     });
     return jobDefinitionId;
   };
   const batch: BatchRec = {
     id,
-    type: BATCH_TYPE_INSTANCE_MODIFICATION,
-    totalJobs: Math.ceil(configuration.processInstanceIds.length / INVOCATIONS_PER_BATCH_JOB),
+    type: configuration.kind,
+    totalJobs: Math.ceil(batchItems(configuration).length / INVOCATIONS_PER_BATCH_JOB),
     jobsCreated: 0,
     batchJobsPerSeed: BATCH_JOBS_PER_SEED,
     invocationsPerBatchJob: INVOCATIONS_PER_BATCH_JOB,
     seedJobDefinitionId: jobDefinition('batch-seed-job', id),
     monitorJobDefinitionId: jobDefinition('batch-monitor-job', id),
-    batchJobDefinitionId: jobDefinition(BATCH_TYPE_INSTANCE_MODIFICATION, ''),
+    batchJobDefinitionId: jobDefinition(configuration.kind, ''),
     suspended: false,
-    tenantId: definition.tenantId,
+    tenantId: owner.tenantId,
     createUserId: userId,
     startTime: host.clock(),
     executionStartTime: null,
-    deploymentId: definition.deploymentId,
+    deploymentId: owner.deploymentId,
     configuration,
   };
   ctx.batches().set(id, batch);
@@ -347,6 +358,46 @@ function createBatch(
   });
   addBatchJob(host, ctx, batch, 'batch-seed-job', batch.seedJobDefinitionId, id, null);
   return batch;
+}
+
+/** `POST /job/retries`: a `set-job-retries` batch over the given jobs (contract §3.5). */
+export function setJobRetriesAsync(
+  host: BatchHost,
+  jobIds: string[],
+  retries: number,
+  userId: string | null,
+): BatchRec {
+  if (jobIds.length === 0) {
+    throw new BadUserRequestException('job ids cannot be empty: jobIds is empty');
+  }
+  if (retries < 0) {
+    throw new BadUserRequestException(
+      `ENGINE-13054 The number of job retries must be a non-negative Integer, but '${String(retries)}' has been provided.`,
+    );
+  }
+  return host.run({ userId }, (rt) => {
+    const batch = createBatch(
+      host,
+      rt.ctx,
+      { deploymentId: null, tenantId: null },
+      { kind: 'set-job-retries', jobIds, retries },
+      userId,
+    );
+    if (userId) {
+      rt.ctx.log(
+        logEntry(host, {
+          operationId: host.newId(),
+          userId,
+          operationType: 'SetJobRetries',
+          entityType: 'Job',
+          property: 'retries',
+          newValue: String(retries),
+          batchId: batch.id,
+        }),
+      );
+    }
+    return batch;
+  });
 }
 
 function addBatchJob(
@@ -403,6 +454,7 @@ export function runBatchJob(host: BatchHost, rt: Runtime, job: JobRec): void {
       runMonitorJob(host, ctx, batch);
       return;
     case 'instance-modification':
+    case 'set-job-retries':
       runExecutionJob(host, rt, batch, job);
       return;
     default:
@@ -412,7 +464,7 @@ export function runBatchJob(host: BatchHost, rt: Runtime, job: JobRec): void {
 
 /** Creates up to batchJobsPerSeed execution jobs, then another seed job or the monitor job. */
 function runSeedJob(host: BatchHost, ctx: CommandContext, batch: BatchRec): void {
-  const ids = batch.configuration.processInstanceIds;
+  const ids = batchItems(batch.configuration);
   let created = batch.jobsCreated;
   for (let n = 0; n < batch.batchJobsPerSeed && created < batch.totalJobs; n++) {
     const slice = ids.slice(
@@ -479,7 +531,48 @@ function runExecutionJob(host: BatchHost, rt: Runtime, batch: BatchRec, job: Job
     }
   }
   for (const id of ids) {
-    modifyOne(rt, config.processDefinitionId, id, config.instructions);
+    if (config.kind === 'instance-modification') {
+      modifyOne(rt, config.processDefinitionId, id, config.instructions);
+    } else {
+      setRetries(host, rt, id, config.retries);
+    }
+  }
+}
+
+/** Sets one job's retries; a retry above zero resolves its failedJob incident. */
+export function setRetries(host: BatchHost, rt: Runtime, jobId: string, retries: number): void {
+  const job = host.job(jobId);
+  if (!job) {
+    throw new ProcessEngineException(`ENGINE-13053 No job found with id '${jobId}'.'`);
+  }
+  const ctx = rt.ctx;
+  if (job.processInstanceId === null) {
+    const current = ctx.globalJobs().get(jobId);
+    if (!current) {
+      throw new ProcessEngineException(`ENGINE-13053 No job found with id '${jobId}'.'`);
+    }
+    ctx.globalJobs().set(jobId, { ...current, retries });
+    if (retries > 0) {
+      for (const incident of [...ctx.globalIncidents().values()]) {
+        if (incident.configuration === jobId) {
+          ctx.globalIncidents().delete(incident.id);
+        }
+      }
+    }
+    return;
+  }
+  const pi = ctx.instance(job.processInstanceId);
+  const current = pi?.jobs[jobId];
+  if (!pi || !current) {
+    throw new ProcessEngineException(`ENGINE-13053 No job found with id '${jobId}'.'`);
+  }
+  current.retries = retries;
+  if (retries > 0) {
+    for (const incident of Object.values(pi.incidents)) {
+      if (incident.configuration === jobId) {
+        delete pi.incidents[incident.id];
+      }
+    }
   }
 }
 

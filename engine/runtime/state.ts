@@ -113,7 +113,8 @@ export type JobHandlerType =
   | 'timer-start-event-subprocess'
   | 'batch-seed-job'
   | 'batch-monitor-job'
-  | 'instance-modification';
+  | 'instance-modification'
+  | 'set-job-retries';
 
 export interface JobRec {
   id: string;
@@ -282,12 +283,22 @@ export interface UserOperationLogRec {
 
 /** What a modification batch stores about its work (contract §2.3: variables are not kept). */
 export interface ModificationBatchConfiguration {
+  kind: 'instance-modification';
   processDefinitionId: string;
   processInstanceIds: string[];
   instructions: ModificationInstruction[];
   skipCustomListeners: boolean;
   skipIoMappings: boolean;
 }
+
+/** `POST /job/retries`: the jobs and the retries to set. */
+export interface SetJobRetriesBatchConfiguration {
+  kind: 'set-job-retries';
+  jobIds: string[];
+  retries: number;
+}
+
+export type BatchConfiguration = ModificationBatchConfiguration | SetJobRetriesBatchConfiguration;
 
 export interface BatchRec {
   id: string;
@@ -305,7 +316,7 @@ export interface BatchRec {
   startTime: number;
   executionStartTime: number | null;
   deploymentId: string | null;
-  configuration: ModificationBatchConfiguration;
+  configuration: BatchConfiguration;
 }
 
 export interface HistoricBatchRec {
