@@ -13,6 +13,7 @@ import type {
   ProcessInstanceWithVariablesDto,
   StartProcessInstanceDto,
 } from '../src/api/camunda-dto';
+import { measureBatchThroughput, printBatchThroughput } from './batch-throughput';
 import { startEmbeddedServer } from './lib/embedded-server';
 import { envPositiveInt } from './lib/env';
 import type { LatencySummary } from './lib/latency';
@@ -227,6 +228,7 @@ async function main(): Promise<void> {
 
     printLatencies(await measureLatencies(client, ids));
     printMemory({ beforeDeploy, afterStart, afterRequests: readMemory() });
+    printBatchThroughput(await measureBatchThroughput(client, engine, INSTANCE_COUNT));
   } finally {
     await server.close();
   }

@@ -65,9 +65,48 @@ const processDefinitionsRoute = createRoute({
   ),
 });
 
+/** Search params of the instance list: its filters, kept in the URL so a link can be shared. */
+export interface ProcessInstancesSearch {
+  businessKey?: string;
+  activityId?: string;
+  withIncidents?: boolean;
+  /** `name_eq_value`, Camunda's variable filter syntax. */
+  variable?: string;
+}
+
+const processInstancesRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/process-definitions/$processDefinitionId',
+  validateSearch: (search: Record<string, unknown>): ProcessInstancesSearch => ({
+    businessKey: typeof search.businessKey === 'string' ? search.businessKey : undefined,
+    activityId: typeof search.activityId === 'string' ? search.activityId : undefined,
+    withIncidents:
+      search.withIncidents === true || search.withIncidents === 'true' ? true : undefined,
+    variable: typeof search.variable === 'string' ? search.variable : undefined,
+  }),
+  component: lazyRouteComponent(
+    () => import('./routes/process-instances-page'),
+    'ProcessInstancesPage',
+  ),
+});
+
+const processInstanceRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/process-instances/$processInstanceId',
+  component: lazyRouteComponent(
+    () => import('./routes/process-instance-page'),
+    'ProcessInstancePage',
+  ),
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
-  authenticatedRoute.addChildren([indexRoute, processDefinitionsRoute]),
+  authenticatedRoute.addChildren([
+    indexRoute,
+    processDefinitionsRoute,
+    processInstancesRoute,
+    processInstanceRoute,
+  ]),
 ]);
 
 /** The console's route table; pages live in `routes/` and compose features. */
