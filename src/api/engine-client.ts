@@ -1,6 +1,7 @@
 import { clearCredentials, getCredentials, toBasicAuthorization } from './credentials';
 import type { EngineCredentials } from './credentials';
 import { EngineError, toEngineError } from './engine-error';
+import { enginePathPrefix } from './engine-selection';
 
 /** The Camunda 7 REST API's base path; dev and production serve or proxy it on the same origin. */
 export const ENGINE_REST_BASE = '/engine-rest';
@@ -19,6 +20,11 @@ export interface EngineRequestOptions {
    * such a request does not sign the user out.
    */
   credentials?: EngineCredentials;
+  /**
+   * False for the few resources that belong to the server rather than to one engine
+   * (`GET /engine`); everything else goes to the engine chosen in the header.
+   */
+  engineScoped?: boolean;
 }
 
 type UnauthorizedListener = () => void;
@@ -43,7 +49,8 @@ export async function engineRequest<T>(
   const { method = 'GET', query, body, signal } = options;
   const credentials = options.credentials ?? getCredentials();
 
-  const url = new URL(`${ENGINE_REST_BASE}${path}`, window.location.href);
+  const prefix = options.engineScoped === false ? '' : enginePathPrefix();
+  const url = new URL(`${ENGINE_REST_BASE}${prefix}${path}`, window.location.href);
   for (const [name, value] of Object.entries(query ?? {})) {
     if (value !== null && value !== undefined) {
       url.searchParams.set(name, String(value));

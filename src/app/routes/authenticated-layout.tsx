@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Outlet, useNavigate } from '@tanstack/react-router';
 
 import { clearCredentials } from '../../api/credentials';
+import { EngineSwitcher } from '../../features/engines/engine-switcher';
 
 /** The shell of every page that needs a signed-in user. */
 export function AuthenticatedLayout() {
@@ -23,6 +24,9 @@ export function AuthenticatedLayout() {
           Repair Console
         </HeaderName>
         <HeaderGlobalBar>
+          <div className="app-header__engine">
+            <EngineSwitcher />
+          </div>
           <HeaderGlobalAction aria-label="Sign out" tooltipAlignment="end" onClick={handleSignOut}>
             <Logout size={20} />
           </HeaderGlobalAction>
