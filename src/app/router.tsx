@@ -99,6 +99,24 @@ const processInstanceRoute = createRoute({
   ),
 });
 
+const batchesRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/batches',
+  component: lazyRouteComponent(() => import('./routes/batches-page'), 'BatchesPage'),
+});
+
+const batchRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/batches/$batchId',
+  component: lazyRouteComponent(() => import('./routes/batch-page'), 'BatchPage'),
+});
+
+const operationLogRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/operation-log',
+  component: lazyRouteComponent(() => import('./routes/operation-log-page'), 'OperationLogPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   authenticatedRoute.addChildren([
@@ -106,6 +124,9 @@ const routeTree = rootRoute.addChildren([
     processDefinitionsRoute,
     processInstancesRoute,
     processInstanceRoute,
+    batchesRoute,
+    batchRoute,
+    operationLogRoute,
   ]),
 ]);
 

@@ -1,0 +1,3 @@
+export function OperationLogPage() {
+  return <h1 className="app-page__title">Operation log</h1>;
+}
