@@ -14,6 +14,7 @@ import type {
   StartProcessInstanceDto,
 } from '../src/api/camunda-dto';
 import { measureBatchThroughput, printBatchThroughput } from './batch-throughput';
+import { benchConsole } from './console-diagram';
 import { startEmbeddedServer } from './lib/embedded-server';
 import { envPositiveInt } from './lib/env';
 import type { LatencySummary } from './lib/latency';
@@ -235,3 +236,4 @@ async function main(): Promise<void> {
 }
 
 await main();
+await benchConsole();

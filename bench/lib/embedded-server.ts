@@ -7,19 +7,25 @@ import { REST_PATH, createApp } from '../../server/app';
 const LOOPBACK_HOST = '127.0.0.1';
 
 export interface EmbeddedServer {
+  /** e.g. `http://127.0.0.1:40123` */
+  baseUrl: string;
   /** e.g. `http://127.0.0.1:40123/engine-rest` */
   restUrl: string;
   close: () => Promise<void>;
 }
 
-export async function startEmbeddedServer(engine: EngineApi): Promise<EmbeddedServer> {
-  const app = createApp({ engine, consoleDir: null });
+export async function startEmbeddedServer(
+  engine: EngineApi,
+  options: { consoleDir?: string | null } = {},
+): Promise<EmbeddedServer> {
+  const app = createApp({ engine, consoleDir: options.consoleDir ?? null });
   const { server, port } = await new Promise<{ server: ServerType; port: number }>((resolve) => {
     const started = serve({ fetch: app.fetch, port: 0, hostname: LOOPBACK_HOST }, (info) => {
       resolve({ server: started, port: info.port });
     });
   });
   return {
+    baseUrl: `http://${LOOPBACK_HOST}:${port}`,
     restUrl: `http://${LOOPBACK_HOST}:${port}${REST_PATH}`,
     close: () => closeServer(server),
   };

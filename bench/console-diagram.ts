@@ -1,0 +1,166 @@
+/**
+ * The console in a real Chromium: time from navigation to an interactive diagram with overlays
+ * for a 300-element process with 1,000 activity instances, beside bare bpmn-js importing and
+ * rendering the same XML in the same browser run (aim: within 1.3x); and the gzip size of the
+ * JavaScript the first screen loads (aim: under 250 kB).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { ProcessEngine } from '../engine/process-engine';
+import { startEmbeddedServer } from './lib/embedded-server';
+import { summarize } from './lib/latency';
+import { createRestClient } from './lib/rest-client';
+import { formatTable } from './lib/table';
+import { generateLargeProcess } from './lib/large-process';
+
+const RUNS = 7;
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const CREDENTIALS = { username: 'demo', password: 'demo' };
+const BPMN_VIEWER = new URL(
+  '../node_modules/bpmn-js/dist/bpmn-navigated-viewer.production.min.js',
+  import.meta.url,
+);
+
+function ensureBuilt(): void {
+  if (!existsSync(new URL('../dist/index.html', import.meta.url))) {
+    const build = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
+    if (build.status !== 0) {
+      throw new Error('vite build failed');
+    }
+  }
+}
+
+async function signedInPage(browser: Browser, baseUrl: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL: baseUrl });
+  await context.addInitScript((credentials) => {
+    sessionStorage.setItem('camunda-repair-console.credentials', JSON.stringify(credentials));
+  }, CREDENTIALS);
+  return context.newPage();
+}
+
+/** Navigation until the diagram is imported and every token overlay is on it. */
+async function timeConsole(browser: Browser, baseUrl: string, instanceId: string): Promise<number> {
+  const page = await signedInPage(browser, baseUrl);
+  const started = Date.now();
+  await page.goto(`/process-instances/${instanceId}`);
+  await page.waitForSelector('[data-diagram-state="ready"] .djs-overlay', { timeout: 60_000 });
+  const elapsed = Date.now() - started;
+  await page.context().close();
+  return elapsed;
+}
+
+/** Bare bpmn-js in the same browser: load the viewer, import the XML, fit the viewport. */
+async function timeBareViewer(browser: Browser, xml: string): Promise<number> {
+  const page = await browser.newPage();
+  await page.setContent('<div id="canvas" style="width:1400px;height:800px"></div>');
+  await page.addScriptTag({ content: readFileSync(BPMN_VIEWER, 'utf8') });
+  const elapsed = await page.evaluate(async (diagram) => {
+    const started = performance.now();
+    const Viewer = (
+      window as unknown as {
+        BpmnJS: new (options: { container: string }) => {
+          importXML: (xml: string) => Promise<unknown>;
+          get: (name: string) => { zoom: (mode: string) => void };
+        };
+      }
+    ).BpmnJS;
+    const viewer = new Viewer({ container: '#canvas' });
+    await viewer.importXML(diagram);
+    viewer.get('canvas').zoom('fit-viewport');
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    return performance.now() - started;
+  }, xml);
+  await page.close();
+  return elapsed;
+}
+
+/** Every JavaScript response of the first screen after sign-in (the definitions list), gzipped. */
+async function firstScreenJs(
+  browser: Browser,
+  baseUrl: string,
+): Promise<{ files: number; gzipBytes: number }> {
+  const page = await signedInPage(browser, baseUrl);
+  const bodies: Promise<Buffer>[] = [];
+  page.on('response', (response) => {
+    if (response.url().endsWith('.js')) {
+      bodies.push(response.body());
+    }
+  });
+  await page.goto('/process-definitions');
+  await page.waitForSelector('table', { timeout: 30_000 });
+  await page.waitForLoadState('networkidle');
+  const buffers = await Promise.all(bodies);
+  await page.context().close();
+  return {
+    files: buffers.length,
+    gzipBytes: buffers.reduce((sum, body) => sum + gzipSync(body).length, 0),
+  };
+}
+
+export async function benchConsole(): Promise<void> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    console.log(
+      `\nConsole benchmarks skipped: no Chromium at ${CHROMIUM_PATH} (run scripts/ensure-chromium.mjs)`,
+    );
+    return;
+  }
+  ensureBuilt();
+  const engine = new ProcessEngine();
+  const server = await startEmbeddedServer(engine, { consoleDir: 'dist' });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  try {
+    const client = createRestClient(server.restUrl, { user: 'demo', password: 'demo' });
+    const large = generateLargeProcess();
+    await client.deploy('large.bpmn', large.xml);
+    const { id } = await client.postJson<{ id: string }>(
+      `/process-definition/key/${large.key}/start`,
+      {},
+    );
+    const consoleTimes: number[] = [];
+    const bareTimes: number[] = [];
+    await timeConsole(browser, server.baseUrl, id);
+    await timeBareViewer(browser, large.xml);
+    for (let run = 0; run < RUNS; run++) {
+      consoleTimes.push(await timeConsole(browser, server.baseUrl, id));
+      bareTimes.push(await timeBareViewer(browser, large.xml));
+    }
+    const consoleP50 = summarize(consoleTimes).p50Ms;
+    const bareP50 = summarize(bareTimes).p50Ms;
+    console.log(
+      `\nDiagram of ${String(large.elements)} elements with ${String(large.activityInstances)} activity instances, median of ${String(RUNS)} runs`,
+    );
+    console.log(
+      formatTable(
+        ['what', 'ms', 'vs bare bpmn-js'],
+        [
+          [
+            'console: navigation → diagram with token overlays',
+            consoleP50.toFixed(0),
+            `${(consoleP50 / bareP50).toFixed(2)}x`,
+          ],
+          ['bare bpmn-js: import + render the same XML', bareP50.toFixed(0), '1.00x'],
+        ],
+      ),
+    );
+    const js = await firstScreenJs(browser, server.baseUrl);
+    console.log(
+      `First screen (process definitions): ${String(js.files)} JavaScript files, ${(js.gzipBytes / 1024).toFixed(1)} kB gzip`,
+    );
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
