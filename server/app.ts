@@ -8,6 +8,8 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { EngineApi } from '../engine/engine-api';
 import type { ExceptionDto } from '../src/api/camunda-dto';
+import type { Authorizations } from './authorization';
+import { Authorizer } from './authorization';
 import type { Users } from './basic-auth';
 import { DEFAULT_USERS, basicAuth } from './basic-auth';
 import { consoleHandler } from './console-static';
@@ -36,8 +38,10 @@ export const DEFAULT_ENGINE_PATH = '/engine-rest/engine/default';
 
 export interface AppOptions {
   engine: EngineApi;
-  /** User name → password for HTTP Basic authentication; default `demo`/`demo`. */
+  /** User name → password for HTTP Basic authentication; default `demo`/`demo`, `john`/`john`. */
   users?: Users;
+  /** User name → permissions on batches; default: demo may do everything, john only read. */
+  authorizations?: Authorizations;
   /** The built console; `null` serves none. Default `dist`. */
   consoleDir?: string | null;
 }
@@ -113,10 +117,12 @@ export function createApp(options: AppOptions): Hono {
   const rest = new Hono<RestEnv>();
   rest.onError(handleError);
   rest.use('*', basicAuth(options.users ?? DEFAULT_USERS));
+  const authorizer = new Authorizer(options.authorizations);
   rest.use('*', async (c, next) => {
     const { origin, pathname } = new URL(c.req.url);
     const base = pathname.startsWith(`${DEFAULT_ENGINE_PATH}/`) ? DEFAULT_ENGINE_PATH : REST_PATH;
     c.set('baseUrl', `${origin}${base}`);
+    c.set('authorizer', authorizer);
     await next();
   });
   const checkEngineName: MiddlewareHandler<RestEnv> = async (c, next) => {

@@ -6,7 +6,8 @@ import type { RestEnv } from './rest-env';
 /** User name → password. */
 export type Users = Readonly<Record<string, string>>;
 
-export const DEFAULT_USERS: Users = { demo: 'demo' };
+/** demo is the administrator; john may not create, suspend or delete batches (authorization.ts). */
+export const DEFAULT_USERS: Users = { demo: 'demo', john: 'john' };
 
 /** Camunda's realm: the engine name. */
 const CHALLENGE = 'Basic realm="default"';

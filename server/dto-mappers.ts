@@ -10,6 +10,7 @@ import type {
   BatchRec,
   DeploymentRec,
   EventSubscriptionRec,
+  HistoricActivityInstanceRec,
   HistoricBatchRec,
   HistoricProcessInstanceRec,
   IncidentRec,
@@ -279,6 +280,62 @@ export function toHistoricProcessInstanceDto(
     tenantId: instance.tenantId,
     state: instance.state,
     restartedProcessInstanceId: null,
+  };
+}
+
+/**
+ * `GET /history/activity-instance` entry, as Camunda's `HistoricActivityInstanceDto`. Defined here
+ * until `src/api/camunda-dto.ts` (owned by the console) declares it; then import it from there.
+ */
+export interface HistoricActivityInstanceDto {
+  id: string;
+  parentActivityInstanceId: string | null;
+  activityId: string;
+  activityName: string | null;
+  activityType: string;
+  processDefinitionKey: string;
+  processDefinitionId: string;
+  processInstanceId: string;
+  executionId: string;
+  taskId: string | null;
+  calledProcessInstanceId: string | null;
+  calledCaseInstanceId: string | null;
+  assignee: string | null;
+  startTime: string;
+  endTime: string | null;
+  durationInMillis: number | null;
+  canceled: boolean;
+  completeScope: boolean;
+  tenantId: string | null;
+  removalTime: string | null;
+  rootProcessInstanceId: string;
+}
+
+export function toHistoricActivityInstanceDto(
+  instance: HistoricActivityInstanceRec,
+): HistoricActivityInstanceDto {
+  return {
+    id: instance.id,
+    parentActivityInstanceId: instance.parentActivityInstanceId,
+    activityId: instance.activityId,
+    activityName: instance.activityName,
+    activityType: instance.activityType,
+    processDefinitionKey: instance.processDefinitionKey,
+    processDefinitionId: instance.processDefinitionId,
+    processInstanceId: instance.processInstanceId,
+    executionId: instance.executionId,
+    taskId: instance.taskId,
+    calledProcessInstanceId: instance.calledProcessInstanceId,
+    calledCaseInstanceId: null,
+    assignee: instance.assignee,
+    startTime: formatRequiredDate(instance.startTime),
+    endTime: formatCamundaDate(instance.endTime),
+    durationInMillis: instance.endTime === null ? null : instance.endTime - instance.startTime,
+    canceled: instance.canceled,
+    completeScope: instance.completeScope,
+    tenantId: instance.tenantId,
+    removalTime: null,
+    rootProcessInstanceId: instance.rootProcessInstanceId,
   };
 }
 

@@ -1,5 +1,6 @@
 /** What the REST routes share through Hono's context. */
 import type { Context } from 'hono';
+import type { Authorizer } from './authorization';
 
 export interface RestEnv {
   Variables: {
@@ -7,6 +8,8 @@ export interface RestEnv {
     userId: string | null;
     /** `http://host/engine-rest` (or `…/engine/default`), for the `links` of DTOs. */
     baseUrl: string;
+    /** The permission checks of batch operations; see `authorize()`. */
+    authorizer: Authorizer;
   };
 }
 

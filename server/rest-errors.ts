@@ -47,7 +47,9 @@ export function toErrorResponse(error: unknown): ErrorResponse {
     return { status: error.status, body: { type: error.type, message: error.message, code: null } };
   }
   if (error instanceof AuthorizationException) {
-    const [first] = error.missingAuthorizations;
+    // The deprecated single-permission fields are set only when exactly one permission is missing.
+    const single =
+      error.missingAuthorizations.length === 1 ? error.missingAuthorizations[0] : undefined;
     return {
       status: 403,
       body: {
@@ -55,10 +57,10 @@ export function toErrorResponse(error: unknown): ErrorResponse {
         message: error.message,
         code: error.code,
         userId: error.userId,
-        permissionName: first?.permissionName ?? null,
-        resourceName: first?.resourceName ?? null,
-        resourceId: first?.resourceId ?? null,
-        missingAuthorizations: error.missingAuthorizations,
+        permissionName: single?.permissionName ?? null,
+        resourceName: single?.resourceName ?? null,
+        resourceId: single?.resourceId ?? null,
+        missingAuthorizations: error.missingAuthorizations.map((missing) => ({ ...missing })),
       },
     };
   }

@@ -1,6 +1,10 @@
-/** `GET /history/process-instance` and `GET /history/user-operation` filters and sort keys. */
+/**
+ * `GET /history/process-instance`, `/history/activity-instance` and `/history/user-operation`
+ * filters and sort keys.
+ */
 import type { EngineApi } from '../engine-api';
 import type {
+  HistoricActivityInstanceRec,
   HistoricProcessInstanceRec,
   HistoricProcessInstanceState,
   UserOperationLogRec,
@@ -235,4 +239,105 @@ export function findUserOperationLogEntries(
     matchesUserOperationLogEntry(entry, query),
   );
   return sortAndPage(matching, sortings, USER_OPERATION_LOG_SORT_KEYS, paging);
+}
+
+/** Field names as in Camunda's `HistoricActivityInstanceQueryDto`. */
+export interface HistoricActivityInstanceQuery {
+  activityInstanceId?: string;
+  processInstanceId?: string;
+  processDefinitionId?: string;
+  executionId?: string;
+  activityId?: string;
+  activityName?: string;
+  activityNameLike?: string;
+  activityType?: string;
+  taskAssignee?: string;
+  finished?: boolean;
+  unfinished?: boolean;
+  canceled?: boolean;
+  completeScope?: boolean;
+  startedBefore?: number;
+  startedAfter?: number;
+  finishedBefore?: number;
+  finishedAfter?: number;
+  tenantIdIn?: string[];
+  withoutTenantId?: boolean;
+}
+
+/** Camunda's sort keys; `occurrence` is the order in which the instances were created. */
+export const HISTORIC_ACTIVITY_INSTANCE_SORT_KEYS: SortKeys<HistoricActivityInstanceRec> = {
+  activityInstanceId: (ai) => ai.id,
+  instanceId: (ai) => ai.processInstanceId,
+  executionId: (ai) => ai.executionId,
+  activityId: (ai) => ai.activityId,
+  activityName: (ai) => ai.activityName,
+  activityType: (ai) => ai.activityType,
+  startTime: (ai) => ai.startTime,
+  endTime: (ai) => ai.endTime,
+  duration: (ai) => (ai.endTime === null ? null : ai.endTime - ai.startTime),
+  definitionId: (ai) => ai.processDefinitionId,
+  occurrence: (ai) => ai.seq,
+  tenantId: (ai) => ai.tenantId,
+};
+
+export function matchesHistoricActivityInstance(
+  ai: HistoricActivityInstanceRec,
+  query: HistoricActivityInstanceQuery,
+): boolean {
+  const q = query;
+  const equal: [string | undefined, string | null][] = [
+    [q.activityInstanceId, ai.id],
+    [q.processInstanceId, ai.processInstanceId],
+    [q.processDefinitionId, ai.processDefinitionId],
+    [q.executionId, ai.executionId],
+    [q.activityId, ai.activityId],
+    [q.activityName, ai.activityName],
+    [q.activityType, ai.activityType],
+    [q.taskAssignee, ai.assignee],
+  ];
+  if (equal.some(([wanted, actual]) => wanted !== undefined && actual !== wanted)) {
+    return false;
+  }
+  if (q.activityNameLike !== undefined && !matchesLike(ai.activityName, q.activityNameLike)) {
+    return false;
+  }
+  if (q.finished === true && ai.endTime === null) {
+    return false;
+  }
+  if (q.unfinished === true && ai.endTime !== null) {
+    return false;
+  }
+  // As in Camunda's query DTO, only `true` restricts: `canceled=false` is no filter at all.
+  if (q.canceled === true && !ai.canceled) {
+    return false;
+  }
+  if (q.completeScope === true && !ai.completeScope) {
+    return false;
+  }
+  // Inclusive bounds, as the `<=`/`>=` of Camunda's MyBatis mapping.
+  if (q.startedBefore !== undefined && ai.startTime > q.startedBefore) {
+    return false;
+  }
+  if (q.startedAfter !== undefined && ai.startTime < q.startedAfter) {
+    return false;
+  }
+  if (q.finishedBefore !== undefined && (ai.endTime === null || ai.endTime > q.finishedBefore)) {
+    return false;
+  }
+  if (q.finishedAfter !== undefined && (ai.endTime === null || ai.endTime < q.finishedAfter)) {
+    return false;
+  }
+  return matchesTenant(ai.tenantId, q.tenantIdIn, q.withoutTenantId);
+}
+
+export function findHistoricActivityInstances(
+  engine: EngineApi,
+  query: HistoricActivityInstanceQuery,
+  sortings: readonly Sorting[] = [],
+  paging: Paging = {},
+): HistoricActivityInstanceRec[] {
+  const matching = [...engine.historicActivityInstances()].filter((ai) =>
+    matchesHistoricActivityInstance(ai, query),
+  );
+  return sortAndPage(matching, sortings, HISTORIC_ACTIVITY_INSTANCE_SORT_KEYS, paging);
 }

@@ -99,9 +99,11 @@ describe('loadDemo', () => {
     ]);
   });
 
-  it('raises incidents for declined cards only', async () => {
+  it('raises incidents for declined cards and for the stuck batch only', async () => {
     const engine = await demoEngine();
-    const incidents = [...engine.incidents()];
+    const incidents = [...engine.incidents()].filter(
+      (incident) => incident.processInstanceId !== null,
+    );
 
     expect(incidents.length).toBeGreaterThanOrEqual(1);
     for (const incident of incidents) {
@@ -114,6 +116,79 @@ describe('loadDemo', () => {
       (job) => job.retries > 0 && job.exceptionMessage !== null,
     );
     expect(retrying.length).toBeGreaterThanOrEqual(1);
+    const [stuck] = [...engine.batches()];
+    const batchIncidents = [...engine.incidents()].filter(
+      (incident) => incident.processInstanceId === null,
+    );
+    expect(batchIncidents).toHaveLength(3);
+    for (const incident of batchIncidents) {
+      expect(incident.incidentType).toBe('failedJob');
+      expect(engine.job(incident.configuration)?.batchId).toBe(stuck?.id);
+    }
+  });
+
+  it('logs annotated repairs by demo in the operation log', async () => {
+    const engine = await demoEngine();
+    const entries = [...engine.userOperationLog()];
+    const single = entries.filter((entry) => entry.processInstanceId !== null);
+
+    expect(entries.every((entry) => entry.userId === 'demo')).toBe(true);
+    expect(single.length).toBeGreaterThanOrEqual(3);
+    for (const entry of entries) {
+      expect(entry.operationType).toBe('ModifyProcessInstance');
+      expect(entry.annotation).toMatch(/\w+/);
+    }
+    const repaired = single.map((entry) =>
+      engine.activityInstanceTree(entry.processInstanceId ?? ''),
+    );
+    expect(repaired.map((tree) => (tree ? waitStates(tree) : ['ended']))).toContainEqual([
+      'confirmPayment',
+    ]);
+  });
+
+  it('leaves one finished modification batch in the history', async () => {
+    const engine = await demoEngine();
+    const finished = [...engine.historicBatches()].filter((batch) => batch.endTime !== null);
+
+    expect(finished).toHaveLength(1);
+    expect(finished[0]).toMatchObject({ type: 'instance-modification', createUserId: 'demo' });
+    expect(engine.batch(finished[0]?.id ?? '')).toBeUndefined();
+    expect(finished[0]?.executionStartTime).not.toBeNull();
+  });
+
+  it('leaves one batch stuck on the jobs of three deleted instances', async () => {
+    const engine = await demoEngine();
+    const batches = [...engine.batches()];
+
+    expect(batches).toHaveLength(1);
+    const [stuck] = batches;
+    if (!stuck) {
+      throw new Error('no running batch');
+    }
+    expect(stuck).toMatchObject({ type: 'instance-modification', createUserId: 'demo' });
+    expect(engine.batchStatistics(stuck)).toEqual({
+      remainingJobs: 3,
+      completedJobs: 7,
+      failedJobs: 3,
+    });
+    const jobs = [...engine.jobs()].filter((job) => job.batchId === stuck.id);
+    const failed = jobs.filter((job) => job.jobDefinitionId === stuck.batchJobDefinitionId);
+    expect(failed).toHaveLength(3);
+    for (const job of failed) {
+      expect(job.retries).toBe(0);
+      expect(job.exceptionMessage).toMatch(
+        /^ENGINE-13036 Process instance '.+' cannot be modified/,
+      );
+    }
+    // The monitor job has not run yet; run by the job executor, it would find the failed jobs
+    // and wait for them, so the batch stays until someone retries or deletes them.
+    expect(jobs.filter((job) => job.jobDefinitionId === stuck.monitorJobDefinitionId)).toHaveLength(
+      1,
+    );
+    const deleted = [...engine.historicProcessInstances()].filter(
+      (instance) => instance.deleteReason === 'Duplicate invoice, withdrawn by the supplier',
+    );
+    expect(deleted).toHaveLength(3);
   });
 
   it('runs the Pick items subprocess several times in some orders', async () => {

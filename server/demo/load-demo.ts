@@ -2,10 +2,13 @@
  * Demo data for `npm start`: deploys three processes an operator would recognise and leaves about a
  * hundred instances spread over every wait state, including failed jobs with incidents and
  * multi-instance subprocesses with several instances, so the console has something to repair.
+ * On top come the traces of earlier repairs: annotated modifications in the operation log, a
+ * finished modification batch and one stuck on failed jobs.
  * The spread is fixed per state and shuffled by a seeded generator: every start shows the same data.
  */
 import { readFile } from 'node:fs/promises';
-import type { EngineApi } from '../../engine/engine-api';
+import type { EngineApi, ModificationInstruction } from '../../engine/engine-api';
+import type { BatchRec, ProcessInstanceState } from '../../engine/runtime/state';
 import type { TypedValue } from '../../engine/variables';
 
 /** Changing it reshuffles names, amounts and business keys, never how many instances wait where. */
@@ -35,6 +38,7 @@ export async function loadDemo(engine: EngineApi): Promise<void> {
     ...startPayments(engine, random),
   ];
   assignSomeTasks(engine, random);
+  failures.push(...repairAsAnOperatorWould(engine));
   if (failures.length > 0) {
     console.warn(
       `Demo data incomplete: ${String(failures.length)} instances could not be set up:\n  ${failures.join('\n  ')}`,
@@ -385,6 +389,179 @@ function failJob(engine: EngineApi, id: string, activityId: string, attempts: nu
       }
     }
   }
+}
+
+// repairs ///////////////////////////////////////////////////////////////////////////////////////
+
+/** Who made the demo repairs; the operation log shows only authenticated users' operations. */
+const DEMO_OPERATOR = 'demo';
+
+/** Instances the stuck batch covers, of which `STUCK_BATCH_DELETED` are deleted before it runs. */
+const STUCK_BATCH_SIZE = 10;
+const STUCK_BATCH_DELETED = 3;
+
+/** Guards the job loops: a batch's jobs never need more rounds than this here. */
+const MAX_JOB_ROUNDS = 20;
+
+/**
+ * What an operator's earlier repairs leave behind: synchronous modifications with annotations, a
+ * modification batch that finished, and one that is stuck because three of its instances were
+ * deleted before its jobs ran (ENGINE-13036, retries used up, no monitor run).
+ */
+function repairAsAnOperatorWould(engine: EngineApi): string[] {
+  const failures: string[] = [];
+  const attempt = (what: string, repair: () => void) => {
+    try {
+      repair();
+    } catch (error) {
+      failures.push(`${what}: ${describe(error)}`);
+    }
+  };
+  attempt('annotated modifications', () => {
+    modifyWithAnnotations(engine);
+  });
+  attempt('finished batch', () => {
+    runFinishedBatch(engine);
+  });
+  attempt('stuck batch', () => {
+    runStuckBatch(engine);
+  });
+  return failures;
+}
+
+function moveToken(from: string, to: string): ModificationInstruction[] {
+  return [
+    { type: 'startBeforeActivity', activityId: to },
+    { type: 'cancel', activityId: from },
+  ];
+}
+
+function modifyWithAnnotations(engine: EngineApi): void {
+  const declined = waitingAt(engine, 'payment', 'chargeCard').filter(
+    (instance) => Object.keys(instance.incidents).length > 0,
+  );
+  for (const [instance, ticket] of zip(declined.slice(0, 2), ['SUP-4711', 'SUP-4719'])) {
+    engine.modifyProcessInstance(instance.id, moveToken('chargeCard', 'confirmPayment'), {
+      userId: DEMO_OPERATOR,
+      annotation: `Card declined, customer paid by bank transfer (${ticket}): skipped Charge card, confirm the payment by hand.`,
+    });
+  }
+  for (const instance of waitingAt(engine, 'invoiceApproval', 'clarifyWithSupplier').slice(0, 1)) {
+    engine.modifyProcessInstance(instance.id, moveToken('clarifyWithSupplier', 'bookInvoice'), {
+      userId: DEMO_OPERATOR,
+      annotation:
+        'Supplier sent a credit note for the disputed amount; booking without another review.',
+    });
+  }
+  for (const instance of waitingAt(engine, 'orderFulfilment', 'chaseWarehouse').slice(0, 1)) {
+    engine.modifyProcessInstance(instance.id, [{ type: 'cancel', activityId: 'chaseWarehouse' }], {
+      userId: DEMO_OPERATOR,
+      annotation: 'Warehouse confirmed by phone that the parcel leaves today; reminder closed.',
+    });
+  }
+}
+
+/** Timeouts that were false alarms go back to Confirm payment; the batch runs to its end. */
+function runFinishedBatch(engine: EngineApi): void {
+  const definitionId = engine.latestDefinition('payment')?.id;
+  const instances = waitingAt(engine, 'payment', 'handleTimeout').slice(0, 3);
+  const batch = engine.executeModificationAsync({
+    processDefinitionId: definitionId,
+    processInstanceIds: instances.map((instance) => instance.id),
+    instructions: moveToken('handleTimeout', 'confirmPayment'),
+    annotation:
+      'Payment provider outage 14:00–15:10: the payments arrived, the timeouts were false alarms.',
+    userId: DEMO_OPERATOR,
+  });
+  runJobs(engine, batch.seedJobDefinitionId);
+  runJobs(engine, batch.batchJobDefinitionId);
+  runJobs(engine, batch.monitorJobDefinitionId);
+  if (engine.batch(batch.id) || engine.historicBatch(batch.id)?.endTime === null) {
+    throw new Error(`batch ${batch.id} did not finish`);
+  }
+}
+
+/**
+ * Invoices in review go back to Check invoice. Three of them are deleted right after the batch
+ * is created, so their jobs fail until no retries are left; the monitor job is not run, so the
+ * batch stays, as it would in Camunda until someone retries or deletes the failed jobs.
+ */
+function runStuckBatch(engine: EngineApi): BatchRec {
+  const definitionId = engine.latestDefinition('invoiceApproval')?.id;
+  const instances = waitingAt(engine, 'invoiceApproval', 'reviewInvoice').slice(
+    0,
+    STUCK_BATCH_SIZE,
+  );
+  const batch = engine.executeModificationAsync({
+    processDefinitionId: definitionId,
+    processInstanceIds: instances.map((instance) => instance.id),
+    instructions: [
+      { type: 'startBeforeActivity', activityId: 'checkInvoice' },
+      { type: 'cancel', activityId: 'reviewInvoice#multiInstanceBody' },
+    ],
+    annotation:
+      'Cost centres were restructured on the 1st: open reviews go back to Check invoice for the new cost centre.',
+    userId: DEMO_OPERATOR,
+  });
+  for (const instance of instances.slice(0, STUCK_BATCH_DELETED)) {
+    engine.deleteProcessInstance(instance.id, {
+      deleteReason: 'Duplicate invoice, withdrawn by the supplier',
+      userId: DEMO_OPERATOR,
+    });
+  }
+  runJobs(engine, batch.seedJobDefinitionId);
+  runJobs(engine, batch.batchJobDefinitionId);
+  return batch;
+}
+
+/**
+ * Executes the jobs of one job definition until none with retries is left; a failing job is run
+ * again until its retries are used up. Only these jobs run, not whatever else is due: the
+ * instances' own async jobs stay where the demo put them.
+ */
+function runJobs(engine: EngineApi, jobDefinitionId: string): void {
+  for (let round = 0; round < MAX_JOB_ROUNDS; round++) {
+    const runnable = [...engine.jobs()].filter(
+      (job) => job.jobDefinitionId === jobDefinitionId && job.retries > 0,
+    );
+    if (runnable.length === 0) {
+      return;
+    }
+    for (const job of runnable) {
+      try {
+        engine.executeJob(job.id);
+      } catch {
+        // Expected for the deleted instances: the engine records the failure on the job.
+      }
+    }
+  }
+  throw new Error(`jobs of job definition ${jobDefinitionId} did not finish`);
+}
+
+/** Running instances of the latest `definitionKey` with a token at `activityId`, by business key. */
+function waitingAt(
+  engine: EngineApi,
+  definitionKey: string,
+  activityId: string,
+): ProcessInstanceState[] {
+  const definitionId = engine.latestDefinition(definitionKey)?.id;
+  return [...engine.instances()]
+    .filter(
+      (instance) =>
+        instance.processDefinitionId === definitionId &&
+        [
+          ...Object.values(instance.activityInstances),
+          ...Object.values(instance.transitionInstances),
+        ].some((token) => token.activityId === activityId),
+    )
+    .sort((a, b) => (a.businessKey ?? '').localeCompare(b.businessKey ?? ''));
+}
+
+function zip<A, B>(as: readonly A[], bs: readonly B[]): [A, B][] {
+  return as.flatMap((a, i) => {
+    const b = bs[i];
+    return b === undefined ? [] : [[a, b] as [A, B]];
+  });
 }
 
 // engine helpers ////////////////////////////////////////////////////////////////////////////////

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { EngineApi } from '../../engine/engine-api';
 import { BadUserRequestException } from '../../engine/errors';
 import { findBatchStatistics, findBatches } from '../../engine/query/batch-query';
+import { authorize } from '../authorization';
 import { toBatchDto, toBatchStatisticsDto } from '../dto-mappers';
 import { defineQuery, parseUrlFilters } from '../query-params';
 import { bodyObject, jsonBoolean, readJsonBody } from '../request-body';
@@ -74,6 +75,10 @@ export function batchRoutes(engine: EngineApi): Hono<RestEnv> {
   app.put('/batch/:id/suspended', async (c) => {
     const id = pathParam(c, 'id');
     const suspended = (await readJsonBody(c, suspensionSchema)).suspended === true;
+    // Camunda checks the permission after finding the batch: an unknown id stays a 400.
+    if (engine.batch(id)) {
+      authorize(c, 'suspendBatch', id);
+    }
     rethrowBadRequest(
       () => {
         engine.setBatchSuspended(id, suspended, c.var.userId);
@@ -86,6 +91,9 @@ export function batchRoutes(engine: EngineApi): Hono<RestEnv> {
   app.delete('/batch/:id', (c) => {
     const id = pathParam(c, 'id');
     const { cascade = false } = parseUrlFilters(urlQuery(c), { cascade: 'boolean' });
+    if (engine.batch(id)) {
+      authorize(c, 'deleteBatch', id);
+    }
     rethrowBadRequest(() => {
       engine.deleteBatch(id, cascade, c.var.userId);
     }, `Unable to delete batch with id '${id}'`);

@@ -1,14 +1,20 @@
-/** `/history/process-instance`, `/history/user-operation` and `/history/batch`. */
+/**
+ * `/history/process-instance`, `/history/activity-instance`, `/history/user-operation` and
+ * `/history/batch`.
+ */
 import { Hono } from 'hono';
 import type { EngineApi } from '../../engine/engine-api';
 import type { HistoricProcessInstanceQuery } from '../../engine/query/history-query';
 import {
+  findHistoricActivityInstances,
   findHistoricProcessInstances,
   findUserOperationLogEntries,
 } from '../../engine/query/history-query';
 import { BadUserRequestException } from '../../engine/errors';
 import { findHistoricBatches } from '../../engine/query/batch-query';
+import { authorize } from '../authorization';
 import {
+  toHistoricActivityInstanceDto,
   toHistoricBatchDto,
   toHistoricProcessInstanceDto,
   toUserOperationLogEntryDto,
@@ -58,6 +64,44 @@ export const HISTORIC_PROCESS_INSTANCE_QUERY = defineQuery(
     'startTime',
     'endTime',
     'duration',
+    'tenantId',
+  ],
+);
+
+const HISTORIC_ACTIVITY_INSTANCE_QUERY = defineQuery(
+  {
+    activityInstanceId: 'string',
+    processInstanceId: 'string',
+    processDefinitionId: 'string',
+    executionId: 'string',
+    activityId: 'string',
+    activityName: 'string',
+    activityNameLike: 'string',
+    activityType: 'string',
+    taskAssignee: 'string',
+    finished: 'boolean',
+    unfinished: 'boolean',
+    canceled: 'boolean',
+    completeScope: 'boolean',
+    startedBefore: 'date',
+    startedAfter: 'date',
+    finishedBefore: 'date',
+    finishedAfter: 'date',
+    tenantIdIn: 'stringList',
+    withoutTenantId: 'boolean',
+  },
+  [
+    'activityInstanceId',
+    'instanceId',
+    'executionId',
+    'activityId',
+    'activityName',
+    'activityType',
+    'startTime',
+    'endTime',
+    'duration',
+    'definitionId',
+    'occurrence',
     'tenantId',
   ],
 );
@@ -155,6 +199,26 @@ export function historyRoutes(engine: EngineApi): Hono<RestEnv> {
     return c.json(toHistoricProcessInstanceDto(instance));
   });
 
+  addListRoutes(app, '/history/activity-instance', {
+    spec: HISTORIC_ACTIVITY_INSTANCE_QUERY,
+    find: (filters, sortings, paging) =>
+      findHistoricActivityInstances(engine, filters, sortings, paging),
+    toDto: (instance) => toHistoricActivityInstanceDto(instance),
+    post: true,
+  });
+
+  app.get('/history/activity-instance/:id', (c) => {
+    const id = pathParam(c, 'id');
+    const [instance] = findHistoricActivityInstances(engine, { activityInstanceId: id });
+    if (!instance) {
+      throw new InvalidRequestException(
+        404,
+        `Historic activity instance with id ${id} does not exist`,
+      );
+    }
+    return c.json(toHistoricActivityInstanceDto(instance));
+  });
+
   addListRoutes(app, '/history/user-operation', {
     spec: USER_OPERATION_LOG_QUERY,
     find: (filters, sortings, paging) =>
@@ -177,6 +241,10 @@ export function historyRoutes(engine: EngineApi): Hono<RestEnv> {
   });
   app.delete('/history/batch/:id', (c) => {
     const id = pathParam(c, 'id');
+    // As for runtime batches, an unknown id is reported before any permission is checked.
+    if (engine.historicBatch(id)) {
+      authorize(c, 'deleteHistoricBatch', id);
+    }
     try {
       engine.deleteHistoricBatch(id, c.var.userId);
     } catch (error) {

@@ -9,6 +9,7 @@ import {
 import { findProcessInstances } from '../../engine/query/process-instance-query';
 import type { BatchRec, ProcessInstanceState } from '../../engine/runtime/state';
 import type { BatchDto } from '../../src/api/camunda-dto';
+import { authorize } from '../authorization';
 import { toActivityInstanceDto, toBatchDto, toProcessInstanceDto } from '../dto-mappers';
 import { instructionListSchema, toModificationInstructions } from '../modification-instructions';
 import { defineQuery, parseUrlFilters } from '../query-params';
@@ -152,9 +153,14 @@ export function processInstanceRoutes(engine: EngineApi): Hono<RestEnv> {
       throw new InvalidRequestException(400, 'The provided instuctions are invalid.');
     }
     const instructions = toModificationInstructions(body.instructions, 'processInstance');
+    const id = pathParam(c, 'id');
+    // Camunda first requires the instance (ENGINE-13036, from the engine), then the permission.
+    if (engine.instance(id)) {
+      authorize(c, 'createModificationBatch');
+    }
     let batch: BatchRec;
     try {
-      batch = engine.modifyProcessInstanceAsync(pathParam(c, 'id'), instructions, {
+      batch = engine.modifyProcessInstanceAsync(id, instructions, {
         skipCustomListeners: body.skipCustomListeners === true,
         skipIoMappings: body.skipIoMappings === true,
         annotation: body.annotation ?? null,
