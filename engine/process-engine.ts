@@ -514,8 +514,25 @@ export class ProcessEngine implements EngineApi {
       },
       (rt) => {
         const pi = rt.ctx.instance(id);
-        if (pi) {
-          rt.deleteProcessInstance(pi, options.deleteReason ?? null);
+        if (!pi) {
+          return;
+        }
+        const definition = rt.definitionOf(pi);
+        rt.deleteProcessInstance(pi, options.deleteReason ?? null);
+        if (options.userId) {
+          rt.ctx.log(
+            logEntry(this.batchHost, {
+              operationId: this.newId(),
+              userId: options.userId,
+              operationType: 'Delete',
+              entityType: 'ProcessInstance',
+              deploymentId: definition.deploymentId,
+              processDefinitionId: definition.id,
+              processDefinitionKey: definition.key,
+              processInstanceId: id,
+              rootProcessInstanceId: pi.rootProcessInstanceId,
+            }),
+          );
         }
       },
     );
@@ -905,6 +922,10 @@ export class ProcessEngine implements EngineApi {
       const task = pi?.tasks[id];
       if (task) {
         task.assignee = assignee;
+        const historic = rt.ctx.historicActivityInstance(task.activityInstanceId);
+        if (historic) {
+          historic.assignee = assignee;
+        }
       }
     });
   }
