@@ -8,6 +8,7 @@ import {
 import type { QueryClient } from '@tanstack/react-query';
 
 import { hasCredentials } from '../api/credentials';
+import { toProcessInstanceFilters } from '../features/process-instance-list/process-instance-filters';
 import { AuthenticatedLayout } from './routes/authenticated-layout';
 import { NotFoundPage } from './routes/not-found-page';
 import { RootLayout } from './routes/root-layout';
@@ -77,13 +78,9 @@ export interface ProcessInstancesSearch {
 const processInstancesRoute = createRoute({
   getParentRoute: () => authenticatedRoute,
   path: '/process-definitions/$processDefinitionId',
-  validateSearch: (search: Record<string, unknown>): ProcessInstancesSearch => ({
-    businessKey: typeof search.businessKey === 'string' ? search.businessKey : undefined,
-    activityId: typeof search.activityId === 'string' ? search.activityId : undefined,
-    withIncidents:
-      search.withIncidents === true || search.withIncidents === 'true' ? true : undefined,
-    variable: typeof search.variable === 'string' ? search.variable : undefined,
-  }),
+  // Drops empty filters (so they leave the URL) and reads a numeric business key as text.
+  validateSearch: (search: Record<string, unknown>): ProcessInstancesSearch =>
+    toProcessInstanceFilters(search),
   component: lazyRouteComponent(
     () => import('./routes/process-instances-page'),
     'ProcessInstancesPage',

@@ -1,3 +1,10 @@
+import {
+  createMemoryHistory,
+  createRootRoute,
+  createRoute,
+  createRouter,
+  RouterProvider,
+} from '@tanstack/react-router';
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
@@ -34,7 +41,7 @@ describe('ProcessDefinitionList', () => {
       }),
     );
 
-    renderWithProviders(<ProcessDefinitionList />);
+    renderDefinitionList();
 
     const table = await screen.findByRole('table', { name: 'Process definitions' });
     const [, ...bodyRows] = within(table).getAllByRole('row');
@@ -48,6 +55,10 @@ describe('ProcessDefinitionList', () => {
       ['Approve order', 'approve-order', '4', '0', '0'],
       ['Invoice Receipt', 'invoice', '2', '5', '4'],
     ]);
+    expect(within(table).getByRole('link', { name: 'Invoice Receipt' })).toHaveAttribute(
+      'href',
+      `/process-definitions/${encodeURIComponent('invoice:2:invoice-id')}`,
+    );
     expect(request?.url).toBe(`${STATISTICS_URL}?incidents=true`);
     expect(request?.headers.get('Authorization')).toBe(`Basic ${btoa('demo:demo')}`);
   });
@@ -62,7 +73,7 @@ describe('ProcessDefinitionList', () => {
       ),
     );
 
-    renderWithProviders(<ProcessDefinitionList />);
+    renderDefinitionList();
 
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('The process definitions could not be loaded');
@@ -72,11 +83,32 @@ describe('ProcessDefinitionList', () => {
   it('says so when nothing is deployed', async () => {
     server.use(http.get(STATISTICS_URL, () => HttpResponse.json([])));
 
-    renderWithProviders(<ProcessDefinitionList />);
+    renderDefinitionList();
 
     expect(await screen.findByText('No process definitions are deployed yet.')).toBeInTheDocument();
   });
 });
+
+/** The list on a route of its own, with the instance list route its names link to. */
+function renderDefinitionList() {
+  const rootRoute = createRootRoute();
+  const routeTree = rootRoute.addChildren([
+    createRoute({
+      getParentRoute: () => rootRoute,
+      path: '/process-definitions',
+      component: ProcessDefinitionList,
+    }),
+    createRoute({
+      getParentRoute: () => rootRoute,
+      path: '/process-definitions/$processDefinitionId',
+    }),
+  ]);
+  const router = createRouter({
+    routeTree,
+    history: createMemoryHistory({ initialEntries: ['/process-definitions'] }),
+  });
+  return renderWithProviders(<RouterProvider router={router} />);
+}
 
 function statistics(
   definition: Pick<ProcessDefinitionDto, 'key' | 'name' | 'version'>,

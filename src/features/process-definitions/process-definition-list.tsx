@@ -13,6 +13,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 
 import { ErrorNotification } from '../../components/error-notification';
+import { RouterLink } from '../../components/router-link';
 import { processDefinitionQueries } from './process-definition-queries';
 import { toProcessDefinitionRows } from './to-process-definition-rows';
 import type { ProcessDefinitionRow } from './to-process-definition-rows';
@@ -81,7 +82,15 @@ export function ProcessDefinitionList() {
                   <TableRow key={key} {...rowProps}>
                     {row.cells.map((cell) => (
                       <TableCell key={cell.id}>
-                        {cell.info.header === 'incidents' && Number(cell.value) > 0 ? (
+                        {cell.info.header === 'name' ? (
+                          // The row's id is its latest version: the list opens that version.
+                          <RouterLink
+                            to="/process-definitions/$processDefinitionId"
+                            params={{ processDefinitionId: row.id }}
+                          >
+                            {String(cell.value)}
+                          </RouterLink>
+                        ) : cell.info.header === 'incidents' && Number(cell.value) > 0 ? (
                           <Tag type="red" size="sm">
                             {String(cell.value)}
                           </Tag>

@@ -1,0 +1,144 @@
+import { queryOptions } from '@tanstack/react-query';
+
+import type {
+  CountResultDto,
+  HistoricProcessInstanceDto,
+  ProcessDefinitionDiagramDto,
+  ProcessDefinitionDto,
+  ProcessInstanceDto,
+} from '../../api/camunda-dto';
+import { engineRequest } from '../../api/engine-client';
+import { extractFlowNodes } from './extract-flow-nodes';
+import type { FlowNode } from './extract-flow-nodes';
+import { normalizeFilters, toProcessInstanceQueryParams } from './process-instance-filters';
+import type { ProcessInstanceListQuery } from './process-instance-filters';
+
+/** Rows per `GET /process-instance` request; the table fetches the pages it shows. */
+export const PROCESS_INSTANCE_PAGE_SIZE = 50;
+
+/** One row of the instance table. */
+export interface ProcessInstanceRow {
+  id: string;
+  businessKey: string | null;
+  suspended: boolean;
+  /** From the history; null when the engine keeps none (history level `none`). */
+  startTime: string | null;
+}
+
+/** Query keys of this feature, generic → specific, so any prefix can be invalidated. */
+export const processInstanceListKeys = {
+  all: ['process-instance-list'] as const,
+  definition: (processDefinitionId: string) =>
+    [...processInstanceListKeys.all, 'definition', processDefinitionId] as const,
+  flowNodes: (processDefinitionId: string) =>
+    [...processInstanceListKeys.all, 'flow-nodes', processDefinitionId] as const,
+  lists: () => [...processInstanceListKeys.all, 'list'] as const,
+  count: (query: ProcessInstanceListQuery) =>
+    [...processInstanceListKeys.lists(), 'count', normalizeQuery(query)] as const,
+  page: (query: ProcessInstanceListQuery, pageIndex: number) =>
+    [...processInstanceListKeys.lists(), 'page', normalizeQuery(query), { pageIndex }] as const,
+};
+
+/** Query options of this feature, for `useQuery`, prefetching and cache updates alike. */
+export const processInstanceListQueries = {
+  /** `GET /process-definition/{id}`: name, key and version for the page header. */
+  definition: (processDefinitionId: string) =>
+    queryOptions({
+      queryKey: processInstanceListKeys.definition(processDefinitionId),
+      queryFn: ({ signal }) => getProcessDefinition(processDefinitionId, signal),
+    }),
+
+  /** The flow nodes of the definition's BPMN XML: the choices of the activity filter. */
+  flowNodes: (processDefinitionId: string) =>
+    queryOptions({
+      queryKey: processInstanceListKeys.flowNodes(processDefinitionId),
+      queryFn: ({ signal }) => getFlowNodes(processDefinitionId, signal),
+      // A deployed definition's XML never changes.
+      staleTime: Infinity,
+    }),
+
+  /** `GET /process-instance/count` with the same parameters as every page of the list. */
+  count: (query: ProcessInstanceListQuery) =>
+    queryOptions({
+      queryKey: processInstanceListKeys.count(query),
+      queryFn: ({ signal }) => getProcessInstanceCount(query, signal),
+    }),
+
+  /** Rows `pageIndex * PAGE_SIZE …` of the list, sorted by instance id for a stable order. */
+  page: (query: ProcessInstanceListQuery, pageIndex: number) =>
+    queryOptions({
+      queryKey: processInstanceListKeys.page(query, pageIndex),
+      queryFn: ({ signal }) => getProcessInstancePage(query, pageIndex, signal),
+    }),
+};
+
+function normalizeQuery(query: ProcessInstanceListQuery): ProcessInstanceListQuery {
+  return { processDefinitionId: query.processDefinitionId, ...normalizeFilters(query) };
+}
+
+function getProcessDefinition(
+  processDefinitionId: string,
+  signal: AbortSignal,
+): Promise<ProcessDefinitionDto> {
+  return engineRequest(`/process-definition/${encodeURIComponent(processDefinitionId)}`, {
+    signal,
+  });
+}
+
+async function getFlowNodes(processDefinitionId: string, signal: AbortSignal): Promise<FlowNode[]> {
+  const { bpmn20Xml } = await engineRequest<ProcessDefinitionDiagramDto>(
+    `/process-definition/${encodeURIComponent(processDefinitionId)}/xml`,
+    { signal },
+  );
+  return extractFlowNodes(bpmn20Xml);
+}
+
+async function getProcessInstanceCount(
+  query: ProcessInstanceListQuery,
+  signal: AbortSignal,
+): Promise<number> {
+  const { count } = await engineRequest<CountResultDto>('/process-instance/count', {
+    query: toProcessInstanceQueryParams(query),
+    signal,
+  });
+  return count;
+}
+
+/**
+ * One page of the runtime list, plus the start times of its instances from the history: the
+ * runtime `ProcessInstanceDto` has none. One history request per page (the page's ids as
+ * `processInstanceIds`), never one per row.
+ */
+async function getProcessInstancePage(
+  query: ProcessInstanceListQuery,
+  pageIndex: number,
+  signal: AbortSignal,
+): Promise<ProcessInstanceRow[]> {
+  const instances = await engineRequest<ProcessInstanceDto[]>('/process-instance', {
+    query: {
+      ...toProcessInstanceQueryParams(query),
+      firstResult: pageIndex * PROCESS_INSTANCE_PAGE_SIZE,
+      maxResults: PROCESS_INSTANCE_PAGE_SIZE,
+      sortBy: 'instanceId',
+      sortOrder: 'asc',
+    },
+    signal,
+  });
+  if (instances.length === 0) {
+    return [];
+  }
+  const history = await engineRequest<HistoricProcessInstanceDto[]>('/history/process-instance', {
+    query: {
+      processInstanceIds: instances.map(({ id }) => id).join(','),
+      maxResults: PROCESS_INSTANCE_PAGE_SIZE,
+    },
+    signal,
+  });
+  const startTimes = new Map(history.map(({ id, startTime }) => [id, startTime]));
+  return instances.map(({ id, businessKey, suspended }) => ({
+    id,
+    businessKey,
+    suspended,
+    startTime: startTimes.get(id) ?? null,
+  }));
+}
