@@ -1,0 +1,61 @@
+/**
+ * Camunda's REST date format `yyyy-MM-dd'T'HH:mm:ss.SSSZ`, e.g. `2013-01-23T14:42:45.000+0200`
+ * (contract §1). `Date.parse` does not promise to read the colon-less offset, so both directions
+ * are spelled out here.
+ */
+
+const DATE_PATTERN =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:?\d{2})?$/;
+
+const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+
+/** Epoch milliseconds of a Camunda date, or null when the text is not one. */
+export function parseCamundaDate(text: string | null | undefined): number | null {
+  const match = DATE_PATTERN.exec(text?.trim() ?? '');
+  if (match === null) {
+    return null;
+  }
+  const [, year, month, day, hour, minute, second, fraction = '0', offset = 'Z'] = match;
+  const utc = Date.UTC(
+    Number(year),
+    Number(month) - 1,
+    Number(day),
+    Number(hour),
+    Number(minute),
+    Number(second),
+    Math.round(Number(`0.${fraction}`) * 1000),
+  );
+  return utc - offsetMinutes(offset) * 60_000;
+}
+
+/** Formats epoch milliseconds the way Camunda's date query parameters expect them, in UTC. */
+export function toCamundaDate(epochMs: number): string {
+  const date = new Date(epochMs);
+  return (
+    `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}` +
+    `T${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}` +
+    `.${pad(date.getUTCMilliseconds(), 3)}+0000`
+  );
+}
+
+/** A Camunda date for people: `2024-05-01 14:03:22` in the browser's time zone. */
+export function formatTimestamp(text: string): string {
+  const epochMs = parseCamundaDate(text);
+  if (epochMs === null) {
+    return text;
+  }
+  const date = new Date(epochMs);
+  return (
+    `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ` +
+    `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`
+  );
+}
+
+function offsetMinutes(offset: string): number {
+  if (offset === 'Z') {
+    return 0;
+  }
+  const digits = offset.replace(':', '');
+  const sign = digits.startsWith('-') ? -1 : 1;
+  return sign * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5)));
+}

@@ -1,0 +1,144 @@
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+
+import type { CountResultDto, UserOperationLogEntryDto } from '../../api/camunda-dto';
+import { engineRequest } from '../../api/engine-client';
+import { parseCamundaDate, toCamundaDate } from './camunda-date';
+import type { HistoricActivityInstanceDto } from './historic-activity-instance-dto';
+import { CHANGE_WINDOW_MS } from './reconstruct-changes';
+
+/** Entries per request; "Load more" asks for the next page. */
+export const OPERATION_LOG_PAGE_SIZE = 50;
+
+/** Filters of `GET /history/user-operation` (contract §3.4); empty ones are left out. */
+export interface OperationLogFilters {
+  operationType?: string;
+  entityType?: string;
+  userId?: string;
+  processInstanceId?: string;
+  processDefinitionKey?: string;
+  /** Camunda date: entries after this moment. */
+  afterTimestamp?: string;
+  /** Camunda date: entries before this moment. */
+  beforeTimestamp?: string;
+}
+
+/** Query keys of this feature, generic → specific, so any prefix can be invalidated. */
+export const operationLogKeys = {
+  all: ['operation-log'] as const,
+  /** Everything read from the log itself: annotation changes invalidate this prefix. */
+  entries: () => [...operationLogKeys.all, 'entries'] as const,
+  list: (filters: OperationLogFilters) =>
+    [...operationLogKeys.entries(), 'list', withoutEmpty(filters)] as const,
+  count: (filters: OperationLogFilters) =>
+    [...operationLogKeys.entries(), 'count', withoutEmpty(filters)] as const,
+  around: (processInstanceId: string, timestamp: string) =>
+    [...operationLogKeys.entries(), 'around', { processInstanceId, timestamp }] as const,
+  activityHistory: (processInstanceId: string) =>
+    [...operationLogKeys.all, 'activity-history', { processInstanceId }] as const,
+};
+
+/** Query options of this feature, for `useQuery`, prefetching and cache updates alike. */
+export const operationLogQueries = {
+  /** The log, newest first, in pages of `OPERATION_LOG_PAGE_SIZE` entries. */
+  list: (filters: OperationLogFilters) =>
+    infiniteQueryOptions({
+      queryKey: operationLogKeys.list(filters),
+      queryFn: ({ pageParam, signal }) => getUserOperationLog(filters, pageParam, signal),
+      initialPageParam: 0,
+      getNextPageParam: (lastPage, _allPages, lastFirstResult) =>
+        lastPage.length < OPERATION_LOG_PAGE_SIZE
+          ? undefined
+          : lastFirstResult + OPERATION_LOG_PAGE_SIZE,
+    }),
+
+  /** How many entries (not operations) match, for "50 of 230 entries". */
+  count: (filters: OperationLogFilters) =>
+    queryOptions({
+      queryKey: operationLogKeys.count(filters),
+      queryFn: ({ signal }) => getUserOperationLogCount(filters, signal),
+      select: ({ count }: CountResultDto) => count,
+    }),
+
+  /**
+   * The instance's operations close enough to `timestamp` to compete for its token changes
+   * (twice the reconstruction window: an event between both belongs to the nearer one).
+   */
+  around: (processInstanceId: string, timestamp: string) =>
+    queryOptions({
+      queryKey: operationLogKeys.around(processInstanceId, timestamp),
+      queryFn: ({ signal }) => getOperationsAround(processInstanceId, timestamp, signal),
+    }),
+
+  /** The instance's whole activity history, in one request, oldest first. */
+  activityHistory: (processInstanceId: string) =>
+    queryOptions({
+      queryKey: operationLogKeys.activityHistory(processInstanceId),
+      queryFn: ({ signal }) => getActivityHistory(processInstanceId, signal),
+    }),
+};
+
+function getUserOperationLog(
+  filters: OperationLogFilters,
+  firstResult: number,
+  signal: AbortSignal,
+): Promise<UserOperationLogEntryDto[]> {
+  return engineRequest('/history/user-operation', {
+    query: {
+      ...withoutEmpty(filters),
+      sortBy: 'timestamp',
+      sortOrder: 'desc',
+      firstResult,
+      maxResults: OPERATION_LOG_PAGE_SIZE,
+    },
+    signal,
+  });
+}
+
+function getUserOperationLogCount(
+  filters: OperationLogFilters,
+  signal: AbortSignal,
+): Promise<CountResultDto> {
+  return engineRequest('/history/user-operation/count', {
+    query: { ...withoutEmpty(filters) },
+    signal,
+  });
+}
+
+function getOperationsAround(
+  processInstanceId: string,
+  timestamp: string,
+  signal: AbortSignal,
+): Promise<UserOperationLogEntryDto[]> {
+  const time = parseCamundaDate(timestamp) ?? 0;
+  // Camunda's after/before bounds are exclusive: one more millisecond keeps the edges.
+  const reach = 2 * CHANGE_WINDOW_MS + 1;
+  return engineRequest('/history/user-operation', {
+    query: {
+      processInstanceId,
+      afterTimestamp: toCamundaDate(time - reach),
+      beforeTimestamp: toCamundaDate(time + reach),
+      sortBy: 'timestamp',
+      sortOrder: 'asc',
+    },
+    signal,
+  });
+}
+
+function getActivityHistory(
+  processInstanceId: string,
+  signal: AbortSignal,
+): Promise<HistoricActivityInstanceDto[]> {
+  return engineRequest('/history/activity-instance', {
+    query: { processInstanceId, sortBy: 'startTime', sortOrder: 'asc' },
+    signal,
+  });
+}
+
+/** Drops blank filters, so `{ userId: '' }` and `{}` share one cache entry and one URL. */
+function withoutEmpty(filters: OperationLogFilters): OperationLogFilters {
+  return Object.fromEntries(
+    Object.entries(filters).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].trim() !== '',
+    ),
+  );
+}
