@@ -25,6 +25,11 @@ export interface EngineRequestOptions {
    * (`GET /engine`); everything else goes to the engine chosen in the header.
    */
   engineScoped?: boolean;
+  /**
+   * How a successful body is read: JSON (the default), or text for the few plain-text resources
+   * (`GET /job/{id}/stacktrace`), which Camunda refuses with 406 when asked for JSON.
+   */
+  responseType?: 'json' | 'text';
 }
 
 type UnauthorizedListener = () => void;
@@ -46,7 +51,7 @@ export async function engineRequest<T>(
   path: string,
   options: EngineRequestOptions = {},
 ): Promise<T> {
-  const { method = 'GET', query, body, signal } = options;
+  const { method = 'GET', query, body, signal, responseType = 'json' } = options;
   const credentials = options.credentials ?? getCredentials();
 
   const prefix = options.engineScoped === false ? '' : enginePathPrefix();
@@ -57,7 +62,10 @@ export async function engineRequest<T>(
     }
   }
 
-  const headers = new Headers({ Accept: 'application/json' });
+  // Errors come as JSON whatever the resource produces.
+  const headers = new Headers({
+    Accept: responseType === 'text' ? 'text/plain, application/json' : 'application/json',
+  });
   if (credentials !== null) {
     headers.set('Authorization', toBasicAuthorization(credentials));
   }
@@ -102,5 +110,8 @@ export async function engineRequest<T>(
     return undefined as T;
   }
   const text = await response.text();
+  if (responseType === 'text') {
+    return text as T;
+  }
   return (text === '' ? undefined : JSON.parse(text)) as T;
 }

@@ -1,7 +1,15 @@
-import { Content, Header, HeaderGlobalAction, HeaderGlobalBar, HeaderName } from '@carbon/react';
+import {
+  Content,
+  Header,
+  HeaderGlobalAction,
+  HeaderGlobalBar,
+  HeaderMenuItem,
+  HeaderName,
+  HeaderNavigation,
+} from '@carbon/react';
 import { Logout } from '@carbon/react/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Outlet, useNavigate } from '@tanstack/react-router';
+import { Link, Outlet, useLocation, useNavigate } from '@tanstack/react-router';
 
 import { clearCredentials } from '../../api/credentials';
 import { EngineSwitcher } from '../../features/engines/engine-switcher';
@@ -10,6 +18,8 @@ import { EngineSwitcher } from '../../features/engines/engine-switcher';
 export function AuthenticatedLayout() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  const pathname = useLocation({ select: (location) => location.pathname });
+  const isSection = (path: string) => pathname === path || pathname.startsWith(`${path}/`);
 
   const handleSignOut = () => {
     clearCredentials();
@@ -23,6 +33,21 @@ export function AuthenticatedLayout() {
         <HeaderName href="/process-definitions" prefix="Camunda">
           Repair Console
         </HeaderName>
+        <HeaderNavigation aria-label="Camunda Repair Console">
+          <HeaderMenuItem
+            as={Link}
+            to="/process-definitions"
+            isActive={isSection('/process-definitions') || isSection('/process-instances')}
+          >
+            Process definitions
+          </HeaderMenuItem>
+          <HeaderMenuItem as={Link} to="/batches" isActive={isSection('/batches')}>
+            Batches
+          </HeaderMenuItem>
+          <HeaderMenuItem as={Link} to="/operation-log" isActive={isSection('/operation-log')}>
+            Operation log
+          </HeaderMenuItem>
+        </HeaderNavigation>
         <HeaderGlobalBar>
           <div className="app-header__engine">
             <EngineSwitcher />

@@ -1,3 +1,12 @@
+import { useParams } from '@tanstack/react-router';
+
+import { BatchDetail } from '../../features/batches/batch-detail';
+
 export function BatchPage() {
-  return <h1 className="app-page__title">Batch</h1>;
+  const { batchId } = useParams({ from: '/authenticated/batches/$batchId' });
+  return (
+    <div className="app-page">
+      <BatchDetail batchId={batchId} />
+    </div>
+  );
 }

@@ -1,0 +1,20 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+
+import { engineRequest } from '../../api/engine-client';
+import { batchKeys } from './batch-queries';
+
+/** Resumes a suspended batch (`PUT /batch/{id}/suspended` with `false`). */
+export function useActivateBatch() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (batchId: string) => putBatchActive(batchId),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: batchKeys.all }),
+  });
+}
+
+function putBatchActive(batchId: string): Promise<void> {
+  return engineRequest(`/batch/${encodeURIComponent(batchId)}/suspended`, {
+    method: 'PUT',
+    body: { suspended: false },
+  });
+}

@@ -1,0 +1,21 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+
+import type { RetriesDto } from '../../api/camunda-dto';
+import { engineRequest } from '../../api/engine-client';
+import { batchKeys } from './batch-queries';
+
+/** One more attempt for a failed job (`PUT /job/{id}/retries` with `retries: 1`). */
+export function useRetryJob() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (jobId: string) => putJobRetries(jobId),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: batchKeys.all }),
+  });
+}
+
+function putJobRetries(jobId: string): Promise<void> {
+  return engineRequest(`/job/${encodeURIComponent(jobId)}/retries`, {
+    method: 'PUT',
+    body: { retries: 1 } satisfies RetriesDto,
+  });
+}
