@@ -92,11 +92,10 @@ export default tseslint.config(
     },
     plugins: { import: importPlugin },
     settings: {
+      // The node resolver with TypeScript extensions: the project uses relative imports only,
+      // and the typescript resolver's native bindings break `npm ci` with npm 11's lock files.
       'import/resolver': {
-        typescript: {
-          project: ['tsconfig.app.json', 'tsconfig.node.json'],
-          noWarnOnMultipleProjects: true,
-        },
+        node: { extensions: ['.ts', '.tsx', '.js', '.mjs', '.d.ts'] },
       },
     },
     linterOptions: { reportUnusedDisableDirectives: 'error' },

@@ -1,0 +1,70 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import * as z from 'zod';
+
+import type { BatchDto, ProcessInstanceModificationDto } from '../../../api/camunda-dto';
+import { engineRequest } from '../../../api/engine-client';
+import { modificationBatchKeys } from './batch-queries';
+import { modificationKeys } from './instance-queries';
+
+/** The review form: the annotation, required unless configured otherwise. */
+export function createReviewFormSchema(annotationRequired: boolean) {
+  const annotation = z.string().trim().max(4000, 'Keep the annotation under 4000 characters.');
+  return z.object({
+    annotation: annotationRequired
+      ? annotation.min(1, 'Say why: the annotation is written to the operation log.')
+      : annotation,
+  });
+}
+
+export type ReviewFormValues = z.infer<ReturnType<typeof createReviewFormSchema>>;
+
+/**
+ * `POST /process-instance/{id}/modification` (contract §2.2): all instructions in one
+ * transaction, 204. Every query of the instance is refreshed afterwards.
+ */
+export function useApplyModification(processInstanceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ProcessInstanceModificationDto) =>
+      applyModification(processInstanceId, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: modificationKeys.all }),
+  });
+}
+
+/**
+ * `POST /process-instance/{id}/modification-async` (contract §2.3): a batch that applies the
+ * plan later; instruction variables are dropped by Camunda.
+ */
+export function useApplyModificationAsync(processInstanceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ProcessInstanceModificationDto) =>
+      applyModificationAsync(processInstanceId, body),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: modificationKeys.all }),
+        // The batch dashboard lists the new batch.
+        queryClient.invalidateQueries({ queryKey: modificationBatchKeys.all }),
+      ]),
+  });
+}
+
+function applyModification(
+  processInstanceId: string,
+  body: ProcessInstanceModificationDto,
+): Promise<void> {
+  return engineRequest(`/process-instance/${encodeURIComponent(processInstanceId)}/modification`, {
+    method: 'POST',
+    body,
+  });
+}
+
+function applyModificationAsync(
+  processInstanceId: string,
+  body: ProcessInstanceModificationDto,
+): Promise<BatchDto> {
+  return engineRequest(
+    `/process-instance/${encodeURIComponent(processInstanceId)}/modification-async`,
+    { method: 'POST', body },
+  );
+}

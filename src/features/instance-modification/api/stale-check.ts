@@ -1,0 +1,33 @@
+import type { QueryClient } from '@tanstack/react-query';
+
+import type { ActivityInstanceDto } from '../../../api/camunda-dto';
+import type { BpmnIndex } from '../model/bpmn-index';
+import type { ModificationPlan } from '../model/modification-plan';
+import { findStalePlan } from '../model/stale-plan';
+import type { StalePlanReport } from '../model/stale-plan';
+import { modificationQueries } from './instance-queries';
+
+export interface StaleCheckResult {
+  /** The tree as the engine reports it right now. */
+  current: ActivityInstanceDto;
+  /** What no longer matches the tree the plan was built on; null when nothing. */
+  report: StalePlanReport | null;
+}
+
+/**
+ * Re-reads the activity instance tree just before sending (never from the cache) and compares it
+ * with the tree the plan was built on. Rejects with the `EngineError` when the instance is gone.
+ */
+export async function checkPlanIsCurrent(
+  queryClient: QueryClient,
+  processInstanceId: string,
+  plan: ModificationPlan,
+  baseTree: ActivityInstanceDto,
+  index: BpmnIndex,
+): Promise<StaleCheckResult> {
+  const current = await queryClient.query({
+    ...modificationQueries.activityInstances(processInstanceId),
+    staleTime: 0,
+  });
+  return { current, report: findStalePlan(plan, baseTree, current, index) };
+}

@@ -1,0 +1,136 @@
+import { Button } from '@carbon/react';
+import { useId, useMemo } from 'react';
+
+import type { ActivityInstanceDto } from '../../../api/camunda-dto';
+import { tokensAt } from '../model/activity-tree';
+import type { BpmnIndex } from '../model/bpmn-index';
+import { elementLabel } from '../model/bpmn-index';
+import { removedBefore } from '../model/cancelled-instances';
+import { describeInstruction } from '../model/describe-instruction';
+import type { InstanceDetails } from '../model/instance-details';
+import { summarizeVariables } from '../model/instance-details';
+import { legalActions } from '../model/legal-actions';
+import type { LegalAction } from '../model/legal-actions';
+import { useModificationPlan } from '../use-modification-plan';
+import { describeElementType } from './element-picker';
+
+export interface ElementActionMenuProps {
+  index: BpmnIndex;
+  /** The instance as it is now: actions refer to its tokens. */
+  tree: ActivityInstanceDto;
+  elementId: string;
+  details: InstanceDetails;
+  /** Says what happened, for a live region. */
+  onAnnounce: (message: string) => void;
+}
+
+/**
+ * What can be done with the selected element, as buttons in a list. Actions that are not
+ * possible stay visible, disabled, with the reason as text.
+ */
+export function ElementActionMenu({
+  index,
+  tree,
+  elementId,
+  details,
+  onAnnounce,
+}: ElementActionMenuProps) {
+  const { plan, dispatch, moveSource, setMoveSource } = useModificationPlan();
+  const headingId = useId();
+  const idPrefix = useId();
+  const actions = useMemo(
+    () =>
+      legalActions(index, tree, elementId, {
+        moveSource,
+        plannedRemovals: removedBefore(tree, plan.instructions, plan.instructions.length),
+      }),
+    [index, tree, elementId, moveSource, plan.instructions],
+  );
+  const element = index.elements.get(elementId);
+  if (element === undefined) {
+    return null;
+  }
+  const tokenCount = element.kind === 'activity' ? tokensAt(tree, elementId).length : 0;
+
+  const handleAction = (action: LegalAction) => {
+    if (action.kind === 'moveFrom') {
+      setMoveSource({ activityId: elementId });
+      onAnnounce(`Move started from ${elementLabel(index, elementId)}.`);
+      return;
+    }
+    dispatch({ type: 'add', instructions: action.instructions, tree });
+    if (action.kind === 'moveHere') {
+      setMoveSource(null);
+    }
+    const sentences = action.instructions.map((instruction) =>
+      describeInstruction(instruction, { index, tree, startTimes: details.startTimes }),
+    );
+    onAnnounce(`Added to the plan: ${sentences.join('; then ')}.`);
+  };
+
+  return (
+    <section aria-labelledby={headingId}>
+      <h3 id={headingId} className="modification-workspace__subheading">
+        Actions for {elementLabel(index, elementId)}
+      </h3>
+      <p className="modification-workspace__hint">
+        {describeElementType(element)}
+        {element.kind === 'activity' &&
+          ` · ${tokenCount === 0 ? 'no token' : `${tokenCount} token${tokenCount === 1 ? '' : 's'}`}`}
+      </p>
+      <ul className="modification-actions">
+        {actions.map((action) => {
+          const reasonId = `${idPrefix}-${action.id}-reason`;
+          const noteId = `${idPrefix}-${action.id}-note`;
+          const detailsId = `${idPrefix}-${action.id}-details`;
+          const instanceText =
+            action.instanceId === undefined ? null : instanceSummary(action.instanceId, details);
+          const describedBy = [
+            action.enabled ? null : reasonId,
+            action.note === null ? null : noteId,
+            instanceText === null ? null : detailsId,
+          ].filter((id) => id !== null);
+          return (
+            <li key={action.id}>
+              <Button
+                kind={action.kind === 'moveHere' ? 'primary' : 'tertiary'}
+                size="sm"
+                disabled={!action.enabled}
+                aria-describedby={describedBy.length === 0 ? undefined : describedBy.join(' ')}
+                onClick={() => {
+                  handleAction(action);
+                }}
+              >
+                {action.label}
+              </Button>
+              {instanceText !== null && (
+                <p id={detailsId} className="modification-action__details">
+                  {instanceText}
+                </p>
+              )}
+              {!action.enabled && action.reason !== null && (
+                <p id={reasonId} className="modification-action__reason">
+                  Not possible: {action.reason}
+                </p>
+              )}
+              {action.note !== null && (
+                <p id={noteId} className="modification-action__note">
+                  {action.note}
+                </p>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function instanceSummary(instanceId: string, details: InstanceDetails): string {
+  const started = details.startTimes.get(instanceId);
+  const variables = summarizeVariables(details.variablesByInstance.get(instanceId));
+  return [
+    started === undefined ? 'Start time unknown' : `Started ${started}`,
+    variables === '' ? 'no local variables' : `variables: ${variables}`,
+  ].join(' · ');
+}

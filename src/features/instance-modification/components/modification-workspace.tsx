@@ -1,0 +1,276 @@
+import './instance-modification.scss';
+
+import { Button, InlineNotification } from '@carbon/react';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+
+import type { ActivityInstanceDto } from '../../../api/camunda-dto';
+import { modificationQueries } from '../api/instance-queries';
+import { countTokensByElement } from '../model/activity-tree';
+import { planAncestorProblems } from '../model/ancestors';
+import type { BpmnIndex } from '../model/bpmn-index';
+import { elementLabel, getBpmnIndex } from '../model/bpmn-index';
+import { toInstanceDetails } from '../model/instance-details';
+import { describeTokenCountChange, findStalePlan } from '../model/stale-plan';
+import { ANNOTATION_REQUIRED } from '../modification-settings';
+import { useModificationPlan } from '../use-modification-plan';
+import { usePreview } from '../use-preview';
+import { BatchProgress } from './batch-progress';
+import { ElementActionMenu } from './element-action-menu';
+import { ElementPicker } from './element-picker';
+import { InstructionList } from './instruction-list';
+import { ModificationOptions } from './modification-options';
+import { PredictedResult } from './predicted-result';
+import { ReviewDialog } from './review-dialog';
+import type { AppliedModification } from './review-dialog';
+
+/** What the instance page gives the workspace. */
+export interface ModificationWorkspaceProps {
+  processInstanceId: string;
+  processDefinitionId: string;
+  processDefinitionKey: string;
+  /** The definition's BPMN XML (`GET /process-definition/{id}/xml`). */
+  xml: string;
+  /** `GET /process-instance/{id}/activity-instances`, as the page shows it. */
+  tree: ActivityInstanceDto;
+  /** The element chosen in the diagram or in the workspace's own picker. */
+  selectedElementId: string | null;
+  onSelectElement: (elementId: string | null) => void;
+  /** Defaults to `ANNOTATION_REQUIRED`. */
+  annotationRequired?: boolean;
+  /** How often a batch created by "Apply as batch" is polled; tests pass a short one. */
+  batchPollIntervalMs?: number;
+}
+
+/**
+ * Building and sending a modification of one process instance: choose an element, pick an
+ * action, arrange the instructions, review and apply. Place inside `<ModificationPlanProvider>`,
+ * which also feeds the diagram's decorations.
+ */
+export function ModificationWorkspace(props: ModificationWorkspaceProps) {
+  const index = useMemo((): BpmnIndex | Error => {
+    try {
+      return getBpmnIndex(props.xml, props.processDefinitionKey);
+    } catch (error) {
+      return error instanceof Error ? error : new Error(String(error));
+    }
+  }, [props.xml, props.processDefinitionKey]);
+  if (index instanceof Error) {
+    return (
+      <InlineNotification
+        kind="error"
+        role="alert"
+        lowContrast
+        hideCloseButton
+        title="The diagram could not be read"
+        subtitle={index.message}
+      />
+    );
+  }
+  return <Workspace {...props} index={index} />;
+}
+
+function Workspace({
+  processInstanceId,
+  processDefinitionId,
+  processDefinitionKey,
+  xml,
+  tree,
+  selectedElementId,
+  onSelectElement,
+  annotationRequired = ANNOTATION_REQUIRED,
+  batchPollIntervalMs,
+  index,
+}: ModificationWorkspaceProps & { index: BpmnIndex }) {
+  const { plan, baseTree, dispatch, moveSource, setMoveSource, followedBatch, setFollowedBatch } =
+    useModificationPlan();
+  const [reviewing, setReviewing] = useState(false);
+  const [announcement, setAnnouncement] = useState('');
+  const [applied, setApplied] = useState(false);
+
+  const starts = useQuery(modificationQueries.startTimes(processInstanceId));
+  const variables = useQuery(modificationQueries.variableInstances(processInstanceId));
+  const details = useMemo(
+    () => toInstanceDetails(starts.data, variables.data),
+    [starts.data, variables.data],
+  );
+  const preview = usePreview({
+    processInstanceId,
+    processDefinitionId,
+    processDefinitionKey,
+    xml,
+    tree,
+    plan,
+  });
+
+  const planTree = baseTree ?? tree;
+  const problems = useMemo(
+    () => planAncestorProblems(index, planTree, plan.instructions),
+    [index, planTree, plan.instructions],
+  );
+  const drift = useMemo(
+    () => (baseTree === null ? null : findStalePlan(plan, baseTree, tree, index)),
+    [plan, baseTree, tree, index],
+  );
+  const tokenCounts = useMemo(() => countTokensByElement(tree), [tree]);
+
+  const handleAnnounce = (message: string) => {
+    setApplied(false);
+    setAnnouncement(message);
+  };
+  const handleApplied = (result: AppliedModification) => {
+    setReviewing(false);
+    setApplied(result.kind === 'sync');
+    setAnnouncement(
+      result.kind === 'sync'
+        ? ''
+        : `Batch ${result.batch.id} was created; it applies the plan in the background.`,
+    );
+  };
+
+  const reviewBlocker =
+    plan.instructions.length === 0
+      ? 'Add an instruction first.'
+      : problems.size > 0
+        ? `Instruction ${[...problems.keys()].map((position) => position + 1).join(', ')} needs a choice first.`
+        : null;
+
+  return (
+    <section className="modification-workspace" aria-labelledby="modification-workspace-heading">
+      <h2 id="modification-workspace-heading" className="modification-workspace__heading">
+        Modify this instance
+      </h2>
+      {followedBatch !== null && (
+        <BatchProgress
+          batch={followedBatch}
+          pollIntervalMs={batchPollIntervalMs}
+          onDismiss={() => {
+            setFollowedBatch(null);
+          }}
+        />
+      )}
+      {applied && (
+        <InlineNotification
+          kind="success"
+          role="status"
+          lowContrast
+          title="The modification was applied"
+          subtitle="The instance shows its new state."
+          onClose={() => {
+            setApplied(false);
+          }}
+        />
+      )}
+      <ElementPicker
+        index={index}
+        selectedElementId={selectedElementId}
+        onSelectElement={onSelectElement}
+        tokenCounts={tokenCounts}
+      />
+      {moveSource !== null && (
+        <div role="status" className="modification-workspace__buttons">
+          <p>
+            Moving the tokens of {elementLabel(index, moveSource.activityId)}: choose the target
+            element, then “Move here”.
+          </p>
+          <Button
+            kind="ghost"
+            size="sm"
+            onClick={() => {
+              setMoveSource(null);
+              handleAnnounce('Move cancelled.');
+            }}
+          >
+            Cancel move
+          </Button>
+        </div>
+      )}
+      {selectedElementId !== null && (
+        <ElementActionMenu
+          key={selectedElementId}
+          index={index}
+          tree={tree}
+          elementId={selectedElementId}
+          details={details}
+          onAnnounce={handleAnnounce}
+        />
+      )}
+      <p role="status" className="modification-workspace__hint">
+        {announcement}
+      </p>
+      {drift !== null && (
+        <div>
+          <InlineNotification
+            kind="warning"
+            role="status"
+            lowContrast
+            hideCloseButton
+            title="The instance changed since the plan was last edited"
+            subtitle="The plan may no longer do what it says:"
+          />
+          <ul aria-label="Changes since the plan was last edited">
+            {drift.missing.map((missing) => (
+              <li key={`${missing.position}-${missing.id}`}>{missing.message}</li>
+            ))}
+            {drift.changes.map((change) => (
+              <li key={change.activityId}>{describeTokenCountChange(change)}</li>
+            ))}
+          </ul>
+          {drift.missing.length === 0 && (
+            <Button
+              kind="ghost"
+              size="sm"
+              onClick={() => {
+                dispatch({ type: 'rebase', tree });
+              }}
+            >
+              Plan against the current state
+            </Button>
+          )}
+        </div>
+      )}
+      <InstructionList
+        index={index}
+        tree={planTree}
+        details={details}
+        problems={problems}
+        onAnnounce={handleAnnounce}
+      />
+      {plan.instructions.length > 0 && (
+        <PredictedResult state={preview} index={index} tree={tree} compact />
+      )}
+      <ModificationOptions />
+      <div>
+        <Button
+          kind="primary"
+          disabled={reviewBlocker !== null}
+          aria-describedby={reviewBlocker === null ? undefined : 'modification-review-blocker'}
+          onClick={() => {
+            setReviewing(true);
+          }}
+        >
+          Review
+        </Button>
+        {reviewBlocker !== null && (
+          <p id="modification-review-blocker" className="modification-workspace__hint">
+            {reviewBlocker}
+          </p>
+        )}
+      </div>
+      {reviewing && (
+        <ReviewDialog
+          processInstanceId={processInstanceId}
+          index={index}
+          tree={tree}
+          details={details}
+          preview={preview}
+          annotationRequired={annotationRequired}
+          onClose={() => {
+            setReviewing(false);
+          }}
+          onApplied={handleApplied}
+        />
+      )}
+    </section>
+  );
+}

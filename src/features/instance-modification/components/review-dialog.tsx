@@ -1,0 +1,379 @@
+import {
+  Button,
+  ComposedModal,
+  InlineNotification,
+  ModalBody,
+  ModalFooter,
+  ModalHeader,
+  TextArea,
+} from '@carbon/react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useQueryClient } from '@tanstack/react-query';
+import { useMemo, useRef, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+
+import type { ActivityInstanceDto, BatchDto } from '../../../api/camunda-dto';
+import { getCredentials } from '../../../api/credentials';
+import { ENGINE_REST_BASE } from '../../../api/engine-client';
+import { isEngineError } from '../../../api/engine-error';
+import { enginePathPrefix } from '../../../api/engine-selection';
+import { ErrorNotification } from '../../../components/error-notification';
+import {
+  createReviewFormSchema,
+  useApplyModification,
+  useApplyModificationAsync,
+} from '../api/modification-mutations';
+import type { ReviewFormValues } from '../api/modification-mutations';
+import { checkPlanIsCurrent } from '../api/stale-check';
+import type { StaleCheckResult } from '../api/stale-check';
+import type { BpmnIndex } from '../model/bpmn-index';
+import { elementLabel, getSequenceFlow } from '../model/bpmn-index';
+import { describeInstruction } from '../model/describe-instruction';
+import type { InstanceDetails } from '../model/instance-details';
+import { hasInstructionVariables } from '../model/modification-plan';
+import { badgesPerInstruction, describeBadges, pendingBadges } from '../model/pending-badges';
+import { describeTokenCountChange } from '../model/stale-plan';
+import { toModificationDto } from '../model/to-modification-dto';
+import { ANNOTATION_REQUIRED } from '../modification-settings';
+import { useModificationPlan } from '../use-modification-plan';
+import type { PreviewState } from '../use-preview';
+import { PredictedResult } from './predicted-result';
+
+export type AppliedModification = { kind: 'sync' } | { kind: 'async'; batch: BatchDto };
+
+export interface ReviewDialogProps {
+  processInstanceId: string;
+  index: BpmnIndex;
+  /** The instance as the page shows it now. */
+  tree: ActivityInstanceDto;
+  details: InstanceDetails;
+  preview: PreviewState;
+  annotationRequired?: boolean;
+  onClose: () => void;
+  onApplied: (applied: AppliedModification) => void;
+}
+
+type ApplyMode = 'sync' | 'async';
+
+export const BATCH_DROPS_VARIABLES_REASON =
+  'Camunda drops instruction variables in batches: apply directly, or remove the variables.';
+
+/**
+ * The last look before sending: the instructions in words with the tokens each one adds or
+ * removes, the engine's prediction, the annotation, and the exact request. Sending re-reads the
+ * instance first and stops if it changed; a refused request keeps the plan and the dialog.
+ */
+export function ReviewDialog({
+  processInstanceId,
+  index,
+  tree,
+  details,
+  preview,
+  annotationRequired = ANNOTATION_REQUIRED,
+  onClose,
+  onApplied,
+}: ReviewDialogProps) {
+  const queryClient = useQueryClient();
+  const { plan, baseTree, dispatch, completePlan, setFollowedBatch } = useModificationPlan();
+  const apply = useApplyModification(processInstanceId);
+  const applyAsync = useApplyModificationAsync(processInstanceId);
+  const [checking, setChecking] = useState(false);
+  const [stale, setStale] = useState<StaleCheckResult | null>(null);
+  const [checkError, setCheckError] = useState<unknown>(null);
+  const [copied, setCopied] = useState<string | null>(null);
+  // A ref, not state: a second click in the same tick must already see the first one.
+  const inFlight = useRef(false);
+
+  const schema = useMemo(() => createReviewFormSchema(annotationRequired), [annotationRequired]);
+  const {
+    control,
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useForm<ReviewFormValues>({
+    resolver: zodResolver(schema),
+    defaultValues: { annotation: plan.annotation },
+  });
+  const annotation = useWatch({ control, name: 'annotation' });
+
+  const planTree = baseTree ?? tree;
+  const body = toModificationDto({ ...plan, annotation });
+  const path = `/process-instance/${encodeURIComponent(processInstanceId)}/modification`;
+  const url = new URL(`${ENGINE_REST_BASE}${enginePathPrefix()}${path}`, window.location.href).href;
+  const json = JSON.stringify(body, null, 2);
+  const curl = toCurl(url, getCredentials()?.username ?? null, JSON.stringify(body));
+  const busy = checking || apply.isPending || applyAsync.isPending;
+  const variablesDropped = hasInstructionVariables(plan);
+  const applyError = apply.error ?? applyAsync.error;
+
+  const badgeLabel = (elementId: string) =>
+    getSequenceFlow(index, elementId) === undefined
+      ? `at ${elementLabel(index, elementId)}`
+      : `on flow ${elementLabel(index, elementId)}`;
+  const perInstruction = badgesPerInstruction(plan, planTree, index);
+  const total = describeBadges(pendingBadges(plan, planTree, index), badgeLabel);
+
+  const send = async (values: ReviewFormValues, mode: ApplyMode) => {
+    if (inFlight.current) {
+      return;
+    }
+    inFlight.current = true;
+    const finalPlan = { ...plan, annotation: values.annotation };
+    dispatch({ type: 'setOptions', options: { annotation: values.annotation } });
+    apply.reset();
+    applyAsync.reset();
+    setStale(null);
+    setCheckError(null);
+    setChecking(true);
+    let current: StaleCheckResult;
+    try {
+      current = await checkPlanIsCurrent(
+        queryClient,
+        processInstanceId,
+        finalPlan,
+        planTree,
+        index,
+      );
+    } catch (error) {
+      setCheckError(error);
+      inFlight.current = false;
+      return;
+    } finally {
+      setChecking(false);
+    }
+    if (current.report !== null) {
+      setStale(current);
+      inFlight.current = false;
+      return;
+    }
+    const request = toModificationDto(finalPlan);
+    const settle = () => {
+      inFlight.current = false;
+    };
+    if (mode === 'sync') {
+      apply.mutate(request, {
+        onSuccess: () => {
+          completePlan();
+          onApplied({ kind: 'sync' });
+        },
+        onSettled: settle,
+      });
+    } else {
+      applyAsync.mutate(request, {
+        onSuccess: (batch) => {
+          completePlan();
+          setFollowedBatch(batch);
+          onApplied({ kind: 'async', batch });
+        },
+        onSettled: settle,
+      });
+    }
+  };
+
+  const handleCopy = (what: string, text: string) => {
+    void navigator.clipboard.writeText(text).then(
+      () => {
+        setCopied(`${what} copied to the clipboard.`);
+      },
+      () => {
+        setCopied(`${what} could not be copied: select the text and copy it.`);
+      },
+    );
+  };
+
+  return (
+    <ComposedModal
+      open
+      size="lg"
+      preventCloseOnClickOutside
+      aria-label="Review the modification"
+      onClose={() => {
+        if (busy) {
+          return false;
+        }
+        onClose();
+        return true;
+      }}
+    >
+      <ModalHeader
+        title="Review the modification"
+        label={`Process instance ${processInstanceId}`}
+      />
+      <ModalBody hasScrollingContent aria-label="Review">
+        <section className="review-dialog__section" aria-labelledby="review-instructions">
+          <h3 id="review-instructions" className="modification-workspace__subheading">
+            Instructions, in this order
+          </h3>
+          <ol aria-label="Instructions to send">
+            {plan.instructions.map((instruction, position) => {
+              const tokens = describeBadges(perInstruction[position] ?? {}, badgeLabel);
+              return (
+                // Positions are the identity of instructions (see InstructionList).
+                <li key={position}>
+                  {describeInstruction(instruction, {
+                    index,
+                    tree: planTree,
+                    startTimes: details.startTimes,
+                  })}
+                  {tokens === '' ? '' : ` (${tokens})`}
+                </li>
+              );
+            })}
+          </ol>
+          <p>Tokens in total: {total === '' ? 'none added or removed' : total}.</p>
+        </section>
+
+        <section className="review-dialog__section" aria-labelledby="review-prediction">
+          <h3 id="review-prediction" className="modification-workspace__subheading">
+            Predicted result
+          </h3>
+          <PredictedResult state={preview} index={index} tree={tree} />
+        </section>
+
+        <section className="review-dialog__section">
+          <TextArea
+            id="modification-annotation"
+            labelText={annotationRequired ? 'Annotation (required)' : 'Annotation (optional)'}
+            helperText="Why this repair? It is stored with the operation in Camunda's user operation log."
+            rows={2}
+            invalid={errors.annotation !== undefined}
+            invalidText={errors.annotation?.message}
+            {...register('annotation', {
+              onChange: (event: { target: { value: string } }) => {
+                dispatch({ type: 'setOptions', options: { annotation: event.target.value } });
+              },
+            })}
+          />
+        </section>
+
+        <section className="review-dialog__section" aria-labelledby="review-request">
+          <h3 id="review-request" className="modification-workspace__subheading">
+            Request
+          </h3>
+          <p>
+            <code>POST {url}</code>
+          </p>
+          <pre className="review-dialog__code" aria-label="Request body (JSON)" tabIndex={0}>
+            {json}
+          </pre>
+          <pre className="review-dialog__code" aria-label="curl command" tabIndex={0}>
+            {curl}
+          </pre>
+          <div className="modification-workspace__buttons">
+            <Button
+              kind="ghost"
+              size="sm"
+              onClick={() => {
+                handleCopy('The JSON', json);
+              }}
+            >
+              Copy as JSON
+            </Button>
+            <Button
+              kind="ghost"
+              size="sm"
+              onClick={() => {
+                handleCopy('The curl command', curl);
+              }}
+            >
+              Copy as curl
+            </Button>
+          </div>
+          <p role="status" className="modification-workspace__hint">
+            {copied}
+          </p>
+        </section>
+
+        {stale !== null && stale.report !== null && (
+          <div>
+            <InlineNotification
+              kind="error"
+              role="alert"
+              lowContrast
+              hideCloseButton
+              title="The instance changed since the plan was made – nothing was sent"
+              subtitle={
+                stale.report.missing.length > 0
+                  ? 'Remove or change the instructions named below, then review again.'
+                  : 'Check the plan against what changed, then plan against the current state.'
+              }
+            />
+            <ul aria-label="What changed">
+              {stale.report.missing.map((missing) => (
+                <li key={`${missing.position}-${missing.id}`}>{missing.message}</li>
+              ))}
+              {stale.report.changes.map((change) => (
+                <li key={change.activityId}>{describeTokenCountChange(change)}</li>
+              ))}
+            </ul>
+            {stale.report.missing.length === 0 && (
+              <Button
+                kind="tertiary"
+                size="sm"
+                onClick={() => {
+                  dispatch({ type: 'rebase', tree: stale.current });
+                  setStale(null);
+                }}
+              >
+                Plan against the current state
+              </Button>
+            )}
+          </div>
+        )}
+        {checkError !== null && (
+          <ErrorNotification
+            title={
+              isEngineError(checkError) && checkError.status === 404
+                ? 'The process instance is no longer running – nothing was sent'
+                : 'The instance could not be checked before sending – nothing was sent'
+            }
+            error={checkError}
+          />
+        )}
+        {applyError !== null && (
+          <ErrorNotification title="The modification was not applied" error={applyError} />
+        )}
+        {variablesDropped && (
+          <p id="review-batch-reason" className="modification-workspace__hint">
+            Apply as batch is not possible: {BATCH_DROPS_VARIABLES_REASON}
+          </p>
+        )}
+      </ModalBody>
+      <ModalFooter>
+        <Button kind="secondary" disabled={busy} onClick={onClose}>
+          Cancel
+        </Button>
+        <Button
+          kind="tertiary"
+          disabled={busy || variablesDropped}
+          aria-describedby={variablesDropped ? 'review-batch-reason' : undefined}
+          onClick={(event) => {
+            void handleSubmit((values) => send(values, 'async'))(event);
+          }}
+        >
+          {applyAsync.isPending ? 'Creating batch…' : 'Apply as batch'}
+        </Button>
+        <Button
+          kind="primary"
+          disabled={busy}
+          onClick={(event) => {
+            void handleSubmit((values) => send(values, 'sync'))(event);
+          }}
+        >
+          {checking ? 'Checking…' : apply.isPending ? 'Applying…' : 'Apply'}
+        </Button>
+      </ModalFooter>
+    </ComposedModal>
+  );
+}
+
+/** A curl command for the request; the password is never written, only `***`. */
+export function toCurl(url: string, username: string | null, body: string): string {
+  const quote = (text: string) => `'${text.replaceAll("'", `'\\''`)}'`;
+  return [
+    `curl -X POST ${quote(url)}`,
+    `  -u ${quote(`${username ?? '<user>'}:***`)}`,
+    `  -H 'Content-Type: application/json'`,
+    `  -d ${quote(body)}`,
+  ].join(' \\\n');
+}

@@ -1,0 +1,73 @@
+/**
+ * What helps an operator tell tokens and scope instances apart: when each started (from history)
+ * and the variables that live in it.
+ */
+import type { VariableInstanceDto } from '../../../api/camunda-dto';
+import { parseIsoDateTime } from './plan-variables';
+
+export interface InstanceDetails {
+  /** Start time per activity instance id, formatted for people. */
+  startTimes: ReadonlyMap<string, string>;
+  /** Variables per activity instance id (the process instance id for process variables). */
+  variablesByInstance: ReadonlyMap<string, readonly VariableInstanceDto[]>;
+}
+
+export const NO_INSTANCE_DETAILS: InstanceDetails = {
+  startTimes: new Map(),
+  variablesByInstance: new Map(),
+};
+
+export function toInstanceDetails(
+  starts: readonly { id: string; startTime: string }[] | undefined,
+  variables: readonly VariableInstanceDto[] | undefined,
+): InstanceDetails {
+  const variablesByInstance = new Map<string, VariableInstanceDto[]>();
+  for (const variable of variables ?? []) {
+    if (variable.activityInstanceId !== null) {
+      const list = variablesByInstance.get(variable.activityInstanceId) ?? [];
+      list.push(variable);
+      variablesByInstance.set(variable.activityInstanceId, list);
+    }
+  }
+  return {
+    startTimes: new Map(
+      (starts ?? []).map(({ id, startTime }) => [id, formatTimestamp(startTime)]),
+    ),
+    variablesByInstance,
+  };
+}
+
+const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+
+/** A Camunda date for people: `2024-05-01 14:03:22` in the browser's time zone. */
+export function formatTimestamp(text: string): string {
+  const epochMs = parseIsoDateTime(text);
+  if (epochMs === null) {
+    return text;
+  }
+  const date = new Date(epochMs);
+  return (
+    `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ` +
+    `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`
+  );
+}
+
+const MAX_VALUE_LENGTH = 40;
+
+/** `amount = 42, note = "rush"`, values shortened; empty when there are none. */
+export function summarizeVariables(variables: readonly VariableInstanceDto[] | undefined): string {
+  return (variables ?? [])
+    .map((variable) => {
+      const raw =
+        typeof variable.value === 'string'
+          ? variable.type === 'String'
+            ? `"${variable.value}"`
+            : variable.value
+          : variable.value === undefined
+            ? 'null'
+            : JSON.stringify(variable.value);
+      const value = raw.length > MAX_VALUE_LENGTH ? `${raw.slice(0, MAX_VALUE_LENGTH)}…` : raw;
+      return `${variable.name} = ${value}`;
+    })
+    .join(', ');
+}

@@ -1,0 +1,58 @@
+import type {
+  ProcessInstanceModificationDto,
+  ProcessInstanceModificationInstructionDto,
+  TriggerVariableValueDto,
+} from '../../../api/camunda-dto';
+import type { ModificationInstruction, ModificationPlan } from './modification-plan';
+import { toTriggerVariableDto } from './plan-variables';
+
+/**
+ * The request body of `POST /process-instance/{id}/modification(-async)` (contract §2.2): the
+ * instructions in plan order, only the fields their type uses, variables in the map form with
+ * `local`, dates in Camunda's format. The annotation is left out when empty.
+ */
+export function toModificationDto(plan: ModificationPlan): ProcessInstanceModificationDto {
+  const annotation = plan.annotation.trim();
+  return {
+    instructions: plan.instructions.map(toInstructionDto),
+    skipCustomListeners: plan.skipCustomListeners,
+    skipIoMappings: plan.skipIoMappings,
+    ...(annotation === '' ? {} : { annotation }),
+  };
+}
+
+export function toInstructionDto(
+  instruction: ModificationInstruction,
+): ProcessInstanceModificationInstructionDto {
+  if (instruction.type === 'cancel') {
+    if (instruction.activityInstanceId !== undefined) {
+      return { type: 'cancel', activityInstanceId: instruction.activityInstanceId };
+    }
+    if (instruction.transitionInstanceId !== undefined) {
+      return { type: 'cancel', transitionInstanceId: instruction.transitionInstanceId };
+    }
+    return { type: 'cancel', activityId: instruction.activityId };
+  }
+  const target =
+    instruction.type === 'startTransition'
+      ? { transitionId: instruction.transitionId }
+      : { activityId: instruction.activityId };
+  const variables = instruction.variables ?? [];
+  return {
+    type: instruction.type,
+    ...target,
+    ...(instruction.ancestorActivityInstanceId === undefined
+      ? {}
+      : { ancestorActivityInstanceId: instruction.ancestorActivityInstanceId }),
+    ...(variables.length === 0
+      ? {}
+      : {
+          variables: Object.fromEntries(
+            variables.map((variable): [string, TriggerVariableValueDto] => [
+              variable.name,
+              toTriggerVariableDto(variable),
+            ]),
+          ),
+        }),
+  };
+}

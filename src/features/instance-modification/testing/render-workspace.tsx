@@ -1,0 +1,78 @@
+import './jsdom-layout';
+
+import { http, HttpResponse } from 'msw';
+import { useState } from 'react';
+
+import type { ActivityInstanceDto, VariableInstanceDto } from '../../../api/camunda-dto';
+import { ENGINE_REST_URL, server } from '../../../testing/msw-server';
+import { renderWithProviders } from '../../../testing/render-with-providers';
+import { ModificationWorkspace } from '../components/modification-workspace';
+import type { ModificationWorkspaceProps } from '../components/modification-workspace';
+import { ModificationPlanProvider } from '../modification-plan-provider';
+import {
+  ORDER_XML,
+  PROCESS_DEFINITION_ID,
+  PROCESS_DEFINITION_KEY,
+  PROCESS_INSTANCE_ID,
+  runningOrderTree,
+} from './modification-fixtures';
+
+/** The instance page's part, as it will host the workspace: selection state and the provider. */
+function WorkspaceHarness({
+  tree,
+  initialSelection,
+  ...overrides
+}: {
+  tree: ActivityInstanceDto;
+  initialSelection: string | null;
+} & Partial<ModificationWorkspaceProps>) {
+  const [selected, setSelected] = useState(initialSelection);
+  return (
+    <ModificationPlanProvider processInstanceId={PROCESS_INSTANCE_ID}>
+      <ModificationWorkspace
+        processInstanceId={PROCESS_INSTANCE_ID}
+        processDefinitionId={PROCESS_DEFINITION_ID}
+        processDefinitionKey={PROCESS_DEFINITION_KEY}
+        xml={ORDER_XML}
+        tree={tree}
+        selectedElementId={selected}
+        onSelectElement={setSelected}
+        batchPollIntervalMs={20}
+        {...overrides}
+      />
+    </ModificationPlanProvider>
+  );
+}
+
+export interface RenderWorkspaceOptions extends Partial<ModificationWorkspaceProps> {
+  tree?: ActivityInstanceDto;
+  /** What `GET /process-instance/{id}/activity-instances` answers (the stale check). */
+  currentTree?: ActivityInstanceDto;
+  variables?: VariableInstanceDto[];
+  initialSelection?: string | null;
+}
+
+/** Renders the workspace with MSW answering the reads it makes; mutations are up to each test. */
+export function renderWorkspace({
+  tree = runningOrderTree(),
+  currentTree = tree,
+  variables = [],
+  initialSelection = null,
+  ...overrides
+}: RenderWorkspaceOptions = {}) {
+  server.use(
+    http.get(`${ENGINE_REST_URL}/variable-instance`, () => HttpResponse.json(variables)),
+    http.get(`${ENGINE_REST_URL}/history/activity-instance`, () =>
+      HttpResponse.json([
+        { id: 'sub:1', activityId: 'sub', startTime: '2024-05-01T10:00:00.000+0000' },
+        { id: 'ship:1', activityId: 'ship', startTime: '2024-05-01T10:05:00.000+0000' },
+      ]),
+    ),
+    http.get(`${ENGINE_REST_URL}/process-instance/${PROCESS_INSTANCE_ID}/activity-instances`, () =>
+      HttpResponse.json(currentTree),
+    ),
+  );
+  return renderWithProviders(
+    <WorkspaceHarness tree={tree} initialSelection={initialSelection} {...overrides} />,
+  );
+}
