@@ -1,0 +1,135 @@
+import {
+  createMemoryHistory,
+  createRootRoute,
+  createRoute,
+  createRouter,
+  RouterProvider,
+} from '@tanstack/react-router';
+import { screen } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it, vi } from 'vitest';
+
+import type { ExceptionDto, HistoricProcessInstanceDto } from '../../api/camunda-dto';
+import { ENGINE_REST_URL, server } from '../../testing/msw-server';
+import { renderWithProviders } from '../../testing/render-with-providers';
+import { ProcessInstancePage } from './process-instance-page';
+
+// The page preloads bpmn-js, which does not run under jsdom; these tests never show a diagram.
+vi.mock('../../bpmn/navigated-viewer', () => ({ NavigatedViewer: vi.fn() }));
+
+const GONE_ID = 'gone-1';
+
+const NOT_FOUND: ExceptionDto = {
+  type: 'InvalidRequestException',
+  message: `Process instance with id ${GONE_ID} does not exist`,
+  code: null,
+};
+
+/** The page at its real route id, inside a router of its own (no sign-in, no shell). */
+function renderPage(processInstanceId: string) {
+  const rootRoute = createRootRoute();
+  const authenticatedRoute = createRoute({ getParentRoute: () => rootRoute, id: 'authenticated' });
+  const routeTree = rootRoute.addChildren([
+    authenticatedRoute.addChildren([
+      createRoute({
+        getParentRoute: () => authenticatedRoute,
+        path: '/process-instances/$processInstanceId',
+        component: ProcessInstancePage,
+      }),
+      createRoute({
+        getParentRoute: () => authenticatedRoute,
+        path: '/process-definitions',
+      }),
+      createRoute({
+        getParentRoute: () => authenticatedRoute,
+        path: '/process-definitions/$processDefinitionId',
+      }),
+    ]),
+  ]);
+  const router = createRouter({
+    routeTree,
+    history: createMemoryHistory({ initialEntries: [`/process-instances/${processInstanceId}`] }),
+  });
+  return renderWithProviders(<RouterProvider router={router} />);
+}
+
+/** Every instance resource answers as Camunda does for an instance that is gone. */
+function serveGoneInstance(history: HistoricProcessInstanceDto | null) {
+  const notFound = () => HttpResponse.json(NOT_FOUND, { status: 404 });
+  server.use(
+    http.get(`${ENGINE_REST_URL}/process-instance/${GONE_ID}`, notFound),
+    http.get(`${ENGINE_REST_URL}/process-instance/${GONE_ID}/activity-instances`, notFound),
+    http.get(`${ENGINE_REST_URL}/incident`, () => HttpResponse.json([])),
+    http.get(`${ENGINE_REST_URL}/history/process-instance/${GONE_ID}`, () =>
+      history === null ? notFound() : HttpResponse.json(history),
+    ),
+  );
+}
+
+describe('ProcessInstancePage', () => {
+  it('says that an instance that is gone no longer exists, and links back', async () => {
+    serveGoneInstance(null);
+
+    renderPage(GONE_ID);
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('This process instance no longer exists');
+    expect(alert).toHaveTextContent(`InvalidRequestException: ${NOT_FOUND.message}`);
+    expect(
+      await screen.findByRole('link', { name: 'Back to the process definitions' }),
+    ).toHaveAttribute('href', '/process-definitions');
+  });
+
+  it('links back to the instances of its definition when the history still knows it', async () => {
+    serveGoneInstance({
+      id: GONE_ID,
+      businessKey: null,
+      processDefinitionId: 'order:1:def-1',
+      processDefinitionKey: 'order',
+      processDefinitionName: 'Order',
+      processDefinitionVersion: 1,
+      startTime: '2024-05-01T09:30:00.000+0000',
+      endTime: '2024-05-01T10:00:00.000+0000',
+      removalTime: null,
+      durationInMillis: 1_800_000,
+      startUserId: null,
+      startActivityId: 'start',
+      deleteReason: null,
+      rootProcessInstanceId: GONE_ID,
+      superProcessInstanceId: null,
+      superCaseInstanceId: null,
+      caseInstanceId: null,
+      tenantId: null,
+      state: 'COMPLETED',
+      restartedProcessInstanceId: null,
+    });
+
+    renderPage(GONE_ID);
+
+    expect(
+      await screen.findByRole('link', { name: 'Back to the instances of Order' }),
+    ).toHaveAttribute('href', '/process-definitions/order%3A1%3Adef-1');
+  });
+
+  it('shows any other failure as the engine reports it', async () => {
+    server.use(
+      http.get(`${ENGINE_REST_URL}/process-instance/broken-1`, () =>
+        HttpResponse.json<ExceptionDto>(
+          { type: 'ProcessEngineException', message: 'Database is locked', code: 0 },
+          { status: 500 },
+        ),
+      ),
+      http.get(`${ENGINE_REST_URL}/process-instance/broken-1/activity-instances`, () =>
+        HttpResponse.json({ type: 'ProcessEngineException', message: 'x' }, { status: 500 }),
+      ),
+      http.get(`${ENGINE_REST_URL}/incident`, () => HttpResponse.json([])),
+    );
+
+    renderPage('broken-1');
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The process instance could not be loaded');
+    expect(alert).toHaveTextContent('ProcessEngineException: Database is locked');
+    expect(screen.queryByRole('link', { name: /Back to/ })).not.toBeInTheDocument();
+  });
+});
