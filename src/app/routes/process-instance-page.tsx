@@ -2,7 +2,13 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 
+import type { ActivityInstanceDto, ProcessInstanceDto } from '../../api/camunda-dto';
 import { preloadBpmnDiagram } from '../../bpmn/bpmn-diagram';
+import { mergeMarkers } from '../../bpmn/merge-markers';
+import { ModificationWorkspace } from '../../features/instance-modification/components/modification-workspace';
+import { ModificationPlanProvider } from '../../features/instance-modification/modification-plan-provider';
+import { useModificationDiagramDecorations } from '../../features/instance-modification/use-modification-diagram-decorations';
+import { InstanceOperationLog } from '../../features/operation-log/instance-operation-log';
 import { ActivityInstanceTreeView } from '../../features/process-instances/activity-instance-tree-view';
 import { toInstanceMarkers } from '../../features/process-instances/instance-markers';
 import { ProcessInstanceDiagram } from '../../features/process-instances/process-instance-diagram';
@@ -23,27 +29,14 @@ export function ProcessInstancePage() {
   return <ProcessInstanceView key={processInstanceId} processInstanceId={processInstanceId} />;
 }
 
-/** The read-only instance page: where its tokens are, on the diagram and in the tree. */
+/** The instance page: where its tokens are, and the plan that repairs them. */
 function ProcessInstanceView({ processInstanceId }: { processInstanceId: string }) {
   const instance = useQuery(processInstanceQueries.detail(processInstanceId));
-  const [selectedActivityId, setSelectedActivityId] = useState<string | null>(null);
 
   // bpmn-js loads while the instance and its XML are fetched, instead of after them.
   useEffect(() => {
     preloadBpmnDiagram();
   }, []);
-
-  // Everything the diagram shows is computed here, in one place: a modification workspace adds
-  // its own badges and markers to these (`mergeMarkers`, concatenated overlays).
-  const tokenOverlays = useTokenOverlays(processInstanceId);
-  const overlays = useMemo(() => toTokenBadgeOverlays(tokenOverlays), [tokenOverlays]);
-  const markers = useMemo(
-    () => toInstanceMarkers(tokenOverlays, selectedActivityId),
-    [tokenOverlays, selectedActivityId],
-  );
-  const handleElementClick = (elementId: string) => {
-    setSelectedActivityId(elementId === selectedActivityId ? null : elementId);
-  };
 
   if (instance.isPending) {
     return (
@@ -60,14 +53,67 @@ function ProcessInstanceView({ processInstanceId }: { processInstanceId: string 
       </div>
     );
   }
+  return (
+    <ModificationPlanProvider processInstanceId={processInstanceId}>
+      <RepairableInstance instance={instance.data} />
+    </ModificationPlanProvider>
+  );
+}
+
+/** Waits for what the modification workspace needs: the definition, its XML and the tree. */
+function RepairableInstance({ instance }: { instance: ProcessInstanceDto }) {
+  const definition = useQuery(processInstanceQueries.definition(instance.definitionId));
+  const xml = useQuery(processInstanceQueries.definitionXml(instance.definitionId));
+  const tree = useQuery(processInstanceQueries.activityInstances(instance.id));
+  if (definition.data === undefined || xml.data === undefined || tree.data === undefined) {
+    return (
+      <div className="app-page">
+        <ProcessInstanceSkeleton />
+      </div>
+    );
+  }
+  return (
+    <InstanceWorkspace
+      instance={instance}
+      processDefinitionKey={definition.data.key}
+      xml={xml.data}
+      tree={tree.data}
+    />
+  );
+}
+
+interface InstanceWorkspaceProps {
+  instance: ProcessInstanceDto;
+  processDefinitionKey: string;
+  xml: string;
+  tree: ActivityInstanceDto;
+}
+
+function InstanceWorkspace({ instance, processDefinitionKey, xml, tree }: InstanceWorkspaceProps) {
+  const [selectedActivityId, setSelectedActivityId] = useState<string | null>(null);
+
+  // Everything the diagram shows is computed here, in one place: the tokens and the pending plan.
+  const tokenOverlays = useTokenOverlays(instance.id);
+  const decorations = useModificationDiagramDecorations({ xml, processDefinitionKey, tree });
+  const overlays = useMemo(
+    () => [...toTokenBadgeOverlays(tokenOverlays), ...decorations.overlays],
+    [tokenOverlays, decorations.overlays],
+  );
+  const markers = useMemo(
+    () => mergeMarkers(toInstanceMarkers(tokenOverlays, selectedActivityId), decorations.markers),
+    [tokenOverlays, selectedActivityId, decorations.markers],
+  );
+  const handleElementClick = (elementId: string) => {
+    setSelectedActivityId(elementId === selectedActivityId ? null : elementId);
+  };
 
   return (
     <div className="app-page">
       <ProcessInstanceLayout
-        header={<ProcessInstanceHeader instance={instance.data} />}
+        header={<ProcessInstanceHeader instance={instance} />}
         diagram={
           <ProcessInstanceDiagram
-            processDefinitionId={instance.data.definitionId}
+            processDefinitionId={instance.definitionId}
             markers={markers}
             overlays={overlays}
             onElementClick={handleElementClick}
@@ -75,12 +121,25 @@ function ProcessInstanceView({ processInstanceId }: { processInstanceId: string 
         }
         aside={
           <>
+            <ModificationWorkspace
+              processInstanceId={instance.id}
+              processDefinitionId={instance.definitionId}
+              processDefinitionKey={processDefinitionKey}
+              xml={xml}
+              tree={tree}
+              selectedElementId={selectedActivityId}
+              onSelectElement={setSelectedActivityId}
+            />
             <ActivityInstanceTreeView
-              processInstanceId={processInstanceId}
+              processInstanceId={instance.id}
               selectedActivityId={selectedActivityId}
               onSelectActivity={setSelectedActivityId}
             />
-            <ProcessInstanceTabs processInstanceId={processInstanceId} />
+            <ProcessInstanceTabs processInstanceId={instance.id} />
+            <section aria-label="Operation log of this instance">
+              <h2 className="app-section__title">Operation log</h2>
+              <InstanceOperationLog processInstanceId={instance.id} />
+            </section>
           </>
         }
       />
