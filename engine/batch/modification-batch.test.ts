@@ -137,6 +137,9 @@ describe('modification batches', () => {
     expect(failed).toHaveLength(1);
     expect(failed[0]?.retries).toBe(0);
     expect(failed[0]?.exceptionMessage).toContain('ENGINE-13036');
+    expect(failed[0]?.stacktrace).toContain(
+      `Caused while processing process instance '${ids[0] ?? ''}'`,
+    );
     const current = engine.batch(batch.id);
     expect(current && engine.batchStatistics(current)).toEqual({
       remainingJobs: 1,

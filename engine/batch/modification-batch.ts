@@ -531,10 +531,20 @@ function runExecutionJob(host: BatchHost, rt: Runtime, batch: BatchRec, job: Job
     }
   }
   for (const id of ids) {
-    if (config.kind === 'instance-modification') {
-      modifyOne(rt, config.processDefinitionId, id, config.instructions);
-    } else {
-      setRetries(host, rt, id, config.retries);
+    try {
+      if (config.kind === 'instance-modification') {
+        modifyOne(rt, config.processDefinitionId, id, config.instructions);
+      } else {
+        setRetries(host, rt, id, config.retries);
+      }
+    } catch (error) {
+      // Camunda's batch jobs carry no process instance; the stack trace names the item that
+      // failed, so an operator can tell which instance (or job) a failed batch job was for.
+      if (error instanceof Error) {
+        const what = config.kind === 'instance-modification' ? 'process instance' : 'job';
+        error.stack = `${error.stack ?? ''}\nCaused while processing ${what} '${id}' of batch '${batch.id}'`;
+      }
+      throw error;
     }
   }
 }
