@@ -44,3 +44,21 @@ test('sends a signed-out visitor to sign in, then back, and signs out', async ({
   await processDefinitionsPage.signOut.click();
   await expect(signInPage.heading).toBeVisible();
 });
+
+test('shows the demo processes the server starts with', async ({
+  signInPage,
+  processDefinitionsPage,
+}) => {
+  await signInPage.goto();
+  await signInPage.signIn(DEMO_USER.username, DEMO_USER.password);
+
+  for (const [name, key] of [
+    ['Order fulfilment', 'orderFulfilment'],
+    ['Invoice approval', 'invoiceApproval'],
+    ['Payment', 'payment'],
+  ]) {
+    await expect(processDefinitionsPage.cell(name, 'Key')).toHaveText(key);
+  }
+  // The payment demo has jobs that fail until they raise incidents.
+  await expect(processDefinitionsPage.cell('Payment', 'Incidents')).not.toHaveText('0');
+});
