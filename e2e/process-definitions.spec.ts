@@ -56,7 +56,7 @@ test('shows the demo processes the server starts with', async ({
     ['Order fulfilment', 'orderFulfilment'],
     ['Invoice approval', 'invoiceApproval'],
     ['Payment', 'payment'],
-  ]) {
+  ] as const) {
     await expect(processDefinitionsPage.cell(name, 'Key')).toHaveText(key);
   }
   // The payment demo has jobs that fail until they raise incidents.
