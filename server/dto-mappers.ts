@@ -38,6 +38,7 @@ import type {
   TransitionInstanceDto,
   UserOperationLogEntryDto,
   VariableInstanceDto,
+  HistoricActivityInstanceDto,
 } from '../src/api/camunda-dto';
 import { formatCamundaDate, formatRequiredDate } from './camunda-date';
 import { toVariableValueDto } from './variable-values';
@@ -281,34 +282,6 @@ export function toHistoricProcessInstanceDto(
     state: instance.state,
     restartedProcessInstanceId: null,
   };
-}
-
-/**
- * `GET /history/activity-instance` entry, as Camunda's `HistoricActivityInstanceDto`. Defined here
- * until `src/api/camunda-dto.ts` (owned by the console) declares it; then import it from there.
- */
-export interface HistoricActivityInstanceDto {
-  id: string;
-  parentActivityInstanceId: string | null;
-  activityId: string;
-  activityName: string | null;
-  activityType: string;
-  processDefinitionKey: string;
-  processDefinitionId: string;
-  processInstanceId: string;
-  executionId: string;
-  taskId: string | null;
-  calledProcessInstanceId: string | null;
-  calledCaseInstanceId: string | null;
-  assignee: string | null;
-  startTime: string;
-  endTime: string | null;
-  durationInMillis: number | null;
-  canceled: boolean;
-  completeScope: boolean;
-  tenantId: string | null;
-  removalTime: string | null;
-  rootProcessInstanceId: string;
 }
 
 export function toHistoricActivityInstanceDto(

@@ -4,7 +4,7 @@ import type {
   HistoricProcessInstanceDto,
   ProcessDefinitionDto,
 } from '../src/api/camunda-dto';
-import type { HistoricActivityInstanceDto } from './dto-mappers';
+import type { HistoricActivityInstanceDto } from '../src/api/camunda-dto';
 import type { TestApp } from './testing/test-app';
 import { asyncServiceProcess, createTestApp, twoTaskProcess } from './testing/test-app';
 

@@ -3,7 +3,7 @@ import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import type { CountResultDto, UserOperationLogEntryDto } from '../../api/camunda-dto';
 import { engineRequest } from '../../api/engine-client';
 import { parseCamundaDate, toCamundaDate } from './camunda-date';
-import type { HistoricActivityInstanceDto } from './historic-activity-instance-dto';
+import type { HistoricActivityInstanceDto } from '../../api/camunda-dto';
 import { CHANGE_WINDOW_MS } from './reconstruct-changes';
 
 /** Entries per request; "Load more" asks for the next page. */

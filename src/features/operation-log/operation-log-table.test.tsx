@@ -14,7 +14,7 @@ import { storeCredentials } from '../../api/credentials';
 import { ENGINE_REST_URL, server } from '../../testing/msw-server';
 import { renderWithProviders } from '../../testing/render-with-providers';
 import { toCamundaDate } from './camunda-date';
-import type { HistoricActivityInstanceDto } from './historic-activity-instance-dto';
+import type { HistoricActivityInstanceDto } from '../../api/camunda-dto';
 import { InstanceOperationLog } from './instance-operation-log';
 import { OperationLogTable } from './operation-log-table';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { toCamundaDate } from './camunda-date';
-import type { HistoricActivityInstanceDto } from './historic-activity-instance-dto';
+import type { HistoricActivityInstanceDto } from '../../api/camunda-dto';
 import { describeTokenChange, reconstructChanges } from './reconstruct-changes';
 import type { ReconstructChangesInput, TokenChanges } from './reconstruct-changes';
 

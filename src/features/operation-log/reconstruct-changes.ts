@@ -1,6 +1,6 @@
 import type { UserOperationLogEntryDto } from '../../api/camunda-dto';
 import { parseCamundaDate } from './camunda-date';
-import type { HistoricActivityInstanceDto } from './historic-activity-instance-dto';
+import type { HistoricActivityInstanceDto } from '../../api/camunda-dto';
 
 /**
  * How far from an operation's log timestamp its token changes may lie. Camunda writes the log

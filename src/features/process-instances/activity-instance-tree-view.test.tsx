@@ -6,7 +6,7 @@ import type { ActivityInstanceDto } from '../../api/camunda-dto';
 import { ENGINE_REST_URL, server } from '../../testing/msw-server';
 import { renderWithProviders } from '../../testing/render-with-providers';
 import { ActivityInstanceTreeView } from './activity-instance-tree-view';
-import type { HistoricActivityInstanceDto } from './historic-activity-instance-dto';
+import type { HistoricActivityInstanceDto } from '../../api/camunda-dto';
 import {
   buildActivityInstance,
   buildHistoricActivityInstance,

@@ -11,7 +11,7 @@ import {
 import type { ActivityInstanceTreeItem } from './activity-instance-tree';
 import { formatActivityType } from './format-camunda-name';
 import { formatEngineDate } from './format-engine-date';
-import type { HistoricActivityInstanceDto } from './historic-activity-instance-dto';
+import type { HistoricActivityInstanceDto } from '../../api/camunda-dto';
 import { processInstanceQueries } from './process-instance-queries';
 
 import './process-instance.scss';

@@ -10,7 +10,7 @@ import type {
   VariableInstanceDto,
 } from '../../api/camunda-dto';
 import { engineRequest } from '../../api/engine-client';
-import type { HistoricActivityInstanceDto } from './historic-activity-instance-dto';
+import type { HistoricActivityInstanceDto } from '../../api/camunda-dto';
 
 /**
  * Query keys of this feature, generic → specific. Everything read about one instance sits under

@@ -4,7 +4,7 @@ import type {
   TransitionInstanceDto,
   VariableInstanceDto,
 } from '../../api/camunda-dto';
-import type { HistoricActivityInstanceDto } from './historic-activity-instance-dto';
+import type { HistoricActivityInstanceDto } from '../../api/camunda-dto';
 
 /** Builders of complete DTOs for this feature's tests: each takes only what a test cares about. */
 

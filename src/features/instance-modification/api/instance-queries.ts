@@ -1,17 +1,17 @@
 import { queryOptions } from '@tanstack/react-query';
 
-import type { ActivityInstanceDto, VariableInstanceDto } from '../../../api/camunda-dto';
+import type {
+  ActivityInstanceDto,
+  HistoricActivityInstanceDto,
+  VariableInstanceDto,
+} from '../../../api/camunda-dto';
 import { engineRequest } from '../../../api/engine-client';
 
-/**
- * `GET /history/activity-instance` entries, as far as this feature reads them. The full
- * `HistoricActivityInstanceDto` belongs in `src/api/camunda-dto.ts`.
- */
-export interface HistoricActivityInstanceStartDto {
-  id: string;
-  activityId: string;
-  startTime: string;
-}
+/** `GET /history/activity-instance` entries, as far as this feature reads them. */
+export type HistoricActivityInstanceStartDto = Pick<
+  HistoricActivityInstanceDto,
+  'id' | 'activityId' | 'startTime'
+>;
 
 /**
  * Query keys of the instance data this feature reads. They live under the instance prefix
