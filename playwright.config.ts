@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-const E2E_PORT = 8765;
+// Another port lets two e2e runs share a machine (E2E_PORT=8766 npm run e2e).
+const E2E_PORT = Number(process.env.E2E_PORT ?? 8765);
 const BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
 
 /**
