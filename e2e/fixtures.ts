@@ -6,7 +6,10 @@ import { expect, test as base } from '@playwright/test';
 import type { APIRequestContext, APIResponse } from '@playwright/test';
 
 import type {
+  ActivityInstanceDto,
   DeploymentWithDefinitionsDto,
+  IncidentDto,
+  JobDto,
   ProcessDefinitionDto,
   ProcessInstanceWithVariablesDto,
   StartProcessInstanceDto,
@@ -79,6 +82,51 @@ export class EngineRest {
       { data: body },
     );
     return json<ProcessInstanceWithVariablesDto>(response);
+  }
+
+  /** `GET /engine-rest<path>`, answered 2xx with JSON. */
+  async get<T>(path: string): Promise<T> {
+    return json<T>(await this.request.get(`/engine-rest${path}`));
+  }
+
+  /** `POST /engine-rest<path>` with a JSON body; the answer must be 2xx. */
+  async post(path: string, body: unknown): Promise<void> {
+    const response = await this.request.post(`/engine-rest${path}`, { data: body });
+    if (!response.ok()) {
+      throw new Error(`${path} answered ${String(response.status())}: ${await response.text()}`);
+    }
+  }
+
+  async activityInstances(processInstanceId: string): Promise<ActivityInstanceDto> {
+    return this.get<ActivityInstanceDto>(
+      `/process-instance/${processInstanceId}/activity-instances`,
+    );
+  }
+
+  /**
+   * Runs the instance's failing job until its retries are used up and it becomes an incident. The
+   * server's job executor may get there first; either way the job is executed at most 3 times.
+   */
+  async failJobUntilIncident(processInstanceId: string): Promise<void> {
+    await expect
+      .poll(
+        async () => {
+          const incidents = await this.get<IncidentDto[]>(
+            `/incident?processInstanceId=${processInstanceId}`,
+          );
+          if (incidents.length > 0) {
+            return incidents.length;
+          }
+          const [job] = await this.get<JobDto[]>(`/job?processInstanceId=${processInstanceId}`);
+          if (job !== undefined && job.retries > 0) {
+            // Answers 500 with the job's exception: that failure is the point.
+            await this.request.post(`/engine-rest/job/${job.id}/execute`);
+          }
+          return 0;
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(1);
   }
 }
 

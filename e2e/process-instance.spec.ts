@@ -1,54 +1,10 @@
-import type { APIRequestContext } from '@playwright/test';
-
-import type { IncidentDto, JobDto } from '../src/api/camunda-dto';
 import { DEMO_USER, expect, test } from './fixtures';
 import { ProcessInstancePage } from './pages/process-instance-page';
-
-/**
- * Runs the instance's failing job until its retries are used up and it becomes an incident. The
- * server's job executor may get there first; either way the job is executed at most 3 times.
- */
-async function failJobUntilIncident(
-  api: APIRequestContext,
-  processInstanceId: string,
-): Promise<void> {
-  await expect
-    .poll(
-      async () => {
-        const incidents = await getJson<IncidentDto[]>(
-          api,
-          `/engine-rest/incident?processInstanceId=${processInstanceId}`,
-        );
-        if (incidents.length > 0) {
-          return incidents.length;
-        }
-        const [job] = await getJson<JobDto[]>(
-          api,
-          `/engine-rest/job?processInstanceId=${processInstanceId}`,
-        );
-        if (job !== undefined && job.retries > 0) {
-          // Answers 500 with the job's exception: that failure is the point.
-          await api.post(`/engine-rest/job/${job.id}/execute`);
-        }
-        return 0;
-      },
-      { timeout: 20_000 },
-    )
-    .toBe(1);
-}
-
-async function getJson<T>(api: APIRequestContext, url: string): Promise<T> {
-  const response = await api.get(url);
-  expect(response.ok(), `${url} answered ${String(response.status())}`).toBe(true);
-  return (await response.json()) as T;
-}
 
 test.use({ viewport: { width: 1440, height: 900 } });
 
 test('shows where the tokens are, synced between diagram and tree, with variables and incidents', async ({
   page,
-  playwright,
-  baseURL,
   engineRest,
   signInPage,
 }) => {
@@ -63,12 +19,7 @@ test('shows where the tokens are, synced between diagram and tree, with variable
       },
     },
   });
-  const api = await playwright.request.newContext({
-    baseURL,
-    httpCredentials: { ...DEMO_USER, send: 'always' },
-  });
-  await failJobUntilIncident(api, instance.id);
-  await api.dispose();
+  await engineRest.failJobUntilIncident(instance.id);
 
   const instancePage = new ProcessInstancePage(page);
   await instancePage.goto(instance.id);

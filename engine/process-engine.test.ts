@@ -125,6 +125,19 @@ describe('execution', () => {
     engine.setJobRetries(jobId, 1);
     expect([...engine.incidents()]).toHaveLength(0);
   });
+
+  it('raises no second incident when a job without retries is executed by hand and fails', async () => {
+    const engine = await engineWith(ASYNC);
+    start(engine, 'async', { failing: { type: 'Boolean', value: true, valueInfo: {} } });
+    const jobId = [...engine.jobs()][0]?.id ?? '';
+    for (let i = 0; i < 4; i++) {
+      expect(() => {
+        engine.executeJob(jobId);
+      }).toThrow();
+    }
+    expect(engine.job(jobId)?.retries).toBe(0);
+    expect([...engine.incidents()]).toHaveLength(1);
+  });
 });
 
 describe('modification', () => {

@@ -1015,9 +1015,12 @@ export class ProcessEngine implements EngineApi {
         stacktrace,
         failedActivityId: target.activityId,
       };
+      // JobEntity.setRetries raises the failedJob incident only when retries go from >0 to 0: a
+      // job executed by hand after its incident (POST /job/{id}/execute) fails without another.
+      const raisesIncident = target.retries > 0 && failed.retries === 0;
       if (job.processInstanceId === null) {
         rt.ctx.globalJobs().set(failed.id, failed);
-        if (failed.retries === 0) {
+        if (raisesIncident) {
           const incidentId = this.newId();
           rt.ctx.globalIncidents().set(incidentId, {
             id: incidentId,
@@ -1040,7 +1043,7 @@ export class ProcessEngine implements EngineApi {
         return;
       }
       Object.assign(target, failed);
-      if (target.retries === 0) {
+      if (raisesIncident) {
         const pi = rt.ctx.instance(job.processInstanceId);
         if (pi) {
           const incidentId = this.newId();

@@ -7,6 +7,7 @@ export class ProcessInstancePage {
   readonly incidentsTab: Locator;
   readonly variablesTable: Locator;
   readonly incidentsTable: Locator;
+  readonly operationLog: Locator;
 
   constructor(private readonly page: Page) {
     this.diagram = page.getByRole('figure', { name: 'Process diagram' });
@@ -15,6 +16,7 @@ export class ProcessInstancePage {
     this.incidentsTab = page.getByRole('tab', { name: /^Incidents/ });
     this.variablesTable = page.getByRole('table', { name: 'Variables' });
     this.incidentsTable = page.getByRole('table', { name: 'Incidents' });
+    this.operationLog = page.getByRole('region', { name: 'Operation log of this instance' });
   }
 
   async goto(processInstanceId: string): Promise<void> {

@@ -19,6 +19,12 @@ export function createReviewFormSchema(annotationRequired: boolean) {
 export type ReviewFormValues = z.infer<ReturnType<typeof createReviewFormSchema>>;
 
 /**
+ * The operation log feature's key prefix: each modification, and each batch when it is created,
+ * writes a `ModifyProcessInstance` entry (contract §2.2, §2.3) that the instance page lists.
+ */
+const OPERATION_LOG_KEYS = ['operation-log'] as const;
+
+/**
  * `POST /process-instance/{id}/modification` (contract §2.2): all instructions in one
  * transaction, 204. Every query of the instance is refreshed afterwards.
  */
@@ -27,7 +33,11 @@ export function useApplyModification(processInstanceId: string) {
   return useMutation({
     mutationFn: (body: ProcessInstanceModificationDto) =>
       applyModification(processInstanceId, body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: modificationKeys.all }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: modificationKeys.all }),
+        queryClient.invalidateQueries({ queryKey: OPERATION_LOG_KEYS }),
+      ]),
   });
 }
 
@@ -45,6 +55,7 @@ export function useApplyModificationAsync(processInstanceId: string) {
         queryClient.invalidateQueries({ queryKey: modificationKeys.all }),
         // The batch dashboard lists the new batch.
         queryClient.invalidateQueries({ queryKey: modificationBatchKeys.all }),
+        queryClient.invalidateQueries({ queryKey: OPERATION_LOG_KEYS }),
       ]),
   });
 }

@@ -9,7 +9,7 @@ import {
 } from '@carbon/react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 
 import type { ActivityInstanceDto, BatchDto } from '../../../api/camunda-dto';
@@ -105,6 +105,14 @@ export function ReviewDialog({
   const busy = checking || apply.isPending || applyAsync.isPending;
   const variablesDropped = hasInstructionVariables(plan);
   const applyError = apply.error ?? applyAsync.error;
+  // The outcome is written below the request, out of sight in a long dialog: bring it into view.
+  const outcomeRef = useRef<HTMLDivElement>(null);
+  const hasOutcome = stale !== null || checkError !== null || applyError !== null;
+  useEffect(() => {
+    if (hasOutcome) {
+      outcomeRef.current?.scrollIntoView({ block: 'center' });
+    }
+  }, [hasOutcome, stale, checkError, applyError]);
 
   const badgeLabel = (elementId: string) =>
     getSequenceFlow(index, elementId) === undefined
@@ -284,55 +292,57 @@ export function ReviewDialog({
           </p>
         </section>
 
-        {stale !== null && stale.report !== null && (
-          <div>
-            <InlineNotification
-              kind="error"
-              role="alert"
-              lowContrast
-              hideCloseButton
-              title="The instance changed since the plan was made – nothing was sent"
-              subtitle={
-                stale.report.missing.length > 0
-                  ? 'Remove or change the instructions named below, then review again.'
-                  : 'Check the plan against what changed, then plan against the current state.'
+        <div ref={outcomeRef}>
+          {stale !== null && stale.report !== null && (
+            <div>
+              <InlineNotification
+                kind="error"
+                role="alert"
+                lowContrast
+                hideCloseButton
+                title="The instance changed since the plan was made – nothing was sent"
+                subtitle={
+                  stale.report.missing.length > 0
+                    ? 'Remove or change the instructions named below, then review again.'
+                    : 'Check the plan against what changed, then plan against the current state.'
+                }
+              />
+              <ul aria-label="What changed">
+                {stale.report.missing.map((missing) => (
+                  <li key={`${missing.position}-${missing.id}`}>{missing.message}</li>
+                ))}
+                {stale.report.changes.map((change) => (
+                  <li key={change.activityId}>{describeTokenCountChange(change)}</li>
+                ))}
+              </ul>
+              {stale.report.missing.length === 0 && (
+                <Button
+                  kind="tertiary"
+                  size="sm"
+                  onClick={() => {
+                    dispatch({ type: 'rebase', tree: stale.current });
+                    setStale(null);
+                  }}
+                >
+                  Plan against the current state
+                </Button>
+              )}
+            </div>
+          )}
+          {checkError !== null && (
+            <ErrorNotification
+              title={
+                isEngineError(checkError) && checkError.status === 404
+                  ? 'The process instance is no longer running – nothing was sent'
+                  : 'The instance could not be checked before sending – nothing was sent'
               }
+              error={checkError}
             />
-            <ul aria-label="What changed">
-              {stale.report.missing.map((missing) => (
-                <li key={`${missing.position}-${missing.id}`}>{missing.message}</li>
-              ))}
-              {stale.report.changes.map((change) => (
-                <li key={change.activityId}>{describeTokenCountChange(change)}</li>
-              ))}
-            </ul>
-            {stale.report.missing.length === 0 && (
-              <Button
-                kind="tertiary"
-                size="sm"
-                onClick={() => {
-                  dispatch({ type: 'rebase', tree: stale.current });
-                  setStale(null);
-                }}
-              >
-                Plan against the current state
-              </Button>
-            )}
-          </div>
-        )}
-        {checkError !== null && (
-          <ErrorNotification
-            title={
-              isEngineError(checkError) && checkError.status === 404
-                ? 'The process instance is no longer running – nothing was sent'
-                : 'The instance could not be checked before sending – nothing was sent'
-            }
-            error={checkError}
-          />
-        )}
-        {applyError !== null && (
-          <ErrorNotification title="The modification was not applied" error={applyError} />
-        )}
+          )}
+          {applyError !== null && (
+            <ErrorNotification title="The modification was not applied" error={applyError} />
+          )}
+        </div>
         {variablesDropped && (
           <p id="review-batch-reason" className="modification-workspace__hint">
             Apply as batch is not possible: {BATCH_DROPS_VARIABLES_REASON}
