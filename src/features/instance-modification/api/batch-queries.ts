@@ -58,19 +58,16 @@ export const modificationBatchQueries = {
     }),
 };
 
-/** True when polling would show nothing new: the batch is done, suspended or stuck. */
+/**
+ * True when polling would show nothing new: the batch is done or suspended. A stuck batch (only
+ * failed jobs left) is still polled, as on the batch dashboard: a retry by anyone, from any
+ * console, sets it going again.
+ */
 export function isBatchSettled(progress: ModificationBatchProgress | undefined): boolean {
   if (progress === undefined) {
     return false;
   }
-  if (progress.done) {
-    return true;
-  }
-  const { statistics } = progress;
-  return (
-    statistics.suspended ||
-    (statistics.failedJobs > 0 && statistics.failedJobs >= statistics.remainingJobs)
-  );
+  return progress.done || progress.statistics.suspended;
 }
 
 async function getBatchProgress(
