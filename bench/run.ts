@@ -1,9 +1,14 @@
 /**
- * `npm run bench`: REST latency and engine memory with many running instances. It prints figures
- * and asserts none (the aim: modification p50 within 3x of GET /version).
+ * `npm run bench`: REST latency and engine memory with many running instances (the aim:
+ * modification p50 within 3x of GET /version), batch throughput, then the console in Chromium:
+ * the instance diagram, the batch dashboard and scrolling the instance table. It prints figures
+ * and asserts none.
  *
  * Env: `BENCH_INSTANCES` (default 10000) running instances, `BENCH_SAMPLES` (default 2000) timed
- * requests per endpoint. Run with `--expose-gc` (as the npm script does) for exact heap figures.
+ * requests per endpoint; `BENCH_SKIP`, a comma-separated list of parts to leave out: `rest` (the
+ * latency, memory and batch throughput figures), `console-diagram`, `console-batches`,
+ * `console-scroll` (the heaviest: 100,000 instances, see console-instance-scroll.ts for its own
+ * variables). Run with `--expose-gc` (as the npm script does) for exact heap figures.
  */
 import { readFileSync } from 'node:fs';
 import { ProcessEngine } from '../engine/process-engine';
@@ -14,7 +19,9 @@ import type {
   StartProcessInstanceDto,
 } from '../src/api/camunda-dto';
 import { measureBatchThroughput, printBatchThroughput } from './batch-throughput';
-import { benchConsole } from './console-diagram';
+import { benchConsoleBatches } from './console-batches';
+import { benchConsoleDiagram } from './console-diagram';
+import { benchConsoleInstanceScroll } from './console-instance-scroll';
 import { startEmbeddedServer } from './lib/embedded-server';
 import { envPositiveInt } from './lib/env';
 import type { LatencySummary } from './lib/latency';
@@ -209,7 +216,7 @@ function printMemory(readings: MemoryReadings): void {
   );
 }
 
-async function main(): Promise<void> {
+async function benchRest(): Promise<void> {
   const engine = new ProcessEngine();
   const server = await startEmbeddedServer(engine);
   try {
@@ -235,5 +242,32 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
-await benchConsole();
+const PARTS = {
+  rest: benchRest,
+  'console-diagram': benchConsoleDiagram,
+  'console-batches': benchConsoleBatches,
+  'console-scroll': benchConsoleInstanceScroll,
+};
+
+function skippedParts(): Set<string> {
+  const skipped = new Set(
+    (process.env.BENCH_SKIP ?? '')
+      .split(',')
+      .map((part) => part.trim())
+      .filter((part) => part !== ''),
+  );
+  const unknown = [...skipped].filter((part) => !(part in PARTS));
+  if (unknown.length > 0) {
+    throw new Error(
+      `BENCH_SKIP names no such part: ${unknown.join(', ')} (parts: ${Object.keys(PARTS).join(', ')})`,
+    );
+  }
+  return skipped;
+}
+
+const skipped = skippedParts();
+for (const [part, bench] of Object.entries(PARTS)) {
+  if (!skipped.has(part)) {
+    await bench();
+  }
+}

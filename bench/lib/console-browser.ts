@@ -1,0 +1,93 @@
+/** What every console benchmark shares: a fresh build of the console, Chromium, a signed-in tab. */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * The benchmarks' own build of the console. Not `dist/`: that may predate the working tree, and
+ * end-to-end runs rebuild it at any moment, which would change the files under a running bench.
+ */
+const CONSOLE_DIR = fileURLToPath(
+  new URL('../../node_modules/.cache/bench-console', import.meta.url),
+);
+
+const CREDENTIALS_STORAGE_KEY = 'camunda-repair-console.credentials';
+const CREDENTIALS = { username: 'demo', password: 'demo' };
+
+let built = false;
+
+/** Builds the console from the working tree once per bench run; returns the directory to serve. */
+export function buildConsole(): string {
+  if (!built) {
+    const build = spawnSync('npx', ['vite', 'build', '--outDir', CONSOLE_DIR, '--emptyOutDir'], {
+      encoding: 'utf8',
+    });
+    if (build.status !== 0) {
+      throw new Error(`vite build failed:\n${build.stdout}${build.stderr}`);
+    }
+    built = true;
+  }
+  return CONSOLE_DIR;
+}
+
+/** Whether the console benchmarks can run; says why not when they cannot. */
+export function hasChromium(): boolean {
+  if (existsSync(CHROMIUM_PATH)) {
+    return true;
+  }
+  console.log(
+    `\nConsole benchmarks skipped: no Chromium at ${CHROMIUM_PATH} (run scripts/ensure-chromium.mjs)`,
+  );
+  return false;
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/** A tab of its own (fresh cache and storage) that is signed in as demo before any script runs. */
+export async function signedInPage(browser: Browser, baseUrl: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL: baseUrl });
+  await context.addInitScript(
+    ([key, credentials]) => {
+      sessionStorage.setItem(key, JSON.stringify(credentials));
+    },
+    [CREDENTIALS_STORAGE_KEY, CREDENTIALS] as const,
+  );
+  return context.newPage();
+}
+
+/**
+ * Waits until `selector` matches at least `count` elements and returns when that was, in
+ * milliseconds since the tab's navigation started (`performance.now()`, checked every frame):
+ * the page's own clock, so the time Playwright takes to notice is not counted.
+ */
+export async function msSinceNavigationWhen(
+  page: Page,
+  selector: string,
+  count = 1,
+  timeoutMs = 60_000,
+): Promise<number> {
+  const handle = await page.waitForFunction(
+    ([wanted, minimum]) =>
+      document.querySelectorAll(wanted).length >= minimum ? performance.now() : false,
+    [selector, count] as const,
+    { polling: 'raf', timeout: timeoutMs },
+  );
+  return (await handle.jsonValue()) as number;
+}
