@@ -13,6 +13,8 @@ const OVERSCAN_ROWS = 10;
 export interface VirtualTableColumn<Row> {
   key: string;
   header: string;
+  /** Header content other than text, e.g. a "select all" checkbox; `header` stays its name. */
+  renderHeader?: () => ReactNode;
   /** CSS width of the column; the layout is fixed, so columns do not jump while scrolling. */
   width?: string;
   renderCell: (row: Row) => ReactNode;
@@ -91,7 +93,7 @@ export function VirtualTable<Row>({
           <TableRow aria-rowindex={1}>
             {columns.map((column) => (
               <TableHeader key={column.key} scope="col">
-                {column.header}
+                {column.renderHeader === undefined ? column.header : column.renderHeader()}
               </TableHeader>
             ))}
           </TableRow>

@@ -1,4 +1,4 @@
-import { DataTableSkeleton, Tag } from '@carbon/react';
+import { Checkbox, DataTableSkeleton, Tag } from '@carbon/react';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 
@@ -17,8 +17,16 @@ import type { ProcessInstanceRow } from './process-instance-list-queries';
 
 export const PROCESS_INSTANCE_TABLE_LABEL = 'Process instances';
 
+/** Ticked rows, by instance id; kept by the owner, so they survive paging and filtering. */
+export interface ProcessInstanceSelection {
+  selectedIds: ReadonlySet<string>;
+  onChange: (selectedIds: ReadonlySet<string>) => void;
+}
+
 interface ProcessInstanceTableProps {
   query: ProcessInstanceListQuery;
+  /** Given: a first column of checkboxes, and one in its header for the rows of this page. */
+  selection?: ProcessInstanceSelection;
 }
 
 /**
@@ -31,7 +39,7 @@ interface ProcessInstanceTableProps {
  * and refetches every loaded page together; per-page queries fetch exactly the pages in view, in
  * any order, and each is cached and refreshed on its own.
  */
-export function ProcessInstanceTable({ query }: ProcessInstanceTableProps) {
+export function ProcessInstanceTable({ query, selection }: ProcessInstanceTableProps) {
   const count = useQuery(processInstanceListQueries.count(query));
   const [range, setRange] = useState<VirtualTableRange>({ startIndex: 0, endIndex: 0 });
   const pageIndexes = toPageIndexes(range);
@@ -72,6 +80,9 @@ export function ProcessInstanceTable({ query }: ProcessInstanceTableProps) {
       index % PROCESS_INSTANCE_PAGE_SIZE
     ];
   const pageError = pages.find((page) => page.error !== null)?.error;
+  const baseColumns = query.withIncidents === true ? COLUMNS_WITH_INCIDENTS : COLUMNS;
+  // "This page": the loaded pages under the viewport, the rows the operator can see.
+  const pageRows = pages.flatMap((page) => page.data ?? []);
 
   return (
     <>
@@ -80,7 +91,11 @@ export function ProcessInstanceTable({ query }: ProcessInstanceTableProps) {
       )}
       <VirtualTable
         label={PROCESS_INSTANCE_TABLE_LABEL}
-        columns={query.withIncidents === true ? COLUMNS_WITH_INCIDENTS : COLUMNS}
+        columns={
+          selection === undefined
+            ? baseColumns
+            : [selectionColumn(selection, pageRows), ...baseColumns]
+        }
         rowCount={count.data}
         getRow={getRow}
         getRowKey={(row) => row.id}
@@ -94,6 +109,56 @@ function toPageIndexes({ startIndex, endIndex }: VirtualTableRange): number[] {
   const first = Math.floor(startIndex / PROCESS_INSTANCE_PAGE_SIZE);
   const last = Math.floor(endIndex / PROCESS_INSTANCE_PAGE_SIZE);
   return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+}
+
+function selectionColumn(
+  { selectedIds, onChange }: ProcessInstanceSelection,
+  pageRows: readonly ProcessInstanceRow[],
+): VirtualTableColumn<ProcessInstanceRow> {
+  const selectedOnPage = pageRows.filter((row) => selectedIds.has(row.id)).length;
+  const toggle = (ids: readonly string[], checked: boolean) => {
+    const next = new Set(selectedIds);
+    for (const id of ids) {
+      if (checked) {
+        next.add(id);
+      } else {
+        next.delete(id);
+      }
+    }
+    onChange(next);
+  };
+  return {
+    key: 'select',
+    header: 'Select',
+    width: '4rem',
+    renderHeader: () => (
+      <Checkbox
+        id="process-instance-select-page"
+        labelText={`Select all ${String(pageRows.length)} rows on this page`}
+        hideLabel
+        disabled={pageRows.length === 0}
+        checked={pageRows.length > 0 && selectedOnPage === pageRows.length}
+        indeterminate={selectedOnPage > 0 && selectedOnPage < pageRows.length}
+        onChange={(_, { checked }) => {
+          toggle(
+            pageRows.map(({ id }) => id),
+            checked,
+          );
+        }}
+      />
+    ),
+    renderCell: (row) => (
+      <Checkbox
+        id={`process-instance-select-${row.id}`}
+        labelText={`Select instance ${row.businessKey ?? row.id}`}
+        hideLabel
+        checked={selectedIds.has(row.id)}
+        onChange={(_, { checked }) => {
+          toggle([row.id], checked);
+        }}
+      />
+    ),
+  };
 }
 
 function StateCell({ row, hasIncident }: { row: ProcessInstanceRow; hasIncident: boolean }) {

@@ -1,0 +1,115 @@
+import { Button } from '@carbon/react';
+import { useId } from 'react';
+
+import type { BpmnIndex } from '../model/bpmn-index';
+import { elementLabel } from '../model/bpmn-index';
+import { bulkActions, describeBulkInstruction } from '../model/bulk-actions';
+import type { BulkAction } from '../model/bulk-actions';
+import type { BulkInstruction } from '../model/bulk-plan';
+import { describeElementType } from './element-picker';
+
+export interface BulkActionMenuProps {
+  index: BpmnIndex;
+  elementId: string;
+  /** The activity a pending move takes the tokens from. */
+  moveSourceId: string | null;
+  onAdd: (instructions: BulkInstruction[]) => void;
+  onMoveSourceChange: (activityId: string | null) => void;
+  /** Says what happened, for a live region. */
+  onAnnounce: (message: string) => void;
+}
+
+/**
+ * What can be done with the selected element in every selected instance, as buttons. Actions
+ * that are not possible stay visible, disabled, with the reason as text.
+ */
+export function BulkActionMenu({
+  index,
+  elementId,
+  moveSourceId,
+  onAdd,
+  onMoveSourceChange,
+  onAnnounce,
+}: BulkActionMenuProps) {
+  const headingId = useId();
+  const idPrefix = useId();
+  const element = index.elements.get(elementId);
+  if (element === undefined) {
+    return null;
+  }
+  const actions = bulkActions(index, elementId, moveSourceId);
+
+  const handleAction = (action: BulkAction) => {
+    if (action.kind === 'moveFrom') {
+      onMoveSourceChange(elementId);
+      onAnnounce(
+        `Move started from ${elementLabel(index, elementId)}: now choose the target element.`,
+      );
+      return;
+    }
+    onAdd(action.instructions);
+    if (action.kind === 'moveHere') {
+      onMoveSourceChange(null);
+    }
+    const sentences = action.instructions.map((instruction) =>
+      describeBulkInstruction(instruction, index),
+    );
+    onAnnounce(`Added to the plan: ${sentences.join('; then ')}.`);
+  };
+
+  return (
+    <section aria-labelledby={headingId}>
+      <h3 id={headingId} className="modification-workspace__subheading">
+        Actions for {elementLabel(index, elementId)}
+      </h3>
+      <p className="modification-workspace__hint">{describeElementType(element)}</p>
+      <ul className="modification-actions">
+        {actions.map((action) => {
+          const reasonId = `${idPrefix}-${action.id}-reason`;
+          const noteId = `${idPrefix}-${action.id}-note`;
+          const describedBy = [
+            action.enabled ? null : reasonId,
+            action.note === null ? null : noteId,
+          ].filter((id) => id !== null);
+          return (
+            <li key={action.id}>
+              <Button
+                kind={action.kind === 'moveHere' ? 'primary' : 'tertiary'}
+                size="sm"
+                disabled={!action.enabled}
+                aria-describedby={describedBy.length === 0 ? undefined : describedBy.join(' ')}
+                onClick={() => {
+                  handleAction(action);
+                }}
+              >
+                {action.label}
+              </Button>
+              {!action.enabled && action.reason !== null && (
+                <p id={reasonId} className="modification-action__reason">
+                  {action.kind === 'moveFrom' ? action.reason : `Not possible: ${action.reason}`}
+                </p>
+              )}
+              {action.note !== null && (
+                <p id={noteId} className="modification-action__note">
+                  {action.note}
+                </p>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {moveSourceId !== null && (
+        <Button
+          kind="ghost"
+          size="sm"
+          onClick={() => {
+            onMoveSourceChange(null);
+            onAnnounce('Move cancelled.');
+          }}
+        >
+          Cancel the move
+        </Button>
+      )}
+    </section>
+  );
+}

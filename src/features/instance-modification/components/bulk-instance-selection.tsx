@@ -1,0 +1,135 @@
+import { RadioButton, RadioButtonGroup, TextInput } from '@carbon/react';
+import { Controller } from 'react-hook-form';
+import type { UseFormReturn } from 'react-hook-form';
+
+import type { BulkSelectionFormValues } from '../api/bulk-mutations';
+import type { BulkListFilters } from '../model/bulk-selection';
+import { historyUnsupportedFilters } from '../model/bulk-selection';
+
+export interface BulkInstanceSelectionProps {
+  form: UseFormReturn<BulkSelectionFormValues>;
+  values: BulkSelectionFormValues;
+  /** Rows ticked in the instance list. */
+  tickedCount: number;
+  /** The list's filters, which the query carries. */
+  filters: BulkListFilters;
+}
+
+/** Choosing the instances: the ticked rows, or a runtime or history query from the list's filters. */
+export function BulkInstanceSelection({
+  form,
+  values,
+  tickedCount,
+  filters,
+}: BulkInstanceSelectionProps) {
+  const {
+    control,
+    register,
+    formState: { errors },
+  } = form;
+  const history = values.source === 'history';
+  const unsupported = historyUnsupportedFilters(filters);
+  return (
+    <fieldset className="bulk-selection">
+      <legend className="modification-workspace__subheading">Instances to modify</legend>
+      <Controller
+        control={control}
+        name="mode"
+        render={({ field }) => (
+          <RadioButtonGroup
+            legendText="Choose them by"
+            name="bulk-selection-mode"
+            orientation="vertical"
+            valueSelected={field.value}
+            onChange={(value) => {
+              field.onChange(value);
+            }}
+          >
+            <RadioButton
+              id="bulk-selection-ids"
+              value="ids"
+              labelText={`The ticked rows (${String(tickedCount)})`}
+            />
+            <RadioButton
+              id="bulk-selection-query"
+              value="query"
+              labelText={`A query with the list's filters (${describeFilters(filters)})`}
+            />
+          </RadioButtonGroup>
+        )}
+      />
+      {values.mode === 'ids' && tickedCount === 0 && (
+        <p className="modification-workspace__hint">Tick instances in the list below.</p>
+      )}
+      {values.mode === 'query' && (
+        <div className="bulk-selection__query">
+          <Controller
+            control={control}
+            name="source"
+            render={({ field }) => (
+              <RadioButtonGroup
+                legendText="Query"
+                name="bulk-selection-source"
+                valueSelected={field.value}
+                onChange={(value) => {
+                  field.onChange(value);
+                }}
+              >
+                <RadioButton
+                  id="bulk-source-runtime"
+                  value="runtime"
+                  labelText="Runtime (processInstanceQuery)"
+                />
+                <RadioButton
+                  id="bulk-source-history"
+                  value="history"
+                  labelText="History, unfinished only (historicProcessInstanceQuery)"
+                />
+              </RadioButtonGroup>
+            )}
+          />
+          <p className="modification-workspace__hint">
+            {history
+              ? `The history query filters by business key, incidents and start time${
+                  unsupported.length === 0
+                    ? ''
+                    : `; it cannot carry the list's ${unsupported.join(' and ')} filter`
+                }.`
+              : 'Start times can only be filtered in the history query.'}
+          </p>
+          <div className="bulk-selection__dates">
+            <TextInput
+              id="bulk-started-after"
+              type="datetime-local"
+              labelText="Started after"
+              disabled={!history}
+              invalid={errors.startedAfter !== undefined}
+              invalidText={errors.startedAfter?.message}
+              {...register('startedAfter')}
+            />
+            <TextInput
+              id="bulk-started-before"
+              type="datetime-local"
+              labelText="Started before"
+              disabled={!history}
+              invalid={errors.startedBefore !== undefined}
+              invalidText={errors.startedBefore?.message}
+              {...register('startedBefore')}
+            />
+          </div>
+        </div>
+      )}
+    </fieldset>
+  );
+}
+
+/** `business key BK-%, active at Review order` – or that there are none. */
+export function describeFilters(filters: BulkListFilters): string {
+  const parts = [
+    filters.businessKey === undefined ? null : `business key ${filters.businessKey}`,
+    filters.activityId === undefined ? null : `active at ${filters.activityId}`,
+    filters.withIncidents === true ? 'with incidents' : null,
+    filters.variable === undefined ? null : `variables ${filters.variable}`,
+  ].filter((part) => part !== null);
+  return parts.length === 0 ? 'every running instance of this definition' : parts.join(', ');
+}

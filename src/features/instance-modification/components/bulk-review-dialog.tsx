@@ -1,0 +1,273 @@
+import {
+  Button,
+  ComposedModal,
+  ModalBody,
+  ModalFooter,
+  ModalHeader,
+  TextArea,
+} from '@carbon/react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMemo, useRef, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+
+import type { BatchDto } from '../../../api/camunda-dto';
+import { getCredentials } from '../../../api/credentials';
+import { ENGINE_REST_BASE } from '../../../api/engine-client';
+import { enginePathPrefix } from '../../../api/engine-selection';
+import { ErrorNotification } from '../../../components/error-notification';
+import { useExecuteModification, useExecuteModificationAsync } from '../api/bulk-mutations';
+import { createReviewFormSchema } from '../api/modification-mutations';
+import type { ReviewFormValues } from '../api/modification-mutations';
+import type { BpmnIndex } from '../model/bpmn-index';
+import { describeBulkInstruction } from '../model/bulk-actions';
+import { toBulkModificationDto } from '../model/bulk-plan';
+import type { BulkPlan } from '../model/bulk-plan';
+import type { SelectedInstances } from '../model/bulk-selection';
+import { ANNOTATION_REQUIRED } from '../modification-settings';
+import { toCurl } from './review-dialog';
+
+export type ExecutedModification =
+  { kind: 'sync'; count: number } | { kind: 'async'; batch: BatchDto };
+
+export interface BulkReviewDialogProps {
+  processDefinitionId: string;
+  index: BpmnIndex;
+  plan: BulkPlan;
+  /** The instance source the request carries, exactly as the count was asked with. */
+  instances: SelectedInstances;
+  /** What the count request answered for `instances`. */
+  count: number;
+  /** In words: how the instances were chosen. */
+  selectionDescription: string;
+  annotationRequired?: boolean;
+  onClose: () => void;
+  onExecuted: (executed: ExecutedModification) => void;
+}
+
+type ExecuteMode = 'sync' | 'async';
+
+/**
+ * The last look before sending a modification of many instances: the instructions in words, how
+ * many instances and how they were chosen, the annotation, and the exact request. A refused
+ * request keeps the plan and the dialog, with Camunda's error.
+ */
+export function BulkReviewDialog({
+  processDefinitionId,
+  index,
+  plan,
+  instances,
+  count,
+  selectionDescription,
+  annotationRequired = ANNOTATION_REQUIRED,
+  onClose,
+  onExecuted,
+}: BulkReviewDialogProps) {
+  const execute = useExecuteModification();
+  const executeAsync = useExecuteModificationAsync();
+  const [copied, setCopied] = useState<string | null>(null);
+  // A ref, not state: a second click in the same tick must already see the first one.
+  const inFlight = useRef(false);
+  const schema = useMemo(() => createReviewFormSchema(annotationRequired), [annotationRequired]);
+  const {
+    control,
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useForm<ReviewFormValues>({
+    resolver: zodResolver(schema),
+    defaultValues: { annotation: '' },
+  });
+  const annotation = useWatch({ control, name: 'annotation' });
+
+  const body = toBulkModificationDto(processDefinitionId, plan, instances, annotation);
+  const busy = execute.isPending || executeAsync.isPending;
+  const error = execute.error ?? executeAsync.error;
+  const path = (mode: ExecuteMode) =>
+    mode === 'sync' ? '/modification/execute' : '/modification/executeAsync';
+  const url = (mode: ExecuteMode) =>
+    new URL(`${ENGINE_REST_BASE}${enginePathPrefix()}${path(mode)}`, window.location.href).href;
+  const json = JSON.stringify(body, null, 2);
+  const curl = (mode: ExecuteMode) =>
+    toCurl(url(mode), getCredentials()?.username ?? null, JSON.stringify(body));
+
+  const send = (values: ReviewFormValues, mode: ExecuteMode) => {
+    if (inFlight.current) {
+      return;
+    }
+    inFlight.current = true;
+    execute.reset();
+    executeAsync.reset();
+    const request = toBulkModificationDto(processDefinitionId, plan, instances, values.annotation);
+    const settle = () => {
+      inFlight.current = false;
+    };
+    if (mode === 'sync') {
+      execute.mutate(request, {
+        onSuccess: () => {
+          onExecuted({ kind: 'sync', count });
+        },
+        onSettled: settle,
+      });
+    } else {
+      executeAsync.mutate(request, {
+        onSuccess: (batch) => {
+          onExecuted({ kind: 'async', batch });
+        },
+        onSettled: settle,
+      });
+    }
+  };
+
+  const handleCopy = (what: string, text: string) => {
+    void navigator.clipboard.writeText(text).then(
+      () => {
+        setCopied(`${what} copied to the clipboard.`);
+      },
+      () => {
+        setCopied(`${what} could not be copied: select the text and copy it.`);
+      },
+    );
+  };
+
+  const instanceWord = count === 1 ? 'instance' : 'instances';
+  return (
+    <ComposedModal
+      open
+      size="lg"
+      preventCloseOnClickOutside
+      aria-label="Review the modification of many instances"
+      onClose={() => {
+        if (busy) {
+          return false;
+        }
+        onClose();
+        return true;
+      }}
+    >
+      <ModalHeader
+        title="Review the modification of many instances"
+        label={`Process definition ${processDefinitionId}`}
+      />
+      <ModalBody hasScrollingContent aria-label="Review">
+        <section className="review-dialog__section" aria-labelledby="bulk-review-instances">
+          <h3 id="bulk-review-instances" className="modification-workspace__subheading">
+            Instances
+          </h3>
+          <p>
+            This request modifies <strong>{count}</strong> {instanceWord}: {selectionDescription}.
+          </p>
+        </section>
+        <section className="review-dialog__section" aria-labelledby="bulk-review-instructions">
+          <h3 id="bulk-review-instructions" className="modification-workspace__subheading">
+            In each instance, in this order
+          </h3>
+          <ol aria-label="Instructions to send">
+            {plan.instructions.map((instruction, position) => (
+              // Positions are the identity of instructions (see BulkInstructionList).
+              <li key={position}>{describeBulkInstruction(instruction, index)}</li>
+            ))}
+          </ol>
+          {(plan.skipCustomListeners || plan.skipIoMappings) && (
+            <p>
+              {[
+                plan.skipCustomListeners ? 'Custom listeners do not run' : null,
+                plan.skipIoMappings ? 'input/output mappings do not run' : null,
+              ]
+                .filter((part) => part !== null)
+                .join('; ')}
+              .
+            </p>
+          )}
+          <p className="modification-workspace__hint">
+            Run now: every instance in one transaction – if one fails, none is changed. Run as a
+            batch: one job per instance, each failing on its own, followed on the batch page.
+          </p>
+        </section>
+        <section className="review-dialog__section">
+          <TextArea
+            id="bulk-modification-annotation"
+            labelText={annotationRequired ? 'Annotation (required)' : 'Annotation (optional)'}
+            helperText="Why this repair? It is stored with the operation in Camunda's user operation log."
+            rows={2}
+            invalid={errors.annotation !== undefined}
+            invalidText={errors.annotation?.message}
+            {...register('annotation')}
+          />
+        </section>
+        <section className="review-dialog__section" aria-labelledby="bulk-review-request">
+          <h3 id="bulk-review-request" className="modification-workspace__subheading">
+            Request
+          </h3>
+          <p>
+            <code>POST {url('sync')}</code> (or <code>{path('async')}</code> as a batch)
+          </p>
+          <pre className="review-dialog__code" aria-label="Request body (JSON)" tabIndex={0}>
+            {json}
+          </pre>
+          <div className="modification-workspace__buttons">
+            <Button
+              kind="ghost"
+              size="sm"
+              onClick={() => {
+                handleCopy('The JSON', json);
+              }}
+            >
+              Copy as JSON
+            </Button>
+            <Button
+              kind="ghost"
+              size="sm"
+              onClick={() => {
+                handleCopy('The curl command', curl('sync'));
+              }}
+            >
+              Copy as curl
+            </Button>
+            <Button
+              kind="ghost"
+              size="sm"
+              onClick={() => {
+                handleCopy('The curl command for the batch', curl('async'));
+              }}
+            >
+              Copy as curl (batch)
+            </Button>
+          </div>
+          <p role="status" className="modification-workspace__hint">
+            {copied}
+          </p>
+        </section>
+        {error !== null && (
+          <ErrorNotification title="The modification was not applied" error={error} />
+        )}
+      </ModalBody>
+      <ModalFooter>
+        <Button kind="secondary" disabled={busy} onClick={onClose}>
+          Cancel
+        </Button>
+        <Button
+          kind="tertiary"
+          disabled={busy}
+          onClick={(event) => {
+            void handleSubmit((values) => {
+              send(values, 'sync');
+            })(event);
+          }}
+        >
+          {execute.isPending ? 'Modifying…' : `Modify ${String(count)} ${instanceWord} now`}
+        </Button>
+        <Button
+          kind="primary"
+          disabled={busy}
+          onClick={(event) => {
+            void handleSubmit((values) => {
+              send(values, 'async');
+            })(event);
+          }}
+        >
+          {executeAsync.isPending ? 'Creating batch…' : 'Run as batch'}
+        </Button>
+      </ModalFooter>
+    </ComposedModal>
+  );
+}
