@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+
+import { EMPTY_BULK_PLAN, toBulkModificationDto } from './bulk-plan';
+import {
+  DEFAULT_QUERY_OPTIONS,
+  queryOptionsProblem,
+  toCountRequest,
+  toSelectedInstances,
+  toVariableConditions,
+} from './bulk-selection';
+
+const plan = {
+  ...EMPTY_BULK_PLAN,
+  instructions: [
+    { type: 'cancel' as const, activityId: 'review', cancelCurrentActiveActivityInstances: true },
+    { type: 'startBeforeActivity' as const, activityId: 'ship' },
+  ],
+};
+
+describe('toSelectedInstances', () => {
+  it('builds a runtime query from the list filters', () => {
+    expect(
+      toSelectedInstances('def:1', {
+        kind: 'query',
+        filters: {
+          businessKey: 'BK-%',
+          activityId: 'review',
+          withIncidents: true,
+          variable: 'amount_gt_100,status_eq_open',
+        },
+        options: DEFAULT_QUERY_OPTIONS,
+      }),
+    ).toEqual({
+      processInstanceQuery: {
+        processDefinitionId: 'def:1',
+        businessKeyLike: 'BK-%',
+        activityIdIn: ['review'],
+        withIncident: true,
+        variables: [
+          { name: 'amount', operator: 'gt', value: 100 },
+          { name: 'status', operator: 'eq', value: 'open' },
+        ],
+      },
+    });
+  });
+
+  it('builds a history query of unfinished instances with start times in Camunda format', () => {
+    const startedAfter = '2026-01-02T03:04';
+    const instances = toSelectedInstances('def:1', {
+      kind: 'query',
+      filters: { businessKey: 'BK-7' },
+      options: { source: 'history', startedAfter, startedBefore: '' },
+    });
+    expect(instances).toMatchObject({
+      historicProcessInstanceQuery: {
+        processDefinitionId: 'def:1',
+        unfinished: true,
+        processInstanceBusinessKey: 'BK-7',
+      },
+    });
+    const query =
+      'historicProcessInstanceQuery' in instances ? instances.historicProcessInstanceQuery : null;
+    expect(Date.parse((query?.startedAfter ?? '').replace('+0000', 'Z'))).toBe(
+      new Date(startedAfter).getTime(),
+    );
+  });
+
+  it('gives ticked rows as ids, counted without a request', () => {
+    const instances = toSelectedInstances('def:1', { kind: 'ids', processInstanceIds: ['a', 'b'] });
+    expect(instances).toEqual({ processInstanceIds: ['a', 'b'] });
+    expect(toCountRequest(instances)).toEqual({ kind: 'known', count: 2 });
+  });
+});
+
+describe('the count and the request', () => {
+  it('use the very same query object', () => {
+    const instances = toSelectedInstances('def:1', {
+      kind: 'query',
+      filters: { activityId: 'review' },
+      options: DEFAULT_QUERY_OPTIONS,
+    });
+    const count = toCountRequest(instances);
+    const body = toBulkModificationDto('def:1', plan, instances, ' why ');
+    expect(count.kind).toBe('runtime');
+    expect(count.kind === 'runtime' ? count.body : null).toBe(body.processInstanceQuery);
+    expect(body).toEqual({
+      processDefinitionId: 'def:1',
+      instructions: [
+        { type: 'cancel', activityId: 'review', cancelCurrentActiveActivityInstances: true },
+        { type: 'startBeforeActivity', activityId: 'ship' },
+      ],
+      processInstanceQuery: { processDefinitionId: 'def:1', activityIdIn: ['review'] },
+      skipCustomListeners: false,
+      skipIoMappings: false,
+      annotation: 'why',
+    });
+  });
+
+  it('send the history query to the history count', () => {
+    const instances = toSelectedInstances('def:1', {
+      kind: 'query',
+      filters: {},
+      options: { ...DEFAULT_QUERY_OPTIONS, source: 'history' },
+    });
+    const count = toCountRequest(instances);
+    const body = toBulkModificationDto('def:1', plan, instances, '');
+    expect(count.kind).toBe('history');
+    expect(count.kind === 'history' ? count.body : null).toBe(body.historicProcessInstanceQuery);
+    expect(body).not.toHaveProperty('annotation');
+    expect(body).not.toHaveProperty('processInstanceQuery');
+  });
+});
+
+describe('queryOptionsProblem', () => {
+  it('refuses list filters a history query cannot carry', () => {
+    expect(
+      queryOptionsProblem(
+        { activityId: 'review' },
+        { ...DEFAULT_QUERY_OPTIONS, source: 'history' },
+      ),
+    ).toMatch(/cannot filter by active activity/);
+    expect(queryOptionsProblem({ activityId: 'review' }, DEFAULT_QUERY_OPTIONS)).toBeNull();
+  });
+
+  it('refuses a start time that is not a date', () => {
+    expect(
+      queryOptionsProblem({}, { source: 'history', startedAfter: 'soon', startedBefore: '' }),
+    ).toBe('Started after is not a date and time.');
+  });
+});
+
+describe('toVariableConditions', () => {
+  it('reads numbers and booleans as JSON values', () => {
+    expect(toVariableConditions('n_eq_1.5,ok_eq_true,name_like_A%')).toEqual([
+      { name: 'n', operator: 'eq', value: 1.5 },
+      { name: 'ok', operator: 'eq', value: true },
+      { name: 'name', operator: 'like', value: 'A%' },
+    ]);
+    expect(toVariableConditions(' ')).toEqual([]);
+  });
+});
