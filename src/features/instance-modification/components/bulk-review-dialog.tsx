@@ -161,7 +161,7 @@ export function BulkReviewDialog({
           <h3 id="bulk-review-instructions" className="modification-workspace__subheading">
             In each instance, in this order
           </h3>
-          <ol aria-label="Instructions to send">
+          <ol className="bulk-review__instructions" aria-label="Instructions to send">
             {plan.instructions.map((instruction, position) => (
               // Positions are the identity of instructions (see BulkInstructionList).
               <li key={position}>{describeBulkInstruction(instruction, index)}</li>
