@@ -11,6 +11,8 @@ import type {
 } from '../runtime/state';
 import type { Paging, Sorting, SortKeys } from './query-support';
 import { matchesLike, matchesTenant, sortAndPage } from './query-support';
+import type { VariableCondition } from './variable-condition';
+import { matchesAnyScopeVariables } from './variable-condition';
 
 /** Field names as in Camunda's `HistoricProcessInstanceQueryDto`. */
 export interface HistoricProcessInstanceQuery {
@@ -38,6 +40,71 @@ export interface HistoricProcessInstanceQuery {
   tenantIdIn?: string[];
   withoutTenantId?: boolean;
   state?: HistoricProcessInstanceState;
+  activeActivityIdIn?: string[];
+  activityIdIn?: string[];
+  executedActivityIdIn?: string[];
+  variables?: VariableCondition[];
+  variableNamesIgnoreCase?: boolean;
+  variableValuesIgnoreCase?: boolean;
+}
+
+/** Each process instance's historic activity instances, gathered once per query. */
+export type HistoricActivitiesByInstance = ReadonlyMap<
+  string,
+  readonly HistoricActivityInstanceRec[]
+>;
+
+function historicActivitiesByInstance(engine: EngineApi): HistoricActivitiesByInstance {
+  const byInstance = new Map<string, HistoricActivityInstanceRec[]>();
+  for (const ai of engine.historicActivityInstances()) {
+    const list = byInstance.get(ai.processInstanceId);
+    if (list) {
+      list.push(ai);
+    } else {
+      byInstance.set(ai.processInstanceId, [ai]);
+    }
+  }
+  return byInstance;
+}
+
+function needsActivities(q: HistoricProcessInstanceQuery): boolean {
+  return Boolean(
+    q.activeActivityIdIn?.length || q.activityIdIn?.length || q.executedActivityIdIn?.length,
+  );
+}
+
+/**
+ * The activity filters of Camunda's `HistoricProcessInstanceQuery` (Javadoc; REST reference "Get
+ * Historic Process Instances"), all read from the historic activity instances.
+ */
+function matchesActivityFilters(
+  engine: EngineApi,
+  pi: HistoricProcessInstanceRec,
+  q: HistoricProcessInstanceQuery,
+  activities: readonly HistoricActivityInstanceRec[],
+): boolean {
+  const has = (ids: readonly string[], ended: boolean) =>
+    activities.some((ai) => (ai.endTime !== null) === ended && ids.includes(ai.activityId));
+  // `activeActivityIdIn`: an unfinished historic activity instance of one of the activities.
+  if (q.activeActivityIdIn?.length && !has(q.activeActivityIdIn, false)) {
+    return false;
+  }
+  // `executedActivityIdIn`: a finished one.
+  if (q.executedActivityIdIn?.length && !has(q.executedActivityIdIn, true)) {
+    return false;
+  }
+  if (q.activityIdIn?.length) {
+    const ids = q.activityIdIn;
+    // `activityIdIn` (7.20+): an active or a failing activity; a failing asynchronous
+    // continuation has no activity instance yet, only the open incident at its activity.
+    const failing = Object.values(engine.instance(pi.id)?.incidents ?? {}).some(
+      (incident) => incident.activityId !== null && ids.includes(incident.activityId),
+    );
+    if (!failing && !has(ids, false)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 export const HISTORIC_PROCESS_INSTANCE_SORT_KEYS: SortKeys<HistoricProcessInstanceRec> = {
@@ -57,6 +124,7 @@ export function matchesHistoricProcessInstance(
   engine: EngineApi,
   pi: HistoricProcessInstanceRec,
   query: HistoricProcessInstanceQuery,
+  activities: HistoricActivitiesByInstance = new Map(),
 ): boolean {
   const q = query;
   if (q.processInstanceId !== undefined && pi.id !== q.processInstanceId) {
@@ -145,6 +213,23 @@ export function matchesHistoricProcessInstance(
   if (q.state !== undefined && pi.state !== q.state) {
     return false;
   }
+  if (!matchesActivityFilters(engine, pi, q, activities.get(pi.id) ?? [])) {
+    return false;
+  }
+  if (q.variables?.length) {
+    // Historic variable instances hold each variable's latest value in any scope; this engine
+    // keeps them only while the instance runs, so a finished instance matches no condition.
+    const running = engine.instance(pi.id);
+    const scopes = Object.values(running?.activityInstances ?? {}).map((ai) => ai.variables);
+    if (
+      !matchesAnyScopeVariables(scopes, q.variables, {
+        namesIgnoreCase: q.variableNamesIgnoreCase,
+        valuesIgnoreCase: q.variableValuesIgnoreCase,
+      })
+    ) {
+      return false;
+    }
+  }
   return matchesTenant(pi.tenantId, q.tenantIdIn, q.withoutTenantId);
 }
 
@@ -154,8 +239,9 @@ export function findHistoricProcessInstances(
   sortings: readonly Sorting[] = [],
   paging: Paging = {},
 ): HistoricProcessInstanceRec[] {
+  const activities = needsActivities(query) ? historicActivitiesByInstance(engine) : new Map();
   const matching = [...engine.historicProcessInstances()].filter((pi) =>
-    matchesHistoricProcessInstance(engine, pi, query),
+    matchesHistoricProcessInstance(engine, pi, query, activities),
   );
   return sortAndPage(matching, sortings, HISTORIC_PROCESS_INSTANCE_SORT_KEYS, paging);
 }

@@ -101,13 +101,46 @@ function matchesOne(
   }
 }
 
+/** `variableNamesIgnoreCase` / `variableValuesIgnoreCase` of Camunda's variable queries. */
+export interface VariableMatchOptions {
+  namesIgnoreCase?: boolean;
+  valuesIgnoreCase?: boolean;
+}
+
+function lowerText(value: ComparableValue): ComparableValue {
+  return value.kind === 'text' ? { kind: 'text', value: value.value.toLowerCase() } : value;
+}
+
 /** Whether a stored value satisfies the condition (its name is checked by the caller). */
-export function matchesValue(typed: TypedValue, condition: VariableCondition): boolean {
-  const stored = comparableOf(typed);
-  if (stored === null) {
+export function matchesValue(
+  typed: TypedValue,
+  condition: VariableCondition,
+  options: VariableMatchOptions = {},
+): boolean {
+  const comparable = comparableOf(typed);
+  if (comparable === null) {
     return false;
   }
-  return condition.candidates.some((query) => matchesOne(stored, condition.operator, query));
+  // Camunda lower-cases both sides of a text comparison when values ignore case.
+  const stored = options.valuesIgnoreCase === true ? lowerText(comparable) : comparable;
+  return condition.candidates.some((query) =>
+    matchesOne(
+      stored,
+      condition.operator,
+      options.valuesIgnoreCase === true ? lowerText(query) : query,
+    ),
+  );
+}
+
+/** Whether a variable name is the one a condition asks for. */
+export function matchesName(
+  name: string,
+  condition: VariableCondition,
+  options: VariableMatchOptions = {},
+): boolean {
+  return options.namesIgnoreCase === true
+    ? name.toLowerCase() === condition.name.toLowerCase()
+    : name === condition.name;
 }
 
 /** Whether a scope's variables satisfy every condition. */
@@ -125,4 +158,26 @@ export function matchesVariables(
     const variable = variables[condition.name];
     return variable !== undefined && matchesValue(variable.value, condition);
   });
+}
+
+/**
+ * Whether every condition is met by some variable of any of the scopes: a history query matches
+ * the historic variable instances of the whole process instance, local ones included.
+ */
+export function matchesAnyScopeVariables(
+  scopes: readonly Record<string, VariableRec>[],
+  conditions: readonly VariableCondition[] | undefined,
+  options: VariableMatchOptions = {},
+): boolean {
+  if (!conditions?.length) {
+    return true;
+  }
+  const variables = scopes.flatMap((scope) => Object.values(scope));
+  return conditions.every((condition) =>
+    variables.some(
+      (variable) =>
+        matchesName(variable.name, condition, options) &&
+        matchesValue(variable.value, condition, options),
+    ),
+  );
 }

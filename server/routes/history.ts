@@ -53,6 +53,12 @@ export const HISTORIC_PROCESS_INSTANCE_QUERY = defineQuery(
     tenantIdIn: 'stringList',
     withoutTenantId: 'boolean',
     state: 'string',
+    activeActivityIdIn: 'stringList',
+    activityIdIn: 'stringList',
+    executedActivityIdIn: 'stringList',
+    variables: 'variables',
+    variableNamesIgnoreCase: 'boolean',
+    variableValuesIgnoreCase: 'boolean',
   },
   [
     'instanceId',

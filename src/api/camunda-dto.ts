@@ -599,6 +599,12 @@ export interface HistoricProcessInstanceQueryDto {
   tenantIdIn?: string[] | null;
   withoutTenantId?: boolean | null;
   state?: HistoricProcessInstanceState | null;
+  activeActivityIdIn?: string[] | null;
+  activityIdIn?: string[] | null;
+  executedActivityIdIn?: string[] | null;
+  variables?: VariableQueryParameterDto[] | null;
+  variableNamesIgnoreCase?: boolean | null;
+  variableValuesIgnoreCase?: boolean | null;
   sorting?: SortingDto[] | null;
 }
 
