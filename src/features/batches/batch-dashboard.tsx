@@ -22,7 +22,7 @@ import { BatchProgressBar } from './batch-progress-bar';
 import { batchQueries, FINISHED_BATCHES_FILTERS } from './batch-queries';
 import { BatchStateTag } from './batch-state-tag';
 import { DeleteBatchDialog } from './delete-batch-dialog';
-import { formatBatchTime } from './format-batch-time';
+import { formatCamundaTimestamp } from '../../lib/camunda-date';
 import { hasRunning } from './has-running';
 import { useActivateBatch } from './use-activate-batch';
 import './batches.scss';
@@ -221,7 +221,7 @@ function RunningBatchesTable({
                   <BatchStateTag state={progress.state} />
                 </TableCell>
                 <TableCell className="batch-dashboard__time">
-                  {formatBatchTime(batch.startTime)}
+                  {formatCamundaTimestamp(batch.startTime)}
                   <span className="batch-dashboard__by">by {batch.createUserId ?? 'unknown'}</span>
                 </TableCell>
                 <TableCell className="batch-dashboard__actions">
@@ -288,10 +288,10 @@ function FinishedBatchesTable({ batches }: { batches: readonly HistoricBatchDto[
               <TableCell>{batch.totalJobs}</TableCell>
               <TableCell>{batch.createUserId ?? '–'}</TableCell>
               <TableCell className="batch-dashboard__time">
-                {formatBatchTime(batch.startTime)}
+                {formatCamundaTimestamp(batch.startTime)}
               </TableCell>
               <TableCell className="batch-dashboard__time">
-                {formatBatchTime(batch.endTime)}
+                {formatCamundaTimestamp(batch.endTime)}
               </TableCell>
             </TableRow>
           ))}

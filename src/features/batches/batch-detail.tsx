@@ -14,7 +14,7 @@ import { batchQueries, isActiveDetail } from './batch-queries';
 import { BatchStateTag } from './batch-state-tag';
 import { DeleteBatchDialog } from './delete-batch-dialog';
 import { FailedJobsTable } from './failed-jobs-table';
-import { formatBatchTime } from './format-batch-time';
+import { formatCamundaTimestamp } from '../../lib/camunda-date';
 import { useActivateBatch } from './use-activate-batch';
 import './batches.scss';
 import { useSuspendBatch } from './use-suspend-batch';
@@ -239,11 +239,11 @@ function runningFields(batch: BatchStatisticsDto): Field[] {
     { label: 'Suspended', name: 'suspended', value: batch.suspended ? 'Yes' : 'No' },
     { label: 'Created by', name: 'createUserId', value: orDash(batch.createUserId) },
     { label: 'Tenant', name: 'tenantId', value: orDash(batch.tenantId) },
-    { label: 'Started', name: 'startTime', value: formatBatchTime(batch.startTime) },
+    { label: 'Started', name: 'startTime', value: formatCamundaTimestamp(batch.startTime) },
     {
       label: 'First job executed',
       name: 'executionStartTime',
-      value: formatBatchTime(batch.executionStartTime),
+      value: formatCamundaTimestamp(batch.executionStartTime),
     },
     ...jobDefinitionFields(batch),
   ];
@@ -262,14 +262,18 @@ function historicFields(batch: HistoricBatchDto): Field[] {
     },
     { label: 'Created by', name: 'createUserId', value: orDash(batch.createUserId) },
     { label: 'Tenant', name: 'tenantId', value: orDash(batch.tenantId) },
-    { label: 'Started', name: 'startTime', value: formatBatchTime(batch.startTime) },
+    { label: 'Started', name: 'startTime', value: formatCamundaTimestamp(batch.startTime) },
     {
       label: 'First job executed',
       name: 'executionStartTime',
-      value: formatBatchTime(batch.executionStartTime),
+      value: formatCamundaTimestamp(batch.executionStartTime),
     },
-    { label: 'Ended', name: 'endTime', value: formatBatchTime(batch.endTime) },
-    { label: 'History removal', name: 'removalTime', value: formatBatchTime(batch.removalTime) },
+    { label: 'Ended', name: 'endTime', value: formatCamundaTimestamp(batch.endTime) },
+    {
+      label: 'History removal',
+      name: 'removalTime',
+      value: formatCamundaTimestamp(batch.removalTime),
+    },
     ...jobDefinitionFields(batch),
   ];
 }

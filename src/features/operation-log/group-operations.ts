@@ -1,5 +1,5 @@
 import type { UserOperationLogEntryDto } from '../../api/camunda-dto';
-import { parseCamundaDate } from './camunda-date';
+import { parseCamundaDate } from '../../lib/camunda-date';
 
 /** One changed property of a logged operation (`property: orgValue → newValue`). */
 export interface OperationProperty {

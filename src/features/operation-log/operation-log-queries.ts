@@ -2,7 +2,7 @@ import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 
 import type { CountResultDto, UserOperationLogEntryDto } from '../../api/camunda-dto';
 import { engineRequest } from '../../api/engine-client';
-import { parseCamundaDate, toCamundaDate } from './camunda-date';
+import { parseCamundaDate, toCamundaDate } from '../../lib/camunda-date';
 import type { HistoricActivityInstanceDto } from '../../api/camunda-dto';
 import { CHANGE_WINDOW_MS } from './reconstruct-changes';
 

@@ -13,7 +13,7 @@ import type { ExceptionDto, UserOperationLogEntryDto } from '../../api/camunda-d
 import { storeCredentials } from '../../api/credentials';
 import { ENGINE_REST_URL, server } from '../../testing/msw-server';
 import { renderWithProviders } from '../../testing/render-with-providers';
-import { toCamundaDate } from './camunda-date';
+import { toCamundaDate } from '../../lib/camunda-date';
 import type { HistoricActivityInstanceDto } from '../../api/camunda-dto';
 import { InstanceOperationLog } from './instance-operation-log';
 import { OperationLogTable } from './operation-log-table';

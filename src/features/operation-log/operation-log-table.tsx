@@ -17,7 +17,7 @@ import { Fragment, useId, useState } from 'react';
 
 import { ErrorNotification } from '../../components/error-notification';
 import { RouterLink } from '../../components/router-link';
-import { formatTimestamp, parseCamundaDate } from './camunda-date';
+import { formatCamundaTimestamp, parseCamundaDate } from '../../lib/camunda-date';
 import { groupOperations } from './group-operations';
 import type { LoggedOperation } from './group-operations';
 import { OperationAnnotation } from './operation-annotation';
@@ -188,7 +188,7 @@ function OperationRow({
       >
         <TableCell className="operation-log-table__when">
           <time dateTime={epochMs === null ? undefined : new Date(epochMs).toISOString()}>
-            {formatTimestamp(timestamp)}
+            {formatCamundaTimestamp(timestamp)}
           </time>
         </TableCell>
         <TableCell>{operation.userId}</TableCell>

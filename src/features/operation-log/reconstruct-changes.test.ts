@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { toCamundaDate } from './camunda-date';
+import { toCamundaDate } from '../../lib/camunda-date';
 import type { HistoricActivityInstanceDto } from '../../api/camunda-dto';
 import { describeTokenChange, reconstructChanges } from './reconstruct-changes';
 import type { ReconstructChangesInput, TokenChanges } from './reconstruct-changes';

@@ -1,5 +1,5 @@
 import type { UserOperationLogEntryDto } from '../../api/camunda-dto';
-import { parseCamundaDate } from './camunda-date';
+import { parseCamundaDate } from '../../lib/camunda-date';
 import type { HistoricActivityInstanceDto } from '../../api/camunda-dto';
 
 /**

@@ -6,7 +6,7 @@ import { ErrorNotification } from '../../components/error-notification';
 import { RouterLink } from '../../components/router-link';
 import { VirtualTable } from '../../components/virtual-table';
 import type { VirtualTableColumn, VirtualTableRange } from '../../components/virtual-table';
-import { formatStartTime } from './format-start-time';
+import { formatCamundaDate } from '../../lib/camunda-date';
 import { hasFilters } from './process-instance-filters';
 import type { ProcessInstanceListQuery } from './process-instance-filters';
 import {
@@ -218,7 +218,7 @@ function columns(hasIncident: boolean): VirtualTableColumn<ProcessInstanceRow>[]
         row.startTime === null ? (
           '–'
         ) : (
-          <time dateTime={row.startTime}>{formatStartTime(row.startTime)}</time>
+          <time dateTime={row.startTime}>{formatCamundaDate(row.startTime)}</time>
         ),
     },
   ];

@@ -10,7 +10,7 @@ import {
 } from './activity-instance-tree';
 import type { ActivityInstanceTreeItem } from './activity-instance-tree';
 import { formatActivityType } from './format-camunda-name';
-import { formatEngineDate } from './format-engine-date';
+import { formatCamundaDate } from '../../lib/camunda-date';
 import type { HistoricActivityInstanceDto } from '../../api/camunda-dto';
 import { processInstanceQueries } from './process-instance-queries';
 
@@ -176,7 +176,7 @@ function TreeItemLabel({
 }) {
   const details = [formatActivityType(item.activityType)];
   if (startTime !== undefined) {
-    details.push(formatEngineDate(startTime));
+    details.push(formatCamundaDate(startTime));
   }
   return (
     // The spaces between the parts keep the accessible name readable ("Review order User task").

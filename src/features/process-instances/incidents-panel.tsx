@@ -15,7 +15,7 @@ import type { IncidentDto } from '../../api/camunda-dto';
 import { ErrorNotification } from '../../components/error-notification';
 import { toActivityNames } from './activity-instance-tree';
 import { formatIncidentType } from './format-camunda-name';
-import { formatEngineDate } from './format-engine-date';
+import { formatCamundaDate } from '../../lib/camunda-date';
 import { processInstanceQueries } from './process-instance-queries';
 
 import './process-instance.scss';
@@ -103,7 +103,7 @@ export function IncidentsPanel({ processInstanceId }: IncidentsPanelProps) {
                     <TableCell className="incidents-table__message">
                       {incident.incidentMessage ?? ''}
                     </TableCell>
-                    <TableCell>{formatEngineDate(incident.incidentTimestamp)}</TableCell>
+                    <TableCell>{formatCamundaDate(incident.incidentTimestamp)}</TableCell>
                   </TableRow>
                 );
               })}

@@ -7,7 +7,7 @@ import type {
   ProcessInstanceDto,
 } from '../../api/camunda-dto';
 import { RouterLink } from '../../components/router-link';
-import { formatEngineDate } from './format-engine-date';
+import { formatCamundaDate } from '../../lib/camunda-date';
 import { processInstanceQueries } from './process-instance-queries';
 
 import './process-instance.scss';
@@ -85,7 +85,7 @@ export function ProcessInstanceHeader({ instance }: ProcessInstanceHeaderProps) 
         </div>
         <div>
           <dt>Started</dt>
-          <dd>{history.data === undefined ? '–' : formatEngineDate(history.data.startTime)}</dd>
+          <dd>{history.data === undefined ? '–' : formatCamundaDate(history.data.startTime)}</dd>
         </div>
       </dl>
     </header>

@@ -12,7 +12,7 @@ import { attributeBatch, batchLogWindow, intersectInstances } from '../model/bul
 import type { BatchAttribution } from '../model/bulk-overlap';
 import { toCountRequest } from '../model/bulk-selection';
 import type { CountRequest, SelectedInstances } from '../model/bulk-selection';
-import { toCamundaDate } from '../model/plan-variables';
+import { toCamundaDate } from '../../../lib/camunda-date';
 
 /** A running modification batch that already holds some of the selected instances. */
 export interface BatchOverlap {

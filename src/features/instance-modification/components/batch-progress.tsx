@@ -7,7 +7,7 @@ import { ErrorNotification } from '../../../components/error-notification';
 import { BATCH_POLL_INTERVAL_MS } from '../../../lib/polling';
 import { isBatchSettled, modificationBatchQueries } from '../api/batch-queries';
 import { modificationKeys } from '../api/instance-queries';
-import { formatTimestamp } from '../model/instance-details';
+import { formatCamundaTimestamp } from '../../../lib/camunda-date';
 
 export interface BatchProgressProps {
   batch: BatchDto;
@@ -64,7 +64,7 @@ export function BatchProgress({
         subtitle={
           ended === undefined || ended === null
             ? 'All its jobs have run.'
-            : `All its jobs have run; it ended ${formatTimestamp(ended)}.`
+            : `All its jobs have run; it ended ${formatCamundaTimestamp(ended)}.`
         }
         hideCloseButton={onDismiss === undefined}
         onClose={() => {

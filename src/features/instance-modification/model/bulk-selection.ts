@@ -9,7 +9,8 @@ import type {
   ProcessInstanceQueryDto,
   VariableQueryParameterDto,
 } from '../../../api/camunda-dto';
-import { parseIsoDateTime, toCamundaDate } from './plan-variables';
+import { toCamundaDate } from '../../../lib/camunda-date';
+import { parseIsoDateTime } from './plan-variables';
 
 /** The instance list's filters, as the definition page applies them. */
 export interface BulkListFilters {
@@ -54,28 +55,10 @@ export const DEFAULT_QUERY_OPTIONS: BulkQueryOptions = {
   startedBefore: '',
 };
 
-/**
- * The filters a history query here cannot carry: this console's engine answers
- * `HistoricProcessInstanceQueryDto` without `activeActivityIdIn` and `variables`.
- */
-export function historyUnsupportedFilters(filters: BulkListFilters): string[] {
-  return [
-    ...(nonEmpty(filters.activityId) === undefined ? [] : ['active activity']),
-    ...(nonEmpty(filters.variable) === undefined ? [] : ['variable value']),
-  ];
-}
-
 /** Why the query options cannot be sent; null when they can. */
-export function queryOptionsProblem(
-  filters: BulkListFilters,
-  options: BulkQueryOptions,
-): string | null {
+export function queryOptionsProblem(options: BulkQueryOptions): string | null {
   if (options.source === 'runtime') {
     return null;
-  }
-  const unsupported = historyUnsupportedFilters(filters);
-  if (unsupported.length > 0) {
-    return `A history query cannot filter by ${unsupported.join(' or ')}: clear that list filter, or choose the runtime query.`;
   }
   for (const [label, text] of [
     ['Started after', options.startedAfter],
@@ -98,9 +81,9 @@ export function toSelectedInstances(
   }
   const { filters, options } = selection;
   const businessKey = nonEmpty(filters.businessKey);
+  const activityId = nonEmpty(filters.activityId);
+  const variables = toVariableConditions(filters.variable);
   if (options.source === 'runtime') {
-    const activityId = nonEmpty(filters.activityId);
-    const variables = toVariableConditions(filters.variable);
     return {
       processInstanceQuery: {
         processDefinitionId,
@@ -127,7 +110,12 @@ export function toSelectedInstances(
         : businessKey.includes('%')
           ? { processInstanceBusinessKeyLike: businessKey }
           : { processInstanceBusinessKey: businessKey }),
+      // `activeActivityIdIn` (unfinished historic activity instances) is the history side of
+      // the runtime `activityIdIn`; `variables` match the historic variable instances, which
+      // hold the current values (REST reference, "Get Historic Process Instances").
+      ...(activityId === undefined ? {} : { activeActivityIdIn: [activityId] }),
       ...(filters.withIncidents === true ? { withIncidents: true } : {}),
+      ...(variables.length === 0 ? {} : { variables }),
       ...(startedAfter === undefined ? {} : { startedAfter }),
       ...(startedBefore === undefined ? {} : { startedBefore }),
     },

@@ -3,7 +3,7 @@
  * and the variables that live in it.
  */
 import type { VariableInstanceDto } from '../../../api/camunda-dto';
-import { parseIsoDateTime } from './plan-variables';
+import { formatCamundaTimestamp } from '../../../lib/camunda-date';
 
 export interface InstanceDetails {
   /** Start time per activity instance id, formatted for people. */
@@ -31,25 +31,10 @@ export function toInstanceDetails(
   }
   return {
     startTimes: new Map(
-      (starts ?? []).map(({ id, startTime }) => [id, formatTimestamp(startTime)]),
+      (starts ?? []).map(({ id, startTime }) => [id, formatCamundaTimestamp(startTime)]),
     ),
     variablesByInstance,
   };
-}
-
-const pad = (value: number, width = 2) => String(value).padStart(width, '0');
-
-/** A Camunda date for people: `2024-05-01 14:03:22` in the browser's time zone. */
-export function formatTimestamp(text: string): string {
-  const epochMs = parseIsoDateTime(text);
-  if (epochMs === null) {
-    return text;
-  }
-  const date = new Date(epochMs);
-  return (
-    `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ` +
-    `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`
-  );
 }
 
 const MAX_VALUE_LENGTH = 40;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
+import { toCamundaDate } from '../../../lib/camunda-date';
 import {
   parseIsoDateTime,
-  toCamundaDate,
   toPlanVariables,
   toVariableRows,
   variableRowsSchema,

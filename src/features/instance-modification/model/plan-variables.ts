@@ -6,6 +6,7 @@
 import * as z from 'zod';
 
 import type { TriggerVariableValueDto } from '../../../api/camunda-dto';
+import { toCamundaDate } from '../../../lib/camunda-date';
 
 export const VARIABLE_TYPES = [
   'String',
@@ -56,18 +57,6 @@ export function parseIsoDateTime(text: string): number | null {
   const normalized = trimmed.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
   const epochMs = Date.parse(normalized);
   return Number.isNaN(epochMs) ? null : epochMs;
-}
-
-const pad = (value: number, width = 2) => String(value).padStart(width, '0');
-
-/** Camunda's REST date format `yyyy-MM-dd'T'HH:mm:ss.SSSZ` (contract §1), written in UTC. */
-export function toCamundaDate(epochMs: number): string {
-  const date = new Date(epochMs);
-  return (
-    `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}` +
-    `T${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}` +
-    `.${pad(date.getUTCMilliseconds(), 3)}+0000`
-  );
 }
 
 /** Why a value does not fit its type, in the operator's words; null when it fits. */

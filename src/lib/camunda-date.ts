@@ -7,6 +7,13 @@
 const DATE_PATTERN =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:?\d{2})?$/;
 
+const NO_DATE = '–';
+
+const DATE_TIME_FORMAT = new Intl.DateTimeFormat(undefined, {
+  dateStyle: 'medium',
+  timeStyle: 'medium',
+});
+
 const pad = (value: number, width = 2) => String(value).padStart(width, '0');
 
 /** Epoch milliseconds of a Camunda date, or null when the text is not one. */
@@ -28,7 +35,7 @@ export function parseCamundaDate(text: string | null | undefined): number | null
   return utc - offsetMinutes(offset) * 60_000;
 }
 
-/** Formats epoch milliseconds the way Camunda's date query parameters expect them, in UTC. */
+/** Formats epoch milliseconds the way Camunda's dates and date parameters are written, in UTC. */
 export function toCamundaDate(epochMs: number): string {
   const date = new Date(epochMs);
   return (
@@ -38,17 +45,34 @@ export function toCamundaDate(epochMs: number): string {
   );
 }
 
-/** A Camunda date for people: `2024-05-01 14:03:22` in the browser's time zone. */
-export function formatTimestamp(text: string): string {
-  const epochMs = parseCamundaDate(text);
-  if (epochMs === null) {
-    return text;
+/**
+ * A Camunda date in the reader's locale and time zone (`May 1, 2024, 9:30:00 AM`), for headers
+ * and lists read by people; `–` for none and text that is no date as it came.
+ */
+export function formatCamundaDate(text: string | null | undefined): string {
+  return format(text, (epochMs) => DATE_TIME_FORMAT.format(epochMs));
+}
+
+/**
+ * A Camunda date as `2024-05-01 14:03:22` in the browser's time zone: sortable and compact, for
+ * dense tables and logs; `–` for none and text that is no date as it came.
+ */
+export function formatCamundaTimestamp(text: string | null | undefined): string {
+  return format(text, (epochMs) => {
+    const date = new Date(epochMs);
+    return (
+      `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ` +
+      `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`
+    );
+  });
+}
+
+function format(text: string | null | undefined, render: (epochMs: number) => string): string {
+  if (text === null || text === undefined || text.trim() === '') {
+    return NO_DATE;
   }
-  const date = new Date(epochMs);
-  return (
-    `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ` +
-    `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`
-  );
+  const epochMs = parseCamundaDate(text);
+  return epochMs === null ? text : render(epochMs);
 }
 
 function offsetMinutes(offset: string): number {
