@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -8,8 +9,90 @@ import { defineConfig } from 'vitest/config';
 const ENGINE_REST_URL = new URL(process.env.ENGINE_REST_URL ?? 'http://127.0.0.1:8080/engine-rest');
 const ENGINE_REST_PATH = ENGINE_REST_URL.pathname.replace(/\/$/, '');
 
+/** The instance page and bpmn-js, as `vite build` names their chunks' entry modules. */
+const INSTANCE_PAGE_MODULES = [
+  '/src/app/routes/process-instance-page.tsx',
+  '/src/bpmn/navigated-viewer.ts',
+];
+const INSTANCE_PAGE_PATH = /^\/process-instances\/[^/]+$/;
+
+/**
+ * A deep link to an instance (from an alert, a ticket, a colleague) is the console's most common
+ * first screen, and its diagram waits for the page's chunk and bpmn-js. The router asks for them
+ * only once the shell's JavaScript has loaded and run; this script in the HTML preloads them (with
+ * the chunks and styles they import) while it does. Other paths preload nothing.
+ */
+function preloadInstancePage(): Plugin {
+  let base = '/';
+  return {
+    name: 'preload-instance-page',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { bundle }) {
+        if (bundle === undefined) {
+          return [];
+        }
+        const chunks = Object.values(bundle).flatMap((output) =>
+          output.type === 'chunk' ? [output] : [],
+        );
+        const entryFiles = new Set(
+          chunks
+            .filter((chunk) => chunk.isEntry)
+            .flatMap((chunk) => [chunk.fileName, ...chunk.imports]),
+        );
+        const pages = chunks.filter((chunk) =>
+          INSTANCE_PAGE_MODULES.some((module) => chunk.facadeModuleId?.endsWith(module)),
+        );
+        if (pages.length !== INSTANCE_PAGE_MODULES.length) {
+          throw new Error(
+            `preload-instance-page: no chunk for one of ${INSTANCE_PAGE_MODULES.join(', ')}`,
+          );
+        }
+        const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+        // Every chunk the pages import, directly or through another: each level would otherwise
+        // be one more round trip.
+        const scripts = new Set<string>();
+        const pending = pages.map((chunk) => chunk.fileName);
+        for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
+          if (!scripts.has(file) && !entryFiles.has(file)) {
+            scripts.add(file);
+            pending.push(...(byFile.get(file)?.imports ?? []));
+          }
+        }
+        const styles = new Set(
+          [...scripts].flatMap((file) => [...(byFile.get(file)?.viteMetadata?.importedCss ?? [])]),
+        );
+        const links = [
+          ...[...scripts].map((file) => ['modulepreload', base + file]),
+          ...[...styles].map((file) => ['preload', base + file]),
+        ];
+        return [
+          {
+            tag: 'script',
+            injectTo: 'head',
+            children: `if (${String(INSTANCE_PAGE_PATH)}.test(location.pathname)) {
+  for (const [rel, href] of ${JSON.stringify(links)}) {
+    const link = document.createElement('link');
+    link.rel = rel;
+    link.href = href;
+    link.crossOrigin = '';
+    if (rel === 'preload') link.as = 'style';
+    document.head.append(link);
+  }
+}`,
+          },
+        ];
+      },
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), preloadInstancePage()],
   resolve: {
     // Carbon's Sass points its font files at `~@ibm/plex…` (webpack's node_modules prefix).
     alias: [{ find: /^~(@ibm\/.*)$/, replacement: '$1' }],

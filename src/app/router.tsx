@@ -8,7 +8,9 @@ import {
 import type { QueryClient } from '@tanstack/react-query';
 
 import { hasCredentials } from '../api/credentials';
+import { loadDiagramViewer } from '../bpmn/diagram-adapter';
 import { toProcessInstanceFilters } from '../features/process-instance-list/process-instance-filters';
+import { prefetchProcessInstance } from '../features/process-instances/prefetch-process-instance';
 import { AuthenticatedLayout } from './routes/authenticated-layout';
 import { NotFoundPage } from './routes/not-found-page';
 import { RootLayout } from './routes/root-layout';
@@ -90,6 +92,13 @@ const processInstancesRoute = createRoute({
 const processInstanceRoute = createRoute({
   getParentRoute: () => authenticatedRoute,
   path: '/process-instances/$processInstanceId',
+  // The router loads the page's chunk and runs this at the same time: bpmn-js and the diagram's
+  // data start loading at once instead of after the page has rendered (also on hover, a preload).
+  // Nothing is awaited, so the page shows its skeleton while they arrive.
+  loader: ({ context: { queryClient }, params: { processInstanceId } }) => {
+    void loadDiagramViewer();
+    prefetchProcessInstance(queryClient, processInstanceId);
+  },
   component: lazyRouteComponent(
     () => import('./routes/process-instance-page'),
     'ProcessInstancePage',

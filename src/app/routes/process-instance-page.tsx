@@ -1,15 +1,12 @@
+import { SkeletonText } from '@carbon/react';
 import { getRouteApi } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 
 import type { ActivityInstanceDto, ProcessInstanceDto } from '../../api/camunda-dto';
-import { preloadBpmnDiagram } from '../../bpmn/bpmn-diagram';
 import { mergeMarkers } from '../../bpmn/merge-markers';
-import { ModificationWorkspace } from '../../features/instance-modification/components/modification-workspace';
 import { ModificationPlanProvider } from '../../features/instance-modification/modification-plan-provider';
 import { useModificationDiagramDecorations } from '../../features/instance-modification/use-modification-diagram-decorations';
-import { InstanceOperationLog } from '../../features/operation-log/instance-operation-log';
-import { ActivityInstanceTreeView } from '../../features/process-instances/activity-instance-tree-view';
 import { toInstanceMarkers } from '../../features/process-instances/instance-markers';
 import { ProcessInstanceDiagram } from '../../features/process-instances/process-instance-diagram';
 import { ProcessInstanceError } from '../../features/process-instances/process-instance-error';
@@ -17,9 +14,14 @@ import { ProcessInstanceHeader } from '../../features/process-instances/process-
 import { ProcessInstanceLayout } from '../../features/process-instances/process-instance-layout';
 import { processInstanceQueries } from '../../features/process-instances/process-instance-queries';
 import { ProcessInstanceSkeleton } from '../../features/process-instances/process-instance-skeleton';
-import { ProcessInstanceTabs } from '../../features/process-instances/process-instance-tabs';
 import { toTokenBadgeOverlays } from '../../features/process-instances/token-badges';
 import { useTokenOverlays } from '../../features/process-instances/use-token-overlays';
+
+// The diagram is what an operator looks at first: the right column's code (forms, dialogs, tables)
+// loads as its own chunk, so the diagram's path to the screen does not wait for it.
+const ProcessInstanceAside = lazy(() =>
+  import('./process-instance-aside').then((module) => ({ default: module.ProcessInstanceAside })),
+);
 
 const processInstanceRouteApi = getRouteApi('/authenticated/process-instances/$processInstanceId');
 
@@ -32,11 +34,6 @@ export function ProcessInstancePage() {
 /** The instance page: where its tokens are, and the plan that repairs them. */
 function ProcessInstanceView({ processInstanceId }: { processInstanceId: string }) {
   const instance = useQuery(processInstanceQueries.detail(processInstanceId));
-
-  // bpmn-js loads while the instance and its XML are fetched, instead of after them.
-  useEffect(() => {
-    preloadBpmnDiagram();
-  }, []);
 
   if (instance.isPending) {
     return (
@@ -120,27 +117,17 @@ function InstanceWorkspace({ instance, processDefinitionKey, xml, tree }: Instan
           />
         }
         aside={
-          <>
-            <ModificationWorkspace
+          <Suspense fallback={<SkeletonText paragraph lineCount={8} />}>
+            <ProcessInstanceAside
               processInstanceId={instance.id}
               processDefinitionId={instance.definitionId}
               processDefinitionKey={processDefinitionKey}
               xml={xml}
               tree={tree}
-              selectedElementId={selectedActivityId}
-              onSelectElement={setSelectedActivityId}
-            />
-            <ActivityInstanceTreeView
-              processInstanceId={instance.id}
               selectedActivityId={selectedActivityId}
               onSelectActivity={setSelectedActivityId}
             />
-            <ProcessInstanceTabs processInstanceId={instance.id} />
-            <section aria-label="Operation log of this instance">
-              <h2 className="app-section__title">Operation log</h2>
-              <InstanceOperationLog processInstanceId={instance.id} />
-            </section>
-          </>
+          </Suspense>
         }
       />
     </div>

@@ -1,0 +1,29 @@
+import type { QueryClient } from '@tanstack/react-query';
+
+import { processInstanceQueries } from './process-instance-queries';
+
+/**
+ * Starts the requests the instance page's diagram waits for, as the route matches and while the
+ * page's own code still loads: the instance, its activity instance tree and incidents at once, the
+ * definition and its XML as soon as the instance names them. The page's queries then find them in
+ * flight or done; a failure is theirs to show, so it is dropped here.
+ */
+export function prefetchProcessInstance(queryClient: QueryClient, processInstanceId: string): void {
+  void queryClient
+    .query(processInstanceQueries.activityInstances(processInstanceId))
+    .catch(ignoreError);
+  void queryClient.query(processInstanceQueries.incidents(processInstanceId)).catch(ignoreError);
+  void queryClient
+    .query(processInstanceQueries.detail(processInstanceId))
+    .then(({ definitionId }) =>
+      Promise.all([
+        queryClient.query(processInstanceQueries.definition(definitionId)),
+        queryClient.query(processInstanceQueries.definitionXml(definitionId)),
+      ]),
+    )
+    .catch(ignoreError);
+}
+
+function ignoreError(): void {
+  // The page's own query reports it.
+}
