@@ -4,7 +4,6 @@ import type { UseFormReturn } from 'react-hook-form';
 
 import type { BulkSelectionFormValues } from '../api/bulk-mutations';
 import type { BulkListFilters } from '../model/bulk-selection';
-import { historyUnsupportedFilters } from '../model/bulk-selection';
 
 export interface BulkInstanceSelectionProps {
   form: UseFormReturn<BulkSelectionFormValues>;
@@ -28,7 +27,6 @@ export function BulkInstanceSelection({
     formState: { errors },
   } = form;
   const history = values.source === 'history';
-  const unsupported = historyUnsupportedFilters(filters);
   return (
     <fieldset className="bulk-selection">
       <legend className="modification-workspace__subheading">Instances to modify</legend>
@@ -90,11 +88,7 @@ export function BulkInstanceSelection({
           />
           <p className="modification-workspace__hint">
             {history
-              ? `The history query filters by business key, incidents and start time${
-                  unsupported.length === 0
-                    ? ''
-                    : `; it cannot carry the list's ${unsupported.join(' and ')} filter`
-                }.`
+              ? "The history query carries all the list's filters, and the start times below."
               : 'Start times can only be filtered in the history query.'}
           </p>
           <div className="bulk-selection__dates">

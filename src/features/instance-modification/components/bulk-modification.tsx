@@ -106,8 +106,7 @@ function BulkModificationWorkspace({
             startedBefore: values.startedBefore,
           },
         };
-  const problem =
-    selection.kind === 'query' ? queryOptionsProblem(filters, selection.options) : null;
+  const problem = selection.kind === 'query' ? queryOptionsProblem(selection.options) : null;
   // The one object both the count and the request use.
   const instances = toSelectedInstances(processDefinitionId, selection);
   const selectable =

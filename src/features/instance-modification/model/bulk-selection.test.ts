@@ -65,6 +65,23 @@ describe('toSelectedInstances', () => {
     );
   });
 
+  it('carries the active-activity and variable filters into the history query', () => {
+    const instances = toSelectedInstances('def:1', {
+      kind: 'query',
+      filters: { activityId: 'review', variable: 'amount_gt_100', withIncidents: true },
+      options: { ...DEFAULT_QUERY_OPTIONS, source: 'history' },
+    });
+    expect(instances).toEqual({
+      historicProcessInstanceQuery: {
+        processDefinitionId: 'def:1',
+        unfinished: true,
+        activeActivityIdIn: ['review'],
+        withIncidents: true,
+        variables: [{ name: 'amount', operator: 'gt', value: 100 }],
+      },
+    });
+  });
+
   it('gives ticked rows as ids, counted without a request', () => {
     const instances = toSelectedInstances('def:1', { kind: 'ids', processInstanceIds: ['a', 'b'] });
     expect(instances).toEqual({ processInstanceIds: ['a', 'b'] });
@@ -112,19 +129,14 @@ describe('the count and the request', () => {
 });
 
 describe('queryOptionsProblem', () => {
-  it('refuses list filters a history query cannot carry', () => {
-    expect(
-      queryOptionsProblem(
-        { activityId: 'review' },
-        { ...DEFAULT_QUERY_OPTIONS, source: 'history' },
-      ),
-    ).toMatch(/cannot filter by active activity/);
-    expect(queryOptionsProblem({ activityId: 'review' }, DEFAULT_QUERY_OPTIONS)).toBeNull();
+  it('accepts either source with no start times', () => {
+    expect(queryOptionsProblem({ ...DEFAULT_QUERY_OPTIONS, source: 'history' })).toBeNull();
+    expect(queryOptionsProblem(DEFAULT_QUERY_OPTIONS)).toBeNull();
   });
 
   it('refuses a start time that is not a date', () => {
     expect(
-      queryOptionsProblem({}, { source: 'history', startedAfter: 'soon', startedBefore: '' }),
+      queryOptionsProblem({ source: 'history', startedAfter: 'soon', startedBefore: '' }),
     ).toBe('Started after is not a date and time.');
   });
 });
