@@ -2,7 +2,7 @@ import { IconButton, InlineLoading, InlineNotification } from '@carbon/react';
 import { CenterToFit } from '@carbon/react/icons';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
-import { createPortal } from 'react-dom';
+import { createPortal, flushSync } from 'react-dom';
 
 import { DiagramAdapter, loadDiagramViewer } from './diagram-adapter';
 import type { DiagramImportResult, DiagramOverlayPosition } from './diagram-adapter';
@@ -83,13 +83,22 @@ export function BpmnDiagram({
     if (canvas === null) {
       return;
     }
+    let overlayContainers = NO_CONTAINERS;
     const adapter = new DiagramAdapter(canvas, {
       onElementClick: (elementId) => {
         callbacksRef.current.onElementClick?.(elementId);
       },
-      onOverlayContainersChange: setOverlayContainers,
+      onOverlayContainersChange: (containers) => {
+        overlayContainers = containers;
+        setOverlayContainers(containers);
+      },
       onImport: (result) => {
-        setState(toDiagramState(result));
+        // Synchronously, with the overlays' containers: the diagram and what React renders into
+        // its overlays reach the screen in the same paint, instead of the bare diagram first.
+        flushSync(() => {
+          setOverlayContainers(overlayContainers);
+          setState(toDiagramState(result));
+        });
         if (result.status === 'imported') {
           callbacksRef.current.onReady?.();
         }
