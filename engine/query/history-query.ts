@@ -10,7 +10,7 @@ import type {
   UserOperationLogRec,
 } from '../runtime/state';
 import type { Paging, Sorting, SortKeys } from './query-support';
-import { matchesLike, matchesTenant, sortAndPage } from './query-support';
+import { candidatesById, matchesLike, matchesTenant, sortAndPage } from './query-support';
 import type { VariableCondition } from './variable-condition';
 import { matchesAnyScopeVariables } from './variable-condition';
 
@@ -240,9 +240,11 @@ export function findHistoricProcessInstances(
   paging: Paging = {},
 ): HistoricProcessInstanceRec[] {
   const activities = needsActivities(query) ? historicActivitiesByInstance(engine) : new Map();
-  const matching = [...engine.historicProcessInstances()].filter((pi) =>
-    matchesHistoricProcessInstance(engine, pi, query, activities),
-  );
+  const matching = candidatesById(
+    query,
+    (id) => engine.historicProcessInstance(id),
+    () => engine.historicProcessInstances(),
+  ).filter((pi) => matchesHistoricProcessInstance(engine, pi, query, activities));
   return sortAndPage(matching, sortings, HISTORIC_PROCESS_INSTANCE_SORT_KEYS, paging);
 }
 

@@ -2,7 +2,7 @@
 import type { EngineApi } from '../engine-api';
 import type { ProcessInstanceState } from '../runtime/state';
 import type { Paging, Sorting, SortKeys } from './query-support';
-import { matchesLike, matchesTenant, sortAndPage } from './query-support';
+import { candidatesById, matchesLike, matchesTenant, sortAndPage } from './query-support';
 import type { VariableCondition } from './variable-condition';
 import { matchesVariables } from './variable-condition';
 
@@ -157,8 +157,10 @@ export function findProcessInstances(
   sortings: readonly Sorting[] = [],
   paging: Paging = {},
 ): ProcessInstanceState[] {
-  const matching = [...engine.instances()].filter((pi) =>
-    matchesProcessInstance(engine, pi, query),
-  );
+  const matching = candidatesById(
+    query,
+    (id) => engine.instance(id),
+    () => engine.instances(),
+  ).filter((pi) => matchesProcessInstance(engine, pi, query));
   return sortAndPage(matching, sortings, processInstanceSortKeys(engine), paging);
 }

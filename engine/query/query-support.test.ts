@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchesLike, page, sortRecords } from './query-support';
+import { candidatesById, matchesLike, page, sortRecords } from './query-support';
 import type { VariableCondition } from './variable-condition';
 import { matchesValue } from './variable-condition';
 
@@ -65,5 +65,27 @@ describe('matchesValue', () => {
     const text = { type: 'String' as const, value: '5', valueInfo: {} };
     expect(matchesValue(text, condition('eq', [{ kind: 'number', value: 5 }]))).toBe(false);
     expect(matchesValue(text, condition('like', [{ kind: 'text', value: '%' }]))).toBe(true);
+  });
+});
+
+describe('candidatesById', () => {
+  const records = new Map([
+    ['a', { id: 'a' }],
+    ['b', { id: 'b' }],
+    ['c', { id: 'c' }],
+  ]);
+  const lookup = (id: string) => records.get(id);
+  const all = () => records.values();
+
+  it('looks the given ids up, once each, and skips unknown ones', () => {
+    expect(candidatesById({ processInstanceIds: ['c', 'x', 'a', 'c'] }, lookup, all)).toEqual([
+      { id: 'c' },
+      { id: 'a' },
+    ]);
+    expect(candidatesById({ processInstanceId: 'b' }, lookup, all)).toEqual([{ id: 'b' }]);
+  });
+
+  it('gives every record without ids', () => {
+    expect(candidatesById({}, lookup, all)).toHaveLength(3);
   });
 });

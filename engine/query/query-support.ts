@@ -80,6 +80,28 @@ export function sortRecords<T>(
   });
 }
 
+/**
+ * The records a query by instance id can match, looked up directly instead of scanning every
+ * record: the instance list asks for the start times of one page by its 50 ids among 100 000.
+ * Without ids, every record in the engine's order.
+ */
+export function candidatesById<T>(
+  query: { processInstanceId?: string; processInstanceIds?: readonly string[] },
+  lookup: (id: string) => T | undefined,
+  all: () => Iterable<T>,
+): T[] {
+  const ids =
+    query.processInstanceId !== undefined
+      ? [query.processInstanceId]
+      : query.processInstanceIds !== undefined
+        ? [...new Set(query.processInstanceIds)]
+        : null;
+  if (ids === null) {
+    return [...all()];
+  }
+  return ids.map(lookup).filter((record): record is T => record !== undefined);
+}
+
 /** Sorts, then pages. */
 export function sortAndPage<T>(
   items: readonly T[],

@@ -7,7 +7,7 @@ import type { ModificationPlan } from './model/modification-plan';
 import { runPreview } from './model/preview';
 import type { PlanPreview } from './model/preview';
 import { PREVIEW_DEBOUNCE_MS } from './modification-settings';
-import { useDebouncedValue } from './use-debounced-value';
+import { useDebouncedValue } from '../../lib/use-debounced-value';
 
 export interface UsePreviewInput {
   processInstanceId: string;

@@ -7,6 +7,7 @@ import { RouterLink } from '../../components/router-link';
 import { VirtualTable } from '../../components/virtual-table';
 import type { VirtualTableColumn, VirtualTableRange } from '../../components/virtual-table';
 import { formatCamundaDate } from '../../lib/camunda-date';
+import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { hasFilters } from './process-instance-filters';
 import type { ProcessInstanceListQuery } from './process-instance-filters';
 import {
@@ -22,6 +23,9 @@ export interface ProcessInstanceSelection {
   selectedIds: ReadonlySet<string>;
   onChange: (selectedIds: ReadonlySet<string>) => void;
 }
+
+/** How long the view rests on rows before their pages are fetched. */
+const PAGE_FETCH_SETTLE_MS = 150;
 
 interface ProcessInstanceTableProps {
   query: ProcessInstanceListQuery;
@@ -43,8 +47,15 @@ export function ProcessInstanceTable({ query, selection }: ProcessInstanceTableP
   const count = useQuery(processInstanceListQueries.count(query));
   const [range, setRange] = useState<VirtualTableRange>({ startIndex: 0, endIndex: 0 });
   const pageIndexes = toPageIndexes(range);
+  // Pages are fetched once the view has rested on them: dragging or wheeling through 100 000
+  // rows would otherwise ask for every page passed on the way, and the engine answers them one by
+  // one after the operator has long arrived. Pages already cached show at once.
+  const restingPages = useDebouncedValue(pageIndexes.join(','), PAGE_FETCH_SETTLE_MS);
   const pages = useQueries({
-    queries: pageIndexes.map((pageIndex) => processInstanceListQueries.page(query, pageIndex)),
+    queries: pageIndexes.map((pageIndex) => ({
+      ...processInstanceListQueries.page(query, pageIndex),
+      enabled: restingPages.split(',').includes(String(pageIndex)),
+    })),
   });
 
   if (count.isPending) {
