@@ -134,6 +134,9 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/**/*.test.{ts,tsx}'],
           setupFiles: ['src/testing/setup-tests.ts'],
+          // Whole-screen tests (the modification workspace: Carbon, forms, the engine's preview)
+          // take 2–5 s in jsdom on a 2-core machine; 5 s left no room for a busy one.
+          testTimeout: 20_000,
         },
       },
     ],

@@ -357,6 +357,8 @@ test('builds and applies a modification with the keyboard alone', async ({
   engineRest,
   signInPage,
 }) => {
+  // Some sixty key presses, each waited for: on a busy 2-core machine this runs past 30 s.
+  test.slow();
   const { instance } = await startRepairInstance(engineRest, 'ORDER-KEYBOARD');
   const { workspace } = await openInstance(page, signInPage, instance.id);
 
