@@ -8,7 +8,14 @@
 import type { ActivityInstanceDto } from '../../../api/camunda-dto';
 import { findInstance, instancesOfScope, shortInstanceId } from './activity-tree';
 import type { BpmnIndex } from './bpmn-index';
-import { elementLabel, flowScopeOf, getActivity, getSequenceFlow, scopeChain } from './bpmn-index';
+import {
+  capitalize,
+  elementLabel,
+  flowScopeOf,
+  getActivity,
+  getSequenceFlow,
+  scopeChain,
+} from './bpmn-index';
 import { removedBefore } from './cancelled-instances';
 import type { ModificationInstruction, StartInstruction } from './modification-plan';
 import { isStartInstruction } from './modification-plan';
@@ -136,8 +143,4 @@ export function planAncestorProblems(
     }
   });
   return problems;
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -270,6 +270,11 @@ export function elementLabel(index: BpmnIndex, id: string): string {
   return isMultiInstanceBodyId(id) ? `${name} (whole multi-instance)` : name;
 }
 
+/** A label at the start of a sentence: `'Review order' has…`, `The process instance has…`. */
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /**
  * The scope a new token for `activityId` is created in (contract §4.3): the multi-instance body
  * for an inner activity, otherwise the containing subprocess or the process. A boundary event sits

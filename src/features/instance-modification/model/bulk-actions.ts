@@ -14,6 +14,7 @@ import {
 } from './bpmn-index';
 import type { BulkInstruction } from './bulk-plan';
 import { flowLabel } from './describe-instruction';
+import { startAfterActions } from './legal-actions';
 
 export type BulkActionKind =
   | 'startBefore'
@@ -82,7 +83,9 @@ function activityActions(
     note: startBeforeNote(index, activity),
     instructions: [startTarget],
   });
-  actions.push(...startAfterActions(index, activity));
+  actions.push(
+    ...startAfterActions(index, activity, (flow) => `Start on ${flowLabel(index, flow.id)}`),
+  );
   actions.push({
     id: 'cancel',
     kind: 'cancel',
@@ -105,46 +108,6 @@ function activityActions(
     instructions: [],
   });
   return actions;
-}
-
-function startAfterActions(index: BpmnIndex, activity: BpmnActivity): BulkAction[] {
-  const label = elementLabel(index, activity.id);
-  const outgoing = activity.outgoing
-    .map((flowId) => getSequenceFlow(index, flowId))
-    .filter((flow): flow is BpmnSequenceFlow => flow !== undefined);
-  const [single] = outgoing;
-  const startAfter: BulkAction = {
-    id: 'start-after',
-    kind: 'startAfter',
-    label: `Start after ${label}`,
-    enabled: outgoing.length === 1,
-    reason:
-      outgoing.length === 0
-        ? `${capitalize(label)} has no outgoing sequence flow.`
-        : outgoing.length > 1
-          ? `${capitalize(label)} has ${String(outgoing.length)} outgoing flows – choose one of them.`
-          : null,
-    note:
-      single !== undefined && outgoing.length === 1
-        ? `Takes its outgoing flow to ${elementLabel(index, single.targetRef)}; ${label} itself does not run.`
-        : null,
-    instructions: [{ type: 'startAfterActivity', activityId: activity.id }],
-  };
-  if (outgoing.length <= 1) {
-    return [startAfter];
-  }
-  return [
-    startAfter,
-    ...outgoing.map((flow): BulkAction => ({
-      id: `start-transition-${flow.id}`,
-      kind: 'startTransition',
-      label: `Start on ${flowLabel(index, flow.id)}`,
-      enabled: true,
-      reason: null,
-      note: flow.hasCondition ? 'Its condition is not evaluated.' : null,
-      instructions: [{ type: 'startTransition', transitionId: flow.id }],
-    })),
-  ];
 }
 
 function flowActions(
@@ -240,8 +203,4 @@ export function describeBulkInstruction(instruction: BulkInstruction, index: Bpm
     case 'startTransition':
       return `Start a token on ${flowLabel(index, instruction.transitionId)}`;
   }
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -6,7 +6,13 @@
 import type { ActivityInstanceDto } from '../../../api/camunda-dto';
 import { shortInstanceId, tokensAt } from './activity-tree';
 import type { BpmnActivity, BpmnIndex, BpmnSequenceFlow } from './bpmn-index';
-import { MI_BODY_SUFFIX, elementLabel, getActivity, getSequenceFlow } from './bpmn-index';
+import {
+  MI_BODY_SUFFIX,
+  capitalize,
+  elementLabel,
+  getActivity,
+  getSequenceFlow,
+} from './bpmn-index';
 import type { ModificationInstruction } from './modification-plan';
 
 export type LegalActionKind =
@@ -221,13 +227,39 @@ function startActions(
   ];
 }
 
-function startAfterActions(index: BpmnIndex, activity: BpmnActivity): LegalAction[] {
+/** A start-after action or one of the start-on-flow actions offered instead. */
+export interface StartAfterAction {
+  id: string;
+  kind: 'startAfter' | 'startTransition';
+  label: string;
+  enabled: boolean;
+  reason: string | null;
+  note: string | null;
+  instructions: [
+    | { type: 'startAfterActivity'; activityId: string }
+    | { type: 'startTransition'; transitionId: string },
+  ];
+}
+
+/**
+ * Start after an activity: possible with exactly one outgoing flow (contract §5: Camunda refuses
+ * none or several), so with several each flow is offered instead, worded by `flowActionLabel`.
+ * The same for one instance and for many.
+ */
+export function startAfterActions(
+  index: BpmnIndex,
+  activity: BpmnActivity,
+  flowActionLabel: (flow: BpmnSequenceFlow) => string = (flow) =>
+    flow.name === null
+      ? `Start on the flow to ${elementLabel(index, flow.targetRef)}`
+      : `Start on flow '${flow.name}' to ${elementLabel(index, flow.targetRef)}`,
+): StartAfterAction[] {
   const label = elementLabel(index, activity.id);
   const outgoing = activity.outgoing
     .map((flowId) => getSequenceFlow(index, flowId))
     .filter((flow): flow is BpmnSequenceFlow => flow !== undefined);
   const [single] = outgoing;
-  const startAfter: LegalAction = {
+  const startAfter: StartAfterAction = {
     id: 'start-after',
     kind: 'startAfter',
     label: `Start after ${label}`,
@@ -236,7 +268,7 @@ function startAfterActions(index: BpmnIndex, activity: BpmnActivity): LegalActio
       outgoing.length === 0
         ? `${capitalize(label)} has no outgoing sequence flow.`
         : outgoing.length > 1
-          ? `${capitalize(label)} has ${outgoing.length} outgoing flows – choose one of them.`
+          ? `${capitalize(label)} has ${String(outgoing.length)} outgoing flows – choose one of them.`
           : null,
     note:
       single !== undefined && outgoing.length === 1
@@ -249,13 +281,10 @@ function startAfterActions(index: BpmnIndex, activity: BpmnActivity): LegalActio
   }
   return [
     startAfter,
-    ...outgoing.map((flow): LegalAction => ({
+    ...outgoing.map((flow): StartAfterAction => ({
       id: `start-transition-${flow.id}`,
       kind: 'startTransition',
-      label:
-        flow.name === null
-          ? `Start on the flow to ${elementLabel(index, flow.targetRef)}`
-          : `Start on flow '${flow.name}' to ${elementLabel(index, flow.targetRef)}`,
+      label: flowActionLabel(flow),
       enabled: true,
       reason: null,
       note: flow.hasCondition ? 'Its condition is not evaluated.' : null,
@@ -382,8 +411,4 @@ function attachedTokens(
   }
   const id = attached.multiInstance === null ? attached.id : `${attached.id}${MI_BODY_SUFFIX}`;
   return tokensAt(tree, id, removals).filter((token) => token.kind === 'activity').length;
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
