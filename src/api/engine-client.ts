@@ -44,6 +44,15 @@ export function onUnauthorized(listener: UnauthorizedListener): () => void {
 }
 
 /**
+ * The URL of an engine REST resource as `engineRequest` calls it: under the chosen engine unless
+ * `engineScoped` is false. Also what review dialogs show and put into curl commands.
+ */
+export function engineUrl(path: string, engineScoped = true): URL {
+  const prefix = engineScoped ? enginePathPrefix() : '';
+  return new URL(`${ENGINE_REST_BASE}${prefix}${path}`, window.location.href);
+}
+
+/**
  * The one fetch wrapper: calls `ENGINE_REST_BASE + path` with HTTP Basic auth and resolves with
  * the parsed JSON body (`undefined` for 204). Throws `EngineError` for every failure.
  */
@@ -54,8 +63,7 @@ export async function engineRequest<T>(
   const { method = 'GET', query, body, signal, responseType = 'json' } = options;
   const credentials = options.credentials ?? getCredentials();
 
-  const prefix = options.engineScoped === false ? '' : enginePathPrefix();
-  const url = new URL(`${ENGINE_REST_BASE}${prefix}${path}`, window.location.href);
+  const url = engineUrl(path, options.engineScoped !== false);
   for (const [name, value] of Object.entries(query ?? {})) {
     if (value !== null && value !== undefined) {
       url.searchParams.set(name, String(value));

@@ -7,13 +7,12 @@ import {
   TextArea,
 } from '@carbon/react';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useRef } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 
 import type { BatchDto } from '../../../api/camunda-dto';
 import { getCredentials } from '../../../api/credentials';
-import { ENGINE_REST_BASE } from '../../../api/engine-client';
-import { enginePathPrefix } from '../../../api/engine-selection';
+import { engineUrl } from '../../../api/engine-client';
 import { ErrorNotification } from '../../../components/error-notification';
 import { useExecuteModification, useExecuteModificationAsync } from '../api/bulk-mutations';
 import { createReviewFormSchema } from '../api/modification-mutations';
@@ -24,6 +23,8 @@ import { toBulkModificationDto } from '../model/bulk-plan';
 import type { BulkPlan } from '../model/bulk-plan';
 import type { SelectedInstances } from '../model/bulk-selection';
 import { ANNOTATION_REQUIRED } from '../modification-settings';
+import { useCopyToClipboard } from '../use-copy-to-clipboard';
+import { useScrollIntoViewOn } from '../use-scroll-into-view-on';
 import { toCurl } from './review-dialog';
 
 export type ExecutedModification =
@@ -64,7 +65,7 @@ export function BulkReviewDialog({
 }: BulkReviewDialogProps) {
   const execute = useExecuteModification();
   const executeAsync = useExecuteModificationAsync();
-  const [copied, setCopied] = useState<string | null>(null);
+  const { copied, copy } = useCopyToClipboard();
   // A ref, not state: a second click in the same tick must already see the first one.
   const inFlight = useRef(false);
   const schema = useMemo(() => createReviewFormSchema(annotationRequired), [annotationRequired]);
@@ -82,10 +83,10 @@ export function BulkReviewDialog({
   const body = toBulkModificationDto(processDefinitionId, plan, instances, annotation);
   const busy = execute.isPending || executeAsync.isPending;
   const error = execute.error ?? executeAsync.error;
+  const errorRef = useScrollIntoViewOn<HTMLDivElement>(error);
   const path = (mode: ExecuteMode) =>
     mode === 'sync' ? '/modification/execute' : '/modification/executeAsync';
-  const url = (mode: ExecuteMode) =>
-    new URL(`${ENGINE_REST_BASE}${enginePathPrefix()}${path(mode)}`, window.location.href).href;
+  const url = (mode: ExecuteMode) => engineUrl(path(mode)).href;
   const json = JSON.stringify(body, null, 2);
   const curl = (mode: ExecuteMode) =>
     toCurl(url(mode), getCredentials()?.username ?? null, JSON.stringify(body));
@@ -116,17 +117,6 @@ export function BulkReviewDialog({
         onSettled: settle,
       });
     }
-  };
-
-  const handleCopy = (what: string, text: string) => {
-    void navigator.clipboard.writeText(text).then(
-      () => {
-        setCopied(`${what} copied to the clipboard.`);
-      },
-      () => {
-        setCopied(`${what} could not be copied: select the text and copy it.`);
-      },
-    );
   };
 
   const instanceWord = count === 1 ? 'instance' : 'instances';
@@ -209,7 +199,7 @@ export function BulkReviewDialog({
               kind="ghost"
               size="sm"
               onClick={() => {
-                handleCopy('The JSON', json);
+                copy('The JSON', json);
               }}
             >
               Copy as JSON
@@ -218,7 +208,7 @@ export function BulkReviewDialog({
               kind="ghost"
               size="sm"
               onClick={() => {
-                handleCopy('The curl command', curl('sync'));
+                copy('The curl command', curl('sync'));
               }}
             >
               Copy as curl
@@ -227,7 +217,7 @@ export function BulkReviewDialog({
               kind="ghost"
               size="sm"
               onClick={() => {
-                handleCopy('The curl command for the batch', curl('async'));
+                copy('The curl command for the batch', curl('async'));
               }}
             >
               Copy as curl (batch)
@@ -237,9 +227,11 @@ export function BulkReviewDialog({
             {copied}
           </p>
         </section>
-        {error !== null && (
-          <ErrorNotification title="The modification was not applied" error={error} />
-        )}
+        <div ref={errorRef}>
+          {error !== null && (
+            <ErrorNotification title="The modification was not applied" error={error} />
+          )}
+        </div>
       </ModalBody>
       <ModalFooter>
         <Button kind="secondary" disabled={busy} onClick={onClose}>

@@ -9,14 +9,13 @@ import {
 } from '@carbon/react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 
 import type { ActivityInstanceDto, BatchDto } from '../../../api/camunda-dto';
 import { getCredentials } from '../../../api/credentials';
-import { ENGINE_REST_BASE } from '../../../api/engine-client';
+import { engineUrl } from '../../../api/engine-client';
 import { isEngineError } from '../../../api/engine-error';
-import { enginePathPrefix } from '../../../api/engine-selection';
 import { ErrorNotification } from '../../../components/error-notification';
 import {
   createReviewFormSchema,
@@ -35,8 +34,10 @@ import { badgesPerInstruction, describeBadges, pendingBadges } from '../model/pe
 import { describeTokenCountChange } from '../model/stale-plan';
 import { toModificationDto } from '../model/to-modification-dto';
 import { ANNOTATION_REQUIRED } from '../modification-settings';
+import { useCopyToClipboard } from '../use-copy-to-clipboard';
 import { useModificationPlan } from '../use-modification-plan';
 import type { PreviewState } from '../use-preview';
+import { useScrollIntoViewOn } from '../use-scroll-into-view-on';
 import { PredictedResult } from './predicted-result';
 
 export type AppliedModification = { kind: 'sync' } | { kind: 'async'; batch: BatchDto };
@@ -80,7 +81,7 @@ export function ReviewDialog({
   const [checking, setChecking] = useState(false);
   const [stale, setStale] = useState<StaleCheckResult | null>(null);
   const [checkError, setCheckError] = useState<unknown>(null);
-  const [copied, setCopied] = useState<string | null>(null);
+  const { copied, copy } = useCopyToClipboard();
   // A ref, not state: a second click in the same tick must already see the first one.
   const inFlight = useRef(false);
 
@@ -99,20 +100,14 @@ export function ReviewDialog({
   const planTree = baseTree ?? tree;
   const body = toModificationDto({ ...plan, annotation });
   const path = `/process-instance/${encodeURIComponent(processInstanceId)}/modification`;
-  const url = new URL(`${ENGINE_REST_BASE}${enginePathPrefix()}${path}`, window.location.href).href;
+  const url = engineUrl(path).href;
   const json = JSON.stringify(body, null, 2);
   const curl = toCurl(url, getCredentials()?.username ?? null, JSON.stringify(body));
   const busy = checking || apply.isPending || applyAsync.isPending;
   const variablesDropped = hasInstructionVariables(plan);
   const applyError = apply.error ?? applyAsync.error;
-  // The outcome is written below the request, out of sight in a long dialog: bring it into view.
-  const outcomeRef = useRef<HTMLDivElement>(null);
-  const hasOutcome = stale !== null || checkError !== null || applyError !== null;
-  useEffect(() => {
-    if (hasOutcome) {
-      outcomeRef.current?.scrollIntoView({ block: 'center' });
-    }
-  }, [hasOutcome, stale, checkError, applyError]);
+  // At most one outcome at a time: sending clears the others first.
+  const outcomeRef = useScrollIntoViewOn<HTMLDivElement>(stale ?? checkError ?? applyError);
 
   const badgeLabel = (elementId: string) =>
     getSequenceFlow(index, elementId) === undefined
@@ -176,17 +171,6 @@ export function ReviewDialog({
         onSettled: settle,
       });
     }
-  };
-
-  const handleCopy = (what: string, text: string) => {
-    void navigator.clipboard.writeText(text).then(
-      () => {
-        setCopied(`${what} copied to the clipboard.`);
-      },
-      () => {
-        setCopied(`${what} could not be copied: select the text and copy it.`);
-      },
-    );
   };
 
   return (
@@ -272,7 +256,7 @@ export function ReviewDialog({
               kind="ghost"
               size="sm"
               onClick={() => {
-                handleCopy('The JSON', json);
+                copy('The JSON', json);
               }}
             >
               Copy as JSON
@@ -281,7 +265,7 @@ export function ReviewDialog({
               kind="ghost"
               size="sm"
               onClick={() => {
-                handleCopy('The curl command', curl);
+                copy('The curl command', curl);
               }}
             >
               Copy as curl
