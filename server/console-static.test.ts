@@ -35,6 +35,16 @@ describe('console', () => {
     expect(await deepLink.text()).toContain('<title>console</title>');
   });
 
+  it('lets browsers keep hashed assets for good and check index.html on every load', async () => {
+    const app = createApp({ engine: new ProcessEngine(), consoleDir: builtConsole() });
+    const asset = await app.request('http://localhost/assets/app.js');
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    for (const path of ['/', '/index.html', '/process-instances/abc']) {
+      const page = await app.request(`http://localhost${path}`);
+      expect(page.headers.get('cache-control'), path).toBe('no-cache');
+    }
+  });
+
   it('never answers REST paths with the console', async () => {
     const app = createApp({ engine: new ProcessEngine(), consoleDir: builtConsole() });
     const response = await app.request('http://localhost/engine-rest/nothing-here', {

@@ -10,7 +10,11 @@ import type { QueryClient } from '@tanstack/react-query';
 import { hasCredentials } from '../api/credentials';
 import { loadDiagramViewer } from '../bpmn/diagram-adapter';
 import { toProcessInstanceFilters } from '../features/process-instance-list/process-instance-filters';
-import { prefetchProcessInstance } from '../features/process-instances/prefetch-process-instance';
+import {
+  prefetchDefinitionOfInstances,
+  prefetchProcessInstance,
+} from '../features/process-instances/prefetch-process-instance';
+import { whenIdle } from '../lib/when-idle';
 import { AuthenticatedLayout } from './routes/authenticated-layout';
 import { NotFoundPage } from './routes/not-found-page';
 import { RootLayout } from './routes/root-layout';
@@ -77,12 +81,27 @@ export interface ProcessInstancesSearch {
   variable?: string;
 }
 
+const processInstancePage = lazyRouteComponent(
+  () => import('./routes/process-instance-page'),
+  'ProcessInstancePage',
+);
+
 const processInstancesRoute = createRoute({
   getParentRoute: () => authenticatedRoute,
   path: '/process-definitions/$processDefinitionId',
   // Drops empty filters (so they leave the URL) and reads a numeric business key as text.
   validateSearch: (search: Record<string, unknown>): ProcessInstancesSearch =>
     toProcessInstanceFilters(search),
+  // An operator reading a definition's instances is about to open one: once the list is on the
+  // screen and the browser is idle, the instance page's code, bpmn-js and the definition's XML
+  // load, so the click waits only for the instance's own data.
+  loader: ({ context: { queryClient }, params: { processDefinitionId } }) => {
+    whenIdle(() => {
+      void processInstancePage.preload?.();
+      void loadDiagramViewer();
+      prefetchDefinitionOfInstances(queryClient, processDefinitionId);
+    });
+  },
   component: lazyRouteComponent(
     () => import('./routes/process-instances-page'),
     'ProcessInstancesPage',
@@ -99,10 +118,7 @@ const processInstanceRoute = createRoute({
     void loadDiagramViewer();
     prefetchProcessInstance(queryClient, processInstanceId);
   },
-  component: lazyRouteComponent(
-    () => import('./routes/process-instance-page'),
-    'ProcessInstancePage',
-  ),
+  component: processInstancePage,
 });
 
 const batchesRoute = createRoute({

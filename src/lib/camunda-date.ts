@@ -9,10 +9,11 @@ const DATE_PATTERN =
 
 const NO_DATE = '–';
 
-const DATE_TIME_FORMAT = new Intl.DateTimeFormat(undefined, {
-  dateStyle: 'medium',
-  timeStyle: 'medium',
-});
+/**
+ * Made on first use: the first `Intl.DateTimeFormat` of a page loads the locale's data (50–80 ms
+ * in Chromium), which would otherwise be spent while the module loads, before any page shows.
+ */
+let dateTimeFormat: Intl.DateTimeFormat | null = null;
 
 const pad = (value: number, width = 2) => String(value).padStart(width, '0');
 
@@ -50,7 +51,13 @@ export function toCamundaDate(epochMs: number): string {
  * and lists read by people; `–` for none and text that is no date as it came.
  */
 export function formatCamundaDate(text: string | null | undefined): string {
-  return format(text, (epochMs) => DATE_TIME_FORMAT.format(epochMs));
+  return format(text, (epochMs) => {
+    dateTimeFormat ??= new Intl.DateTimeFormat(undefined, {
+      dateStyle: 'medium',
+      timeStyle: 'medium',
+    });
+    return dateTimeFormat.format(epochMs);
+  });
 }
 
 /**

@@ -27,3 +27,18 @@ export function prefetchProcessInstance(queryClient: QueryClient, processInstanc
 function ignoreError(): void {
   // The page's own query reports it.
 }
+
+/**
+ * Starts the requests every instance page of one definition shares: its name, key and XML. The
+ * instance list of a definition calls it, so that opening one of its instances waits only for the
+ * instance's own data. Prefetching keeps failures quiet: the page's own query reports them.
+ */
+export function prefetchDefinitionOfInstances(
+  queryClient: QueryClient,
+  processDefinitionId: string,
+): void {
+  void queryClient.query(processInstanceQueries.definition(processDefinitionId)).catch(ignoreError);
+  void queryClient
+    .query(processInstanceQueries.definitionXml(processDefinitionId))
+    .catch(ignoreError);
+}
