@@ -2,6 +2,12 @@ import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
+import { CREDENTIALS_STORAGE_KEY } from './src/api/credentials';
+import { EARLY_REQUESTS_GLOBAL, sendEarlyRequests } from './src/api/early-requests';
+import type { EarlyRequestsConfig } from './src/api/early-requests';
+import { ENGINE_REST_BASE } from './src/api/engine-client';
+import { DEFAULT_ENGINE_NAME, ENGINE_STORAGE_KEY } from './src/api/engine-selection';
+
 /**
  * Where `npm run dev` sends `/engine-rest`: the REST root of a real Camunda 7 engine (e.g.
  * `http://localhost:8080/engine-rest`), or by default the embedded one of `npm run engine`.
@@ -15,12 +21,14 @@ const INSTANCE_PAGE_MODULES = [
   '/src/bpmn/navigated-viewer.ts',
 ];
 const INSTANCE_PAGE_PATH = /^\/process-instances\/[^/]+$/;
+const CHARSET_META = '<meta charset="UTF-8" />';
 
 /**
  * A deep link to an instance (from an alert, a ticket, a colleague) is the console's most common
  * first screen, and its diagram waits for the page's chunk and bpmn-js. The router asks for them
  * only once the shell's JavaScript has loaded and run; this script in the HTML preloads them (with
- * the chunks and styles they import) while it does. Other paths preload nothing.
+ * the chunks and styles they import) while it does, and sends the instance's REST requests
+ * (`src/api/early-requests.ts`). Other paths preload nothing.
  */
 function preloadInstancePage(): Plugin {
   let base = '/';
@@ -32,9 +40,9 @@ function preloadInstancePage(): Plugin {
     },
     transformIndexHtml: {
       order: 'post',
-      handler(_html, { bundle }) {
+      handler(html, { bundle }) {
         if (bundle === undefined) {
-          return [];
+          return html;
         }
         const chunks = Object.values(bundle).flatMap((output) =>
           output.type === 'chunk' ? [output] : [],
@@ -70,11 +78,14 @@ function preloadInstancePage(): Plugin {
           ...[...scripts].map((file) => ['modulepreload', base + file]),
           ...[...styles].map((file) => ['preload', base + file]),
         ];
-        return [
-          {
-            tag: 'script',
-            injectTo: 'head',
-            children: `if (${String(INSTANCE_PAGE_PATH)}.test(location.pathname)) {
+        const earlyRequests: EarlyRequestsConfig = {
+          globalName: EARLY_REQUESTS_GLOBAL,
+          credentialsStorageKey: CREDENTIALS_STORAGE_KEY,
+          engineStorageKey: ENGINE_STORAGE_KEY,
+          defaultEngineName: DEFAULT_ENGINE_NAME,
+          restBase: ENGINE_REST_BASE,
+        };
+        const preloadScript = `if (${String(INSTANCE_PAGE_PATH)}.test(location.pathname)) {
   for (const [rel, href] of ${JSON.stringify(links)}) {
     const link = document.createElement('link');
     link.rel = rel;
@@ -83,9 +94,14 @@ function preloadInstancePage(): Plugin {
     if (rel === 'preload') link.as = 'style';
     document.head.append(link);
   }
-}`,
-          },
-        ];
+}
+(${sendEarlyRequests.toString()})(${JSON.stringify(earlyRequests)});`;
+        // Right after the charset, before the stylesheets: a script after a stylesheet would wait
+        // until the stylesheet has loaded.
+        if (!html.includes(CHARSET_META)) {
+          throw new Error(`preload-instance-page: index.html has no ${CHARSET_META}`);
+        }
+        return html.replace(CHARSET_META, `${CHARSET_META}\n    <script>${preloadScript}</script>`);
       },
     },
   };

@@ -1,5 +1,6 @@
 import { clearCredentials, getCredentials, toBasicAuthorization } from './credentials';
 import type { EngineCredentials } from './credentials';
+import { takeEarlyResponse } from './early-requests';
 import { EngineError, toEngineError } from './engine-error';
 import { enginePathPrefix } from './engine-selection';
 
@@ -81,17 +82,23 @@ export async function engineRequest<T>(
     headers.set('Content-Type', 'application/json');
   }
 
+  // A GET that index.html's script already sent for this tab's first page (see early-requests).
+  const early =
+    method === 'GET' && responseType === 'json'
+      ? takeEarlyResponse(url.href, headers.get('Authorization'))
+      : null;
   let response: Response;
   try {
-    response = await fetch(url, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal,
-      // Camunda answers 401 with `WWW-Authenticate: Basic`; without credentials mode "omit" the
-      // browser would pop up its own login dialog over the console.
-      credentials: 'omit',
-    });
+    response = await (early ??
+      fetch(url, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal,
+        // Camunda answers 401 with `WWW-Authenticate: Basic`; without credentials mode "omit" the
+        // browser would pop up its own login dialog over the console.
+        credentials: 'omit',
+      }));
   } catch (error) {
     if (signal?.aborted === true) {
       throw error;

@@ -3,7 +3,7 @@
  * sessionStorage, like the credentials. Camunda serves the default engine at the REST root and
  * every engine, the default included, under `/engine/{name}`.
  */
-const ENGINE_STORAGE_KEY = 'camunda-repair-console.engine';
+export const ENGINE_STORAGE_KEY = 'camunda-repair-console.engine';
 
 export const DEFAULT_ENGINE_NAME = 'default';
 

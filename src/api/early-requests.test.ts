@@ -1,0 +1,122 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import { CREDENTIALS_STORAGE_KEY, storeCredentials } from './credentials';
+import { EARLY_REQUESTS_GLOBAL, sendEarlyRequests } from './early-requests';
+import type { EarlyRequestsConfig } from './early-requests';
+import { ENGINE_REST_BASE, engineRequest } from './engine-client';
+import { DEFAULT_ENGINE_NAME, ENGINE_STORAGE_KEY, storeEngineName } from './engine-selection';
+
+const CONFIG: EarlyRequestsConfig = {
+  globalName: EARLY_REQUESTS_GLOBAL,
+  credentialsStorageKey: CREDENTIALS_STORAGE_KEY,
+  engineStorageKey: ENGINE_STORAGE_KEY,
+  defaultEngineName: DEFAULT_ENGINE_NAME,
+  restBase: ENGINE_REST_BASE,
+};
+
+const INSTANCE = { id: 'pi-1', definitionId: 'invoice:2:d-7' };
+
+/** A fake engine: answers every GET, and records what was asked with which credentials. */
+function stubEngine() {
+  const requests: { url: string; authorization: string | null }[] = [];
+  const fetchStub = vi.fn((input: RequestInfo | URL, init?: RequestInit) => {
+    const url = input instanceof Request ? input.url : String(input);
+    requests.push({ url, authorization: new Headers(init?.headers).get('Authorization') });
+    const body = new URL(url).pathname.endsWith('/process-instance/pi-1') ? INSTANCE : {};
+    return Promise.resolve(Response.json(body));
+  });
+  vi.stubGlobal('fetch', fetchStub);
+  return { requests, fetchStub };
+}
+
+const rest = (path: string) => new URL(`${ENGINE_REST_BASE}${path}`, window.location.href).href;
+
+describe('sendEarlyRequests', () => {
+  beforeEach(() => {
+    window.history.replaceState(null, '', '/process-instances/pi-1');
+  });
+
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    Reflect.deleteProperty(window, EARLY_REQUESTS_GLOBAL);
+    window.history.replaceState(null, '', '/');
+  });
+
+  it("requests an instance's tree, incidents and data, then its definition and XML", async () => {
+    storeCredentials({ username: 'demo', password: 'demo' });
+    const { requests } = stubEngine();
+
+    sendEarlyRequests(CONFIG);
+
+    await vi.waitFor(() => {
+      expect(requests).toHaveLength(5);
+    });
+    expect(requests.map(({ url }) => url)).toEqual([
+      rest('/process-instance/pi-1/activity-instances'),
+      rest('/incident?processInstanceId=pi-1'),
+      rest('/process-instance/pi-1'),
+      rest('/process-definition/invoice%3A2%3Ad-7'),
+      rest('/process-definition/invoice%3A2%3Ad-7/xml'),
+    ]);
+    expect(new Set(requests.map(({ authorization }) => authorization))).toEqual(
+      new Set([`Basic ${btoa('demo:demo')}`]),
+    );
+  });
+
+  it('hands each response to the first engineRequest for the same URL and credentials', async () => {
+    storeCredentials({ username: 'demo', password: 'demo' });
+    const { fetchStub } = stubEngine();
+    sendEarlyRequests(CONFIG);
+    await vi.waitFor(() => {
+      expect(fetchStub).toHaveBeenCalledTimes(5);
+    });
+
+    await expect(engineRequest('/process-instance/pi-1')).resolves.toEqual(INSTANCE);
+    await engineRequest('/incident', { query: { processInstanceId: 'pi-1' } });
+    expect(fetchStub).toHaveBeenCalledTimes(5);
+
+    // Once only: a later read asks the engine again.
+    await engineRequest('/process-instance/pi-1');
+    expect(fetchStub).toHaveBeenCalledTimes(6);
+  });
+
+  it('is not used for other credentials', async () => {
+    storeCredentials({ username: 'demo', password: 'demo' });
+    const { fetchStub } = stubEngine();
+    sendEarlyRequests(CONFIG);
+    await vi.waitFor(() => {
+      expect(fetchStub).toHaveBeenCalledTimes(5);
+    });
+
+    await engineRequest('/process-instance/pi-1', {
+      credentials: { username: 'john', password: 'john' },
+    });
+
+    expect(fetchStub).toHaveBeenCalledTimes(6);
+  });
+
+  it('asks the engine chosen in this tab', async () => {
+    storeCredentials({ username: 'demo', password: 'demo' });
+    storeEngineName('second engine');
+    const { requests } = stubEngine();
+
+    sendEarlyRequests(CONFIG);
+
+    await vi.waitFor(() => {
+      expect(requests).toHaveLength(5);
+    });
+    expect(requests[0]?.url).toBe(
+      rest('/engine/second%20engine/process-instance/pi-1/activity-instances'),
+    );
+  });
+
+  it('sends nothing when the tab is not signed in or opens another page', () => {
+    const { fetchStub } = stubEngine();
+    sendEarlyRequests(CONFIG);
+    storeCredentials({ username: 'demo', password: 'demo' });
+    window.history.replaceState(null, '', '/batches');
+    sendEarlyRequests(CONFIG);
+
+    expect(fetchStub).not.toHaveBeenCalled();
+  });
+});
