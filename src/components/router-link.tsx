@@ -1,8 +1,6 @@
 import { Link } from '@carbon/react';
 import { createLink } from '@tanstack/react-router';
 
-import './router-link.scss';
-
 /**
  * A Carbon link that navigates inside the console: TanStack Router's typed `to`/`params`/`search`
  * on Carbon's styles, so links in tables look like the rest of the product.
