@@ -6,6 +6,7 @@ import { elementLabel } from '../model/bpmn-index';
 import { bulkActions, describeBulkInstruction } from '../model/bulk-actions';
 import type { BulkAction } from '../model/bulk-actions';
 import type { BulkInstruction } from '../model/bulk-plan';
+import { ActionButtonList } from './action-button-list';
 import { describeElementType } from './element-picker';
 
 export interface BulkActionMenuProps {
@@ -32,7 +33,6 @@ export function BulkActionMenu({
   onAnnounce,
 }: BulkActionMenuProps) {
   const headingId = useId();
-  const idPrefix = useId();
   const element = index.elements.get(elementId);
   if (element === undefined) {
     return null;
@@ -63,41 +63,23 @@ export function BulkActionMenu({
         Actions for {elementLabel(index, elementId)}
       </h3>
       <p className="modification-workspace__hint">{describeElementType(element)}</p>
-      <ul className="modification-actions">
-        {actions.map((action) => {
-          const reasonId = `${idPrefix}-${action.id}-reason`;
-          const noteId = `${idPrefix}-${action.id}-note`;
-          const describedBy = [
-            action.enabled ? null : reasonId,
-            action.note === null ? null : noteId,
-          ].filter((id) => id !== null);
-          return (
-            <li key={action.id}>
-              <Button
-                kind={action.kind === 'moveHere' ? 'primary' : 'tertiary'}
-                size="sm"
-                disabled={!action.enabled}
-                aria-describedby={describedBy.length === 0 ? undefined : describedBy.join(' ')}
-                onClick={() => {
-                  handleAction(action);
-                }}
-              >
-                {action.label}
-              </Button>
-              {!action.enabled && action.reason !== null && (
-                <p id={reasonId} className="modification-action__reason">
-                  {action.kind === 'moveFrom' ? action.reason : `Not possible: ${action.reason}`}
-                </p>
-              )}
-              {action.note !== null && (
-                <p id={noteId} className="modification-action__note">
-                  {action.note}
-                </p>
-              )}
-            </li>
-          );
-        })}
-      </ul>
+      <ActionButtonList
+        actions={actions.map((action) => ({
+          id: action.id,
+          label: action.label,
+          primary: action.kind === 'moveHere',
+          enabled: action.enabled,
+          reason:
+            action.reason === null || action.kind === 'moveFrom'
+              ? action.reason
+              : `Not possible: ${action.reason}`,
+          details: null,
+          note: action.note,
+          onClick: () => {
+            handleAction(action);
+          },
+        }))}
+      />
       {moveSourceId !== null && (
         <Button
           kind="ghost"

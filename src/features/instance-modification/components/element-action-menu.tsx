@@ -1,4 +1,3 @@
-import { Button } from '@carbon/react';
 import { useId, useMemo } from 'react';
 
 import type { ActivityInstanceDto } from '../../../api/camunda-dto';
@@ -12,6 +11,7 @@ import { summarizeVariables } from '../model/instance-details';
 import { legalActions } from '../model/legal-actions';
 import type { LegalAction } from '../model/legal-actions';
 import { useModificationPlan } from '../use-modification-plan';
+import { ActionButtonList } from './action-button-list';
 import { describeElementType } from './element-picker';
 
 export interface ElementActionMenuProps {
@@ -37,7 +37,6 @@ export function ElementActionMenu({
 }: ElementActionMenuProps) {
   const { plan, dispatch, moveSource, setMoveSource } = useModificationPlan();
   const headingId = useId();
-  const idPrefix = useId();
   const actions = useMemo(
     () =>
       legalActions(index, tree, elementId, {
@@ -78,50 +77,21 @@ export function ElementActionMenu({
         {element.kind === 'activity' &&
           ` · ${tokenCount === 0 ? 'no token' : `${tokenCount} token${tokenCount === 1 ? '' : 's'}`}`}
       </p>
-      <ul className="modification-actions">
-        {actions.map((action) => {
-          const reasonId = `${idPrefix}-${action.id}-reason`;
-          const noteId = `${idPrefix}-${action.id}-note`;
-          const detailsId = `${idPrefix}-${action.id}-details`;
-          const instanceText =
-            action.instanceId === undefined ? null : instanceSummary(action.instanceId, details);
-          const describedBy = [
-            action.enabled ? null : reasonId,
-            action.note === null ? null : noteId,
-            instanceText === null ? null : detailsId,
-          ].filter((id) => id !== null);
-          return (
-            <li key={action.id}>
-              <Button
-                kind={action.kind === 'moveHere' ? 'primary' : 'tertiary'}
-                size="sm"
-                disabled={!action.enabled}
-                aria-describedby={describedBy.length === 0 ? undefined : describedBy.join(' ')}
-                onClick={() => {
-                  handleAction(action);
-                }}
-              >
-                {action.label}
-              </Button>
-              {instanceText !== null && (
-                <p id={detailsId} className="modification-action__details">
-                  {instanceText}
-                </p>
-              )}
-              {!action.enabled && action.reason !== null && (
-                <p id={reasonId} className="modification-action__reason">
-                  Not possible: {action.reason}
-                </p>
-              )}
-              {action.note !== null && (
-                <p id={noteId} className="modification-action__note">
-                  {action.note}
-                </p>
-              )}
-            </li>
-          );
-        })}
-      </ul>
+      <ActionButtonList
+        actions={actions.map((action) => ({
+          id: action.id,
+          label: action.label,
+          primary: action.kind === 'moveHere',
+          enabled: action.enabled,
+          reason: action.reason === null ? null : `Not possible: ${action.reason}`,
+          details:
+            action.instanceId === undefined ? null : instanceSummary(action.instanceId, details),
+          note: action.note,
+          onClick: () => {
+            handleAction(action);
+          },
+        }))}
+      />
     </section>
   );
 }
