@@ -2,11 +2,15 @@ import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
-import { CREDENTIALS_STORAGE_KEY } from './src/api/credentials';
-import { EARLY_REQUESTS_GLOBAL, sendEarlyRequests } from './src/api/early-requests';
-import type { EarlyRequestsConfig } from './src/api/early-requests';
-import { ENGINE_REST_BASE } from './src/api/engine-client';
-import { DEFAULT_ENGINE_NAME, ENGINE_STORAGE_KEY } from './src/api/engine-selection';
+// With extensions: Vite's coming native config loader resolves imports as Node does.
+import { EARLY_REQUESTS_GLOBAL, sendEarlyRequests } from './src/api/early-requests.ts';
+import type { EarlyRequestsConfig } from './src/api/early-requests.ts';
+import {
+  CREDENTIALS_STORAGE_KEY,
+  DEFAULT_ENGINE_NAME,
+  ENGINE_REST_BASE,
+  ENGINE_STORAGE_KEY,
+} from './src/api/engine-constants.ts';
 
 /**
  * Where `npm run dev` sends `/engine-rest`: the REST root of a real Camunda 7 engine (e.g.

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import type { Browser, Page } from '@playwright/test';
+import { CREDENTIALS_STORAGE_KEY } from '../../src/api/engine-constants';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -26,7 +27,6 @@ const CONSOLE_DIR = fileURLToPath(
   new URL('../../node_modules/.cache/bench-console', import.meta.url),
 );
 
-const CREDENTIALS_STORAGE_KEY = 'camunda-repair-console.credentials';
 const CREDENTIALS = { username: 'demo', password: 'demo' };
 
 let built = false;

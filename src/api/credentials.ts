@@ -2,7 +2,7 @@
  * The signed-in user's HTTP Basic credentials. They live in sessionStorage, never localStorage:
  * they die with the tab, and other tabs must sign in themselves.
  */
-export const CREDENTIALS_STORAGE_KEY = 'camunda-repair-console.credentials';
+import { CREDENTIALS_STORAGE_KEY } from './engine-constants';
 
 export interface EngineCredentials {
   username: string;

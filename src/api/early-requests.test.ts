@@ -1,10 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { CREDENTIALS_STORAGE_KEY, storeCredentials } from './credentials';
+import { storeCredentials } from './credentials';
 import { EARLY_REQUESTS_GLOBAL, sendEarlyRequests } from './early-requests';
 import type { EarlyRequestsConfig } from './early-requests';
-import { ENGINE_REST_BASE, engineRequest } from './engine-client';
-import { DEFAULT_ENGINE_NAME, ENGINE_STORAGE_KEY, storeEngineName } from './engine-selection';
+import { engineRequest } from './engine-client';
+import {
+  CREDENTIALS_STORAGE_KEY,
+  DEFAULT_ENGINE_NAME,
+  ENGINE_REST_BASE,
+  ENGINE_STORAGE_KEY,
+} from './engine-constants';
+import { storeEngineName } from './engine-selection';
 
 const CONFIG: EarlyRequestsConfig = {
   globalName: EARLY_REQUESTS_GLOBAL,

@@ -1,11 +1,9 @@
 import { clearCredentials, getCredentials, toBasicAuthorization } from './credentials';
 import type { EngineCredentials } from './credentials';
 import { takeEarlyResponse } from './early-requests';
+import { ENGINE_REST_BASE } from './engine-constants';
 import { EngineError, toEngineError } from './engine-error';
 import { enginePathPrefix } from './engine-selection';
-
-/** The Camunda 7 REST API's base path; dev and production serve or proxy it on the same origin. */
-export const ENGINE_REST_BASE = '/engine-rest';
 
 type QueryValue = string | number | boolean | null | undefined;
 

@@ -3,9 +3,7 @@
  * sessionStorage, like the credentials. Camunda serves the default engine at the REST root and
  * every engine, the default included, under `/engine/{name}`.
  */
-export const ENGINE_STORAGE_KEY = 'camunda-repair-console.engine';
-
-export const DEFAULT_ENGINE_NAME = 'default';
+import { DEFAULT_ENGINE_NAME, ENGINE_STORAGE_KEY } from './engine-constants';
 
 export function getEngineName(): string {
   return sessionStorage.getItem(ENGINE_STORAGE_KEY) ?? DEFAULT_ENGINE_NAME;

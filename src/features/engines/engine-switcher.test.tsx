@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { storeCredentials } from '../../api/credentials';
 import { engineRequest } from '../../api/engine-client';
-import { DEFAULT_ENGINE_NAME, storeEngineName } from '../../api/engine-selection';
+import { DEFAULT_ENGINE_NAME } from '../../api/engine-constants';
+import { storeEngineName } from '../../api/engine-selection';
 import { ENGINE_REST_URL, server } from '../../testing/msw-server';
 import { renderWithProviders } from '../../testing/render-with-providers';
 import { EngineSwitcher } from './engine-switcher';
