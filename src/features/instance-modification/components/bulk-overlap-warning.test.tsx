@@ -51,7 +51,7 @@ describe('BulkOverlapWarning', () => {
     ]);
 
     const grouped = items[1] as HTMLElement;
-    const disclosure = within(grouped).getByText('The 3 batches').closest('details');
+    const disclosure = within(grouped).getByRole('group');
     expect(disclosure).not.toHaveAttribute('open');
     await user.click(within(grouped).getByText('The 3 batches'));
     expect(disclosure).toHaveAttribute('open');
