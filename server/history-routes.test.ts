@@ -299,27 +299,33 @@ describe('GET /history/process-instance', () => {
     expect(response.status).toBe(204);
     expect((await request('GET', `/process-instance/${cancelled}`)).status).toBe(404);
 
-    const terminated = await historic(request, 'state=EXTERNALLY_TERMINATED');
+    // Camunda's state flags (HistoricProcessInstanceQueryDto), one state per query.
+    const terminated = await historic(request, 'externallyTerminated=true');
     expect(ids(terminated)).toEqual([cancelled]);
     expect(terminated[0]).toMatchObject({ businessKey: 'order-1', state: 'EXTERNALLY_TERMINATED' });
     expect(terminated[0]?.endTime).toMatch(CAMUNDA_DATE);
-    expect(ids(await historic(request, 'state=ACTIVE'))).toEqual([running]);
-    expect(await historic(request, 'state=COMPLETED')).toEqual([]);
+    expect(ids(await historic(request, 'active=true'))).toEqual([running]);
+    expect(await historic(request, 'completed=true')).toEqual([]);
+    expect(ids(await historic(request, 'active=false')).sort()).toEqual(
+      [cancelled, running].sort(),
+    );
     expect(ids(await historic(request, 'finished=true'))).toEqual([cancelled]);
     expect(ids(await historic(request, 'unfinished=true'))).toEqual([running]);
     expect(
-      (await request('GET', '/history/process-instance/count?state=EXTERNALLY_TERMINATED')).body,
+      (await request('GET', '/history/process-instance/count?externallyTerminated=true')).body,
     ).toEqual({ count: 1 });
     const posted = await request('POST', '/history/process-instance', {
-      json: { state: 'EXTERNALLY_TERMINATED' },
+      json: { externallyTerminated: true },
     });
     expect(ids(posted.body as HistoricProcessInstanceDto[])).toEqual([cancelled]);
 
-    const badState = await request('GET', '/history/process-instance?state=GONE');
-    expect(badState.status).toBe(400);
-    expect((badState.body as ExceptionDto).message).toBe(
-      "Cannot set query parameter 'state' to value 'GONE'",
-    );
+    const twoStates = await request('GET', '/history/process-instance?active=true&completed=true');
+    expect(twoStates.status).toBe(400);
+    expect(twoStates.body).toMatchObject({
+      type: 'BadUserRequestException',
+      message:
+        'Already querying for historic process instance with another state: ACTIVE is not null',
+    });
   });
 
   it('filters by ids, key, business key, dates and incidents, and sorts by time', async () => {

@@ -52,7 +52,11 @@ export const HISTORIC_PROCESS_INSTANCE_QUERY = defineQuery(
     finishedAfter: 'date',
     tenantIdIn: 'stringList',
     withoutTenantId: 'boolean',
-    state: 'string',
+    active: 'boolean',
+    suspended: 'boolean',
+    completed: 'boolean',
+    externallyTerminated: 'boolean',
+    internallyTerminated: 'boolean',
     activeActivityIdIn: 'stringList',
     activityIdIn: 'stringList',
     executedActivityIdIn: 'stringList',
@@ -112,18 +116,14 @@ const HISTORIC_ACTIVITY_INSTANCE_QUERY = defineQuery(
   ],
 );
 
-const HISTORIC_STATES = [
-  'ACTIVE',
-  'SUSPENDED',
-  'COMPLETED',
-  'EXTERNALLY_TERMINATED',
-  'INTERNALLY_TERMINATED',
+/** Camunda's state flags of the historic process instance query, and the state each selects. */
+const STATE_FLAGS = [
+  ['active', 'ACTIVE'],
+  ['suspended', 'SUSPENDED'],
+  ['completed', 'COMPLETED'],
+  ['externallyTerminated', 'EXTERNALLY_TERMINATED'],
+  ['internallyTerminated', 'INTERNALLY_TERMINATED'],
 ] as const;
-type HistoricState = (typeof HISTORIC_STATES)[number];
-
-function isHistoricState(state: string): state is HistoricState {
-  return (HISTORIC_STATES as readonly string[]).includes(state);
-}
 
 const HISTORIC_BATCH_QUERY = defineQuery(
   {
@@ -163,16 +163,27 @@ const USER_OPERATION_LOG_QUERY = defineQuery(
   ['timestamp'],
 );
 
-/** The filters as the engine query takes them; an unknown `state` is a 400. */
+/**
+ * The filters as the engine query takes them. Each state flag is `HistoricProcessInstanceQuery`'s
+ * `active()`, `suspended()`…, which refuses a second state with a BadUserRequestException.
+ */
 export function toHistoricProcessInstanceQuery(
   filters: ParsedParams<typeof HISTORIC_PROCESS_INSTANCE_QUERY.params>,
 ): HistoricProcessInstanceQuery {
-  const { state, ...rest } = filters;
-  if (state !== undefined && !isHistoricState(state)) {
-    throw new InvalidRequestException(
-      400,
-      `Cannot set query parameter 'state' to value '${state}'`,
-    );
+  const { active, suspended, completed, externallyTerminated, internallyTerminated, ...rest } =
+    filters;
+  const flags = { active, suspended, completed, externallyTerminated, internallyTerminated };
+  let state: HistoricProcessInstanceQuery['state'];
+  for (const [flag, flagState] of STATE_FLAGS) {
+    if (flags[flag] !== true) {
+      continue;
+    }
+    if (state !== undefined) {
+      throw new BadUserRequestException(
+        `Already querying for historic process instance with another state: ${state} is not null`,
+      );
+    }
+    state = flagState;
   }
   return { ...rest, state };
 }
