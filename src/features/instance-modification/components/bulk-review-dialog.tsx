@@ -11,8 +11,6 @@ import { useMemo, useRef } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 
 import type { BatchDto } from '../../../api/camunda-dto';
-import { getCredentials } from '../../../api/credentials';
-import { engineUrl } from '../../../api/engine-client';
 import { ErrorNotification } from '../../../components/error-notification';
 import { useExecuteModification, useExecuteModificationAsync } from '../api/bulk-mutations';
 import { createReviewFormSchema } from '../api/modification-mutations';
@@ -23,9 +21,8 @@ import { toBulkModificationDto } from '../model/bulk-plan';
 import type { BulkPlan } from '../model/bulk-plan';
 import type { SelectedInstances } from '../model/bulk-selection';
 import { ANNOTATION_REQUIRED } from '../modification-settings';
-import { useCopyToClipboard } from '../use-copy-to-clipboard';
 import { useScrollIntoViewOn } from '../use-scroll-into-view-on';
-import { toCurl } from './review-dialog';
+import { ReviewRequest } from './review-request';
 
 export type ExecutedModification =
   { kind: 'sync'; count: number } | { kind: 'async'; batch: BatchDto };
@@ -65,7 +62,6 @@ export function BulkReviewDialog({
 }: BulkReviewDialogProps) {
   const execute = useExecuteModification();
   const executeAsync = useExecuteModificationAsync();
-  const { copied, copy } = useCopyToClipboard();
   // A ref, not state: a second click in the same tick must already see the first one.
   const inFlight = useRef(false);
   const schema = useMemo(() => createReviewFormSchema(annotationRequired), [annotationRequired]);
@@ -86,10 +82,6 @@ export function BulkReviewDialog({
   const errorRef = useScrollIntoViewOn<HTMLDivElement>(error);
   const path = (mode: ExecuteMode) =>
     mode === 'sync' ? '/modification/execute' : '/modification/executeAsync';
-  const url = (mode: ExecuteMode) => engineUrl(path(mode)).href;
-  const json = JSON.stringify(body, null, 2);
-  const curl = (mode: ExecuteMode) =>
-    toCurl(url(mode), getCredentials()?.username ?? null, JSON.stringify(body));
 
   const send = (values: ReviewFormValues, mode: ExecuteMode) => {
     if (inFlight.current) {
@@ -184,49 +176,7 @@ export function BulkReviewDialog({
             {...register('annotation')}
           />
         </section>
-        <section className="review-dialog__section" aria-labelledby="bulk-review-request">
-          <h3 id="bulk-review-request" className="modification-workspace__subheading">
-            Request
-          </h3>
-          <p>
-            <code>POST {url('sync')}</code> (or <code>{path('async')}</code> as a batch)
-          </p>
-          <pre className="review-dialog__code" aria-label="Request body (JSON)" tabIndex={0}>
-            {json}
-          </pre>
-          <div className="modification-workspace__buttons">
-            <Button
-              kind="ghost"
-              size="sm"
-              onClick={() => {
-                copy('The JSON', json);
-              }}
-            >
-              Copy as JSON
-            </Button>
-            <Button
-              kind="ghost"
-              size="sm"
-              onClick={() => {
-                copy('The curl command', curl('sync'));
-              }}
-            >
-              Copy as curl
-            </Button>
-            <Button
-              kind="ghost"
-              size="sm"
-              onClick={() => {
-                copy('The curl command for the batch', curl('async'));
-              }}
-            >
-              Copy as curl (batch)
-            </Button>
-          </div>
-          <p role="status" className="modification-workspace__hint">
-            {copied}
-          </p>
-        </section>
+        <ReviewRequest body={body} path={path('sync')} batchPath={path('async')} />
         <div ref={errorRef}>
           {error !== null && (
             <ErrorNotification title="The modification was not applied" error={error} />

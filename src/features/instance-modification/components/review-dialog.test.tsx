@@ -86,6 +86,12 @@ describe('ReviewDialog', () => {
     expect(
       within(dialog).getByText('The curl command copied to the clipboard.'),
     ).toBeInTheDocument();
+
+    // The same body, to the batch variant of the endpoint.
+    await user.click(within(dialog).getByRole('button', { name: 'Copy as curl (batch)' }));
+    const batchCurl = await navigator.clipboard.readText();
+    expect(batchCurl).toContain(`curl -X POST '${MODIFICATION_URL}-async'`);
+    expect(batchCurl).toContain(`-d '${JSON.stringify(JSON.parse(json.textContent))}'`);
   });
 
   it('asks for the annotation, then applies, forgets the plan and says so', async () => {

@@ -13,8 +13,6 @@ import { useMemo, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 
 import type { ActivityInstanceDto, BatchDto } from '../../../api/camunda-dto';
-import { getCredentials } from '../../../api/credentials';
-import { engineUrl } from '../../../api/engine-client';
 import { isEngineError } from '../../../api/engine-error';
 import { ErrorNotification } from '../../../components/error-notification';
 import {
@@ -34,11 +32,11 @@ import { badgesPerInstruction, describeBadges, pendingBadges } from '../model/pe
 import { describeTokenCountChange } from '../model/stale-plan';
 import { toModificationDto } from '../model/to-modification-dto';
 import { ANNOTATION_REQUIRED } from '../modification-settings';
-import { useCopyToClipboard } from '../use-copy-to-clipboard';
 import { useModificationPlan } from '../use-modification-plan';
 import type { PreviewState } from '../use-preview';
 import { useScrollIntoViewOn } from '../use-scroll-into-view-on';
 import { PredictedResult } from './predicted-result';
+import { ReviewRequest } from './review-request';
 
 export type AppliedModification = { kind: 'sync' } | { kind: 'async'; batch: BatchDto };
 
@@ -81,7 +79,6 @@ export function ReviewDialog({
   const [checking, setChecking] = useState(false);
   const [stale, setStale] = useState<StaleCheckResult | null>(null);
   const [checkError, setCheckError] = useState<unknown>(null);
-  const { copied, copy } = useCopyToClipboard();
   // A ref, not state: a second click in the same tick must already see the first one.
   const inFlight = useRef(false);
 
@@ -99,10 +96,6 @@ export function ReviewDialog({
 
   const planTree = baseTree ?? tree;
   const body = toModificationDto({ ...plan, annotation });
-  const path = `/process-instance/${encodeURIComponent(processInstanceId)}/modification`;
-  const url = engineUrl(path).href;
-  const json = JSON.stringify(body, null, 2);
-  const curl = toCurl(url, getCredentials()?.username ?? null, JSON.stringify(body));
   const busy = checking || apply.isPending || applyAsync.isPending;
   const variablesDropped = hasInstructionVariables(plan);
   const applyError = apply.error ?? applyAsync.error;
@@ -238,43 +231,11 @@ export function ReviewDialog({
           />
         </section>
 
-        <section className="review-dialog__section" aria-labelledby="review-request">
-          <h3 id="review-request" className="modification-workspace__subheading">
-            Request
-          </h3>
-          <p>
-            <code>POST {url}</code>
-          </p>
-          <pre className="review-dialog__code" aria-label="Request body (JSON)" tabIndex={0}>
-            {json}
-          </pre>
-          <pre className="review-dialog__code" aria-label="curl command" tabIndex={0}>
-            {curl}
-          </pre>
-          <div className="modification-workspace__buttons">
-            <Button
-              kind="ghost"
-              size="sm"
-              onClick={() => {
-                copy('The JSON', json);
-              }}
-            >
-              Copy as JSON
-            </Button>
-            <Button
-              kind="ghost"
-              size="sm"
-              onClick={() => {
-                copy('The curl command', curl);
-              }}
-            >
-              Copy as curl
-            </Button>
-          </div>
-          <p role="status" className="modification-workspace__hint">
-            {copied}
-          </p>
-        </section>
+        <ReviewRequest
+          body={body}
+          path={`/process-instance/${encodeURIComponent(processInstanceId)}/modification`}
+          batchPath={`/process-instance/${encodeURIComponent(processInstanceId)}/modification-async`}
+        />
 
         <div ref={outcomeRef}>
           {stale !== null && stale.report !== null && (
@@ -359,15 +320,4 @@ export function ReviewDialog({
       </ModalFooter>
     </ComposedModal>
   );
-}
-
-/** A curl command for the request; the password is never written, only `***`. */
-export function toCurl(url: string, username: string | null, body: string): string {
-  const quote = (text: string) => `'${text.replaceAll("'", `'\\''`)}'`;
-  return [
-    `curl -X POST ${quote(url)}`,
-    `  -u ${quote(`${username ?? '<user>'}:***`)}`,
-    `  -H 'Content-Type: application/json'`,
-    `  -d ${quote(body)}`,
-  ].join(' \\\n');
 }
