@@ -23,7 +23,7 @@ test('lists a deployed process with its running instances', async ({
 
 test('rejects a wrong password', async ({ signInPage }) => {
   await signInPage.goto();
-  await signInPage.signIn(DEMO_USER.username, 'not-the-password');
+  await signInPage.submitCredentials(DEMO_USER.username, 'not-the-password');
 
   await expect(signInPage.error).toContainText('Wrong user name or password');
   await expect(signInPage.heading).toBeVisible();

@@ -21,9 +21,19 @@ export class SignInPage {
     await this.page.goto('/sign-in');
   }
 
-  async signIn(username: string, password: string): Promise<void> {
+  /** Fills in and sends the form, and returns at once (for credentials the engine refuses). */
+  async submitCredentials(username: string, password: string): Promise<void> {
     await this.userName.fill(username);
     await this.password.fill(password);
     await this.submit.click();
+  }
+
+  /**
+   * Signs in and waits until the console's shell shows: the credentials are stored only once the
+   * engine has accepted them, and a navigation before that would find the tab signed out.
+   */
+  async signIn(username: string, password: string): Promise<void> {
+    await this.submitCredentials(username, password);
+    await this.page.getByRole('button', { name: 'Sign out' }).waitFor();
   }
 }
