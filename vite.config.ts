@@ -3,7 +3,11 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 // With extensions: Vite's coming native config loader resolves imports as Node does.
-import { EARLY_REQUESTS_GLOBAL, sendEarlyRequests } from './src/api/early-requests.ts';
+import {
+  EARLY_REQUESTS_GLOBAL,
+  INSTANCE_PAGE_PATH,
+  sendEarlyRequests,
+} from './src/api/early-requests.ts';
 import type { EarlyRequestsConfig } from './src/api/early-requests.ts';
 import {
   CREDENTIALS_STORAGE_KEY,
@@ -24,7 +28,6 @@ const INSTANCE_PAGE_MODULES = [
   '/src/app/routes/process-instance-page.tsx',
   '/src/bpmn/navigated-viewer.ts',
 ];
-const INSTANCE_PAGE_PATH = /^\/process-instances\/[^/]+$/;
 const CHARSET_META = '<meta charset="UTF-8" />';
 
 /**
@@ -83,6 +86,7 @@ function preloadInstancePage(): Plugin {
           ...[...styles].map((file) => ['preload', base + file]),
         ];
         const earlyRequests: EarlyRequestsConfig = {
+          instancePagePath: INSTANCE_PAGE_PATH.source,
           globalName: EARLY_REQUESTS_GLOBAL,
           credentialsStorageKey: CREDENTIALS_STORAGE_KEY,
           engineStorageKey: ENGINE_STORAGE_KEY,

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { storeCredentials } from './credentials';
-import { EARLY_REQUESTS_GLOBAL, sendEarlyRequests } from './early-requests';
+import { EARLY_REQUESTS_GLOBAL, INSTANCE_PAGE_PATH, sendEarlyRequests } from './early-requests';
 import type { EarlyRequestsConfig } from './early-requests';
 import { engineRequest } from './engine-client';
 import {
@@ -13,6 +13,7 @@ import {
 import { storeEngineName } from './engine-selection';
 
 const CONFIG: EarlyRequestsConfig = {
+  instancePagePath: INSTANCE_PAGE_PATH.source,
   globalName: EARLY_REQUESTS_GLOBAL,
   credentialsStorageKey: CREDENTIALS_STORAGE_KEY,
   engineStorageKey: ENGINE_STORAGE_KEY,

@@ -11,10 +11,15 @@
 /** Where the inline script leaves its requests for the console; read only by `takeEarlyResponse`. */
 export const EARLY_REQUESTS_GLOBAL = '__camundaRepairConsoleEarlyRequests';
 
+/** The instance page's path (the router's `/process-instances/$processInstanceId`). */
+export const INSTANCE_PAGE_PATH = /^\/process-instances\/([^/]+)$/;
+
 /** Early responses are for the page the tab opened with; later reads fetch afresh. */
 const EARLY_RESPONSE_LIFETIME_MS = 10_000;
 
 export interface EarlyRequestsConfig {
+  /** `INSTANCE_PAGE_PATH.source`: the script sees only what its config carries. */
+  instancePagePath: string;
   globalName: string;
   credentialsStorageKey: string;
   engineStorageKey: string;
@@ -34,7 +39,7 @@ interface EarlyRequest {
  * with the headers `engineRequest` would use.
  */
 export function sendEarlyRequests(config: EarlyRequestsConfig): void {
-  const match = /^\/process-instances\/([^/]+)$/.exec(window.location.pathname);
+  const match = new RegExp(config.instancePagePath).exec(window.location.pathname);
   const stored = window.sessionStorage.getItem(config.credentialsStorageKey);
   if (match === null || stored === null) {
     return;
@@ -52,7 +57,7 @@ export function sendEarlyRequests(config: EarlyRequestsConfig): void {
     engine === null || engine === config.defaultEngineName
       ? config.restBase
       : `${config.restBase}/engine/${encodeURIComponent(engine)}`;
-  const requests = new Map<string, { response: Promise<Response>; sentAt: number }>();
+  const requests = new Map<string, EarlyRequest>();
   Object.defineProperty(window, config.globalName, { value: requests, configurable: true });
   const get = (path: string): Promise<Response> => {
     const url = new URL(root + path, window.location.href).href;

@@ -15,12 +15,9 @@ export function prefetchProcessInstance(queryClient: QueryClient, processInstanc
   void queryClient.query(processInstanceQueries.incidents(processInstanceId)).catch(ignoreError);
   void queryClient
     .query(processInstanceQueries.detail(processInstanceId))
-    .then(({ definitionId }) =>
-      Promise.all([
-        queryClient.query(processInstanceQueries.definition(definitionId)),
-        queryClient.query(processInstanceQueries.definitionXml(definitionId)),
-      ]),
-    )
+    .then(({ definitionId }) => {
+      prefetchDefinitionOfInstances(queryClient, definitionId);
+    })
     .catch(ignoreError);
 }
 
@@ -30,8 +27,8 @@ function ignoreError(): void {
 
 /**
  * Starts the requests every instance page of one definition shares: its name, key and XML. The
- * instance list of a definition calls it, so that opening one of its instances waits only for the
- * instance's own data. Prefetching keeps failures quiet: the page's own query reports them.
+ * instance list of a definition calls it too, so that opening one of its instances waits only for
+ * the instance's own data. Prefetching keeps failures quiet: the page's own query reports them.
  */
 export function prefetchDefinitionOfInstances(
   queryClient: QueryClient,

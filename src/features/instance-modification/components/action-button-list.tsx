@@ -1,28 +1,39 @@
 import { Button } from '@carbon/react';
 import { useId } from 'react';
 
-/** One action of an element, as the action menus of one instance and of many show it. */
-export interface ActionButtonView {
+/** What the action menus of one instance and of many have in common. */
+export interface MenuAction {
   /** Unique in its list. */
   id: string;
+  /** `moveHere` is the step the operator is in the middle of: the target of a move. */
+  kind: string;
   label: string;
-  /** The step the operator is in the middle of (the target of a move). */
-  primary: boolean;
   enabled: boolean;
-  /** Why the action is not possible, shown while it is disabled. */
+  /** Why the action is not possible; null when enabled. */
   reason: string | null;
-  /** Which instance the action acts on, when there is a choice. */
-  details: string | null;
   /** What the operator should know before choosing it. */
   note: string | null;
-  onClick: () => void;
+}
+
+export interface ActionButtonListProps<A extends MenuAction> {
+  actions: readonly A[];
+  onAction: (action: A) => void;
+  /** The reason as shown beside a disabled action; by default `Not possible: <reason>`. */
+  describeReason?: (action: A, reason: string) => string;
+  /** Which instance the action acts on, when there is a choice. */
+  describeInstance?: (action: A) => string | null;
 }
 
 /**
  * Actions as a list of buttons. An action that is not possible stays in the list, disabled, with
  * its reason beside it; reason, instance and note are the button's description for screen readers.
  */
-export function ActionButtonList({ actions }: { actions: readonly ActionButtonView[] }) {
+export function ActionButtonList<A extends MenuAction>({
+  actions,
+  onAction,
+  describeReason = (_action, reason) => `Not possible: ${reason}`,
+  describeInstance = () => null,
+}: ActionButtonListProps<A>) {
   const idPrefix = useId();
   return (
     <ul className="modification-actions">
@@ -30,26 +41,30 @@ export function ActionButtonList({ actions }: { actions: readonly ActionButtonVi
         const reasonId = `${idPrefix}-${action.id}-reason`;
         const noteId = `${idPrefix}-${action.id}-note`;
         const detailsId = `${idPrefix}-${action.id}-details`;
-        const reason = action.enabled ? null : action.reason;
+        const reason =
+          action.enabled || action.reason === null ? null : describeReason(action, action.reason);
+        const details = describeInstance(action);
         const describedBy = [
           reason === null ? null : reasonId,
           action.note === null ? null : noteId,
-          action.details === null ? null : detailsId,
+          details === null ? null : detailsId,
         ].filter((id) => id !== null);
         return (
           <li key={action.id}>
             <Button
-              kind={action.primary ? 'primary' : 'tertiary'}
+              kind={action.kind === 'moveHere' ? 'primary' : 'tertiary'}
               size="sm"
               disabled={!action.enabled}
               aria-describedby={describedBy.length === 0 ? undefined : describedBy.join(' ')}
-              onClick={action.onClick}
+              onClick={() => {
+                onAction(action);
+              }}
             >
               {action.label}
             </Button>
-            {action.details !== null && (
+            {details !== null && (
               <p id={detailsId} className="modification-action__details">
-                {action.details}
+                {details}
               </p>
             )}
             {reason !== null && (

@@ -64,21 +64,12 @@ export function BulkActionMenu({
       </h3>
       <p className="modification-workspace__hint">{describeElementType(element)}</p>
       <ActionButtonList
-        actions={actions.map((action) => ({
-          id: action.id,
-          label: action.label,
-          primary: action.kind === 'moveHere',
-          enabled: action.enabled,
-          reason:
-            action.reason === null || action.kind === 'moveFrom'
-              ? action.reason
-              : `Not possible: ${action.reason}`,
-          details: null,
-          note: action.note,
-          onClick: () => {
-            handleAction(action);
-          },
-        }))}
+        actions={actions}
+        onAction={handleAction}
+        // The source of the move being built: its disabled button says what to do next.
+        describeReason={(action, reason) =>
+          action.kind === 'moveFrom' ? reason : `Not possible: ${reason}`
+        }
       />
       {moveSourceId !== null && (
         <Button

@@ -78,19 +78,11 @@ export function ElementActionMenu({
           ` · ${tokenCount === 0 ? 'no token' : `${tokenCount} token${tokenCount === 1 ? '' : 's'}`}`}
       </p>
       <ActionButtonList
-        actions={actions.map((action) => ({
-          id: action.id,
-          label: action.label,
-          primary: action.kind === 'moveHere',
-          enabled: action.enabled,
-          reason: action.reason === null ? null : `Not possible: ${action.reason}`,
-          details:
-            action.instanceId === undefined ? null : instanceSummary(action.instanceId, details),
-          note: action.note,
-          onClick: () => {
-            handleAction(action);
-          },
-        }))}
+        actions={actions}
+        onAction={handleAction}
+        describeInstance={(action) =>
+          action.instanceId === undefined ? null : instanceSummary(action.instanceId, details)
+        }
       />
     </section>
   );

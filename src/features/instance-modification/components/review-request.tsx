@@ -24,8 +24,14 @@ export function ReviewRequest({ body, path, batchPath }: ReviewRequestProps) {
   const url = engineUrl(path).href;
   const json = JSON.stringify(body, null, 2);
   const username = getCredentials()?.username ?? null;
-  const curl = toCurl(url, username, JSON.stringify(body));
-  const batchCurl = toCurl(engineUrl(batchPath).href, username, JSON.stringify(body));
+  const compactJson = JSON.stringify(body);
+  const curl = toCurl(url, username, compactJson);
+  const batchCurl = toCurl(engineUrl(batchPath).href, username, compactJson);
+  const copies = [
+    { label: 'Copy as JSON', what: 'The JSON', text: json },
+    { label: 'Copy as curl', what: 'The curl command', text: curl },
+    { label: 'Copy as curl (batch)', what: 'The curl command for the batch', text: batchCurl },
+  ];
 
   return (
     <section className="review-dialog__section" aria-labelledby={headingId}>
@@ -42,33 +48,18 @@ export function ReviewRequest({ body, path, batchPath }: ReviewRequestProps) {
         {curl}
       </pre>
       <div className="modification-workspace__buttons">
-        <Button
-          kind="ghost"
-          size="sm"
-          onClick={() => {
-            copy('The JSON', json);
-          }}
-        >
-          Copy as JSON
-        </Button>
-        <Button
-          kind="ghost"
-          size="sm"
-          onClick={() => {
-            copy('The curl command', curl);
-          }}
-        >
-          Copy as curl
-        </Button>
-        <Button
-          kind="ghost"
-          size="sm"
-          onClick={() => {
-            copy('The curl command for the batch', batchCurl);
-          }}
-        >
-          Copy as curl (batch)
-        </Button>
+        {copies.map(({ label, what, text }) => (
+          <Button
+            key={label}
+            kind="ghost"
+            size="sm"
+            onClick={() => {
+              copy(what, text);
+            }}
+          >
+            {label}
+          </Button>
+        ))}
       </div>
       <p role="status" className="modification-workspace__hint">
         {copied}
