@@ -60,3 +60,14 @@ export function isBadUserRequest(error: unknown): error is BadUserRequestExcepti
 export class MismatchingMessageCorrelationException extends ProcessEngineException {
   override readonly type: string = 'MismatchingMessageCorrelationException';
 }
+
+/**
+ * A request body the REST layer cannot translate: Camunda's REST `InvalidRequestException` (HTTP
+ * 400, e.g. from `VariableValueDto.toTypedValue` or `ProcessInstanceModificationInstructionDto`).
+ * Thrown by the translations the server and the console's preview share (engine/variable-input.ts,
+ * engine/modification/modification-request.ts); the server answers it as its own exception.
+ */
+export class InvalidRequestDtoException extends Error {
+  readonly type = 'InvalidRequestException';
+  readonly status = 400;
+}

@@ -1,102 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import type { InstructionInput, InstructionTarget } from './modification-instructions';
 import { toModificationInstructions } from './modification-instructions';
+import { InvalidRequestException } from './rest-errors';
 
-function messageOf(dtos: InstructionInput[], target: InstructionTarget): string {
-  try {
-    toModificationInstructions(dtos, target);
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('expected a validation error');
-}
-
-describe('toModificationInstructions (contract §2.1)', () => {
-  it.each([
-    [
-      { type: 'startBeforeActivity' },
-      "For instruction type 'startBeforeActivity': 'activityId' must be set",
-    ],
-    [
-      { type: 'startAfterActivity' },
-      "For instruction type 'startAfterActivity': 'activityId' must be set",
-    ],
-    [
-      { type: 'startTransition' },
-      "For instruction type 'startTransition': 'transitionId' must be set",
-    ],
-    [
-      { type: 'cancel' },
-      "For instruction type 'cancel': exactly one, 'activityId', 'activityInstanceId', or 'transitionInstanceId', is required",
-    ],
-    [
-      { type: 'cancel', activityId: 'a', activityInstanceId: 'b' },
-      "For instruction type 'cancel': exactly one, 'activityId', 'activityInstanceId', or 'transitionInstanceId', is required",
-    ],
-  ] as [InstructionInput, string][])('single instance: %j', (dto, message) => {
-    expect(messageOf([dto], 'processInstance')).toBe(message);
-  });
-
-  it('requires activityId for a cancel on /modification/execute', () => {
-    expect(messageOf([{ type: 'cancel', activityInstanceId: 'x' }], 'modificationExecute')).toBe(
-      "For instruction type 'cancel': 'activityId' must be set",
-    );
-  });
-
-  it('reports the first invalid instruction', () => {
-    const dtos: InstructionInput[] = [
-      { type: 'startBeforeActivity', activityId: 'ok' },
-      { type: 'startTransition' },
-      { type: 'startAfterActivity' },
-    ];
-    expect(messageOf(dtos, 'processInstance')).toContain("'startTransition'");
-  });
-
-  it('converts variables and keeps ancestors for single instances', () => {
-    const [instruction] = toModificationInstructions(
-      [
-        {
-          type: 'startBeforeActivity',
-          activityId: 'task',
-          ancestorActivityInstanceId: 'sub:1',
-          variables: { a: { value: 1, type: 'Integer', local: true }, b: { value: 'x' } },
-        },
-      ],
-      'processInstance',
-    );
-    expect(instruction).toEqual({
-      type: 'startBeforeActivity',
-      activityId: 'task',
-      ancestorActivityInstanceId: 'sub:1',
-      variables: {
-        a: { value: { type: 'Integer', value: 1, valueInfo: {} }, local: true },
-        b: { value: { type: 'String', value: 'x', valueInfo: {} }, local: false },
-      },
+describe('toModificationInstructions', () => {
+  it("answers the engine translation's refusal as the REST layer's 400", () => {
+    let thrown: unknown;
+    try {
+      toModificationInstructions([{ type: 'startTransition' }], 'processInstance');
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(InvalidRequestException);
+    expect(thrown).toMatchObject({
+      status: 400,
+      message: "For instruction type 'startTransition': 'transitionId' must be set",
     });
-  });
-
-  it('drops ancestors and variables, and keeps cancelCurrentActiveActivityInstances, for execute', () => {
-    const result = toModificationInstructions(
-      [
-        {
-          type: 'startAfterActivity',
-          activityId: 'a',
-          ancestorActivityInstanceId: 'x',
-          variables: { v: { value: 1 } },
-        },
-        { type: 'cancel', activityId: 'b', cancelCurrentActiveActivityInstances: true },
-      ],
-      'modificationExecute',
-    );
-    expect(result).toEqual([
-      { type: 'startAfterActivity', activityId: 'a' },
-      { type: 'cancel', activityId: 'b', cancelCurrentActiveActivityInstances: true },
-    ]);
-  });
-
-  it('ignores cancels in start instructions', () => {
-    expect(
-      toModificationInstructions([{ type: 'cancel', activityId: 'a' }], 'instantiation'),
-    ).toEqual([]);
   });
 });

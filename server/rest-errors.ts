@@ -6,6 +6,7 @@ import type { AuthorizationExceptionDto, ExceptionDto } from '../src/api/camunda
 import {
   AuthorizationException,
   BadUserRequestException,
+  InvalidRequestDtoException,
   ProcessEngineException,
 } from '../engine/errors';
 
@@ -100,6 +101,22 @@ export function rethrowEngineError<T>(
   } catch (error) {
     if (isWrappableEngineException(error)) {
       throw wrap(error);
+    }
+    throw error;
+  }
+}
+
+/**
+ * Runs a request translation the engine shares with the console's preview (variables,
+ * modification instructions) and rethrows its refusal as this layer's `InvalidRequestException`,
+ * with the same status and message, which routes wrap in their own wording as Camunda's do.
+ */
+export function asRestRequestError<T>(translate: () => T): T {
+  try {
+    return translate();
+  } catch (error) {
+    if (error instanceof InvalidRequestDtoException) {
+      throw new InvalidRequestException(error.status, error.message);
     }
     throw error;
   }

@@ -11,7 +11,7 @@ import type { BatchRec, ProcessInstanceState } from '../../engine/runtime/state'
 import type { BatchDto } from '../../src/api/camunda-dto';
 import { authorize } from '../authorization';
 import { toActivityInstanceDto, toBatchDto, toProcessInstanceDto } from '../dto-mappers';
-import { instructionListSchema, toModificationInstructions } from '../modification-instructions';
+import { instructionListSchema, toProcessInstanceModification } from '../modification-instructions';
 import { defineQuery, parseUrlFilters } from '../query-params';
 import { bodyObject, jsonBoolean, jsonString, readJsonBody } from '../request-body';
 import type { RestEnv } from '../rest-env';
@@ -132,14 +132,14 @@ export function processInstanceRoutes(engine: EngineApi): Hono<RestEnv> {
 
   app.post('/process-instance/:id/modification', async (c) => {
     const body = await readJsonBody(c, modificationSchema);
-    const instructions = toModificationInstructions(body.instructions, 'processInstance');
+    // The translation the console's preview runs on the body it sends.
+    const { instructions, ...options } = toProcessInstanceModification(body);
     // Contract §2.2: no instructions is no modification, and no error.
     if (!instructions.length) {
       return c.body(null, 204);
     }
     engine.modifyProcessInstance(pathParam(c, 'id'), instructions, {
-      skipCustomListeners: body.skipCustomListeners === true,
-      skipIoMappings: body.skipIoMappings === true,
+      ...options,
       annotation: body.annotation ?? null,
       userId: c.var.userId,
     });
@@ -152,7 +152,7 @@ export function processInstanceRoutes(engine: EngineApi): Hono<RestEnv> {
       // Contract §2.3, Camunda's spelling included.
       throw new InvalidRequestException(400, 'The provided instuctions are invalid.');
     }
-    const instructions = toModificationInstructions(body.instructions, 'processInstance');
+    const { instructions, ...options } = toProcessInstanceModification(body);
     const id = pathParam(c, 'id');
     // Camunda first requires the instance (ENGINE-13036, from the engine), then the permission.
     if (engine.instance(id)) {
@@ -161,8 +161,7 @@ export function processInstanceRoutes(engine: EngineApi): Hono<RestEnv> {
     let batch: BatchRec;
     try {
       batch = engine.modifyProcessInstanceAsync(id, instructions, {
-        skipCustomListeners: body.skipCustomListeners === true,
-        skipIoMappings: body.skipIoMappings === true,
+        ...options,
         annotation: body.annotation ?? null,
         userId: c.var.userId,
       });
