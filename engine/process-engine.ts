@@ -42,6 +42,7 @@ import { parseBpmn } from './model/parse-bpmn';
 import type { ProcessModel } from './model/process-model';
 import { buildActivityInstanceTree } from './runtime/activity-instance-tree';
 import { CommandContext, type CommandOptions } from './runtime/command-context';
+import type { HistoryLevel } from './runtime/history-level';
 import { createStore, type EngineStore } from './runtime/engine-store';
 import { DEFAULT_JOB_RETRIES, Runtime } from './runtime/runtime';
 import type {
@@ -66,18 +67,37 @@ import type { TypedValue } from './variables';
 export interface ProcessEngineOptions {
   clock?: () => number;
   idGenerator?: () => string;
+  /** Camunda's `historyLevel` configuration; default `full`, as Camunda Run's. */
+  historyLevel?: HistoryLevel;
+  /**
+   * Camunda's `enforceHistoryTimeToLive` (true in a stock 7.20+ engine): refuse to deploy a
+   * process without `camunda:historyTimeToLive`. Default false, as Camunda's own test setup has it.
+   */
+  enforceHistoryTimeToLive?: boolean;
 }
 
-const BPMN_RESOURCE = /\.bpmn(20\.xml)?$|\.bpmn\.xml$/;
+/**
+ * BpmnDeployer.BPMN_RESOURCE_SUFFIXES, checked with `String.endsWith` (AbstractDefinitionDeployer
+ * .isResourceHandled): only these resources are parsed; any other is stored as it is.
+ */
+const BPMN_RESOURCE_SUFFIXES = ['bpmn20.xml', 'bpmn'];
+
+function isBpmnResource(name: string): boolean {
+  return BPMN_RESOURCE_SUFFIXES.some((suffix) => name.endsWith(suffix));
+}
 
 export class ProcessEngine implements EngineApi {
   private readonly store: EngineStore = createStore();
   private readonly clock: () => number;
   private readonly newId: () => string;
+  readonly historyLevel: HistoryLevel;
+  private readonly enforceHistoryTimeToLive: boolean;
 
   constructor(options: ProcessEngineOptions = {}) {
     this.clock = options.clock ?? (() => Date.now());
     this.newId = options.idGenerator ?? (() => globalThis.crypto.randomUUID());
+    this.historyLevel = options.historyLevel ?? 'full';
+    this.enforceHistoryTimeToLive = options.enforceHistoryTimeToLive ?? false;
   }
 
   now(): number {
@@ -94,7 +114,7 @@ export class ProcessEngine implements EngineApi {
 
   /** Runs a command; commits on success, drops every change on failure. */
   private run<T>(options: CommandOptions, command: (rt: Runtime) => T): T {
-    const ctx = new CommandContext(this.store, options);
+    const ctx = new CommandContext(this.store, { historyLevel: this.historyLevel, ...options });
     const rt = new Runtime(ctx, { clock: this.clock, newId: this.newId });
     const result = command(rt);
     rt.deliverSignals((name) => this.signalStarts(name));
@@ -107,8 +127,10 @@ export class ProcessEngine implements EngineApi {
   async deploy(input: DeployInput): Promise<DeployResult> {
     const parsed: { resourceName: string; xml: string; models: ProcessModel[] }[] = [];
     for (const resource of input.resources) {
-      if (BPMN_RESOURCE.test(resource.name)) {
-        const definitions = await parseBpmn(resource.content, resource.name);
+      if (isBpmnResource(resource.name)) {
+        const definitions = await parseBpmn(resource.content, resource.name, {
+          enforceHistoryTimeToLive: this.enforceHistoryTimeToLive,
+        });
         parsed.push({
           resourceName: resource.name,
           xml: resource.content,
@@ -818,7 +840,7 @@ export class ProcessEngine implements EngineApi {
         rt.setVariableLocal(pi, root.id, name, value);
       }
       for (const name of deletions) {
-        delete root.variables[name];
+        rt.removeVariableLocal(pi, root.id, name);
       }
     });
   }

@@ -22,21 +22,41 @@ function childActivityIds(tree: unknown): string[] {
 }
 
 describe('authentication', () => {
-  it('answers 401 with a Basic challenge without credentials', async () => {
+  it('answers 401 with a Basic challenge and an empty body without credentials', async () => {
     const { request } = createTestApp();
     const response = await request('GET', '/version', { authorization: null });
     expect(response.status).toBe(401);
     expect(response.headers.get('WWW-Authenticate')).toBe('Basic realm="default"');
-    expect(response.body).toMatchObject({ type: 'AuthenticationException', code: null });
+    expect(response.text).toBe('');
   });
 
   it('answers 401 for a wrong password and lets demo/demo in', async () => {
     const { request } = createTestApp();
     const wrong = await request('GET', '/version', { authorization: `Basic ${btoa('demo:nope')}` });
     expect(wrong.status).toBe(401);
+    expect(wrong.text).toBe('');
     const right = await request('GET', '/version');
     expect(right.status).toBe(200);
     expect(right.body).toEqual({ version: '7.24.0' });
+  });
+
+  it('lists the engines without credentials', async () => {
+    const { request } = createTestApp();
+    const response = await request('GET', '/engine', { authorization: null });
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual([{ name: 'default' }]);
+    expect((await request('GET', '/engine/default/version', { authorization: null })).status).toBe(
+      401,
+    );
+  });
+
+  it('with authentication off serves every request, whatever the credentials', async () => {
+    const { request } = createTestApp({ authentication: false });
+    for (const authorization of [null, `Basic ${btoa('demo:wrong')}`, 'Bearer nonsense']) {
+      const response = await request('GET', '/version', { authorization });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('WWW-Authenticate')).toBeNull();
+    }
   });
 });
 
@@ -47,19 +67,30 @@ describe('engines and paths', () => {
     expect((await request('GET', '/engine/default/version')).body).toEqual({ version: '7.24.0' });
   });
 
-  it('refuses other engine names and unknown paths with an error body', async () => {
+  it('refuses other engine names before authentication, and unknown paths', async () => {
     const { request } = createTestApp();
-    const other = await request('GET', '/engine/other/process-instance');
+    const other = await request('GET', '/engine/other/process-instance', { authorization: null });
     expect(other.status).toBe(404);
     expect(other.body).toEqual({
       type: 'InvalidRequestException',
-      message: 'No process engine available',
+      message: 'Process engine other not available',
       code: null,
     });
     expect((await request('GET', '/engine/other')).status).toBe(404);
     const unknown = await request('GET', '/no-such-resource');
     expect(unknown.status).toBe(404);
     expect((unknown.body as ExceptionDto).type).toBe('NotFoundException');
+  });
+
+  it('without authentication lets the resource refuse another engine name', async () => {
+    const { request } = createTestApp({ authentication: false });
+    const other = await request('GET', '/engine/other/process-instance');
+    expect(other.status).toBe(400);
+    expect(other.body).toEqual({
+      type: 'InvalidRequestException',
+      message: 'No process engine available',
+      code: null,
+    });
   });
 });
 

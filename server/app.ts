@@ -11,7 +11,7 @@ import type { ExceptionDto } from '../src/api/camunda-dto';
 import type { Authorizations } from './authorization';
 import { Authorizer } from './authorization';
 import type { Users } from './basic-auth';
-import { DEFAULT_USERS, basicAuth } from './basic-auth';
+import { DEFAULT_USERS, anonymous, basicAuth } from './basic-auth';
 import { consoleHandler } from './console-static';
 import { addEngineProxy } from './engine-proxy';
 import type { RestEnv } from './rest-env';
@@ -36,10 +36,20 @@ import { taskRoutes } from './routes/task';
 export const REST_PATH = '/engine-rest';
 export const DEFAULT_ENGINE_PATH = '/engine-rest/engine/default';
 
+/** ProcessEngineAuthenticationFilter's WHITE_LISTED_URL_PATTERNS, matched against the whole path. */
+const ENGINE_LIST_PATH = /^\/engine\/?$/;
+/** Its ENGINE_REQUEST_URL_PATTERN: the engine a request addresses. */
+const ENGINE_NAME_IN_PATH = /^\/engine\/(.*?)(?:\/|$)/;
+
 export interface AppOptions {
   engine: EngineApi;
   /** User name → password for HTTP Basic authentication; default `demo`/`demo`, `john`/`john`. */
   users?: Users;
+  /**
+   * False serves the REST API without authentication, as Camunda Run does by default: requests
+   * have no user, whatever Authorization header they send. Default true (HTTP Basic).
+   */
+  authentication?: boolean;
   /** User name → permissions on batches; default: demo may do everything, john only read. */
   authorizations?: Authorizations;
   /** The built console; `null` serves none. Default `dist`. */
@@ -116,7 +126,36 @@ export function createApp(options: AppOptions): Hono {
 
   const rest = new Hono<RestEnv>();
   rest.onError(handleError);
-  rest.use('*', basicAuth(options.users ?? DEFAULT_USERS));
+  if (options.authentication === false) {
+    rest.use('*', anonymous);
+    // Without the authentication filter an unknown engine name reaches the resource, whose
+    // AbstractRestProcessEngineAware.getProcessEngine refuses it with 400.
+    rest.use('/engine/:name/*', async (c, next) => {
+      if (c.req.param('name') !== 'default') {
+        throw new InvalidRequestException(400, 'No process engine available');
+      }
+      await next();
+    });
+  } else {
+    const authenticate = basicAuth(options.users ?? DEFAULT_USERS);
+    const filter: MiddlewareHandler<RestEnv> = async (c, next) => {
+      const path = c.req.path.slice(REST_PATH.length);
+      // ProcessEngineAuthenticationFilter: the engine list (WHITE_LISTED_URL_PATTERNS, `/engine`)
+      // is served to anyone, and a request to an engine that does not exist is refused with 404
+      // before any credentials are looked at.
+      if (ENGINE_LIST_PATH.test(path)) {
+        c.set('userId', null);
+        await next();
+        return;
+      }
+      const engineName = ENGINE_NAME_IN_PATH.exec(path)?.[1];
+      if (engineName !== undefined && engineName !== 'default') {
+        throw new InvalidRequestException(404, `Process engine ${engineName} not available`);
+      }
+      return authenticate(c, next);
+    };
+    rest.use('*', filter);
+  }
   const authorizer = new Authorizer(options.authorizations);
   rest.use('*', async (c, next) => {
     const { origin, pathname } = new URL(c.req.url);
@@ -125,15 +164,6 @@ export function createApp(options: AppOptions): Hono {
     c.set('authorizer', authorizer);
     await next();
   });
-  const checkEngineName: MiddlewareHandler<RestEnv> = async (c, next) => {
-    // Only the default engine exists; Camunda answers other names with this.
-    if (c.req.param('name') !== 'default') {
-      throw new InvalidRequestException(404, 'No process engine available');
-    }
-    await next();
-  };
-  rest.use('/engine/:name', checkEngineName);
-  rest.use('/engine/:name/*', checkEngineName);
   const api = restApi(options.engine);
   rest.route('/', api);
   rest.route('/engine/default', api);

@@ -1,6 +1,5 @@
 /** HTTP Basic authentication of `/engine-rest`; the user id goes to engine commands. */
 import type { MiddlewareHandler } from 'hono';
-import type { ExceptionDto } from '../src/api/camunda-dto';
 import type { RestEnv } from './rest-env';
 
 /** User name → password. */
@@ -41,8 +40,10 @@ function safeEqual(a: string, b: string): boolean {
 }
 
 /**
- * Requires valid credentials. Camunda's filter answers 401 with an empty body; this one adds an
- * `ExceptionDto`, so that clients parsing every error body get the reason too.
+ * Requires valid credentials, as Camunda's `ProcessEngineAuthenticationFilter` with its
+ * `HttpBasicAuthenticationProvider` does: without them the answer is 401 with the challenge
+ * `Basic realm="<engine name>"` (`augmentResponseByAuthenticationChallenge`) and an empty body,
+ * since the filter only sets the status.
  */
 export function basicAuth(users: Users): MiddlewareHandler<RestEnv> {
   return async (c, next) => {
@@ -50,12 +51,21 @@ export function basicAuth(users: Users): MiddlewareHandler<RestEnv> {
     const expected = credentials ? users[credentials.user] : undefined;
     if (!credentials || expected === undefined || !safeEqual(credentials.password, expected)) {
       c.header('WWW-Authenticate', CHALLENGE);
-      const message = credentials
-        ? 'The user name or password is wrong.'
-        : 'HTTP Basic authentication is required: send an Authorization header.';
-      return c.json<ExceptionDto>({ type: 'AuthenticationException', message, code: null }, 401);
+      return c.body(null, 401);
     }
     c.set('userId', credentials.user);
     await next();
   };
 }
+
+/**
+ * No authentication, as Camunda Run's default configuration (`camunda.bpm.run.auth.enabled:
+ * false`) serves the REST API: no filter runs, every request has no authenticated user and any
+ * Authorization header is ignored. The engine then writes no user operation log
+ * (`UserOperationLogManager.isUserOperationLogEnabled` needs an authenticated user) and batches
+ * have no `createUserId` (`BatchManager.insertBatch` takes the authenticated user id).
+ */
+export const anonymous: MiddlewareHandler<RestEnv> = async (c, next) => {
+  c.set('userId', null);
+  await next();
+};

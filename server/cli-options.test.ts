@@ -9,8 +9,24 @@ describe('parseCliOptions', () => {
       demo: true,
       jobExecutor: true,
       console: true,
+      auth: true,
+      historyLevel: 'full',
+      enforceHistoryTimeToLive: false,
       help: false,
     });
+  });
+
+  it('reads the engine profiles: no authentication, history level, enforced time to live', () => {
+    expect(
+      parseCliOptions(
+        ['--no-auth', '--history-level', 'audit', '--enforce-history-time-to-live'],
+        {},
+      ),
+    ).toMatchObject({ auth: false, historyLevel: 'audit', enforceHistoryTimeToLive: true });
+    expect(parseCliOptions(['--history-level=none'], {}).historyLevel).toBe('none');
+    expect(() => parseCliOptions(['--history-level', 'verbose'], {})).toThrow(
+      '--history-level: not a history level: verbose (one of none, activity, audit, full)',
+    );
   });
 
   it('reads flags, with values given separately or after =', () => {

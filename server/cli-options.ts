@@ -1,4 +1,6 @@
 /** Command-line options of `server/main.ts`. */
+import type { HistoryLevel } from '../engine/runtime/history-level';
+import { HISTORY_LEVELS, isHistoryLevel } from '../engine/runtime/history-level';
 
 export interface CliOptions {
   port: number;
@@ -6,6 +8,10 @@ export interface CliOptions {
   demo: boolean;
   jobExecutor: boolean;
   console: boolean;
+  /** HTTP Basic authentication of the REST API; `--no-auth` serves it as Camunda Run does by default. */
+  auth: boolean;
+  historyLevel: HistoryLevel;
+  enforceHistoryTimeToLive: boolean;
   help: boolean;
 }
 
@@ -16,6 +22,13 @@ export const USAGE = `usage: tsx server/main.ts [options]
   --no-demo           start with an empty engine instead of the demo data
   --no-job-executor   do not run jobs in the background (run them with POST /job/{id}/execute)
   --no-console        serve only the REST API, not the built console
+  --no-auth           serve the REST API without authentication, as Camunda Run does by default:
+                      no request has a user, so no user operation log is written
+  --history-level L   ${HISTORY_LEVELS.join(' | ')} (default: full): how much history the engine
+                      writes; below full there is no user operation log and no historic batch
+  --enforce-history-time-to-live
+                      refuse to deploy a process without camunda:historyTimeToLive, as a stock
+                      Camunda 7.20+ engine does (default: accept it)
 
 environment:
   ENGINE_REST_URL     proxy /engine-rest to this Camunda 7 REST API instead of the embedded engine
@@ -42,6 +55,9 @@ export function parseCliOptions(
     demo: true,
     jobExecutor: true,
     console: true,
+    auth: true,
+    historyLevel: 'full',
+    enforceHistoryTimeToLive: false,
     help: false,
   };
   for (let i = 0; i < args.length; i++) {
@@ -71,6 +87,22 @@ export function parseCliOptions(
         break;
       case '--no-console':
         options.console = false;
+        break;
+      case '--no-auth':
+        options.auth = false;
+        break;
+      case '--history-level': {
+        const level = value();
+        if (!isHistoryLevel(level)) {
+          throw new CliUsageError(
+            `--history-level: not a history level: ${level} (one of ${HISTORY_LEVELS.join(', ')})`,
+          );
+        }
+        options.historyLevel = level;
+        break;
+      }
+      case '--enforce-history-time-to-live':
+        options.enforceHistoryTimeToLive = true;
         break;
       case '--help':
       case '-h':

@@ -1,6 +1,7 @@
 /**
  * Starts the server: `tsx server/main.ts [--port P] [--host H] [--no-demo] [--no-job-executor]
- * [--no-console]`. With `ENGINE_REST_URL` set it proxies `/engine-rest` to that engine instead of
+ * [--no-console] [--no-auth] [--history-level L] [--enforce-history-time-to-live]` (USAGE in
+ * cli-options.ts). With `ENGINE_REST_URL` set it proxies `/engine-rest` to that engine instead of
  * running the embedded one.
  */
 import type { ServerType } from '@hono/node-server';
@@ -20,6 +21,18 @@ async function loadDemoData(engine: EngineApi): Promise<void> {
 
 function urlHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
+}
+
+/** What a client of the embedded engine will see: authentication and history level. */
+function describeProfile(options: CliOptions): string {
+  const parts = [
+    options.auth ? 'HTTP Basic authentication' : 'no authentication',
+    `history level ${options.historyLevel}`,
+  ];
+  if (options.enforceHistoryTimeToLive) {
+    parts.push('historyTimeToLive enforced');
+  }
+  return parts.join(', ');
 }
 
 async function main(): Promise<void> {
@@ -45,7 +58,10 @@ async function main(): Promise<void> {
   if (proxyTarget) {
     app = createProxyApp({ target: proxyTarget, consoleDir });
   } else {
-    const engine = new ProcessEngine();
+    const engine = new ProcessEngine({
+      historyLevel: options.historyLevel,
+      enforceHistoryTimeToLive: options.enforceHistoryTimeToLive,
+    });
     if (options.demo) {
       await loadDemoData(engine);
     }
@@ -58,7 +74,7 @@ async function main(): Promise<void> {
       });
       executor.start();
     }
-    app = createApp({ engine, consoleDir });
+    app = createApp({ engine, consoleDir, authentication: options.auth });
   }
 
   const server: ServerType = serve(
@@ -68,7 +84,7 @@ async function main(): Promise<void> {
       console.log(
         proxyTarget
           ? `listening on ${base}/engine-rest (proxy to ${proxyTarget})`
-          : `listening on ${base}/engine-rest`,
+          : `listening on ${base}/engine-rest (${describeProfile(options)})`,
       );
       if (consoleDir) {
         console.log(`console on ${base}/`);

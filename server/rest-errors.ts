@@ -29,14 +29,6 @@ export class InvalidRequestException extends RestException {
   override readonly type: string = 'InvalidRequestException';
 }
 
-/** Missing or wrong HTTP Basic credentials. Camunda's filter answers 401 with an empty body. */
-export class AuthenticationException extends RestException {
-  override readonly type: string = 'AuthenticationException';
-  constructor(message: string) {
-    super(401, message);
-  }
-}
-
 export interface ErrorResponse {
   status: number;
   body: ExceptionDto | AuthorizationExceptionDto;

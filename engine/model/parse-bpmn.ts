@@ -78,11 +78,20 @@ type ContainerKind = 'process' | 'subProcess' | 'eventSubProcess';
 /** The parts of a process or subprocess that list what it contains. */
 type ContainerSlots = Pick<Activity, 'childIds' | 'startEventIds' | 'eventSubProcessIds'>;
 
+export interface ParseOptions {
+  /** Camunda's `enforceHistoryTimeToLive`: an executable process needs `historyTimeToLive`. */
+  enforceHistoryTimeToLive?: boolean;
+}
+
 /**
  * Parses one BPMN resource. Rejects with a `BpmnParseException` (a `ParseException`, HTTP 400)
  * listing every problem found, or for XML that cannot be read at all.
  */
-export async function parseBpmn(xml: string, resourceName: string): Promise<ParsedDefinitions> {
+export async function parseBpmn(
+  xml: string,
+  resourceName: string,
+  options: ParseOptions = {},
+): Promise<ParsedDefinitions> {
   let result: FromXmlResult;
   try {
     result = await moddle.fromXML(xml, 'bpmn:Definitions');
@@ -101,7 +110,7 @@ export async function parseBpmn(xml: string, resourceName: string): Promise<Pars
   const processes = rootElements
     .filter((element) => element.$type === 'bpmn:Process')
     .flatMap((element) => {
-      const process = new ProcessParser(context, element).parse();
+      const process = new ProcessParser(context, element, options).parse();
       return process === null ? [] : [process];
     });
   if (collector.hasProblems) {
@@ -244,6 +253,21 @@ function documentationOf(element: ModdleElement): string | null {
 }
 
 /**
+ * What a 7.20+ engine with `enforceHistoryTimeToLive` says about a process without
+ * `historyTimeToLive` (and no default configured): ConfigurationLogger.logErrorNoTTLConfigured,
+ * thrown by HistoryTimeToLiveParser.parseAndValidate. BpmnParse.validateAndSetHTTL adds it as
+ * `new BpmnParseException(e.getMessage(), processElement, e)`, and ProblemImpl joins the messages
+ * of the exception and its causes with ": ", so the reported problem names it twice.
+ */
+const NO_TTL_MESSAGE =
+  'ENGINE-12018 History Time To Live (TTL) cannot be null. ' +
+  'TTL is necessary for the History Cleanup to work. The following options are possible:\n' +
+  '* Set historyTimeToLive in the model\n' +
+  '* Set a default historyTimeToLive as a global process engine configuration\n' +
+  '* (Not recommended) Deactivate the enforceTTL config to disable this check';
+const HISTORY_TIME_TO_LIVE_REQUIRED = `${NO_TTL_MESSAGE}: ${NO_TTL_MESSAGE}`;
+
+/**
  * `camunda:historyTimeToLive`: days, as a number or an ISO period of days (`P5D`); anything else
  * fails like Camunda's `ParseUtil.parseHistoryTimeToLive`.
  */
@@ -322,6 +346,7 @@ class ProcessParser {
   constructor(
     private readonly context: ParseContext,
     private readonly process: ModdleElement,
+    private readonly options: ParseOptions,
   ) {}
 
   parse(): ProcessModel | null {
@@ -345,6 +370,13 @@ class ProcessParser {
       listeners: readExecutionListeners(this.context, this.process, 'flowNode'),
       documentation: documentationOf(this.process),
     };
+    if (
+      this.options.enforceHistoryTimeToLive === true &&
+      model.isExecutable &&
+      (stringProp(this.process, 'historyTimeToLive') ?? '') === ''
+    ) {
+      this.context.refuse(this.process, HISTORY_TIME_TO_LIVE_REQUIRED);
+    }
     this.walk(this.process, key, model, 'process');
     this.linkSequenceFlows();
     this.linkBoundaryEvents();

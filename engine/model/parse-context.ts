@@ -30,6 +30,11 @@ export class ParseContext {
     this.collector.add(`Element ${describe(element)}: ${message}`, ownerId(element), relatedIds);
   }
 
+  /** A problem reported in Camunda's own words, not about the element's shape. */
+  refuse(element: ModdleElement, message: string): void {
+    this.collector.add(message, ownerId(element));
+  }
+
   /**
    * The id a reference property names, whether or not it names an element: moddle drops an
    * unresolved reference and only warns, but Camunda sometimes uses the raw id (an `errorRef` to a

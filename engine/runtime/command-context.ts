@@ -4,6 +4,8 @@
  * which is how a failing instruction or job leaves no trace (contract §4.1, §4.9).
  */
 import type { EngineStore } from './engine-store';
+import type { HistoryKind, HistoryLevel } from './history-level';
+import { isHistoryProduced } from './history-level';
 import type {
   BatchRec,
   EventSubscriptionRec,
@@ -11,6 +13,8 @@ import type {
   IncidentRec,
   HistoricActivityInstanceRec,
   HistoricProcessInstanceRec,
+  HistoricVariableInstanceRec,
+  HistoricVariableUpdateRec,
   JobDefinitionRec,
   JobRec,
   ProcessDefinitionRec,
@@ -22,17 +26,35 @@ export interface CommandOptions {
   skipCustomListeners?: boolean;
   skipIoMappings?: boolean;
   userId?: string | null;
+  /** The engine's history level; default full. */
+  historyLevel?: HistoryLevel;
 }
+
+/** A variable write as history records it (`DefaultHistoryEventProducer.createHistoricVariableEvent`). */
+export type VariableHistoryEvent = Omit<HistoricVariableInstanceRec, 'state' | 'revision'> & {
+  event: 'create' | 'update' | 'delete';
+  /** Gives the historic detail its id, when one is written. */
+  newDetailId: () => string;
+  /** The activity instance whose execution wrote it (the detail's activityInstanceId). */
+  sourceActivityInstanceId: string;
+  initial: boolean;
+  time: number;
+};
 
 export class CommandContext {
   readonly skipCustomListeners: boolean;
   readonly skipIoMappings: boolean;
   readonly userId: string | null;
+  readonly historyLevel: HistoryLevel;
   private readonly working = new Map<string, ProcessInstanceState>();
   private readonly ended = new Set<string>();
   private readonly historicProcessInstances = new Map<string, HistoricProcessInstanceRec>();
   private readonly historicActivityInstances = new Map<string, HistoricActivityInstanceRec>();
   private readonly operationLog: UserOperationLogRec[] = [];
+  private readonly historicVariableInstances = new Map<string, HistoricVariableInstanceRec>();
+  private readonly historicDetails: HistoricVariableUpdateRec[] = [];
+  /** Variables this command already changed: its later changes keep their revision (one flush). */
+  private readonly changedVariables = new Set<string>();
   private globalJobsCopy: Map<string, JobRec> | undefined;
   private globalSubscriptionsCopy: Map<string, EventSubscriptionRec> | undefined;
   private jobDefinitionsCopy: Map<string, JobDefinitionRec> | undefined;
@@ -55,6 +77,12 @@ export class CommandContext {
     this.skipCustomListeners = options.skipCustomListeners ?? false;
     this.skipIoMappings = options.skipIoMappings ?? false;
     this.userId = options.userId ?? null;
+    this.historyLevel = options.historyLevel ?? 'full';
+  }
+
+  /** Camunda's `HistoryLevel.isHistoryEventProduced`: whether this kind of history is written. */
+  producesHistory(kind: HistoryKind): boolean {
+    return isHistoryProduced(this.historyLevel, kind);
   }
 
   nextSeq(): number {
@@ -175,7 +203,9 @@ export class CommandContext {
   }
 
   putHistoricProcessInstance(record: HistoricProcessInstanceRec): void {
-    this.historicProcessInstances.set(record.id, record);
+    if (this.producesHistory('process-instance')) {
+      this.historicProcessInstances.set(record.id, record);
+    }
   }
 
   historicActivityInstance(id: string): HistoricActivityInstanceRec | undefined {
@@ -193,11 +223,71 @@ export class CommandContext {
   }
 
   putHistoricActivityInstance(record: HistoricActivityInstanceRec): void {
-    this.historicActivityInstances.set(record.id, record);
+    if (this.producesHistory('activity-instance')) {
+      this.historicActivityInstances.set(record.id, record);
+    }
   }
 
+  /**
+   * Writes a user operation log entry. Callers write one only for an authenticated user; Camunda
+   * also needs history level full (UserOperationLogManager.isUserOperationLogEnabled).
+   */
   log(entry: UserOperationLogRec): void {
-    this.operationLog.push(entry);
+    if (this.producesHistory('user-operation-log')) {
+      this.operationLog.push(entry);
+    }
+  }
+
+  /**
+   * Records a variable's creation, update or removal: the historic variable instance (audit and
+   * above, DbHistoryEventHandler.insertHistoricVariableUpdateEntity) and a historic detail for
+   * every write (full only, shouldWriteHistoricDetail).
+   */
+  recordVariable(write: VariableHistoryEvent): void {
+    if (!this.producesHistory('variable-instance')) {
+      return;
+    }
+    const { event, newDetailId, sourceActivityInstanceId, initial, time, ...fields } = write;
+    let record = this.historicVariableInstance(fields.id);
+    if (event === 'create' || !record) {
+      record = { ...fields, state: 'CREATED', revision: 0 };
+    } else if (event === 'update') {
+      // Within one command Camunda flushes the variable once, so its revision rises once.
+      const revision = this.changedVariables.has(record.id) ? record.revision : record.revision + 1;
+      record = { ...record, value: fields.value, state: 'CREATED', revision };
+    } else {
+      record = { ...record, state: 'DELETED' };
+    }
+    if (event !== 'delete') {
+      this.changedVariables.add(record.id);
+    }
+    this.historicVariableInstances.set(record.id, record);
+    if (!this.producesHistory('variable-update-detail')) {
+      return;
+    }
+    this.historicDetails.push({
+      id: newDetailId(),
+      variableInstanceId: record.id,
+      variableName: record.name,
+      value: structuredClone(fields.value),
+      processDefinitionKey: record.processDefinitionKey,
+      processDefinitionId: record.processDefinitionId,
+      processInstanceId: record.processInstanceId,
+      activityInstanceId: sourceActivityInstanceId,
+      executionId: record.executionId,
+      taskId: record.taskId,
+      tenantId: record.tenantId,
+      userOperationId: null,
+      time,
+      rootProcessInstanceId: record.rootProcessInstanceId,
+      initial,
+      revision: record.revision,
+      seq: this.nextSeq(),
+    });
+  }
+
+  private historicVariableInstance(id: string): HistoricVariableInstanceRec | undefined {
+    return this.historicVariableInstances.get(id) ?? this.store.historicVariableInstances.get(id);
   }
 
   /** Publishes every change of this command. */
@@ -234,7 +324,8 @@ export class CommandContext {
     if (this.batchesCopy) {
       store.batches = this.batchesCopy;
     }
-    if (this.historicBatchesCopy) {
+    // BATCH_START/UPDATE/END are produced at full only: below it /history/batch stays empty.
+    if (this.historicBatchesCopy && this.producesHistory('batch')) {
       store.historicBatches = this.historicBatchesCopy;
     }
     if (this.globalIncidentsCopy) {
@@ -245,6 +336,15 @@ export class CommandContext {
     }
     for (const [id, record] of this.historicActivityInstances) {
       store.historicActivityInstances.set(id, record);
+    }
+    for (const [id, record] of this.historicVariableInstances) {
+      store.historicVariableInstances.set(id, record);
+    }
+    // Camunda gives the details of a command the operation id of its log entries
+    // (CommandContext.getOperationId, one per command).
+    const operationId = this.operationLog[0]?.operationId ?? null;
+    for (const detail of this.historicDetails) {
+      store.historicDetails.push({ ...detail, userOperationId: operationId });
     }
     store.userOperationLog.push(...this.operationLog);
   }

@@ -10,6 +10,8 @@ import type {
   EventSubscriptionRec,
   HistoricActivityInstanceRec,
   HistoricProcessInstanceRec,
+  HistoricVariableInstanceRec,
+  HistoricVariableUpdateRec,
   JobDefinitionRec,
   JobRec,
   ProcessDefinitionRec,
@@ -36,6 +38,9 @@ export interface EngineStore {
   executionIndex: Map<string, string>;
   historicProcessInstances: Map<string, HistoricProcessInstanceRec>;
   historicActivityInstances: Map<string, HistoricActivityInstanceRec>;
+  historicVariableInstances: Map<string, HistoricVariableInstanceRec>;
+  /** Historic details (variable updates), in the order they were written. */
+  historicDetails: HistoricVariableUpdateRec[];
   userOperationLog: UserOperationLogRec[];
   batches: Map<string, BatchRec>;
   historicBatches: Map<string, HistoricBatchRec>;
@@ -59,6 +64,8 @@ export function createStore(): EngineStore {
     executionIndex: new Map(),
     historicProcessInstances: new Map(),
     historicActivityInstances: new Map(),
+    historicVariableInstances: new Map(),
+    historicDetails: [],
     userOperationLog: [],
     batches: new Map(),
     historicBatches: new Map(),

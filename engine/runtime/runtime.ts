@@ -175,13 +175,18 @@ export class Runtime {
     scopeId: string,
     name: string,
     value: TypedValue,
+    options: { sourceScopeId?: string; initial?: boolean } = {},
   ): void {
     const variables = this.variablesOf(pi, scopeId);
     const existing = variables[name];
+    const source = options.sourceScopeId ?? scopeId;
     if (existing) {
       existing.value = value;
+      this.recordVariable(pi, scopeId, existing, 'update', source, false);
     } else {
-      variables[name] = { id: this.newId(), name, value, createTime: this.now() };
+      const created: VariableRec = { id: this.newId(), name, value, createTime: this.now() };
+      variables[name] = created;
+      this.recordVariable(pi, scopeId, created, 'create', source, options.initial ?? false);
     }
   }
 
@@ -192,15 +197,62 @@ export class Runtime {
   setVariable(pi: ProcessInstanceState, scopeId: string, name: string, value: TypedValue): void {
     let current: string | null = scopeId;
     while (current !== null) {
-      const variables = this.variablesOf(pi, current);
-      const existing = variables[name];
-      if (existing) {
-        existing.value = value;
+      if (this.variablesOf(pi, current)[name]) {
+        this.setVariableLocal(pi, current, name, value, { sourceScopeId: scopeId });
         return;
       }
       current = this.parentScope(pi, current);
     }
-    this.setVariableLocal(pi, pi.id, name, value);
+    this.setVariableLocal(pi, pi.id, name, value, { sourceScopeId: scopeId });
+  }
+
+  /** `removeVariableLocal`: the variable goes; history marks it deleted. */
+  removeVariableLocal(pi: ProcessInstanceState, scopeId: string, name: string): boolean {
+    const variables = this.variablesOf(pi, scopeId);
+    const existing = variables[name];
+    if (!existing) {
+      return false;
+    }
+    delete variables[name];
+    this.recordVariable(pi, scopeId, existing, 'delete', scopeId, false);
+    return true;
+  }
+
+  /**
+   * Tells history about a variable write, with the ids Camunda's DefaultHistoryEventProducer puts
+   * on it: the execution and activity instance of the scope holding the variable, and the activity
+   * instance of the execution that wrote it.
+   */
+  private recordVariable(
+    pi: ProcessInstanceState,
+    scopeId: string,
+    variable: VariableRec,
+    event: 'create' | 'update' | 'delete',
+    sourceScopeId: string,
+    initial: boolean,
+  ): void {
+    const definition = this.definitionOf(pi);
+    const ti = pi.transitionInstances[scopeId];
+    const source = pi.transitionInstances[sourceScopeId]?.parentId ?? sourceScopeId;
+    this.ctx.recordVariable({
+      event,
+      id: variable.id,
+      name: variable.name,
+      value: variable.value,
+      processDefinitionKey: definition.key,
+      processDefinitionId: definition.id,
+      processInstanceId: pi.id,
+      executionId: ti ? ti.id : (pi.activityInstances[scopeId]?.executionId ?? scopeId),
+      activityInstanceId: ti ? ti.parentId : scopeId,
+      taskId: null,
+      tenantId: pi.tenantId,
+      createTime: variable.createTime,
+      rootProcessInstanceId: pi.rootProcessInstanceId,
+      sourceActivityInstanceId: source,
+      initial,
+      time: this.now(),
+      newDetailId: () => this.newId(),
+    });
   }
 
   /** All variables visible from a scope, inner ones shadowing outer ones. */
@@ -301,9 +353,7 @@ export class Runtime {
       removeVariable: (name: string) => {
         let current: string | null = scopeId;
         while (current !== null) {
-          const variables = this.variablesOf(pi, current);
-          if (name in variables) {
-            delete variables[name];
+          if (this.removeVariableLocal(pi, current, name)) {
             return;
           }
           current = this.parentScope(pi, current);
@@ -653,18 +703,23 @@ export class Runtime {
     this.execute(pi, scopeId, activityId, localVariables);
   }
 
-  /** Enters an activity without honouring asyncBefore: the continuation runs now. */
+  /**
+   * Enters an activity without honouring asyncBefore: the continuation runs now. `carried` are the
+   * variables of the async continuation's execution, which go on unchanged (no history event).
+   */
   execute(
     pi: ProcessInstanceState,
     scopeId: string,
     activityId: string,
     localVariables: Record<string, TypedValue> = {},
+    carried: Record<string, VariableRec> = {},
   ): void {
     if (isBodyId(activityId)) {
-      this.executeBody(pi, scopeId, this.activity(pi, activityId), localVariables);
+      this.executeBody(pi, scopeId, this.activity(pi, activityId), localVariables, carried);
       return;
     }
     const ai = this.createActivityInstance(pi, scopeId, activityId);
+    Object.assign(ai.variables, carried);
     for (const [name, value] of Object.entries(localVariables)) {
       this.setVariableLocal(pi, ai.id, name, value);
     }
@@ -1521,6 +1576,7 @@ export class Runtime {
     scopeId: string,
     activity: Activity,
     localVariables: Record<string, TypedValue>,
+    carried: Record<string, VariableRec> = {},
   ): void {
     const loop = activity.multiInstance;
     if (!loop) {
@@ -1529,6 +1585,7 @@ export class Runtime {
       );
     }
     const body = this.createActivityInstance(pi, scopeId, `${activity.id}${MI_BODY_SUFFIX}`);
+    Object.assign(body.variables, carried);
     for (const [name, value] of Object.entries(localVariables)) {
       this.setVariableLocal(pi, body.id, name, value);
     }
@@ -2020,7 +2077,8 @@ export class Runtime {
       state: 'ACTIVE',
     });
     for (const [name, value] of Object.entries(options.variables ?? {})) {
-      this.setVariableLocal(pi, id, name, value);
+      // DefaultHistoryEventProducer marks the variables a process instance starts with as initial.
+      this.setVariableLocal(pi, id, name, value, { initial: true });
     }
     this.invokeListeners(pi, id, model.listeners, 'start');
     this.createEventSubProcessSubscriptions(pi, root, model.eventSubProcessIds);
@@ -2168,20 +2226,15 @@ export class Runtime {
       throw new ProcessEngineException(`Transition instance of job '${job.id}' does not exist`);
     }
     delete pi.transitionInstances[ti.id];
-    const variables = Object.fromEntries(
-      Object.entries(ti.variables).map(([name, v]) => [name, v.value]),
-    );
     const innerOfBody = this.isInnerOfBody(pi, ti.parentId);
     if (ti.kind === 'before') {
       if (innerOfBody) {
         const inner = this.createActivityInstance(pi, ti.parentId, ti.activityId);
-        for (const [name, value] of Object.entries(variables)) {
-          this.setVariableLocal(pi, inner.id, name, value);
-        }
+        Object.assign(inner.variables, ti.variables);
         this.startActivity(pi, inner);
         return;
       }
-      this.execute(pi, ti.parentId, ti.activityId, variables);
+      this.execute(pi, ti.parentId, ti.activityId, {}, ti.variables);
       return;
     }
     if (innerOfBody) {

@@ -257,6 +257,55 @@ export interface HistoricActivityInstanceRec {
   seq: number;
 }
 
+/**
+ * A historic variable instance (history level audit and above): one per variable instance, kept
+ * after its scope ends. Camunda marks it DELETED only when the variable is removed explicitly
+ * (VariableInstanceHistoryListener.onDelete); a scope that ends keeps its variables CREATED.
+ */
+export interface HistoricVariableInstanceRec {
+  /** The id of the runtime variable instance. */
+  id: string;
+  name: string;
+  value: TypedValue;
+  processDefinitionKey: string;
+  processDefinitionId: string;
+  processInstanceId: string;
+  executionId: string;
+  /** The activity instance whose scope holds the variable (the process instance for globals). */
+  activityInstanceId: string;
+  taskId: string | null;
+  tenantId: string | null;
+  state: 'CREATED' | 'DELETED';
+  createTime: number;
+  rootProcessInstanceId: string;
+  /** The runtime variable's revision: one more for every later command that changed it. */
+  revision: number;
+}
+
+/** A historic detail of type variable update (history level full): one per variable write. */
+export interface HistoricVariableUpdateRec {
+  id: string;
+  variableInstanceId: string;
+  variableName: string;
+  value: TypedValue;
+  processDefinitionKey: string;
+  processDefinitionId: string;
+  processInstanceId: string;
+  /** The activity instance whose execution wrote the variable. */
+  activityInstanceId: string;
+  executionId: string;
+  taskId: string | null;
+  tenantId: string | null;
+  /** The operation log id of the command that wrote it, when that command wrote a log entry. */
+  userOperationId: string | null;
+  time: number;
+  rootProcessInstanceId: string;
+  /** Set on the variables a process instance is started with. */
+  initial: boolean;
+  revision: number;
+  seq: number;
+}
+
 export interface UserOperationLogRec {
   id: string;
   operationId: string;

@@ -1,6 +1,7 @@
 /** In-process test access to the REST API: a fresh engine, `app.request()`, Basic auth. */
 import type { Hono } from 'hono';
 import { ProcessEngine } from '../../engine/process-engine';
+import type { HistoryLevel } from '../../engine/runtime/history-level';
 import { createApp } from '../app';
 
 export const BASE = 'http://localhost/engine-rest';
@@ -32,14 +33,23 @@ export interface TestApp {
   start: (key: string, body?: unknown) => Promise<string>;
 }
 
-export function createTestApp(): TestApp {
+/** The profiles `server/main.ts` takes as flags (`--no-auth`, `--history-level`, …). */
+export interface TestAppOptions {
+  authentication?: boolean;
+  historyLevel?: HistoryLevel;
+  enforceHistoryTimeToLive?: boolean;
+}
+
+export function createTestApp(options: TestAppOptions = {}): TestApp {
   let time = Date.UTC(2024, 0, 15, 10, 30, 0);
   let id = 0;
   const engine = new ProcessEngine({
     clock: () => (time += 1000),
     idGenerator: () => `id-${String(++id)}`,
+    historyLevel: options.historyLevel,
+    enforceHistoryTimeToLive: options.enforceHistoryTimeToLive,
   });
-  const app = createApp({ engine, consoleDir: null });
+  const app = createApp({ engine, consoleDir: null, authentication: options.authentication });
 
   const request = async (method: string, path: string, options: RequestOptions = {}) => {
     const headers: Record<string, string> = {};
