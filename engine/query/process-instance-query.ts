@@ -1,5 +1,6 @@
 /** `GET /process-instance` filters and sort keys over the engine's running instances. */
 import type { EngineApi } from '../engine-api';
+import { innerActivityId, isBodyId } from '../runtime/runtime';
 import type { ProcessInstanceState } from '../runtime/state';
 import type { Paging, Sorting, SortKeys } from './query-support';
 import { candidatesById, matchesLike, matchesTenant, sortAndPage } from './query-support';
@@ -43,11 +44,50 @@ export function processInstanceSortKeys(engine: EngineApi): SortKeys<ProcessInst
   };
 }
 
-/** Activity ids an instance currently is at: its activity instances and waiting transitions. */
-export function currentActivityIds(pi: ProcessInstanceState): Set<string> {
+/**
+ * The activity ids the executions of an instance carry (Camunda's `ACT_ID_`), which runtime
+ * `activityIdIn` compares (Execution.xml, `selectProcessInstanceByQueryCriteriaSql`:
+ * `EXE.IS_EVENT_SCOPE_ = false and EXE.ACT_ID_ in (…)`, with no check of `IS_ACTIVE_`):
+ * - a leaf activity instance: its execution is at the activity. An execution with children has no
+ *   activity (PvmAtomicOperationCreateScope and PvmExecutionImpl.createConcurrentChildExecution
+ *   set it to null), so a sub-process, an event sub-process or a multi-instance body whose tokens
+ *   are inside matches nothing (HistoricProcessInstanceTest.testQueryByNonLeafActivityId);
+ * - a token waiting at a parallel or inclusive join: its inactive execution stays at the gateway;
+ * - a transition instance: asyncBefore leaves the execution at the activity it is about to enter
+ *   (PvmAtomicOperationTransitionCreateScope is the asynchronous step), asyncAfter at the activity
+ *   it left, a sub-process included (testQueryByAsyncBeforeActivityId,
+ *   testQueryByAsyncAfterActivityId);
+ * - a parallel multi-instance body with completed inner instances: each completed instance leaves
+ *   an inactive concurrent execution at the inner activity until the body completes
+ *   (ParallelMultiInstanceActivityBehavior.concurrentChildExecutionEnded), counted by the body's
+ *   `nrOfCompletedInstances`.
+ */
+export function executionActivityIds(engine: EngineApi, pi: ProcessInstanceState): Set<string> {
+  const parents = new Set<string>();
+  for (const instance of Object.values(pi.activityInstances)) {
+    if (instance.parentId !== null) {
+      parents.add(instance.parentId);
+    }
+  }
+  for (const transition of Object.values(pi.transitionInstances)) {
+    parents.add(transition.parentId);
+  }
+  const model = engine.definition(pi.processDefinitionId)?.model;
   const ids = new Set<string>();
   for (const instance of Object.values(pi.activityInstances)) {
-    if (instance.id !== pi.id) {
+    if (instance.id === pi.id) {
+      continue;
+    }
+    if (isBodyId(instance.activityId)) {
+      // The body's own execution has no activity once its instances are created
+      // (MultiInstanceActivityBehavior: prepareScopeExecution / performInstance).
+      const inner = innerActivityId(instance.activityId);
+      const completed = instance.variables.nrOfCompletedInstances?.value.value;
+      const parallel = model?.activities[inner]?.multiInstance?.sequential === false;
+      if (parallel && typeof completed === 'number' && completed > 0) {
+        ids.add(inner);
+      }
+    } else if (!parents.has(instance.id)) {
       ids.add(instance.activityId);
     }
   }
@@ -137,7 +177,7 @@ export function matchesProcessInstance(
     return false;
   }
   if (q.activityIdIn?.length) {
-    const current = currentActivityIds(pi);
+    const current = executionActivityIds(engine, pi);
     if (!q.activityIdIn.some((id) => current.has(id))) {
       return false;
     }

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import type { ProcessInstanceDto } from '../src/api/camunda-dto';
+import type { TestApp } from './testing/test-app';
+import { createTestApp } from './testing/test-app';
+
+const NS = `xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="test"`;
+
+const flow = (id: string, from: string, to: string): string =>
+  `<sequenceFlow id="${id}" sourceRef="${from}" targetRef="${to}"/>`;
+
+/** start → fork → (leaf) ∥ (sub: inner) → join → end; a multi-instance `review` after it. */
+const SCOPES = `<?xml version="1.0" encoding="UTF-8"?><definitions ${NS}>
+  <process id="scopes" isExecutable="true" camunda:historyTimeToLive="P1D">
+   <startEvent id="start"/>${flow('f1', 'start', 'fork')}
+   <parallelGateway id="fork"/>${flow('f2', 'fork', 'leaf')}${flow('f3', 'fork', 'sub')}
+   <userTask id="leaf"/>${flow('f4', 'leaf', 'join')}
+   <subProcess id="sub"><startEvent id="subStart"/>${flow('s1', 'subStart', 'inner')}
+     <userTask id="inner"/>${flow('s2', 'inner', 'subEnd')}<endEvent id="subEnd"/></subProcess>
+   ${flow('f5', 'sub', 'join')}<parallelGateway id="join"/>${flow('f6', 'join', 'review')}
+   <userTask id="review"><multiInstanceLoopCharacteristics isSequential="false"><loopCardinality>2</loopCardinality></multiInstanceLoopCharacteristics></userTask>
+   ${flow('f7', 'review', 'end')}<endEvent id="end"/>
+  </process></definitions>`;
+
+/** start → asyncBefore sub-process (inner task) → end. */
+const ASYNC_SUB = `<?xml version="1.0" encoding="UTF-8"?><definitions ${NS}>
+  <process id="asyncSub" isExecutable="true" camunda:historyTimeToLive="P1D">
+   <startEvent id="start"/>${flow('f1', 'start', 'asyncSubProcess')}
+   <subProcess id="asyncSubProcess" camunda:asyncBefore="true"><startEvent id="subStart"/>${flow('s1', 'subStart', 'asyncInner')}
+     <userTask id="asyncInner"/>${flow('s2', 'asyncInner', 'subEnd')}<endEvent id="subEnd"/></subProcess>
+   ${flow('f2', 'asyncSubProcess', 'end')}<endEvent id="end"/>
+  </process></definitions>`;
+
+async function completeTask(test: TestApp, processInstanceId: string, key: string) {
+  const tasks = (await test.request('GET', `/task?processInstanceId=${processInstanceId}`))
+    .body as { id: string; taskDefinitionKey: string }[];
+  const task = tasks.find((t) => t.taskDefinitionKey === key);
+  const response = await test.request('POST', `/task/${task?.id ?? ''}/complete`, { json: {} });
+  expect(response.status, response.text).toBe(204);
+}
+
+/** One instance in `leaf` and `inner`, one waiting at the join, one at `review`, one async. */
+async function fixture() {
+  const test = createTestApp();
+  await test.deploy('scopes.bpmn', SCOPES);
+  await test.deploy('async.bpmn', ASYNC_SUB);
+  const running = await test.start('scopes');
+  const atJoin = await test.start('scopes');
+  await completeTask(test, atJoin, 'leaf');
+  const reviewing = await test.start('scopes');
+  await completeTask(test, reviewing, 'leaf');
+  await completeTask(test, reviewing, 'inner');
+  const asyncWaiting = await test.start('asyncSub');
+  return { ...test, running, atJoin, reviewing, asyncWaiting };
+}
+
+const ids = (body: unknown) => (body as ProcessInstanceDto[]).map((pi) => pi.id).sort();
+
+describe('GET/POST /process-instance: activityIdIn', () => {
+  it('matches instances with an execution at the activity, as Camunda does', async () => {
+    const { request, running, atJoin, reviewing, asyncWaiting } = await fixture();
+    const get = async (activityIdIn: string) => {
+      const response = await request('GET', `/process-instance?activityIdIn=${activityIdIn}`);
+      expect(response.status, response.text).toBe(200);
+      return ids(response.body);
+    };
+
+    expect(await get('leaf')).toEqual([running]);
+    expect(await get('inner')).toEqual([running, atJoin].sort());
+    expect(await get('join')).toEqual([atJoin]);
+    expect(await get('review')).toEqual([reviewing]);
+    // A scope with tokens inside, a fork and a multi-instance body match nothing…
+    expect(await get('sub,fork,review%23multiInstanceBody')).toEqual([]);
+    // …but a sub-process waiting in its asyncBefore continuation is where the execution is.
+    expect(await get('asyncSubProcess')).toEqual([asyncWaiting]);
+
+    const posted = await request('POST', '/process-instance', {
+      json: { activityIdIn: ['join', 'sub', 'asyncSubProcess'] },
+    });
+    expect(ids(posted.body)).toEqual([atJoin, asyncWaiting].sort());
+    const counted = await request('GET', '/process-instance/count?activityIdIn=sub,inner');
+    expect(counted.body).toEqual({ count: 2 });
+    const postedCount = await request('POST', '/process-instance/count', {
+      json: { activityIdIn: ['review#multiInstanceBody'] },
+    });
+    expect(postedCount.body).toEqual({ count: 0 });
+  });
+
+  it('selects the instances of /modification/execute by the same rule', async () => {
+    const { request, engine, running, atJoin } = await fixture();
+    const response = await request('POST', '/modification/execute', {
+      json: {
+        processDefinitionId: engine.latestDefinition('scopes')?.id,
+        instructions: [{ type: 'cancel', activityId: 'inner' }],
+        // `sub` selects nothing; `inner` selects both instances with a token in the sub-process.
+        processInstanceQuery: { activityIdIn: ['sub', 'inner'] },
+      },
+    });
+    expect(response.status, response.text).toBe(204);
+    const afterwards = await request('GET', '/process-instance?activityIdIn=inner');
+    expect(ids(afterwards.body)).toEqual([]);
+    const untouched = await request('GET', '/process-instance?activityIdIn=leaf,join');
+    expect(ids(untouched.body)).toEqual([running, atJoin].sort());
+  });
+});
