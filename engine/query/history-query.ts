@@ -74,37 +74,50 @@ function needsActivities(q: HistoricProcessInstanceQuery): boolean {
 }
 
 /**
- * The activity filters of Camunda's `HistoricProcessInstanceQuery` (Javadoc; REST reference "Get
- * Historic Process Instances"), all read from the historic activity instances.
+ * The activity filters of Camunda's `HistoricProcessInstanceQuery`, as HistoricProcessInstance.xml
+ * evaluates them: `ACT_HI_ACTINST` is joined once (`HAI`) and, for `activityIdIn`, the historic
+ * incidents once (`INCACT`), so one historic activity instance (and one incident) must meet every
+ * given filter together:
+ * - `activeActivityIdIn`: `HAI.END_TIME_ IS NULL AND HAI.ACT_ID_ IN (…)`;
+ * - `executedActivityIdIn`: `HAI.END_TIME_ IS NOT NULL AND HAI.ACT_ID_ IN (…)`;
+ * - `activityIdIn` (7.20+): `(HAI.END_TIME_ IS NULL AND HAI.ACT_ID_ IN (…)) OR
+ *   INCACT.ACTIVITY_ID_ IN (…)`: an active activity, or one with an incident (a failing
+ *   asynchronous continuation has no historic activity instance yet).
+ * Every activity instance has a historic one (sub-processes, multi-instance bodies, waiting
+ * joins), but a token waiting in an asyncBefore continuation has none until its job runs.
  */
 function matchesActivityFilters(
-  engine: EngineApi,
-  pi: HistoricProcessInstanceRec,
   q: HistoricProcessInstanceQuery,
   activities: readonly HistoricActivityInstanceRec[],
+  incidentActivityIds: readonly (string | null)[],
 ): boolean {
-  const has = (ids: readonly string[], ended: boolean) =>
-    activities.some((ai) => (ai.endTime !== null) === ended && ids.includes(ai.activityId));
-  // `activeActivityIdIn`: an unfinished historic activity instance of one of the activities.
-  if (q.activeActivityIdIn?.length && !has(q.activeActivityIdIn, false)) {
-    return false;
-  }
-  // `executedActivityIdIn`: a finished one.
-  if (q.executedActivityIdIn?.length && !has(q.executedActivityIdIn, true)) {
-    return false;
-  }
-  if (q.activityIdIn?.length) {
-    const ids = q.activityIdIn;
-    // `activityIdIn` (7.20+): an active or a failing activity; a failing asynchronous
-    // continuation has no activity instance yet, only the open incident at its activity.
-    const failing = Object.values(engine.instance(pi.id)?.incidents ?? {}).some(
-      (incident) => incident.activityId !== null && ids.includes(incident.activityId),
-    );
-    if (!failing && !has(ids, false)) {
-      return false;
-    }
-  }
-  return true;
+  const { activeActivityIdIn: active, executedActivityIdIn: executed, activityIdIn: any } = q;
+  const unfinishedIn = (ai: HistoricActivityInstanceRec | null, ids: readonly string[]) =>
+    ai !== null && ai.endTime === null && ids.includes(ai.activityId);
+  // A LEFT JOIN without a matching row yields one row of nulls.
+  const rows = activities.length ? activities : [null];
+  const incidents = any?.length && incidentActivityIds.length ? incidentActivityIds : [null];
+  return rows.some((ai) =>
+    incidents.some(
+      (incidentActivityId) =>
+        (!active?.length || unfinishedIn(ai, active)) &&
+        (!executed?.length ||
+          (ai !== null && ai.endTime !== null && executed.includes(ai.activityId))) &&
+        (!any?.length ||
+          unfinishedIn(ai, any) ||
+          (incidentActivityId !== null && any.includes(incidentActivityId))),
+    ),
+  );
+}
+
+/** The activities of the instance's incidents (`ACT_HI_INCIDENT.ACTIVITY_ID_`). */
+function historicIncidentActivityIds(
+  engine: EngineApi,
+  pi: HistoricProcessInstanceRec,
+): (string | null)[] {
+  return Object.values(engine.instance(pi.id)?.incidents ?? {}).map(
+    (incident) => incident.activityId,
+  );
 }
 
 export const HISTORIC_PROCESS_INSTANCE_SORT_KEYS: SortKeys<HistoricProcessInstanceRec> = {
@@ -213,7 +226,10 @@ export function matchesHistoricProcessInstance(
   if (q.state !== undefined && pi.state !== q.state) {
     return false;
   }
-  if (!matchesActivityFilters(engine, pi, q, activities.get(pi.id) ?? [])) {
+  if (
+    needsActivities(q) &&
+    !matchesActivityFilters(q, activities.get(pi.id) ?? [], historicIncidentActivityIds(engine, pi))
+  ) {
     return false;
   }
   if (q.variables?.length) {
