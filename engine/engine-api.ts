@@ -10,6 +10,8 @@ import type {
   EventSubscriptionRec,
   HistoricActivityInstanceRec,
   HistoricProcessInstanceRec,
+  HistoricVariableInstanceRec,
+  HistoricVariableUpdateRec,
   IncidentRec,
   JobDefinitionRec,
   JobRec,
@@ -234,6 +236,10 @@ export interface EngineApi {
   historicProcessInstances(): Iterable<HistoricProcessInstanceRec>;
   historicProcessInstance(id: string): HistoricProcessInstanceRec | undefined;
   historicActivityInstances(): Iterable<HistoricActivityInstanceRec>;
+  /** Historic variable instances (history level audit and above). */
+  historicVariableInstances(): Iterable<HistoricVariableInstanceRec>;
+  /** Historic details: one variable update per write (history level full). */
+  historicDetails(): Iterable<HistoricVariableUpdateRec>;
   userOperationLog(): Iterable<UserOperationLogRec>;
 
   /** The engine's clock (epoch ms). */

@@ -52,6 +52,8 @@ import type {
   EventSubscriptionRec,
   HistoricActivityInstanceRec,
   HistoricProcessInstanceRec,
+  HistoricVariableInstanceRec,
+  HistoricVariableUpdateRec,
   IncidentRec,
   JobDefinitionRec,
   JobRec,
@@ -1328,6 +1330,14 @@ export class ProcessEngine implements EngineApi {
 
   historicActivityInstances(): Iterable<HistoricActivityInstanceRec> {
     return this.store.historicActivityInstances.values();
+  }
+
+  historicVariableInstances(): Iterable<HistoricVariableInstanceRec> {
+    return this.store.historicVariableInstances.values();
+  }
+
+  historicDetails(): Iterable<HistoricVariableUpdateRec> {
+    return this.store.historicDetails;
   }
 
   userOperationLog(): Iterable<UserOperationLogRec> {

@@ -25,6 +25,7 @@ import { batchRoutes } from './routes/batch';
 import { deploymentRoutes } from './routes/deployment';
 import { engineInfoRoutes } from './routes/engine-info';
 import { historyRoutes } from './routes/history';
+import { historyVariableRoutes } from './routes/history-variables';
 import { jobRoutes } from './routes/job';
 import { messageRoutes } from './routes/message';
 import { modificationRoutes } from './routes/modification';
@@ -94,6 +95,7 @@ function restApi(engine: EngineApi): Hono<RestEnv> {
     jobRoutes(engine),
     runtimeListRoutes(engine),
     historyRoutes(engine),
+    historyVariableRoutes(engine),
     batchRoutes(engine),
   ]) {
     api.route('/', routes);

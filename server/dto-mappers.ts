@@ -13,6 +13,8 @@ import type {
   HistoricActivityInstanceRec,
   HistoricBatchRec,
   HistoricProcessInstanceRec,
+  HistoricVariableInstanceRec,
+  HistoricVariableUpdateRec,
   IncidentRec,
   JobDefinitionRec,
   JobRec,
@@ -29,6 +31,8 @@ import type {
   EventSubscriptionDto,
   HistoricBatchDto,
   HistoricProcessInstanceDto,
+  HistoricVariableInstanceDto,
+  HistoricVariableUpdateDto,
   IncidentDto,
   JobDefinitionDto,
   JobDto,
@@ -390,5 +394,67 @@ export function toHistoricBatchDto(batch: HistoricBatchRec): HistoricBatchDto {
     executionStartTime: formatCamundaDate(batch.executionStartTime),
     endTime: formatCamundaDate(batch.endTime),
     removalTime: formatCamundaDate(batch.removalTime),
+  };
+}
+
+export function toHistoricVariableInstanceDto(
+  variable: HistoricVariableInstanceRec,
+  deserializeValues: boolean,
+): HistoricVariableInstanceDto {
+  return {
+    ...toVariableValueDto(variable.value, deserializeValues),
+    id: variable.id,
+    name: variable.name,
+    processDefinitionKey: variable.processDefinitionKey,
+    processDefinitionId: variable.processDefinitionId,
+    processInstanceId: variable.processInstanceId,
+    executionId: variable.executionId,
+    activityInstanceId: variable.activityInstanceId,
+    caseDefinitionKey: null,
+    caseDefinitionId: null,
+    caseInstanceId: null,
+    caseExecutionId: null,
+    taskId: variable.taskId,
+    errorMessage: null,
+    tenantId: variable.tenantId,
+    state: variable.state,
+    createTime: formatRequiredDate(variable.createTime),
+    removalTime: null,
+    rootProcessInstanceId: variable.rootProcessInstanceId,
+  };
+}
+
+/** Camunda's `HistoricDetailDto` of the `variableUpdate` subtype (its Jackson `type` name). */
+export function toHistoricVariableUpdateDto(
+  detail: HistoricVariableUpdateRec,
+  deserializeValues: boolean,
+): HistoricVariableUpdateDto {
+  const { type, value, valueInfo } = toVariableValueDto(detail.value, deserializeValues);
+  return {
+    type: 'variableUpdate',
+    id: detail.id,
+    processDefinitionKey: detail.processDefinitionKey,
+    processDefinitionId: detail.processDefinitionId,
+    processInstanceId: detail.processInstanceId,
+    activityInstanceId: detail.activityInstanceId,
+    executionId: detail.executionId,
+    caseDefinitionKey: null,
+    caseDefinitionId: null,
+    caseInstanceId: null,
+    caseExecutionId: null,
+    taskId: detail.taskId,
+    tenantId: detail.tenantId,
+    userOperationId: detail.userOperationId,
+    time: formatRequiredDate(detail.time),
+    removalTime: null,
+    rootProcessInstanceId: detail.rootProcessInstanceId,
+    variableName: detail.variableName,
+    variableInstanceId: detail.variableInstanceId,
+    variableType: type,
+    value,
+    valueInfo,
+    initial: detail.initial,
+    revision: detail.revision,
+    errorMessage: null,
   };
 }

@@ -2,7 +2,14 @@
  * The REST layer's own exceptions and the one mapping from any thrown error to Camunda's error
  * body `{type, message, code}` (contract §1.1).
  */
-import type { AuthorizationExceptionDto, ExceptionDto } from '../src/api/camunda-dto';
+import type {
+  AuthorizationExceptionDto,
+  ExceptionDto,
+  ParseExceptionDto,
+  ProblemDto,
+} from '../src/api/camunda-dto';
+import type { ParseProblem } from '../engine/model/bpmn-parse-exception';
+import { BpmnParseException } from '../engine/model/bpmn-parse-exception';
 import {
   AuthorizationException,
   BadUserRequestException,
@@ -31,7 +38,17 @@ export class InvalidRequestException extends RestException {
 
 export interface ErrorResponse {
   status: number;
-  body: ExceptionDto | AuthorizationExceptionDto;
+  body: ExceptionDto | AuthorizationExceptionDto | ParseExceptionDto;
+}
+
+function toProblemDto(problem: ParseProblem): ProblemDto {
+  return {
+    message: problem.message,
+    line: problem.line ?? 0,
+    column: problem.column ?? 0,
+    mainElementId: problem.mainElementId,
+    '\u0435lementIds': [...problem.elementIds],
+  };
 }
 
 /** Status and body for anything a route threw, as Camunda's exception mappers answer it. */
@@ -54,6 +71,21 @@ export function toErrorResponse(error: unknown): ErrorResponse {
         resourceName: single?.resourceName ?? null,
         resourceId: single?.resourceId ?? null,
         missingAuthorizations: error.missingAuthorizations.map((missing) => ({ ...missing })),
+      },
+    };
+  }
+  if (error instanceof BpmnParseException) {
+    // ExceptionHandlerHelper maps a ParseException to ParseExceptionDto: the problems of each
+    // resource as `details`.
+    return {
+      status: 400,
+      body: {
+        type: error.type,
+        message: error.message,
+        code: error.code,
+        details: {
+          [error.resourceName]: { errors: error.problems.map(toProblemDto), warnings: [] },
+        },
       },
     };
   }

@@ -25,10 +25,12 @@ export class BpmnParseException extends ParseException {
   }
 }
 
+/** Parse.throwExceptionForErrors: each problem, its resource, then ProblemImpl.toString. */
 export function formatParseMessage(resourceName: string, problems: ParseProblem[]): string {
   const lines = problems.map((problem) => {
     const line = problem.line === null ? '' : ` | line ${problem.line}`;
-    return `\n* ${problem.message} | resource ${resourceName}${line}`;
+    const column = problem.column === null ? '' : ` | column ${problem.column}`;
+    return `\n* ${problem.message} | resource ${resourceName}${line}${column}`;
   });
   return `ENGINE-09005 Could not parse BPMN process. Errors: ${lines.join('')}`;
 }
@@ -62,17 +64,34 @@ export class ProblemCollector {
 
   // Moddle keeps no source positions on elements, so the element is found by its id attribute; the
   // first match is the one that counts, as ids are unique (duplicates are reported separately).
+  // Camunda reports where its SAX parser's Locator stands at the start element event: just after
+  // the `>` that closes the start tag (1-based line and column).
   private locate(id: string): { line: number; column: number } | null {
     const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const match = new RegExp(`\\sid\\s*=\\s*["']${escaped}["']`).exec(this.xml);
     if (match === null) {
       return null;
     }
-    const tagStart = this.xml.lastIndexOf('<', match.index);
-    const offset = tagStart === -1 ? match.index : tagStart;
-    const before = this.xml.slice(0, offset);
+    const end = startTagEnd(this.xml, match.index);
+    const before = this.xml.slice(0, end);
     const line = before.split('\n').length;
-    const column = offset - before.lastIndexOf('\n');
+    const column = end - before.lastIndexOf('\n');
     return { line, column };
   }
+}
+
+/** The offset just after the `>` closing the start tag that contains `from` (quotes skipped). */
+function startTagEnd(xml: string, from: number): number {
+  let quote: string | null = null;
+  for (let i = from; i < xml.length; i++) {
+    const char = xml.charAt(i);
+    if (quote !== null) {
+      quote = char === quote ? null : quote;
+    } else if (char === '"' || char === "'") {
+      quote = char;
+    } else if (char === '>') {
+      return i + 1;
+    }
+  }
+  return xml.length;
 }

@@ -218,7 +218,7 @@ describe('parseBpmn', () => {
     });
   });
 
-  it('rejects a script task, naming the element, the resource and the line', async () => {
+  it('rejects a script task, naming the element, the resource and where its start tag ends', async () => {
     const error = await parseError(
       process(`<startEvent id="start"/>
 <sequenceFlow id="f1" sourceRef="start" targetRef="ScriptTask_1"/>
@@ -228,11 +228,55 @@ describe('parseBpmn', () => {
     expect(error.type).toBe('ParseException');
     expect(error.message).toBe(
       'ENGINE-09005 Could not parse BPMN process. Errors: \n' +
-        "* Unsupported element 'bpmn:scriptTask' (id 'ScriptTask_1'): script tasks need a script engine, which this engine does not have | resource test.bpmn | line 6",
+        "* Unsupported element 'bpmn:scriptTask' (id 'ScriptTask_1'): script tasks need a script engine, which this engine does not have | resource test.bpmn | line 6 | column 57",
     );
     expect(error.problems).toEqual([
-      expect.objectContaining({ mainElementId: 'ScriptTask_1', line: 6 }),
+      expect.objectContaining({ mainElementId: 'ScriptTask_1', line: 6, column: 57 }),
     ]);
+  });
+
+  it('with enforceHistoryTimeToLive refuses an executable process without historyTimeToLive', async () => {
+    const noTimeToLive = process('<startEvent id="start"/>');
+    const error: unknown = await parseBpmn(noTimeToLive, 'ttl.bpmn', {
+      enforceHistoryTimeToLive: true,
+    }).catch((caught: unknown) => caught);
+    if (!(error instanceof BpmnParseException)) {
+      throw new Error(`expected a BpmnParseException, got ${String(error)}`);
+    }
+    const reason =
+      'ENGINE-12018 History Time To Live (TTL) cannot be null. TTL is necessary for the History ' +
+      'Cleanup to work. The following options are possible:\n* Set historyTimeToLive in the model\n' +
+      '* Set a default historyTimeToLive as a global process engine configuration\n' +
+      '* (Not recommended) Deactivate the enforceTTL config to disable this check';
+    expect(error.problems).toEqual([
+      {
+        message: `${reason}: ${reason}`,
+        line: 3,
+        column: 37,
+        mainElementId: 'p',
+        elementIds: ['p'],
+      },
+    ]);
+    expect(error.message).toBe(
+      `ENGINE-09005 Could not parse BPMN process. Errors: \n* ${reason}: ${reason} | resource ttl.bpmn | line 3 | column 37`,
+    );
+  });
+
+  it('with enforceHistoryTimeToLive accepts a time to live, and ignores processes that do not run', async () => {
+    const enforce = { enforceHistoryTimeToLive: true };
+    const withTimeToLive = process(
+      '<startEvent id="start"/>',
+      'id="p" isExecutable="true" camunda:historyTimeToLive="P30D"',
+    );
+    expect((await parseBpmn(withTimeToLive, 'ttl.bpmn', enforce)).processes[0]).toMatchObject({
+      historyTimeToLive: 30,
+    });
+    const notExecutable = process('<startEvent id="start"/>', 'id="p" isExecutable="false"');
+    expect((await parseBpmn(notExecutable, 'ttl.bpmn', enforce)).processes).toHaveLength(1);
+    // Off by default, as in Camunda's own test configuration.
+    expect(
+      (await parseBpmn(process('<startEvent id="start"/>'), 'ttl.bpmn')).processes,
+    ).toHaveLength(1);
   });
 
   it('rejects malformed XML with a ParseException', async () => {

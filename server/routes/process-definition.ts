@@ -148,17 +148,23 @@ function statistics(
 export function processDefinitionRoutes(engine: EngineApi): Hono<RestEnv> {
   const app = new Hono<RestEnv>();
 
-  const byId = (id: string, status = 404): ProcessDefinitionRec => {
+  // ProcessDefinitionResourceImpl answers an unknown id with this 404, for the definition and its
+  // XML alike (getProcessDefinitionBpmn20Xml turns the engine's NotFoundException into it, as
+  // ProcessDefinitionRestServiceInteractionTest.testNonExistingProcessDefinitionBpmn20XmlRetrieval
+  // checks).
+  const byId = (id: string): ProcessDefinitionRec => {
     const definition = engine.definition(id);
     if (!definition) {
-      throw new InvalidRequestException(status, `No matching definition with id ${id}`);
+      throw new InvalidRequestException(404, `No matching definition with id ${id}`);
     }
     return definition;
   };
+  // ProcessDefinitionRestServiceImpl.getProcessDefinitionByKey, which every `/key/{key}/…`
+  // resource goes through, throws a plain RestException (testNonExistingProcessDefinitionRetrieval_ByKey).
   const byKey = (key: string): ProcessDefinitionRec => {
     const definition = engine.latestDefinition(key, null);
     if (!definition) {
-      throw new InvalidRequestException(
+      throw new RestException(
         404,
         `No matching process definition with key: ${key} and no tenant-id`,
       );
@@ -245,8 +251,7 @@ export function processDefinitionRoutes(engine: EngineApi): Hono<RestEnv> {
     c.json(toProcessDefinitionDto(byId(pathParam(c, 'id')))),
   );
   app.get('/process-definition/:id/xml', (c) => {
-    // Camunda answers an unknown id here with 400, not 404.
-    const definition = byId(pathParam(c, 'id'), 400);
+    const definition = byId(pathParam(c, 'id'));
     return c.json<ProcessDefinitionDiagramDto>({
       id: definition.id,
       bpmn20Xml: engine.definitionXml(definition.id) ?? '',

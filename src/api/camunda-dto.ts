@@ -30,6 +30,25 @@ export interface AuthorizationExceptionDto extends ExceptionDto {
   missingAuthorizations: MissingAuthorizationDto[];
 }
 
+/**
+ * One problem of a `ParseExceptionDto`. Camunda's ProblemDto getter is spelled `getЕlementIds`
+ * with a Cyrillic `Е`, so Jackson writes the key `еlementIds` (U+0435), as
+ * DeploymentRestServiceInteractionTest reads it; the OpenAPI document says `elementIds`.
+ */
+export interface ProblemDto {
+  message: string;
+  /** 0 when unknown (an `int` in Camunda). */
+  line: number;
+  column: number;
+  mainElementId: string | null;
+  '\u0435lementIds': string[];
+}
+
+/** 400 body of a deployment whose BPMN cannot be parsed: problems per resource name. */
+export interface ParseExceptionDto extends ExceptionDto {
+  details: Record<string, { errors: ProblemDto[]; warnings: ProblemDto[] }>;
+}
+
 /** `GET /version`. */
 export interface VersionDto {
   version: string;
@@ -636,6 +655,64 @@ export interface UserOperationLogEntryDto {
   jobDefinitionId: string | null;
   removalTime: string | null;
   rootProcessInstanceId: string | null;
+}
+
+/**
+ * `GET /history/variable-instance` entry (Camunda's `HistoricVariableInstanceDto`): written from
+ * history level audit on; `state` is `CREATED`, or `DELETED` once the variable was removed.
+ */
+export interface HistoricVariableInstanceDto extends VariableValueDto {
+  id: string;
+  name: string;
+  processDefinitionKey: string | null;
+  processDefinitionId: string | null;
+  processInstanceId: string | null;
+  executionId: string | null;
+  activityInstanceId: string | null;
+  caseDefinitionKey: string | null;
+  caseDefinitionId: string | null;
+  caseInstanceId: string | null;
+  caseExecutionId: string | null;
+  taskId: string | null;
+  errorMessage: string | null;
+  tenantId: string | null;
+  state: 'CREATED' | 'DELETED';
+  createTime: string;
+  removalTime: string | null;
+  rootProcessInstanceId: string | null;
+}
+
+/**
+ * `GET /history/detail` entry of type `variableUpdate` (Camunda's `HistoricVariableUpdateDto`):
+ * one per variable write, written only at history level full.
+ */
+export interface HistoricVariableUpdateDto {
+  type: 'variableUpdate';
+  id: string;
+  processDefinitionKey: string | null;
+  processDefinitionId: string | null;
+  processInstanceId: string | null;
+  activityInstanceId: string | null;
+  executionId: string | null;
+  caseDefinitionKey: string | null;
+  caseDefinitionId: string | null;
+  caseInstanceId: string | null;
+  caseExecutionId: string | null;
+  taskId: string | null;
+  tenantId: string | null;
+  /** The operation log entries of the operation that wrote it share this id. */
+  userOperationId: string | null;
+  time: string;
+  removalTime: string | null;
+  rootProcessInstanceId: string | null;
+  variableName: string;
+  variableInstanceId: string;
+  variableType: VariableValueType | null;
+  value: unknown;
+  valueInfo: Record<string, unknown> | null;
+  initial: boolean;
+  revision: number;
+  errorMessage: string | null;
 }
 
 /** `GET /history/activity-instance` entry (Camunda's `HistoricActivityInstanceDto`). */
