@@ -13,10 +13,13 @@ import type { CliOptions } from './cli-options';
 import { CliUsageError, USAGE, parseCliOptions } from './cli-options';
 import { JobExecutor } from './job-executor';
 
-/** Demo data is loaded on demand, so `--no-demo` never reads the demo files. */
-async function loadDemoData(engine: EngineApi): Promise<void> {
+/**
+ * Demo data is loaded on demand, so `--no-demo` never reads the demo files. Without
+ * authentication its earlier repairs have no user, as they would have had over such a REST API.
+ */
+async function loadDemoData(engine: EngineApi, authentication: boolean): Promise<void> {
   const { loadDemo } = await import('./demo/load-demo');
-  await loadDemo(engine);
+  await loadDemo(engine, { authenticated: authentication });
 }
 
 function urlHost(host: string): string {
@@ -63,7 +66,7 @@ async function main(): Promise<void> {
       enforceHistoryTimeToLive: options.enforceHistoryTimeToLive,
     });
     if (options.demo) {
-      await loadDemoData(engine);
+      await loadDemoData(engine, options.auth);
     }
     if (options.jobExecutor) {
       executor = new JobExecutor(engine, {

@@ -149,6 +149,15 @@ describe('loadDemo', () => {
     ]);
   });
 
+  it('for an engine without authentication, makes the same repairs as nobody', async () => {
+    const engine = new ProcessEngine();
+    await loadDemo(engine, { authenticated: false });
+    expect([...engine.userOperationLog()]).toEqual([]);
+    const batches = [...engine.historicBatches()];
+    expect(batches).toHaveLength(2);
+    expect(batches.every((batch) => batch.createUserId === null)).toBe(true);
+  });
+
   it('leaves one finished modification batch in the history', async () => {
     const engine = await demoEngine();
     const finished = [...engine.historicBatches()].filter((batch) => batch.endTime !== null);

@@ -16,6 +16,9 @@ const DEMO_SEED = 7781;
 
 const DEMO_DEPLOYMENT_NAME = 'demo';
 
+/** Who made the demo repairs; the operation log shows only authenticated users' operations. */
+const DEMO_OPERATOR = 'demo';
+
 const DEMO_RESOURCES = ['order-fulfilment.bpmn', 'invoice-approval.bpmn', 'payment.bpmn'] as const;
 
 /** Camunda's default retries for a failed job; after the last one the job raises an incident. */
@@ -23,8 +26,16 @@ const JOB_ATTEMPTS = 3;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Deploys the demo processes and starts the demo instances; failures are logged, never thrown. */
-export async function loadDemo(engine: EngineApi): Promise<void> {
+/**
+ * Deploys the demo processes and starts the demo instances; failures are logged, never thrown.
+ * With `authenticated` false (an engine served without authentication) the demo's earlier repairs
+ * were made by nobody, as requests to such a REST API have no user, and leave no operation log.
+ */
+export async function loadDemo(
+  engine: EngineApi,
+  { authenticated = true }: { authenticated?: boolean } = {},
+): Promise<void> {
+  const operator = authenticated ? DEMO_OPERATOR : null;
   try {
     await deployDemo(engine);
   } catch (error) {
@@ -38,7 +49,7 @@ export async function loadDemo(engine: EngineApi): Promise<void> {
     ...startPayments(engine, random),
   ];
   assignSomeTasks(engine, random);
-  failures.push(...repairAsAnOperatorWould(engine));
+  failures.push(...repairAsAnOperatorWould(engine, operator));
   if (failures.length > 0) {
     console.warn(
       `Demo data incomplete: ${String(failures.length)} instances could not be set up:\n  ${failures.join('\n  ')}`,
@@ -393,9 +404,6 @@ function failJob(engine: EngineApi, id: string, activityId: string, attempts: nu
 
 // repairs ///////////////////////////////////////////////////////////////////////////////////////
 
-/** Who made the demo repairs; the operation log shows only authenticated users' operations. */
-const DEMO_OPERATOR = 'demo';
-
 /** Instances the stuck batch covers, of which `STUCK_BATCH_DELETED` are deleted before it runs. */
 const STUCK_BATCH_SIZE = 10;
 const STUCK_BATCH_DELETED = 3;
@@ -408,7 +416,7 @@ const MAX_JOB_ROUNDS = 20;
  * modification batch that finished, and one that is stuck because three of its instances were
  * deleted before its jobs ran (ENGINE-13036, retries used up, no monitor run).
  */
-function repairAsAnOperatorWould(engine: EngineApi): string[] {
+function repairAsAnOperatorWould(engine: EngineApi, operator: string | null): string[] {
   const failures: string[] = [];
   const attempt = (what: string, repair: () => void) => {
     try {
@@ -418,13 +426,13 @@ function repairAsAnOperatorWould(engine: EngineApi): string[] {
     }
   };
   attempt('annotated modifications', () => {
-    modifyWithAnnotations(engine);
+    modifyWithAnnotations(engine, operator);
   });
   attempt('finished batch', () => {
-    runFinishedBatch(engine);
+    runFinishedBatch(engine, operator);
   });
   attempt('stuck batch', () => {
-    runStuckBatch(engine);
+    runStuckBatch(engine, operator);
   });
   return failures;
 }
@@ -436,33 +444,33 @@ function moveToken(from: string, to: string): ModificationInstruction[] {
   ];
 }
 
-function modifyWithAnnotations(engine: EngineApi): void {
+function modifyWithAnnotations(engine: EngineApi, operator: string | null): void {
   const declined = waitingAt(engine, 'payment', 'chargeCard').filter(
     (instance) => Object.keys(instance.incidents).length > 0,
   );
   for (const [instance, ticket] of zip(declined.slice(0, 2), ['SUP-4711', 'SUP-4719'])) {
     engine.modifyProcessInstance(instance.id, moveToken('chargeCard', 'confirmPayment'), {
-      userId: DEMO_OPERATOR,
+      userId: operator,
       annotation: `Card declined, customer paid by bank transfer (${ticket}): skipped Charge card, confirm the payment by hand.`,
     });
   }
   for (const instance of waitingAt(engine, 'invoiceApproval', 'clarifyWithSupplier').slice(0, 1)) {
     engine.modifyProcessInstance(instance.id, moveToken('clarifyWithSupplier', 'bookInvoice'), {
-      userId: DEMO_OPERATOR,
+      userId: operator,
       annotation:
         'Supplier sent a credit note for the disputed amount; booking without another review.',
     });
   }
   for (const instance of waitingAt(engine, 'orderFulfilment', 'chaseWarehouse').slice(0, 1)) {
     engine.modifyProcessInstance(instance.id, [{ type: 'cancel', activityId: 'chaseWarehouse' }], {
-      userId: DEMO_OPERATOR,
+      userId: operator,
       annotation: 'Warehouse confirmed by phone that the parcel leaves today; reminder closed.',
     });
   }
 }
 
 /** Timeouts that were false alarms go back to Confirm payment; the batch runs to its end. */
-function runFinishedBatch(engine: EngineApi): void {
+function runFinishedBatch(engine: EngineApi, operator: string | null): void {
   const definitionId = engine.latestDefinition('payment')?.id;
   const instances = waitingAt(engine, 'payment', 'handleTimeout').slice(0, 3);
   const batch = engine.executeModificationAsync({
@@ -471,7 +479,7 @@ function runFinishedBatch(engine: EngineApi): void {
     instructions: moveToken('handleTimeout', 'confirmPayment'),
     annotation:
       'Payment provider outage 14:00–15:10: the payments arrived, the timeouts were false alarms.',
-    userId: DEMO_OPERATOR,
+    userId: operator,
   });
   runJobs(engine, batch.seedJobDefinitionId);
   runJobs(engine, batch.batchJobDefinitionId);
@@ -486,7 +494,7 @@ function runFinishedBatch(engine: EngineApi): void {
  * is created, so their jobs fail until no retries are left; the monitor job is not run, so the
  * batch stays, as it would in Camunda until someone retries or deletes the failed jobs.
  */
-function runStuckBatch(engine: EngineApi): BatchRec {
+function runStuckBatch(engine: EngineApi, operator: string | null): BatchRec {
   const definitionId = engine.latestDefinition('invoiceApproval')?.id;
   const instances = waitingAt(engine, 'invoiceApproval', 'reviewInvoice').slice(
     0,
@@ -501,12 +509,12 @@ function runStuckBatch(engine: EngineApi): BatchRec {
     ],
     annotation:
       'Cost centres were restructured on the 1st: open reviews go back to Check invoice for the new cost centre.',
-    userId: DEMO_OPERATOR,
+    userId: operator,
   });
   for (const instance of instances.slice(0, STUCK_BATCH_DELETED)) {
     engine.deleteProcessInstance(instance.id, {
       deleteReason: 'Duplicate invoice, withdrawn by the supplier',
-      userId: DEMO_OPERATOR,
+      userId: operator,
     });
   }
   runJobs(engine, batch.seedJobDefinitionId);
