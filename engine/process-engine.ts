@@ -428,6 +428,14 @@ export class ProcessEngine implements EngineApi {
           this.store.historicActivityInstances.delete(historicId);
         }
       }
+      for (const [historicId, historic] of this.store.historicVariableInstances) {
+        if (definitionIds.has(historic.processDefinitionId)) {
+          this.store.historicVariableInstances.delete(historicId);
+        }
+      }
+      this.store.historicDetails = this.store.historicDetails.filter(
+        (detail) => !definitionIds.has(detail.processDefinitionId),
+      );
     }
     this.store.deployments.delete(id);
     // The previous version of each key becomes the latest again and takes back its start triggers.

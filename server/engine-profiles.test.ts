@@ -340,6 +340,16 @@ describe('historic variables and details', () => {
   });
 });
 
+describe('deleting a deployment with cascade', () => {
+  it('removes the variable history of its instances too', async () => {
+    const app = await exercise({});
+    const [deployment] = (await app.request('GET', '/deployment')).body as { id: string }[];
+    await ok(app.request('DELETE', `/deployment/${deployment?.id ?? ''}?cascade=true`));
+    expect(await count(app, '/history/variable-instance')).toBe(0);
+    expect(await count(app, '/history/detail')).toBe(0);
+  });
+});
+
 describe('--no-auth', () => {
   const WRONG_PASSWORD = `Basic ${btoa('demo:wrong')}`;
 
