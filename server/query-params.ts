@@ -11,6 +11,7 @@ import type {
 } from '../engine/query/variable-condition';
 import { VARIABLE_OPERATORS } from '../engine/query/variable-condition';
 import { parseCamundaDate } from './camunda-date';
+import { readQuotedDate } from '../engine/camunda-date';
 import {
   jsonBoolean,
   jsonDate,
@@ -130,6 +131,26 @@ function parseVariableList(name: string, text: string): VariableCondition[] {
   });
 }
 
+/**
+ * Camunda's `DateConverter`: a value in double quotes is refused, the rest is read as the JSON
+ * string `"value"` with the REST date format. An empty value or `null` is a null date, which sets
+ * no filter.
+ */
+function parseDateParam(name: string, text: string): number | undefined {
+  if (text.startsWith('"') || text.endsWith('"')) {
+    throw cannotSet(
+      name,
+      text,
+      `Cannot convert value ${text} to java type java.util.Date because of double quotes`,
+    );
+  }
+  const reading = readQuotedDate(text);
+  if (reading.kind === 'invalid') {
+    throw cannotSet(name, text, `Cannot convert value "${text}" to java type java.util.Date`);
+  }
+  return reading.kind === 'date' ? reading.epochMs : undefined;
+}
+
 function parseParam(name: string, kind: ParamKind, text: string): unknown {
   switch (kind) {
     case 'string':
@@ -146,13 +167,8 @@ function parseParam(name: string, kind: ParamKind, text: string): unknown {
       throw cannotSet(name, text);
     case 'stringList':
       return text.split(',');
-    case 'date': {
-      const epochMs = parseCamundaDate(text);
-      if (epochMs === null) {
-        throw cannotSet(name, text, 'expected a date like 2013-01-23T14:42:45.000+0200');
-      }
-      return epochMs;
-    }
+    case 'date':
+      return parseDateParam(name, text);
     case 'variables':
       return parseVariableList(name, text);
   }
@@ -166,8 +182,9 @@ export function parseUrlFilters<S extends ParamSpec>(
   const result: Record<string, unknown> = {};
   for (const [name, kind] of Object.entries(spec)) {
     const text = query[name];
-    if (text !== undefined) {
-      result[name] = parseParam(name, kind, text);
+    const value = text === undefined ? undefined : parseParam(name, kind, text);
+    if (value !== undefined) {
+      result[name] = value;
     }
   }
   return result as ParsedParams<S>;

@@ -5,7 +5,7 @@
  */
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { parseCamundaDate } from './camunda-date';
+import { readDateText } from '../engine/camunda-date';
 import { InvalidRequestException } from './rest-errors';
 
 /** A Java `String` property: numbers and booleans are accepted as their text. */
@@ -28,14 +28,26 @@ export const jsonInteger = z.union([
 
 export const jsonStringList = z.array(z.string());
 
-/** A `java.util.Date` property in Camunda's format; becomes epoch milliseconds. */
-export const jsonDate = z.string().transform((text, context) => {
-  const epochMs = parseCamundaDate(text);
-  if (epochMs === null) {
-    context.addIssue({ code: 'custom', message: `not a date: ${text}` });
+/**
+ * A `java.util.Date` property, as Jackson reads it with Camunda's date format (engine/camunda-date.ts):
+ * a string in that format, empty or `"null"` for no date, or an integer of epoch milliseconds.
+ * Becomes epoch milliseconds or null.
+ */
+export const jsonDate = z.union([z.string(), z.number().int()]).transform((value, context) => {
+  // Jackson takes an integer as epoch milliseconds (a JavaScript Date holds up to 8.64e15).
+  if (typeof value === 'number') {
+    if (Math.abs(value) > 8.64e15) {
+      context.addIssue({ code: 'custom', message: `not a date: ${String(value)}` });
+      return z.NEVER;
+    }
+    return value;
+  }
+  const reading = readDateText(value);
+  if (reading.kind === 'invalid') {
+    context.addIssue({ code: 'custom', message: `not a date: ${value}` });
     return z.NEVER;
   }
-  return epochMs;
+  return reading.kind === 'date' ? reading.epochMs : null;
 });
 
 /** `VariableValueDto` in a request: `{value, type, valueInfo}`, every part optional. */
