@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ActivityInstanceTree, ModificationInstruction } from '../engine-api';
+import type { ActivityInstanceTree } from '../engine-api';
 import { ProcessEngine } from '../process-engine';
+import type { InstructionDtoInput } from './modification-request';
+import { toModificationInstructions } from './modification-request';
 import { previewModification } from './preview-modification';
 
 const XML = `<?xml version="1.0" encoding="UTF-8"?>
@@ -33,7 +35,7 @@ function shape(tree: ActivityInstanceTree): string {
   return children.length > 0 ? `${name}[${children.join(', ')}]` : name;
 }
 
-async function scenario(instructions: ModificationInstruction[]) {
+async function scenario(instructions: InstructionDtoInput[]) {
   const engine = new ProcessEngine();
   const { definitions } = await engine.deploy({
     name: 'p',
@@ -53,11 +55,15 @@ async function scenario(instructions: ModificationInstruction[]) {
     processDefinitionId: definition.id,
     processDefinitionKey: 'order',
     tree,
-    instructions,
+    body: { instructions },
   });
   let actual: string;
   try {
-    engine.modifyProcessInstance(id, instructions, {});
+    engine.modifyProcessInstance(
+      id,
+      toModificationInstructions(instructions, 'processInstance'),
+      {},
+    );
     const after = engine.activityInstanceTree(id);
     actual = after ? shape(after) : `ended ${engine.historicProcessInstance(id)?.state ?? ''}`;
   } catch (error) {
@@ -72,7 +78,7 @@ async function scenario(instructions: ModificationInstruction[]) {
 }
 
 describe('previewModification', () => {
-  it.each<[string, ModificationInstruction[]]>([
+  it.each<[string, InstructionDtoInput[]]>([
     [
       'move within the subprocess',
       [
@@ -107,8 +113,40 @@ describe('previewModification', () => {
       processDefinitionId: definitions[0]?.id ?? '',
       processDefinitionKey: 'order',
       tree: engine.activityInstanceTree(id) as ActivityInstanceTree,
-      instructions: [{ type: 'startBeforeActivity', activityId: 'nope' }],
+      body: { instructions: [{ type: 'startBeforeActivity', activityId: 'nope' }] },
     });
     expect(result).toMatchObject({ ok: false, error: { status: 400, type: 'NotValidException' } });
+  });
+
+  it("refuses a body the REST layer would refuse, with the REST layer's answer", async () => {
+    const engine = new ProcessEngine();
+    const { definitions } = await engine.deploy({
+      name: 'p',
+      resources: [{ name: 'p.bpmn', content: XML }],
+    });
+    const id = engine.startProcessInstance(definitions[0]?.id ?? '', {}).id;
+    const result = await previewModification({
+      xml: XML,
+      processDefinitionId: definitions[0]?.id ?? '',
+      processDefinitionKey: 'order',
+      tree: engine.activityInstanceTree(id) as ActivityInstanceTree,
+      body: {
+        instructions: [
+          {
+            type: 'startBeforeActivity',
+            activityId: 'ship',
+            variables: { due: { value: 'tomorrow', type: 'Date' } },
+          },
+        ],
+      },
+    });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        status: 400,
+        type: 'InvalidRequestException',
+        message: "Cannot convert value 'tomorrow' of type 'Date' to java type java.util.Date",
+      },
+    });
   });
 });

@@ -1,11 +1,14 @@
 /**
- * Predicts what a modification will do, in the browser, with the engine's own modification code:
- * the instance is rebuilt from what the REST API reports (definition XML, activity instance tree,
- * variable instances), the plan runs against that copy, and the resulting tree – or the error the
- * engine would answer – comes back. Nothing leaves the copy.
+ * Predicts what a modification will do, in the browser, with the engine's own code: the instance
+ * is rebuilt from what the REST API reports (definition XML, activity instance tree, variable
+ * instances), the very request body the console will send is translated as the REST layer
+ * translates it (modification-request.ts) and applied to that copy, and the resulting tree – or
+ * the error the engine would answer – comes back with what it means (predicted-warnings.ts).
+ * Nothing leaves the copy.
  */
-import type { ActivityInstanceTree, ModificationInstruction } from '../engine-api';
-import { ProcessEngineException } from '../errors';
+import { parseCamundaDate } from '../camunda-date';
+import type { ActivityInstanceTree } from '../engine-api';
+import { InvalidRequestDtoException, ProcessEngineException } from '../errors';
 import { parseBpmn } from '../model/parse-bpmn';
 import type { ProcessModel } from '../model/process-model';
 import { buildActivityInstanceTree } from '../runtime/activity-instance-tree';
@@ -18,15 +21,21 @@ import type {
   ProcessDefinitionRec,
   ProcessInstanceState,
 } from '../runtime/state';
-import type { TypedValue } from '../variables';
+import type { TypedValue, ValueType } from '../variables';
+import { toProcessInstanceModification } from './modification-request';
+import type { ModificationBodyInput } from './modification-request';
 import { modifyProcessInstance } from './modify-process-instance';
+import { predictWarnings } from './predicted-warnings';
+import type { PreviewWarning } from './predicted-warnings';
 
-/** A variable as `GET /variable-instance` reports it, already converted to a typed value. */
-export interface PreviewVariable {
+/** A variable as `GET /variable-instance?deserializeValues=false` reports it. */
+export interface PreviewVariableInstance {
   name: string;
-  value: TypedValue;
+  type?: string | null;
+  value: unknown;
+  valueInfo?: Record<string, unknown> | null;
   /** The activity instance (scope) the variable lives in; the process instance id for globals. */
-  activityInstanceId: string;
+  activityInstanceId: string | null;
 }
 
 export interface PreviewInput {
@@ -36,17 +45,23 @@ export interface PreviewInput {
   processDefinitionKey: string;
   /** `GET /process-instance/{id}/activity-instances` */
   tree: ActivityInstanceTree;
-  variables?: PreviewVariable[];
+  /** `GET /variable-instance?processInstanceIdIn={id}&deserializeValues=false` */
+  variables?: readonly PreviewVariableInstance[];
   businessKey?: string | null;
-  instructions: ModificationInstruction[];
-  skipCustomListeners?: boolean;
-  skipIoMappings?: boolean;
+  /** The body of `POST /process-instance/{id}/modification`, as it will be sent. */
+  body: ModificationBodyInput;
+}
+
+export interface PreviewError {
+  type: string;
+  message: string;
+  status: number;
 }
 
 export type PreviewResult =
-  | { ok: true; ended: false; tree: ActivityInstanceTree }
-  | { ok: true; ended: true; state: HistoricProcessInstanceState }
-  | { ok: false; error: { type: string; message: string; status: number } };
+  | { ok: true; ended: false; tree: ActivityInstanceTree; warnings: PreviewWarning[] }
+  | { ok: true; ended: true; state: HistoricProcessInstanceState; warnings: PreviewWarning[] }
+  | { ok: false; error: PreviewError };
 
 const modelCache = new Map<string, Promise<ProcessModel>>();
 
@@ -95,39 +110,61 @@ export function previewWithModel(model: ProcessModel, input: PreviewInput): Prev
   store.definitions.set(definition.id, definition);
   const instance = rebuildInstance(store, input);
   store.instances.set(instance.id, instance);
+  // Where the engine writes how the instance ended (COMPLETED or EXTERNALLY_TERMINATED).
+  store.historicProcessInstances.set(instance.id, {
+    id: instance.id,
+    businessKey: instance.businessKey,
+    processDefinitionId: definition.id,
+    processDefinitionKey: definition.key,
+    processDefinitionName: definition.name,
+    processDefinitionVersion: definition.version,
+    startTime: instance.startTime,
+    endTime: null,
+    startUserId: null,
+    startActivityId: null,
+    deleteReason: null,
+    rootProcessInstanceId: instance.id,
+    superProcessInstanceId: null,
+    tenantId: null,
+    state: 'ACTIVE',
+  });
 
-  let counter = 0;
-  const ctx = new CommandContext(store, {
-    skipCustomListeners: input.skipCustomListeners,
-    skipIoMappings: input.skipIoMappings,
-  });
-  const rt = new Runtime(ctx, {
-    clock: () => Date.now(),
-    newId: () => `preview-${String(++counter)}`,
-  });
   try {
-    const working = ctx.instance(instance.id);
-    if (!working) {
-      throw new ProcessEngineException(`Process instance '${instance.id}' does not exist`);
+    const { instructions, skipCustomListeners, skipIoMappings } = toProcessInstanceModification(
+      input.body,
+    );
+    // The REST layer answers an empty list with 204 before the engine sees it.
+    if (instructions.length > 0) {
+      let counter = 0;
+      const ctx = new CommandContext(store, { skipCustomListeners, skipIoMappings });
+      const rt = new Runtime(ctx, {
+        clock: () => Date.now(),
+        newId: () => `preview-${String(++counter)}`,
+      });
+      const working = ctx.instance(instance.id);
+      if (!working) {
+        throw new ProcessEngineException(`Process instance '${instance.id}' does not exist`);
+      }
+      modifyProcessInstance(rt, working, instructions);
+      ctx.commit();
     }
-    modifyProcessInstance(rt, working, input.instructions);
-    ctx.commit();
   } catch (error) {
     return { ok: false, error: describeError(error) };
   }
   const after = store.instances.get(instance.id);
   if (!after) {
-    return {
-      ok: true,
-      ended: true,
-      state: store.historicProcessInstances.get(instance.id)?.state ?? 'EXTERNALLY_TERMINATED',
-    };
+    const state = store.historicProcessInstances.get(instance.id)?.state ?? 'EXTERNALLY_TERMINATED';
+    return { ok: true, ended: true, state, warnings: [{ kind: 'instanceEnds', state }] };
   }
-  return { ok: true, ended: false, tree: buildActivityInstanceTree(after, definition) };
+  const tree = buildActivityInstanceTree(after, definition);
+  return { ok: true, ended: false, tree, warnings: predictWarnings(model, input.tree, tree) };
 }
 
 /** The status and type the REST layer would answer with (contract §1.1). */
-function describeError(error: unknown): { type: string; message: string; status: number } {
+function describeError(error: unknown): PreviewError {
+  if (error instanceof InvalidRequestDtoException) {
+    return { type: error.type, message: error.message, status: error.status };
+  }
   if (error instanceof ProcessEngineException) {
     const status =
       error.type === 'AuthorizationException' ? 403 : isBadUserRequest(error.type) ? 400 : 500;
@@ -203,15 +240,16 @@ function rebuildInstance(store: EngineStore, input: PreviewInput): ProcessInstan
   };
   visit(tree, null);
   for (const variable of input.variables ?? []) {
+    const value = toStoredValue(variable);
     const scope =
-      instance.activityInstances[variable.activityInstanceId] ??
-      instance.transitionInstances[variable.activityInstanceId] ??
+      instance.activityInstances[variable.activityInstanceId ?? instance.id] ??
+      instance.transitionInstances[variable.activityInstanceId ?? instance.id] ??
       instance.activityInstances[instance.id];
-    if (scope) {
+    if (scope && value) {
       scope.variables[variable.name] = {
-        id: `${variable.activityInstanceId}:${variable.name}`,
+        id: `${variable.activityInstanceId ?? instance.id}:${variable.name}`,
         name: variable.name,
-        value: variable.value,
+        value,
         createTime: now,
       };
     }
@@ -225,4 +263,45 @@ function isJoin(store: EngineStore, input: PreviewInput, activityId: string): bo
     (activity?.kind === 'parallelGateway' || activity?.kind === 'inclusiveGateway') &&
     activity.incoming.length > 1
   );
+}
+
+const STORED_VALUE_TYPES = new Set<string>([
+  'String',
+  'Integer',
+  'Long',
+  'Short',
+  'Double',
+  'Boolean',
+  'Date',
+  'Json',
+  'Null',
+  'Object',
+] satisfies ValueType[]);
+
+/**
+ * A reported variable as the engine stores it: dates as epoch milliseconds, JSON-serialized
+ * objects deserialized. Types the engine does not know (Bytes, File, Xml) are left out: a preview
+ * that needs them fails the way a condition on a missing variable does.
+ */
+function toStoredValue(variable: PreviewVariableInstance): TypedValue | null {
+  const type = variable.type ?? 'Null';
+  if (!STORED_VALUE_TYPES.has(type)) {
+    return null;
+  }
+  const valueInfo = variable.valueInfo ?? {};
+  let value = variable.value;
+  if (type === 'Date' && typeof value === 'string') {
+    value = parseCamundaDate(value);
+  } else if (
+    type === 'Object' &&
+    typeof value === 'string' &&
+    valueInfo.serializationDataFormat === 'application/json'
+  ) {
+    try {
+      value = JSON.parse(value) as unknown;
+    } catch {
+      // Kept as text: a mapping that reads it sees what it would see undeserialized.
+    }
+  }
+  return { type: type as ValueType, value, valueInfo };
 }

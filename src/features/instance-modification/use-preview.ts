@@ -1,9 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 
-import type { ActivityInstanceDto, VariableInstanceDto } from '../../api/camunda-dto';
+import type {
+  ActivityInstanceDto,
+  ProcessInstanceModificationDto,
+  VariableInstanceDto,
+} from '../../api/camunda-dto';
 import { modificationQueries } from './api/instance-queries';
-import type { ModificationPlan } from './model/modification-plan';
 import { runPreview } from './model/preview';
 import type { PlanPreview } from './model/preview';
 import { PREVIEW_DEBOUNCE_MS } from './modification-settings';
@@ -14,16 +17,17 @@ export interface UsePreviewInput {
   processDefinitionId: string;
   processDefinitionKey: string;
   xml: string;
-  /** The instance as it is now: the plan will run against this. */
+  /** The instance as it is now: the request will run against this. */
   tree: ActivityInstanceDto;
-  plan: ModificationPlan;
+  /** The request body that will be sent (`toModificationDto`). */
+  body: ProcessInstanceModificationDto;
   debounceMs?: number;
 }
 
 export interface PreviewState {
   /** The plan changed recently, or the engine is still working on it. */
   isPending: boolean;
-  /** What the engine predicts; undefined while pending or for an empty plan. */
+  /** What the engine predicts; undefined while pending or for a body without instructions. */
   preview: PlanPreview | undefined;
   /** The prediction itself could not run (not an answer of the engine). */
   failure: Error | null;
@@ -35,20 +39,19 @@ interface PreviewSubject {
   processDefinitionKey: string;
   tree: ActivityInstanceDto;
   variables: readonly VariableInstanceDto[];
-  instructions: ModificationPlan['instructions'];
-  skipCustomListeners: boolean;
-  skipIoMappings: boolean;
+  /** The body without its annotation, which only the operation log reads. */
+  body: ProcessInstanceModificationDto;
 }
 
 /**
- * The engine's prediction for the plan (result tree, end of the instance, or Camunda's error),
- * recomputed once the plan has settled for `debounceMs`. Predictions are cached per plan, so
- * undo shows the previous one at once.
+ * The engine's prediction for the request body (result tree or end of the instance with
+ * warnings, or Camunda's error), recomputed once the body has settled for `debounceMs`.
+ * Predictions are cached per body and instance state, so undo shows the previous one at once.
  */
 export function usePreview({
   debounceMs = PREVIEW_DEBOUNCE_MS,
   xml,
-  plan,
+  body,
   ...instance
 }: UsePreviewInput): PreviewState {
   const variablesQuery = useQuery(
@@ -57,11 +60,12 @@ export function usePreview({
   // Without variables the preview still runs: only conditions and mappings that read them differ.
   const variables = variablesQuery.isError ? NO_VARIABLES : variablesQuery.data;
 
-  const { instructions, skipCustomListeners, skipIoMappings } = plan;
+  const { instructions, skipCustomListeners, skipIoMappings } = body;
+  const hasInstructions = (instructions?.length ?? 0) > 0;
   const { processInstanceId, processDefinitionId, processDefinitionKey, tree } = instance;
   const subject = useMemo(
     (): PreviewSubject | null =>
-      variables === undefined || instructions.length === 0
+      variables === undefined || !hasInstructions
         ? null
         : {
             processInstanceId,
@@ -69,12 +73,11 @@ export function usePreview({
             processDefinitionKey,
             tree,
             variables,
-            instructions,
-            skipCustomListeners,
-            skipIoMappings,
+            body: { instructions, skipCustomListeners, skipIoMappings },
           },
     [
       variables,
+      hasInstructions,
       instructions,
       processInstanceId,
       processDefinitionId,
@@ -92,7 +95,7 @@ export function usePreview({
 
   if (subject === null) {
     return {
-      isPending: variables === undefined && instructions.length > 0,
+      isPending: variables === undefined && hasInstructions,
       preview: undefined,
       failure: null,
     };
@@ -123,12 +126,7 @@ function previewQuery(subject: PreviewSubject | undefined, xml: string) {
         processDefinitionKey: subject.processDefinitionKey,
         tree: subject.tree,
         variables: subject.variables,
-        plan: {
-          instructions: subject.instructions,
-          skipCustomListeners: subject.skipCustomListeners,
-          skipIoMappings: subject.skipIoMappings,
-          annotation: '',
-        },
+        body: subject.body,
       });
     },
     // A prediction depends on nothing but its key.

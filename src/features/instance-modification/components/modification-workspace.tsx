@@ -13,6 +13,7 @@ import { elementLabel, getBpmnIndex } from '../model/bpmn-index';
 import { toInstanceDetails } from '../model/instance-details';
 import { describeTokenCountChange, findStalePlan } from '../model/stale-plan';
 import { ANNOTATION_REQUIRED } from '../modification-settings';
+import { useModificationBody } from '../use-modification-body';
 import { useModificationPlan } from '../use-modification-plan';
 import { usePreview } from '../use-preview';
 import { BatchProgress } from './batch-progress';
@@ -94,13 +95,15 @@ function Workspace({
     () => toInstanceDetails(starts.data, variables.data),
     [starts.data, variables.data],
   );
+  // The body the review dialog will show and send: the compact preview runs on it too.
+  const planBody = useModificationBody(plan);
   const preview = usePreview({
     processInstanceId,
     processDefinitionId,
     processDefinitionKey,
     xml,
     tree,
-    plan,
+    body: planBody,
   });
 
   const planTree = baseTree ?? tree;
@@ -260,10 +263,12 @@ function Workspace({
       {reviewing && (
         <ReviewDialog
           processInstanceId={processInstanceId}
+          processDefinitionId={processDefinitionId}
+          processDefinitionKey={processDefinitionKey}
+          xml={xml}
           index={index}
           tree={tree}
           details={details}
-          preview={preview}
           annotationRequired={annotationRequired}
           onClose={() => {
             setReviewing(false);

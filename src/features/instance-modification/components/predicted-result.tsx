@@ -4,6 +4,8 @@ import type { ActivityInstanceDto } from '../../../api/camunda-dto';
 import { flattenTree } from '../model/activity-tree';
 import type { BpmnIndex } from '../model/bpmn-index';
 import { elementLabel } from '../model/bpmn-index';
+import { describePreviewWarning } from '../model/describe-preview-warning';
+import type { PlanWarning } from '../model/preview';
 import type { PreviewState } from '../use-preview';
 
 export interface PredictedResultProps {
@@ -15,13 +17,10 @@ export interface PredictedResultProps {
   compact?: boolean;
 }
 
-const END_STATES: Record<string, string> = {
-  COMPLETED: 'it completes',
-  EXTERNALLY_TERMINATED: 'it is cancelled',
-  INTERNALLY_TERMINATED: 'it is terminated',
-};
-
-/** What the engine predicts for the plan: the resulting tokens, the end, or Camunda's error. */
+/**
+ * What the engine predicts for the request: the resulting tokens, the end, or Camunda's error,
+ * with warnings about what the result means (the instance ends, a join waits forever, …).
+ */
 export function PredictedResult({ state, index, tree, compact = false }: PredictedResultProps) {
   const { isPending, preview, failure } = state;
   if (failure !== null) {
@@ -46,29 +45,51 @@ export function PredictedResult({ state, index, tree, compact = false }: Predict
     );
   }
   if (preview.ended) {
-    return (
-      <p role="status">
-        The process instance ends: {END_STATES[preview.state] ?? preview.state} ({preview.state}).
-      </p>
-    );
+    return <PreviewWarnings warnings={preview.warnings} index={index} />;
   }
   const existing = new Set(flattenTree(tree).map((entry) => entry.instance.id));
-  if (compact) {
-    const tokens = flattenTree(preview.tree).filter((entry) => entry.parentId !== null).length;
-    const added = flattenTree(preview.tree).filter(
-      (entry) => entry.parentId !== null && !existing.has(entry.instance.id),
-    ).length;
-    return (
-      <p role="status">
-        Preview: the instance keeps running with {tokens} activity instance
-        {tokens === 1 ? '' : 's'}, {added} of them new.
-      </p>
-    );
+  const entries = flattenTree(preview.tree).filter((entry) => entry.parentId !== null);
+  const added = entries.filter((entry) => !existing.has(entry.instance.id)).length;
+  return (
+    <>
+      {compact ? (
+        <p role="status">
+          Preview: the instance keeps running with {entries.length} activity instance
+          {entries.length === 1 ? '' : 's'}, {added} of them new.
+        </p>
+      ) : (
+        <ul className="predicted-tree" aria-label="Predicted activity instances">
+          <PredictedNode node={preview.tree} index={index} existing={existing} isRoot />
+        </ul>
+      )}
+      <PreviewWarnings warnings={preview.warnings} index={index} />
+    </>
+  );
+}
+
+/** Carbon warnings, one per finding, in the engine's order. */
+function PreviewWarnings({ warnings, index }: { warnings: PlanWarning[]; index: BpmnIndex }) {
+  if (warnings.length === 0) {
+    return null;
   }
   return (
-    <ul className="predicted-tree" aria-label="Predicted activity instances">
-      <PredictedNode node={preview.tree} index={index} existing={existing} isRoot />
-    </ul>
+    <div aria-label="Warnings about the predicted result" role="group">
+      {warnings.map((warning, position) => {
+        const { title, subtitle } = describePreviewWarning(warning, index);
+        return (
+          <InlineNotification
+            // The engine reports each finding once; its position is its identity.
+            key={position}
+            kind="warning"
+            lowContrast
+            hideCloseButton
+            role="status"
+            title={title}
+            subtitle={subtitle}
+          />
+        );
+      })}
+    </div>
   );
 }
 

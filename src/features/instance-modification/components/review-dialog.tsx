@@ -21,6 +21,7 @@ import {
   useApplyModificationAsync,
 } from '../api/modification-mutations';
 import type { ReviewFormValues } from '../api/modification-mutations';
+import { modificationKeys } from '../api/instance-queries';
 import { checkPlanIsCurrent } from '../api/stale-check';
 import type { StaleCheckResult } from '../api/stale-check';
 import type { BpmnIndex } from '../model/bpmn-index';
@@ -29,11 +30,12 @@ import { describeInstruction } from '../model/describe-instruction';
 import type { InstanceDetails } from '../model/instance-details';
 import { hasInstructionVariables } from '../model/modification-plan';
 import { badgesPerInstruction, describeBadges, pendingBadges } from '../model/pending-badges';
-import { describeTokenCountChange } from '../model/stale-plan';
-import { toModificationDto } from '../model/to-modification-dto';
+import { describeTokenCountChange, rebasePlan } from '../model/stale-plan';
+import type { MissingReference } from '../model/stale-plan';
 import { ANNOTATION_REQUIRED } from '../modification-settings';
 import { useModificationPlan } from '../use-modification-plan';
-import type { PreviewState } from '../use-preview';
+import { useModificationBody } from '../use-modification-body';
+import { usePreview } from '../use-preview';
 import { useScrollIntoViewOn } from '../use-scroll-into-view-on';
 import { PredictedResult } from './predicted-result';
 import { ReviewRequest } from './review-request';
@@ -42,11 +44,14 @@ export type AppliedModification = { kind: 'sync' } | { kind: 'async'; batch: Bat
 
 export interface ReviewDialogProps {
   processInstanceId: string;
+  processDefinitionId: string;
+  processDefinitionKey: string;
+  /** The definition's BPMN XML, for the preview. */
+  xml: string;
   index: BpmnIndex;
-  /** The instance as the page shows it now. */
+  /** The instance as the page shows it now: the preview runs on it. */
   tree: ActivityInstanceDto;
   details: InstanceDetails;
-  preview: PreviewState;
   annotationRequired?: boolean;
   onClose: () => void;
   onApplied: (applied: AppliedModification) => void;
@@ -64,10 +69,12 @@ export const BATCH_DROPS_VARIABLES_REASON =
  */
 export function ReviewDialog({
   processInstanceId,
+  processDefinitionId,
+  processDefinitionKey,
+  xml,
   index,
   tree,
   details,
-  preview,
   annotationRequired = ANNOTATION_REQUIRED,
   onClose,
   onApplied,
@@ -79,6 +86,9 @@ export function ReviewDialog({
   const [checking, setChecking] = useState(false);
   const [stale, setStale] = useState<StaleCheckResult | null>(null);
   const [checkError, setCheckError] = useState<unknown>(null);
+  const [rebasing, setRebasing] = useState(false);
+  /** After "Plan against the current state": the instructions it removed, and why. */
+  const [rebased, setRebased] = useState<MissingReference[] | null>(null);
   // A ref, not state: a second click in the same tick must already see the first one.
   const inFlight = useRef(false);
 
@@ -95,8 +105,17 @@ export function ReviewDialog({
   const annotation = useWatch({ control, name: 'annotation' });
 
   const planTree = baseTree ?? tree;
-  const body = toModificationDto({ ...plan, annotation });
-  const busy = checking || apply.isPending || applyAsync.isPending;
+  // One body: shown below, previewed, and sent.
+  const body = useModificationBody(plan, annotation);
+  const preview = usePreview({
+    processInstanceId,
+    processDefinitionId,
+    processDefinitionKey,
+    xml,
+    tree,
+    body,
+  });
+  const busy = checking || rebasing || apply.isPending || applyAsync.isPending;
   const variablesDropped = hasInstructionVariables(plan);
   const applyError = apply.error ?? applyAsync.error;
   // At most one outcome at a time: sending clears the others first.
@@ -109,6 +128,9 @@ export function ReviewDialog({
   const perInstruction = badgesPerInstruction(plan, planTree, index);
   const total = describeBadges(pendingBadges(plan, planTree, index), badgeLabel);
 
+  /** Every read of the instance (tree, tokens, variables) again, so the preview runs on them. */
+  const refreshInstance = () => queryClient.invalidateQueries({ queryKey: modificationKeys.all });
+
   const send = async (values: ReviewFormValues, mode: ApplyMode) => {
     if (inFlight.current) {
       return;
@@ -119,6 +141,7 @@ export function ReviewDialog({
     apply.reset();
     applyAsync.reset();
     setStale(null);
+    setRebased(null);
     setCheckError(null);
     setChecking(true);
     let current: StaleCheckResult;
@@ -139,10 +162,13 @@ export function ReviewDialog({
     }
     if (current.report !== null) {
       setStale(current);
+      // The page, its tokens and the preview show the instance as it is now.
+      void refreshInstance();
       inFlight.current = false;
       return;
     }
-    const request = toModificationDto(finalPlan);
+    // The body on screen, which the preview checked; its annotation is the one just validated.
+    const request = body;
     const settle = () => {
       inFlight.current = false;
     };
@@ -163,6 +189,33 @@ export function ReviewDialog({
         },
         onSettled: settle,
       });
+    }
+  };
+
+  /**
+   * "Plan against the current state": reads the instance again, removes the instructions whose
+   * instances are gone, and takes the current tree as the plan's base; the page and the
+   * preview follow the refreshed reads.
+   */
+  const handleRebase = async () => {
+    setRebasing(true);
+    setCheckError(null);
+    try {
+      const [current] = await Promise.all([
+        checkPlanIsCurrent(queryClient, processInstanceId, plan, planTree, index),
+        refreshInstance(),
+      ]);
+      const { remove, removed } = rebasePlan(current.report);
+      for (const position of remove) {
+        dispatch({ type: 'remove', index: position });
+      }
+      dispatch({ type: 'rebase', tree: current.current });
+      setStale(null);
+      setRebased(removed);
+    } catch (error) {
+      setCheckError(error);
+    } finally {
+      setRebasing(false);
     }
   };
 
@@ -248,7 +301,7 @@ export function ReviewDialog({
                 title="The instance changed since the plan was made – nothing was sent"
                 subtitle={
                   stale.report.missing.length > 0
-                    ? 'Remove or change the instructions named below, then review again.'
+                    ? 'Some instructions name instances that are gone: remove or change them, or let them be removed.'
                     : 'Check the plan against what changed, then plan against the current state.'
                 }
               />
@@ -260,17 +313,42 @@ export function ReviewDialog({
                   <li key={change.activityId}>{describeTokenCountChange(change)}</li>
                 ))}
               </ul>
-              {stale.report.missing.length === 0 && (
-                <Button
-                  kind="tertiary"
-                  size="sm"
-                  onClick={() => {
-                    dispatch({ type: 'rebase', tree: stale.current });
-                    setStale(null);
-                  }}
-                >
-                  Plan against the current state
-                </Button>
+              <Button
+                kind="tertiary"
+                size="sm"
+                disabled={busy}
+                onClick={() => {
+                  void handleRebase();
+                }}
+              >
+                {rebasing
+                  ? 'Reading the current state…'
+                  : stale.report.missing.length > 0
+                    ? 'Remove those instructions and plan against the current state'
+                    : 'Plan against the current state'}
+              </Button>
+            </div>
+          )}
+          {rebased !== null && (
+            <div>
+              <InlineNotification
+                kind="info"
+                role="status"
+                lowContrast
+                hideCloseButton
+                title="The plan now runs against the current state"
+                subtitle={
+                  rebased.length === 0
+                    ? 'Check the instructions and the predicted result again before sending.'
+                    : 'Instructions about instances that are gone were removed; check the rest and the predicted result again.'
+                }
+              />
+              {rebased.length > 0 && (
+                <ul aria-label="Removed from the plan">
+                  {rebased.map((missing) => (
+                    <li key={`${missing.position}-${missing.id}`}>{missing.message}</li>
+                  ))}
+                </ul>
               )}
             </div>
           )}

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
-import type { ActivityInstanceDto, VariableInstanceDto } from '../../../api/camunda-dto';
+import type {
+  ActivityInstanceDto,
+  ProcessInstanceModificationDto,
+  VariableInstanceDto,
+} from '../../../api/camunda-dto';
 import {
   ORDER_XML,
   PROCESS_DEFINITION_ID,
@@ -11,17 +15,27 @@ import {
 } from '../testing/modification-fixtures';
 import { EMPTY_PLAN } from './modification-plan';
 import type { ModificationInstruction } from './modification-plan';
-import { runPreview, toEngineInstruction, toPreviewVariables } from './preview';
+import { runPreview } from './preview';
+import { toModificationDto } from './to-modification-dto';
 
-function preview(instructions: ModificationInstruction[], tree = runningOrderTree()) {
+function previewBody(
+  body: ProcessInstanceModificationDto,
+  tree = runningOrderTree(),
+  variables: readonly VariableInstanceDto[] = [],
+) {
   return runPreview({
     xml: ORDER_XML,
     processDefinitionId: PROCESS_DEFINITION_ID,
     processDefinitionKey: PROCESS_DEFINITION_KEY,
     tree,
-    variables: [],
-    plan: { ...EMPTY_PLAN, instructions },
+    variables,
+    body,
   });
+}
+
+/** The preview of the body the review dialog would send for these instructions. */
+function preview(instructions: ModificationInstruction[], tree = runningOrderTree()) {
+  return previewBody(toModificationDto({ ...EMPTY_PLAN, instructions }), tree);
 }
 
 function shape(tree: ActivityInstanceDto): string {
@@ -46,7 +60,73 @@ describe('runPreview (the engine, in the browser)', () => {
       { type: 'cancel', activityId: 'ship' },
       { type: 'cancel', activityId: 'pick' },
     ]);
-    expect(result).toEqual({ ok: true, ended: true, state: 'EXTERNALLY_TERMINATED' });
+    expect(result).toEqual({
+      ok: true,
+      ended: true,
+      state: 'EXTERNALLY_TERMINATED',
+      warnings: [{ kind: 'instanceEnds', state: 'EXTERNALLY_TERMINATED' }],
+    });
+  });
+
+  it('warns about a join that the remaining tokens cannot complete', async () => {
+    const result = await preview([{ type: 'cancel', activityId: 'ship' }]);
+    expect(result).toMatchObject({
+      ok: true,
+      ended: false,
+      warnings: [
+        { kind: 'joinWaitsForever', joinId: 'join', waiting: 0, unreachableFlowIds: ['yes', 'f9'] },
+      ],
+    });
+  });
+
+  it('answers a body the server would refuse as the server answers it', async () => {
+    const result = await previewBody({
+      instructions: [
+        {
+          type: 'startBeforeActivity',
+          activityId: 'escalate',
+          variables: { attempts: { value: 'many', type: 'Integer' } },
+        },
+      ],
+    });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        status: 400,
+        type: 'InvalidRequestException',
+        message: "Cannot convert value 'many' of type 'Integer' to java type java.lang.Integer",
+      },
+    });
+  });
+
+  it('reads the variables as the REST API reports them: the condition at Paid? sees paid', async () => {
+    const base = {
+      id: 'v',
+      processDefinitionId: null,
+      processInstanceId: 'pi-1',
+      executionId: null,
+      caseInstanceId: null,
+      caseExecutionId: null,
+      taskId: null,
+      batchId: null,
+      errorMessage: null,
+      tenantId: null,
+      activityInstanceId: 'pi-1',
+      valueInfo: {},
+    };
+    // `paid` decides at the exclusive gateway after Ship order.
+    const paid = { ...base, name: 'paid', type: 'Boolean' as const, value: true };
+    const result = await previewBody(
+      toModificationDto({
+        ...EMPTY_PLAN,
+        instructions: [{ type: 'startAfterActivity', activityId: 'ship' }],
+      }),
+      runningOrderTree(),
+      [paid],
+    );
+    expect(result.ok && !result.ended ? shape(result.tree) : result).toBe(
+      'root[join, ship, sub[pick]]',
+    );
   });
 
   it.each<[string, ModificationInstruction[], ActivityInstanceDto, object]>([
@@ -84,88 +164,5 @@ describe('runPreview (the engine, in the browser)', () => {
   ])('predicts the error for %s', async (_name, instructions, tree, error) => {
     const result = await preview(instructions, tree);
     expect(result).toMatchObject({ ok: false, error });
-  });
-});
-
-describe('conversions for the engine', () => {
-  it('gives variables as typed values with dates in epoch ms', () => {
-    expect(
-      toEngineInstruction({
-        type: 'startBeforeActivity',
-        activityId: 'ship',
-        variables: [
-          { name: 'due', type: 'Date', value: '2024-05-01T10:00:00Z', local: true },
-          { name: 'n', type: 'Integer', value: 1, local: false },
-        ],
-      }),
-    ).toEqual({
-      type: 'startBeforeActivity',
-      activityId: 'ship',
-      ancestorActivityInstanceId: null,
-      variables: {
-        due: {
-          value: { type: 'Date', value: Date.UTC(2024, 4, 1, 10), valueInfo: {} },
-          local: true,
-        },
-        n: { value: { type: 'Integer', value: 1, valueInfo: {} }, local: false },
-      },
-    });
-  });
-
-  it('reads variable instances, dates and JSON objects included', () => {
-    const base = {
-      id: 'v',
-      processDefinitionId: null,
-      processInstanceId: 'pi-1',
-      executionId: null,
-      caseInstanceId: null,
-      caseExecutionId: null,
-      taskId: null,
-      batchId: null,
-      errorMessage: null,
-      tenantId: null,
-    };
-    const variables: VariableInstanceDto[] = [
-      {
-        ...base,
-        name: 'due',
-        type: 'Date',
-        value: '2013-01-23T14:42:45.000+0200',
-        valueInfo: {},
-        activityInstanceId: 'pi-1',
-      },
-      {
-        ...base,
-        name: 'order',
-        type: 'Object',
-        value: '{"id":7}',
-        valueInfo: { serializationDataFormat: 'application/json', objectTypeName: 'Order' },
-        activityInstanceId: 'sub:1',
-      },
-      {
-        ...base,
-        name: 'blob',
-        type: 'Bytes',
-        value: null,
-        valueInfo: {},
-        activityInstanceId: 'pi-1',
-      },
-    ];
-    expect(toPreviewVariables(variables)).toEqual([
-      {
-        name: 'due',
-        activityInstanceId: 'pi-1',
-        value: { type: 'Date', value: Date.UTC(2013, 0, 23, 12, 42, 45), valueInfo: {} },
-      },
-      {
-        name: 'order',
-        activityInstanceId: 'sub:1',
-        value: {
-          type: 'Object',
-          value: { id: 7 },
-          valueInfo: { serializationDataFormat: 'application/json', objectTypeName: 'Order' },
-        },
-      },
-    ]);
   });
 });

@@ -10,7 +10,7 @@ import {
 import { parseBpmnIndex } from './bpmn-index';
 import { EMPTY_PLAN } from './modification-plan';
 import type { ModificationInstruction } from './modification-plan';
-import { describeTokenCountChange, findStalePlan } from './stale-plan';
+import { describeTokenCountChange, findStalePlan, rebasePlan } from './stale-plan';
 
 const index = parseBpmnIndex(ORDER_XML, 'order');
 
@@ -81,5 +81,38 @@ describe('findStalePlan', () => {
       missing: [],
       changes: [{ activityId: 'pick', label: "'Pick item'", before: 1, after: 2 }],
     });
+  });
+});
+
+describe('rebasePlan', () => {
+  it('removes the instructions whose instances are gone, each once, from the back', () => {
+    const stale = plan(
+      { type: 'cancel', activityInstanceId: 'pick:1' },
+      { type: 'cancel', activityId: 'ship' },
+      { type: 'startBeforeActivity', activityId: 'pick', ancestorActivityInstanceId: 'sub:1' },
+    );
+    const current = processTree(activityInstance('ship:1', 'ship'));
+    const report = findStalePlan(stale, runningOrderTree(), current, index);
+    const rebase = rebasePlan(report);
+    expect(rebase.remove).toEqual([2, 0]);
+    expect(rebase.removed.map((missing) => missing.message)).toEqual([
+      'Instruction 1: the token 1 it cancels is gone.',
+      'Instruction 3: the instance 1 it starts in is gone.',
+    ]);
+  });
+
+  it('keeps every instruction when only token counts changed', () => {
+    const current = processTree(
+      activityInstance('sub:1', 'sub', activityInstance('pick:1', 'pick')),
+      activityInstance('decide:1', 'decide'),
+    );
+    const report = findStalePlan(
+      plan({ type: 'cancel', activityId: 'ship' }),
+      runningOrderTree(),
+      current,
+      index,
+    );
+    expect(report).not.toBeNull();
+    expect(rebasePlan(report)).toEqual({ remove: [], removed: [] });
   });
 });

@@ -115,3 +115,22 @@ export function describeTokenCountChange(change: TokenCountChange): string {
   const tokens = (count: number) => `${count} token${count === 1 ? '' : 's'}`;
   return `${change.label}: ${tokens(change.before)} when the plan was made, ${tokens(change.after)} now`;
 }
+
+/** What "Plan against the current state" does to a plan, and what it tells the operator. */
+export interface Rebase {
+  /** Positions of the instructions to remove, highest first, so removing one keeps the others'. */
+  remove: number[];
+  /** Why each of them goes: the instance it refers to is gone. */
+  removed: MissingReference[];
+}
+
+/**
+ * Takes the plan to the current tree: instructions whose activity, transition or ancestor
+ * instance is gone cannot be sent as they are (Camunda refuses an unknown instance id), so they
+ * are removed and named; the others keep their meaning, and the preview shows what they do now.
+ */
+export function rebasePlan(report: StalePlanReport | null): Rebase {
+  const removed = report?.missing ?? [];
+  const remove = [...new Set(removed.map((missing) => missing.position))].sort((a, b) => b - a);
+  return { remove, removed };
+}

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
+import type { ProcessInstanceModificationDto } from '../../../api/camunda-dto';
+
+import { toProcessInstanceModification } from '../../../../engine/modification/modification-request';
 import { EMPTY_PLAN } from './modification-plan';
 import type { ModificationPlan } from './modification-plan';
-import { toModificationDto } from './to-modification-dto';
+import { toModificationDto, withAnnotation } from './to-modification-dto';
 
 describe('toModificationDto', () => {
   it('maps every instruction type to the exact REST shape, in plan order', () => {
@@ -82,5 +85,58 @@ describe('toModificationDto', () => {
     const copy = structuredClone(plan);
     toModificationDto(plan);
     expect(plan).toEqual(copy);
+  });
+
+  it('is what the operator planned once the server has read it', () => {
+    const plan: ModificationPlan = {
+      ...EMPTY_PLAN,
+      instructions: [
+        {
+          type: 'startBeforeActivity',
+          activityId: 'ship',
+          ancestorActivityInstanceId: 'pi-1',
+          variables: [
+            { name: 'due', type: 'Date', value: '2024-05-01T14:30:00+02:00', local: true },
+            { name: 'count', type: 'Integer', value: 3, local: false },
+          ],
+        },
+        { type: 'cancel', transitionInstanceId: 'exec-9' },
+      ],
+      skipIoMappings: true,
+    };
+    const sent = JSON.parse(
+      JSON.stringify(toModificationDto(plan)),
+    ) as ProcessInstanceModificationDto;
+    expect(toProcessInstanceModification(sent)).toEqual({
+      instructions: [
+        {
+          type: 'startBeforeActivity',
+          activityId: 'ship',
+          ancestorActivityInstanceId: 'pi-1',
+          variables: {
+            due: {
+              value: { type: 'Date', value: Date.UTC(2024, 4, 1, 12, 30), valueInfo: {} },
+              local: true,
+            },
+            count: { value: { type: 'Integer', value: 3, valueInfo: {} }, local: false },
+          },
+        },
+        { type: 'cancel', transitionInstanceId: 'exec-9' },
+      ],
+      skipCustomListeners: false,
+      skipIoMappings: true,
+    });
+  });
+
+  it('changes the annotation around the same instructions', () => {
+    const body = toModificationDto({
+      ...EMPTY_PLAN,
+      instructions: [{ type: 'cancel', activityId: 'ship' }],
+      annotation: 'first',
+    });
+    const changed = withAnnotation(body, '  second ');
+    expect(changed).toEqual({ ...body, annotation: 'second' });
+    expect(changed.instructions).toBe(body.instructions);
+    expect(withAnnotation(body, ' ')).not.toHaveProperty('annotation');
   });
 });

@@ -12,13 +12,27 @@ import { toTriggerVariableDto } from './plan-variables';
  * `local`, dates in Camunda's format. The annotation is left out when empty.
  */
 export function toModificationDto(plan: ModificationPlan): ProcessInstanceModificationDto {
-  const annotation = plan.annotation.trim();
-  return {
-    instructions: plan.instructions.map(toInstructionDto),
-    skipCustomListeners: plan.skipCustomListeners,
-    skipIoMappings: plan.skipIoMappings,
-    ...(annotation === '' ? {} : { annotation }),
-  };
+  return withAnnotation(
+    {
+      instructions: plan.instructions.map(toInstructionDto),
+      skipCustomListeners: plan.skipCustomListeners,
+      skipIoMappings: plan.skipIoMappings,
+    },
+    plan.annotation,
+  );
+}
+
+/**
+ * The body with the operator's annotation, trimmed, or without one when it is empty. The
+ * instructions stay the same objects: what the engine applies does not change with the text.
+ */
+export function withAnnotation(
+  body: ProcessInstanceModificationDto,
+  annotation: string,
+): ProcessInstanceModificationDto {
+  const { annotation: _previous, ...operation } = body;
+  const trimmed = annotation.trim();
+  return trimmed === '' ? operation : { ...operation, annotation: trimmed };
 }
 
 export function toInstructionDto(

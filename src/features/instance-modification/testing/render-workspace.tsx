@@ -1,9 +1,11 @@
 import './jsdom-layout';
 
+import { useQuery } from '@tanstack/react-query';
 import { http, HttpResponse } from 'msw';
 import { useState } from 'react';
 
 import type { ActivityInstanceDto, VariableInstanceDto } from '../../../api/camunda-dto';
+import { engineRequest } from '../../../api/engine-client';
 import { ENGINE_REST_URL, server } from '../../../testing/msw-server';
 import { renderWithProviders } from '../../../testing/render-with-providers';
 import { ModificationWorkspace } from '../components/modification-workspace';
@@ -50,6 +52,11 @@ export interface RenderWorkspaceOptions extends Partial<ModificationWorkspacePro
   currentTree?: ActivityInstanceDto;
   variables?: VariableInstanceDto[];
   initialSelection?: string | null;
+  /**
+   * The workspace gets its tree as the instance page does, read from the engine under the
+   * instance prefix: refreshing the instance shows what the engine answers now (`setEngineTree`).
+   */
+  livePageTree?: boolean;
 }
 
 /** Renders the workspace with MSW answering the reads it makes; mutations are up to each test. */
@@ -58,8 +65,10 @@ export function renderWorkspace({
   currentTree = tree,
   variables = [],
   initialSelection = null,
+  livePageTree = false,
   ...overrides
 }: RenderWorkspaceOptions = {}) {
+  let engineTree = currentTree;
   server.use(
     http.get(`${ENGINE_REST_URL}/variable-instance`, () => HttpResponse.json(variables)),
     http.get(`${ENGINE_REST_URL}/history/activity-instance`, () =>
@@ -69,10 +78,35 @@ export function renderWorkspace({
       ]),
     ),
     http.get(`${ENGINE_REST_URL}/process-instance/${PROCESS_INSTANCE_ID}/activity-instances`, () =>
-      HttpResponse.json(currentTree),
+      HttpResponse.json(engineTree),
     ),
   );
-  return renderWithProviders(
-    <WorkspaceHarness tree={tree} initialSelection={initialSelection} {...overrides} />,
+  const view = renderWithProviders(
+    livePageTree ? (
+      <LivePageHarness initialSelection={initialSelection} {...overrides} />
+    ) : (
+      <WorkspaceHarness tree={tree} initialSelection={initialSelection} {...overrides} />
+    ),
   );
+  return {
+    ...view,
+    /** Someone else changes the instance: the engine answers `next` from now on. */
+    setEngineTree: (next: ActivityInstanceDto) => {
+      engineTree = next;
+    },
+  };
+}
+
+/** The instance page's own read of the tree, which a refresh of the instance's reads repeats. */
+function LivePageHarness(
+  props: { initialSelection: string | null } & Partial<ModificationWorkspaceProps>,
+) {
+  const { data } = useQuery({
+    queryKey: ['process-instances', 'page', PROCESS_INSTANCE_ID, 'activity-instances'],
+    queryFn: () =>
+      engineRequest<ActivityInstanceDto>(
+        `/process-instance/${PROCESS_INSTANCE_ID}/activity-instances`,
+      ),
+  });
+  return data === undefined ? null : <WorkspaceHarness tree={data} {...props} />;
 }
