@@ -70,6 +70,22 @@ describe('engineRequest', () => {
     expect(error).toMatchObject({ status: 502, type: 'HttpError' });
   });
 
+  it("explains a 401 with an empty body, as Camunda's authentication filter sends it", async () => {
+    server.use(
+      http.get(`${ENGINE_REST_URL}/version`, () => new HttpResponse(null, { status: 401 })),
+    );
+
+    const error: unknown = await engineRequest('/version', {
+      credentials: { username: 'demo', password: 'wrong' },
+    }).catch((caught: unknown) => caught);
+
+    expect(error).toMatchObject({
+      status: 401,
+      type: 'Unauthorized',
+      message: expect.stringContaining('did not accept the credentials') as string,
+    });
+  });
+
   it('signs the user out on 401 and tells the listeners', async () => {
     storeCredentials({ username: 'demo', password: 'expired' });
     server.use(

@@ -10,6 +10,12 @@ export const ENGINE_REST_BASE = '/engine-rest';
 /** sessionStorage: the signed-in user's HTTP Basic credentials (`credentials.ts`). */
 export const CREDENTIALS_STORAGE_KEY = 'camunda-repair-console.credentials';
 
+/**
+ * sessionStorage: set when the operator continued without credentials because the engine does not
+ * check them (`credentials.ts`).
+ */
+export const UNAUTHENTICATED_SESSION_STORAGE_KEY = 'camunda-repair-console.unauthenticated';
+
 /** sessionStorage: the name of the engine this tab talks to (`engine-selection.ts`). */
 export const ENGINE_STORAGE_KEY = 'camunda-repair-console.engine';
 

@@ -23,11 +23,20 @@ interface EngineErrorInit {
   code?: number | null;
 }
 
+/** What an empty 401 means: the engine checks credentials and refused the ones sent, or none. */
+export const UNAUTHORIZED_MESSAGE =
+  'The engine did not accept the credentials (HTTP 401): sign in again with a user name and password the engine knows.';
+
 /** Builds the error from a failed response, whether or not its body is Camunda's JSON. */
 export function toEngineError(status: number, statusText: string, body: string): EngineError {
   const dto = parseExceptionDto(body);
   if (dto !== null) {
     return new EngineError({ status, type: dto.type, message: dto.message, code: dto.code });
+  }
+  if (status === 401) {
+    // Camunda's ProcessEngineAuthenticationFilter answers 401 with an empty body and only a
+    // `WWW-Authenticate` challenge, so the reason is said here.
+    return new EngineError({ status, type: 'Unauthorized', message: UNAUTHORIZED_MESSAGE });
   }
   return new EngineError({
     status,

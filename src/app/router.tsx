@@ -7,7 +7,7 @@ import {
 } from '@tanstack/react-router';
 import type { QueryClient } from '@tanstack/react-query';
 
-import { hasCredentials } from '../api/credentials';
+import { hasSession } from '../api/credentials';
 import { loadDiagramViewer } from '../bpmn/diagram-adapter';
 import { toProcessInstanceFilters } from '../features/process-instance-list/process-instance-filters';
 import {
@@ -46,7 +46,7 @@ const authenticatedRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'authenticated',
   beforeLoad: ({ location }) => {
-    if (!hasCredentials()) {
+    if (!hasSession()) {
       // eslint-disable-next-line @typescript-eslint/only-throw-error -- the router's redirect idiom
       throw redirect({ to: '/sign-in', search: { redirect: location.href } });
     }

@@ -12,6 +12,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useLocation, useNavigate } from '@tanstack/react-router';
 
 import { clearCredentials } from '../../api/credentials';
+import { AuthenticationOffTag } from '../../features/authentication/authentication-off-tag';
 import { EngineSwitcher } from '../../features/engines/engine-switcher';
 
 /** The shell of every page that needs a signed-in user. */
@@ -49,6 +50,9 @@ export function AuthenticatedLayout() {
           </HeaderMenuItem>
         </HeaderNavigation>
         <HeaderGlobalBar>
+          <div className="app-header__engine">
+            <AuthenticationOffTag />
+          </div>
           <div className="app-header__engine">
             <EngineSwitcher />
           </div>

@@ -1,19 +1,75 @@
-import { Button, Form, PasswordInput, Stack, TextInput } from '@carbon/react';
+import { Button, Form, InlineNotification, PasswordInput, Stack, TextInput } from '@carbon/react';
 import { zodResolver } from '@hookform/resolvers/zod';
+import { useQuery } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 
+import { engineCapabilityQueries } from '../../api/engine-capabilities';
 import { isEngineError } from '../../api/engine-error';
 import { ErrorNotification } from '../../components/error-notification';
-import { signInFormSchema, useSignIn } from './use-sign-in';
+import {
+  AUTHENTICATION_OFF_CONSEQUENCES,
+  AUTHENTICATION_OFF_TITLE,
+} from './authentication-off-message';
+import { signInFormSchema, useContinueWithoutCredentials, useSignIn } from './use-sign-in';
 import type { SignInFormValues } from './use-sign-in';
 
 interface SignInFormProps {
   onSignedIn: () => void;
 }
 
-/** User name and password, checked against the engine before they are kept. */
+/**
+ * User name and password, checked against the engine before they are kept. An engine that checks
+ * no credentials (found out by the probe, or by the sign-in itself) gets no password form: the
+ * operator is told what that means and continues without credentials.
+ */
 export function SignInForm({ onSignedIn }: SignInFormProps) {
+  const authentication = useQuery(engineCapabilityQueries.authentication());
   const signIn = useSignIn();
+  const continueWithoutCredentials = useContinueWithoutCredentials();
+
+  if (authentication.data === 'off') {
+    return (
+      <Stack gap={6}>
+        <InlineNotification
+          kind="warning"
+          lowContrast
+          hideCloseButton
+          title={AUTHENTICATION_OFF_TITLE}
+          subtitle={`${AUTHENTICATION_OFF_CONSEQUENCES} A password would not be checked, so the console asks for none.`}
+        />
+        <Button
+          onClick={() => {
+            continueWithoutCredentials();
+            onSignedIn();
+          }}
+        >
+          Continue without signing in
+        </Button>
+      </Stack>
+    );
+  }
+  return (
+    <CredentialsForm
+      signIn={signIn}
+      onValidSubmit={(values) => {
+        signIn.mutate(values, {
+          onSuccess: (state) => {
+            if (state !== 'off') {
+              onSignedIn();
+            }
+          },
+        });
+      }}
+    />
+  );
+}
+
+interface CredentialsFormProps {
+  signIn: ReturnType<typeof useSignIn>;
+  onValidSubmit: (values: SignInFormValues) => void;
+}
+
+function CredentialsForm({ signIn, onValidSubmit }: CredentialsFormProps) {
   const {
     register,
     handleSubmit,
@@ -23,15 +79,11 @@ export function SignInForm({ onSignedIn }: SignInFormProps) {
     defaultValues: { username: '', password: '' },
   });
 
-  const handleValidSubmit = (values: SignInFormValues) => {
-    signIn.mutate(values, { onSuccess: onSignedIn });
-  };
-
   return (
     <Form
       aria-label="Sign in"
       noValidate
-      onSubmit={(event) => void handleSubmit(handleValidSubmit)(event)}
+      onSubmit={(event) => void handleSubmit(onValidSubmit)(event)}
     >
       <Stack gap={6}>
         {signIn.error !== null &&
