@@ -11,7 +11,7 @@ export function createReviewFormSchema(annotationRequired: boolean) {
   const annotation = z.string().trim().max(4000, 'Keep the annotation under 4000 characters.');
   return z.object({
     annotation: annotationRequired
-      ? annotation.min(1, 'Say why: the annotation is written to the operation log.')
+      ? annotation.min(1, 'Say why: this console asks for the reason of every repair.')
       : annotation,
   });
 }

@@ -24,6 +24,8 @@ import { BulkOverlapWarning } from './bulk-overlap-warning';
 import { BulkReviewDialog } from './bulk-review-dialog';
 import type { ExecutedModification } from './bulk-review-dialog';
 import { ElementPicker } from './element-picker';
+import { OperationLogReadback } from './operation-log-readback';
+import type { OperationLogReadbackRequest } from '../use-annotation-recording';
 
 import './bulk-modification.scss';
 import './instance-modification.scss';
@@ -76,6 +78,7 @@ function BulkModificationWorkspace({
   const [announcement, setAnnouncement] = useState('');
   const [reviewing, setReviewing] = useState(false);
   const [executedCount, setExecutedCount] = useState<number | null>(null);
+  const [readback, setReadback] = useState<OperationLogReadbackRequest | null>(null);
 
   useEffect(() => {
     saveBulkPlan(processDefinitionId, state.plan);
@@ -137,6 +140,7 @@ function BulkModificationWorkspace({
     setMoveSourceId(null);
     if (executed.kind === 'sync') {
       setExecutedCount(executed.count);
+      setReadback(executed.readback);
       onExecuted(executed.count);
       return;
     }
@@ -229,6 +233,7 @@ function BulkModificationWorkspace({
           }}
         />
       )}
+      {executedCount !== null && readback !== null && <OperationLogReadback request={readback} />}
       <div className="modification-workspace__buttons">
         <Button
           kind="primary"

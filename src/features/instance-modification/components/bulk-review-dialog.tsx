@@ -20,12 +20,17 @@ import { describeBulkInstruction } from '../model/bulk-actions';
 import { toBulkModificationDto } from '../model/bulk-plan';
 import type { BulkPlan } from '../model/bulk-plan';
 import type { SelectedInstances } from '../model/bulk-selection';
+import { rememberSentAnnotation } from '../model/sent-annotations';
 import { ANNOTATION_REQUIRED } from '../modification-settings';
+import { useAnnotationRecording } from '../use-annotation-recording';
+import type { OperationLogReadbackRequest } from '../use-annotation-recording';
 import { useScrollIntoViewOn } from '../use-scroll-into-view-on';
+import { AnnotationRecordingNotice } from './annotation-recording-notice';
 import { ReviewRequest } from './review-request';
 
 export type ExecutedModification =
-  { kind: 'sync'; count: number } | { kind: 'async'; batch: BatchDto };
+  | { kind: 'sync'; count: number; readback: OperationLogReadbackRequest }
+  | { kind: 'async'; batch: BatchDto };
 
 export interface BulkReviewDialogProps {
   processDefinitionId: string;
@@ -75,6 +80,11 @@ export function BulkReviewDialog({
     defaultValues: { annotation: '' },
   });
   const annotation = useWatch({ control, name: 'annotation' });
+  const recording = useAnnotationRecording({
+    scope: { processDefinitionId },
+    annotation,
+    annotationRequired,
+  });
 
   const body = toBulkModificationDto(processDefinitionId, plan, instances, annotation);
   const busy = execute.isPending || executeAsync.isPending;
@@ -97,13 +107,18 @@ export function BulkReviewDialog({
     if (mode === 'sync') {
       execute.mutate(request, {
         onSuccess: () => {
-          onExecuted({ kind: 'sync', count });
+          onExecuted({
+            kind: 'sync',
+            count,
+            readback: recording.toReadbackRequest(values.annotation),
+          });
         },
         onSettled: settle,
       });
     } else {
       executeAsync.mutate(request, {
         onSuccess: (batch) => {
+          rememberSentAnnotation(batch.id, values.annotation);
           onExecuted({ kind: 'async', batch });
         },
         onSettled: settle,
@@ -169,12 +184,13 @@ export function BulkReviewDialog({
           <TextArea
             id="bulk-modification-annotation"
             labelText={annotationRequired ? 'Annotation (required)' : 'Annotation (optional)'}
-            helperText="Why this repair? It is stored with the operation in Camunda's user operation log."
+            helperText={recording.helperText}
             rows={2}
             invalid={errors.annotation !== undefined}
             invalidText={errors.annotation?.message}
             {...register('annotation')}
           />
+          <AnnotationRecordingNotice recording={recording} annotation={annotation} />
         </section>
         <ReviewRequest body={body} path={path('sync')} batchPath={path('async')} />
         <div ref={errorRef}>
@@ -189,7 +205,7 @@ export function BulkReviewDialog({
         </Button>
         <Button
           kind="tertiary"
-          disabled={busy}
+          disabled={busy || recording.blocksSending}
           onClick={(event) => {
             void handleSubmit((values) => {
               send(values, 'sync');
@@ -200,7 +216,7 @@ export function BulkReviewDialog({
         </Button>
         <Button
           kind="primary"
-          disabled={busy}
+          disabled={busy || recording.blocksSending}
           onClick={(event) => {
             void handleSubmit((values) => {
               send(values, 'async');

@@ -13,6 +13,7 @@ import { elementLabel, getBpmnIndex } from '../model/bpmn-index';
 import { toInstanceDetails } from '../model/instance-details';
 import { describeTokenCountChange, findStalePlan } from '../model/stale-plan';
 import { ANNOTATION_REQUIRED } from '../modification-settings';
+import type { OperationLogReadbackRequest } from '../use-annotation-recording';
 import { useModificationBody } from '../use-modification-body';
 import { useModificationPlan } from '../use-modification-plan';
 import { usePreview } from '../use-preview';
@@ -21,6 +22,7 @@ import { ElementActionMenu } from './element-action-menu';
 import { ElementPicker } from './element-picker';
 import { InstructionList } from './instruction-list';
 import { ModificationOptions } from './modification-options';
+import { BatchOperationLogReadback, OperationLogReadback } from './operation-log-readback';
 import { PredictedResult } from './predicted-result';
 import { ReviewDialog } from './review-dialog';
 import type { AppliedModification } from './review-dialog';
@@ -88,6 +90,7 @@ function Workspace({
   const [reviewing, setReviewing] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const [applied, setApplied] = useState(false);
+  const [readback, setReadback] = useState<OperationLogReadbackRequest | null>(null);
 
   const starts = useQuery(modificationQueries.startTimes(processInstanceId));
   const variables = useQuery(modificationQueries.variableInstances(processInstanceId));
@@ -124,6 +127,7 @@ function Workspace({
   const handleApplied = (result: AppliedModification) => {
     setReviewing(false);
     setApplied(result.kind === 'sync');
+    setReadback(result.kind === 'sync' ? result.readback : null);
     setAnnouncement(
       result.kind === 'sync'
         ? ''
@@ -152,6 +156,13 @@ function Workspace({
           }}
         />
       )}
+      {followedBatch !== null && (
+        <BatchOperationLogReadback
+          batchId={followedBatch.id}
+          batch={followedBatch}
+          scope={{ processInstanceId }}
+        />
+      )}
       {applied && (
         <InlineNotification
           kind="success"
@@ -164,6 +175,7 @@ function Workspace({
           }}
         />
       )}
+      {applied && readback !== null && <OperationLogReadback request={readback} />}
       <ElementPicker
         index={index}
         selectedElementId={selectedElementId}

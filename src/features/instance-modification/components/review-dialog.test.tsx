@@ -106,7 +106,7 @@ describe('ReviewDialog', () => {
 
     await user.click(within(dialog).getByRole('button', { name: 'Apply' }));
     expect(
-      await within(dialog).findByText('Say why: the annotation is written to the operation log.'),
+      await within(dialog).findByText('Say why: this console asks for the reason of every repair.'),
     ).toBeInTheDocument();
     expect(body).toBeUndefined();
 

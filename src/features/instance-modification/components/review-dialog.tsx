@@ -32,15 +32,20 @@ import { hasInstructionVariables } from '../model/modification-plan';
 import { badgesPerInstruction, describeBadges, pendingBadges } from '../model/pending-badges';
 import { describeTokenCountChange, rebasePlan } from '../model/stale-plan';
 import type { MissingReference } from '../model/stale-plan';
+import { rememberSentAnnotation } from '../model/sent-annotations';
 import { ANNOTATION_REQUIRED } from '../modification-settings';
+import { useAnnotationRecording } from '../use-annotation-recording';
+import type { OperationLogReadbackRequest } from '../use-annotation-recording';
 import { useModificationPlan } from '../use-modification-plan';
 import { useModificationBody } from '../use-modification-body';
 import { usePreview } from '../use-preview';
 import { useScrollIntoViewOn } from '../use-scroll-into-view-on';
+import { AnnotationRecordingNotice } from './annotation-recording-notice';
 import { PredictedResult } from './predicted-result';
 import { ReviewRequest } from './review-request';
 
-export type AppliedModification = { kind: 'sync' } | { kind: 'async'; batch: BatchDto };
+export type AppliedModification =
+  { kind: 'sync'; readback: OperationLogReadbackRequest } | { kind: 'async'; batch: BatchDto };
 
 export interface ReviewDialogProps {
   processInstanceId: string;
@@ -103,6 +108,11 @@ export function ReviewDialog({
     defaultValues: { annotation: plan.annotation },
   });
   const annotation = useWatch({ control, name: 'annotation' });
+  const recording = useAnnotationRecording({
+    scope: { processInstanceId },
+    annotation,
+    annotationRequired,
+  });
 
   const planTree = baseTree ?? tree;
   // One body: shown below, previewed, and sent.
@@ -176,7 +186,7 @@ export function ReviewDialog({
       apply.mutate(request, {
         onSuccess: () => {
           completePlan();
-          onApplied({ kind: 'sync' });
+          onApplied({ kind: 'sync', readback: recording.toReadbackRequest(values.annotation) });
         },
         onSettled: settle,
       });
@@ -185,6 +195,7 @@ export function ReviewDialog({
         onSuccess: (batch) => {
           completePlan();
           setFollowedBatch(batch);
+          rememberSentAnnotation(batch.id, values.annotation);
           onApplied({ kind: 'async', batch });
         },
         onSettled: settle,
@@ -272,7 +283,7 @@ export function ReviewDialog({
           <TextArea
             id="modification-annotation"
             labelText={annotationRequired ? 'Annotation (required)' : 'Annotation (optional)'}
-            helperText="Why this repair? It is stored with the operation in Camunda's user operation log."
+            helperText={recording.helperText}
             rows={2}
             invalid={errors.annotation !== undefined}
             invalidText={errors.annotation?.message}
@@ -282,6 +293,7 @@ export function ReviewDialog({
               },
             })}
           />
+          <AnnotationRecordingNotice recording={recording} annotation={annotation} />
         </section>
 
         <ReviewRequest
@@ -378,7 +390,7 @@ export function ReviewDialog({
         </Button>
         <Button
           kind="tertiary"
-          disabled={busy || variablesDropped}
+          disabled={busy || variablesDropped || recording.blocksSending}
           aria-describedby={variablesDropped ? 'review-batch-reason' : undefined}
           onClick={(event) => {
             void handleSubmit((values) => send(values, 'async'))(event);
@@ -388,7 +400,7 @@ export function ReviewDialog({
         </Button>
         <Button
           kind="primary"
-          disabled={busy}
+          disabled={busy || recording.blocksSending}
           onClick={(event) => {
             void handleSubmit((values) => send(values, 'sync'))(event);
           }}

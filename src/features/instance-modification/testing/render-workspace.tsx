@@ -5,6 +5,8 @@ import { http, HttpResponse } from 'msw';
 import { useState } from 'react';
 
 import type { ActivityInstanceDto, VariableInstanceDto } from '../../../api/camunda-dto';
+import { engineCapabilityHandlers } from '../../../testing/engine-capability-handlers';
+import type { EngineCapabilityFixture } from '../../../testing/engine-capability-handlers';
 import { engineRequest } from '../../../api/engine-client';
 import { ENGINE_REST_URL, server } from '../../../testing/msw-server';
 import { renderWithProviders } from '../../../testing/render-with-providers';
@@ -57,6 +59,8 @@ export interface RenderWorkspaceOptions extends Partial<ModificationWorkspacePro
    * instance prefix: refreshing the instance shows what the engine answers now (`setEngineTree`).
    */
   livePageTree?: boolean;
+  /** What the engine tells about authentication, history and its operation log. */
+  capabilities?: EngineCapabilityFixture;
 }
 
 /** Renders the workspace with MSW answering the reads it makes; mutations are up to each test. */
@@ -66,10 +70,12 @@ export function renderWorkspace({
   variables = [],
   initialSelection = null,
   livePageTree = false,
+  capabilities,
   ...overrides
 }: RenderWorkspaceOptions = {}) {
   let engineTree = currentTree;
   server.use(
+    ...engineCapabilityHandlers(capabilities),
     http.get(`${ENGINE_REST_URL}/variable-instance`, () => HttpResponse.json(variables)),
     http.get(`${ENGINE_REST_URL}/history/activity-instance`, () =>
       HttpResponse.json([
