@@ -250,10 +250,18 @@ describe('process instances', () => {
       amount: { type: 'Integer', value: 42, valueInfo: {} },
       due: { type: 'Date', value: '2024-01-31T23:00:00.000+0000', valueInfo: {} },
     });
-    const list = await request(
+    // A GET value is a String, which no Integer variable matches; a body carries the number.
+    const asText = await request(
       'GET',
       '/process-instance?businessKeyLike=order-%&variables=amount_gteq_40',
     );
+    expect(asText.body).toEqual([]);
+    const list = await request('POST', '/process-instance', {
+      json: {
+        businessKeyLike: 'order-%',
+        variables: [{ name: 'amount', operator: 'gteq', value: 40 }],
+      },
+    });
     expect((list.body as ProcessInstanceDto[]).map((pi) => pi.id)).toEqual([instance.id]);
     const none = await request('POST', '/process-instance', {
       json: { variables: [{ name: 'amount', operator: 'lt', value: 40 }] },

@@ -4,14 +4,14 @@
  */
 import { z } from 'zod';
 import type { Paging, Sorting } from '../engine/query/query-support';
+import { readQuotedDate } from '../engine/camunda-date';
+import { ProcessEngineException } from '../engine/errors';
 import type {
-  ComparableValue,
+  QueryValue,
   VariableCondition,
   VariableOperator,
 } from '../engine/query/variable-condition';
-import { VARIABLE_OPERATORS } from '../engine/query/variable-condition';
-import { parseCamundaDate } from './camunda-date';
-import { readQuotedDate } from '../engine/camunda-date';
+import { VARIABLE_OPERATORS, variableCondition } from '../engine/query/variable-condition';
 import {
   jsonBoolean,
   jsonDate,
@@ -60,43 +60,116 @@ function cannotSet(name: string, value: string, reason?: string): InvalidRequest
   );
 }
 
-/** The readings of a variable value given as text in a URL. */
-function candidatesFromText(text: string): ComparableValue[] {
-  const candidates: ComparableValue[] = [{ kind: 'text', value: text }];
-  if (text.trim() !== '' && Number.isFinite(Number(text))) {
-    candidates.push({ kind: 'number', value: Number(text) });
+/**
+ * Java's `String.split` with a one-character separator: trailing empty strings are dropped, as
+ * Camunda's converters (`StringListConverter`, `VariableListConverter`) split.
+ */
+function javaSplit(text: string, separator: string): string[] {
+  if (text === '') {
+    return [''];
   }
-  if (text === 'true' || text === 'false') {
-    candidates.push({ kind: 'boolean', value: text === 'true' });
+  const parts = text.split(separator);
+  while (parts.length && parts[parts.length - 1] === '') {
+    parts.pop();
   }
-  const date = parseCamundaDate(text);
-  if (date !== null) {
-    candidates.push({ kind: 'date', value: date });
-  }
-  return candidates;
+  return parts;
 }
 
-/** The readings of a variable value given as JSON in a query body. */
-export function candidatesFromJson(value: unknown): ComparableValue[] {
+/**
+ * `ConditionQueryParameterDto.resolveValue` for a String: Camunda first tries to read it as a
+ * date (`objectMapper.readValue("\"" + value + "\"", Date.class)`), so a text in the REST date
+ * format is a Date, an empty text or `null` is null, and anything else stays a String.
+ */
+function resolveText(text: string): QueryValue {
+  const reading = readQuotedDate(text);
+  switch (reading.kind) {
+    case 'date':
+      return { type: 'date', value: reading.epochMs };
+    case 'null':
+      return { type: 'null' };
+    case 'invalid':
+      return { type: 'string', value: text };
+  }
+}
+
+/** A JSON value of a body condition: Jackson's `Object` for it, then `resolveValue`. */
+function resolveJson(value: unknown): QueryValue | 'object' {
   if (value === null || value === undefined) {
-    return [{ kind: 'null' }];
+    return { type: 'null' };
   }
-  if (typeof value === 'number') {
-    return [{ kind: 'number', value }];
+  switch (typeof value) {
+    case 'string':
+      return resolveText(value);
+    case 'number':
+      // VariableQueryParameterDto.resolveValue: Variables.numberValue(number).
+      return { type: 'number', value };
+    case 'boolean':
+      return { type: 'boolean', value };
+    default:
+      return 'object';
   }
-  if (typeof value === 'boolean') {
-    return [{ kind: 'boolean', value }];
+}
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * `String.valueOf(value)` of a resolved value: the REST layer passes `like` values as text
+ * (`query.variableValueLike(name, String.valueOf(variableValue))`), so a number, a date or null
+ * is compared with String variables as its Java text.
+ */
+function javaText(value: QueryValue | 'object', json: unknown): string {
+  if (value === 'object') {
+    return JSON.stringify(json);
   }
-  if (typeof value === 'string') {
-    const date = parseCamundaDate(value);
-    return date === null
-      ? [{ kind: 'text', value }]
-      : [
-          { kind: 'text', value },
-          { kind: 'date', value: date },
-        ];
+  switch (value.type) {
+    case 'string':
+      return value.value;
+    case 'null':
+      return 'null';
+    case 'boolean':
+      return String(value.value);
+    case 'number': {
+      const text = Number.isInteger(value.value)
+        ? BigInt(value.value).toString()
+        : String(value.value);
+      return `Value '${text}' of type 'PrimitiveValueType[number]', isTransient=false`;
+    }
+    case 'date': {
+      // java.util.Date.toString(), in the server's zone: this server's dates are UTC.
+      const date = new Date(value.value);
+      const pad = (n: number) => String(n).padStart(2, '0');
+      return (
+        `${WEEKDAYS[date.getUTCDay()] ?? ''} ${MONTHS[date.getUTCMonth()] ?? ''} ` +
+        `${pad(date.getUTCDate())} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:` +
+        `${pad(date.getUTCSeconds())} UTC ${String(date.getUTCFullYear())}`
+      );
+    }
   }
-  return [];
+}
+
+/**
+ * One condition as the query DTOs' `applyFilters` adds it: an unknown operator is refused,
+ * `like` compares the value's text, and the engine refuses null and booleans with an ordering
+ * operator (engine/query/variable-condition.ts).
+ */
+function toCondition(
+  name: string,
+  operator: string,
+  resolved: QueryValue | 'object',
+  json: unknown,
+): VariableCondition {
+  if (!isOperator(operator)) {
+    throw invalidComparator(operator);
+  }
+  if (operator === 'like') {
+    return variableCondition(name, operator, { type: 'string', value: javaText(resolved, json) });
+  }
+  if (resolved === 'object') {
+    // QueryVariableValue.initialize: a List or Map needs an object serializer.
+    throw new ProcessEngineException('Object values cannot be used to query');
+  }
+  return variableCondition(name, operator, resolved);
 }
 
 function isOperator(operator: string): operator is VariableOperator {
@@ -107,10 +180,13 @@ function invalidComparator(operator: string): InvalidRequestException {
   return new InvalidRequestException(400, `Invalid variable comparator specified: ${operator}`);
 }
 
-/** `variables=a_eq_1,b_like_x%`: Camunda's `VariableListConverter`. */
+/**
+ * `variables=a_eq_1,b_like_x%`: Camunda's `VariableListConverter`. Every value is a String, read
+ * as a date where it is one (`resolveValue`): `amount_gt_100` never matches an Integer variable.
+ */
 function parseVariableList(name: string, text: string): VariableCondition[] {
-  return text.split(',').map((expression) => {
-    const parts = expression.split('_');
+  return javaSplit(text, ',').map((expression) => {
+    const parts = javaSplit(expression, '_');
     const [variable, operator, value] = parts;
     if (
       parts.length !== 3 ||
@@ -124,10 +200,7 @@ function parseVariableList(name: string, text: string): VariableCondition[] {
         'variable query parameter has to have format KEY_OPERATOR_VALUE.',
       );
     }
-    if (!isOperator(operator)) {
-      throw invalidComparator(operator);
-    }
-    return { name: variable, operator, candidates: candidatesFromText(value) };
+    return toCondition(variable, operator, resolveText(value), value);
   });
 }
 
@@ -166,7 +239,7 @@ function parseParam(name: string, kind: ParamKind, text: string): unknown {
       }
       throw cannotSet(name, text);
     case 'stringList':
-      return text.split(',');
+      return javaSplit(text, ',');
     case 'date':
       return parseDateParam(name, text);
     case 'variables':
@@ -315,11 +388,9 @@ export function fromQueryBody<S extends ParamSpec>(
   return { filters: filters as ParsedParams<S>, sortings };
 }
 
+/** Body conditions carry JSON values: a number compares with numbers, a string with Strings. */
 function toConditions(list: z.output<typeof variableConditionSchema>[]): VariableCondition[] {
-  return list.map(({ name, operator, value }) => {
-    if (!isOperator(operator)) {
-      throw invalidComparator(operator);
-    }
-    return { name, operator, candidates: candidatesFromJson(value) };
-  });
+  return list.map(({ name, operator, value }) =>
+    toCondition(name, operator, resolveJson(value), value),
+  );
 }

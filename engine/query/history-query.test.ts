@@ -4,6 +4,7 @@ import type { TypedValue } from '../variables';
 import type { HistoricProcessInstanceQuery } from './history-query';
 import { findHistoricProcessInstances } from './history-query';
 import type { VariableCondition } from './variable-condition';
+import { variableCondition } from './variable-condition';
 
 /** start → userTask task1 → userTask task2 → end. */
 const TWO_TASKS = `<?xml version="1.0" encoding="UTF-8"?>
@@ -47,11 +48,8 @@ function completeTask1(engine: ProcessEngine, processInstanceId: string): void {
 const ids = (engine: ProcessEngine, query: HistoricProcessInstanceQuery) =>
   findHistoricProcessInstances(engine, query).map((pi) => pi.id);
 
-const text = (name: string, operator: VariableCondition['operator'], value: string) => ({
-  name,
-  operator,
-  candidates: [{ kind: 'text' as const, value }],
-});
+const text = (name: string, operator: VariableCondition['operator'], value: string) =>
+  variableCondition(name, operator, { type: 'string', value });
 
 describe('findHistoricProcessInstances: activity filters', () => {
   it('tells active from executed activities by the historic activity instances', async () => {
@@ -72,20 +70,18 @@ describe('findHistoricProcessInstances: activity filters', () => {
 });
 
 describe('findHistoricProcessInstances: variables', () => {
-  it('matches the variables of the running instance with the runtime operators', async () => {
+  it('matches the historic variable instances with the runtime operators', async () => {
     const { engine, start } = await twoTaskEngine();
     const big = start({
       amount: { type: 'Integer', value: 500, valueInfo: {} },
       status: { type: 'String', value: 'Open', valueInfo: {} },
     });
     const small = start({ amount: { type: 'Integer', value: 50, valueInfo: {} } });
-    const amountAbove = (value: number): VariableCondition => ({
-      name: 'amount',
-      operator: 'gt',
-      candidates: [{ kind: 'number', value }],
-    });
+    const amountAbove = (value: number): VariableCondition =>
+      variableCondition('amount', 'gt', { type: 'number', value });
 
     expect(ids(engine, { variables: [amountAbove(100)] })).toEqual([big]);
+    expect(ids(engine, { variables: [text('amount', 'eq', '500')] })).toEqual([]);
     expect(ids(engine, { variables: [amountAbove(10)] }).sort()).toEqual([big, small].sort());
     expect(ids(engine, { variables: [amountAbove(10), text('status', 'like', 'Op%')] })).toEqual([
       big,
@@ -101,5 +97,12 @@ describe('findHistoricProcessInstances: variables', () => {
         variableValuesIgnoreCase: true,
       }),
     ).toEqual([big]);
+
+    // Historic variable instances outlive their process instance.
+    completeTask1(engine, big);
+    const task2 = [...engine.tasks()].find((t) => t.processInstanceId === big);
+    engine.completeTask(task2?.id ?? '', {});
+    expect(engine.instance(big)).toBeUndefined();
+    expect(ids(engine, { variables: [amountAbove(100)] })).toEqual([big]);
   });
 });

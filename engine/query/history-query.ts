@@ -7,12 +7,13 @@ import type {
   HistoricActivityInstanceRec,
   HistoricProcessInstanceRec,
   HistoricProcessInstanceState,
+  HistoricVariableInstanceRec,
   UserOperationLogRec,
 } from '../runtime/state';
 import type { Paging, Sorting, SortKeys } from './query-support';
 import { candidatesById, matchesLike, matchesTenant, sortAndPage } from './query-support';
 import type { VariableCondition } from './variable-condition';
-import { matchesAnyScopeVariables } from './variable-condition';
+import { matchesHistoricVariables } from './variable-condition';
 
 /** Field names as in Camunda's `HistoricProcessInstanceQueryDto`. */
 export interface HistoricProcessInstanceQuery {
@@ -54,14 +55,26 @@ export type HistoricActivitiesByInstance = ReadonlyMap<
   readonly HistoricActivityInstanceRec[]
 >;
 
-function historicActivitiesByInstance(engine: EngineApi): HistoricActivitiesByInstance {
-  const byInstance = new Map<string, HistoricActivityInstanceRec[]>();
-  for (const ai of engine.historicActivityInstances()) {
-    const list = byInstance.get(ai.processInstanceId);
+/**
+ * Each process instance's historic variable instances (history level audit and above), which the
+ * `variables` conditions match: every scope's, task variables and removed (DELETED) ones
+ * included, as HistoricProcessInstance.xml joins `ACT_HI_VARINST` by process instance alone.
+ */
+export type HistoricVariablesByInstance = ReadonlyMap<
+  string,
+  readonly HistoricVariableInstanceRec[]
+>;
+
+function byProcessInstance<T extends { processInstanceId: string }>(
+  records: Iterable<T>,
+): Map<string, T[]> {
+  const byInstance = new Map<string, T[]>();
+  for (const record of records) {
+    const list = byInstance.get(record.processInstanceId);
     if (list) {
-      list.push(ai);
+      list.push(record);
     } else {
-      byInstance.set(ai.processInstanceId, [ai]);
+      byInstance.set(record.processInstanceId, [record]);
     }
   }
   return byInstance;
@@ -138,6 +151,7 @@ export function matchesHistoricProcessInstance(
   pi: HistoricProcessInstanceRec,
   query: HistoricProcessInstanceQuery,
   activities: HistoricActivitiesByInstance = new Map(),
+  historicVariables: HistoricVariablesByInstance = new Map(),
 ): boolean {
   const q = query;
   if (q.processInstanceId !== undefined && pi.id !== q.processInstanceId) {
@@ -232,19 +246,14 @@ export function matchesHistoricProcessInstance(
   ) {
     return false;
   }
-  if (q.variables?.length) {
-    // Historic variable instances hold each variable's latest value in any scope; this engine
-    // keeps them only while the instance runs, so a finished instance matches no condition.
-    const running = engine.instance(pi.id);
-    const scopes = Object.values(running?.activityInstances ?? {}).map((ai) => ai.variables);
-    if (
-      !matchesAnyScopeVariables(scopes, q.variables, {
-        namesIgnoreCase: q.variableNamesIgnoreCase,
-        valuesIgnoreCase: q.variableValuesIgnoreCase,
-      })
-    ) {
-      return false;
-    }
+  if (
+    q.variables?.length &&
+    !matchesHistoricVariables(historicVariables.get(pi.id) ?? [], q.variables, {
+      namesIgnoreCase: q.variableNamesIgnoreCase,
+      valuesIgnoreCase: q.variableValuesIgnoreCase,
+    })
+  ) {
+    return false;
   }
   return matchesTenant(pi.tenantId, q.tenantIdIn, q.withoutTenantId);
 }
@@ -255,12 +264,17 @@ export function findHistoricProcessInstances(
   sortings: readonly Sorting[] = [],
   paging: Paging = {},
 ): HistoricProcessInstanceRec[] {
-  const activities = needsActivities(query) ? historicActivitiesByInstance(engine) : new Map();
+  const activities = needsActivities(query)
+    ? byProcessInstance(engine.historicActivityInstances())
+    : new Map();
+  const variables = query.variables?.length
+    ? byProcessInstance(engine.historicVariableInstances())
+    : new Map();
   const matching = candidatesById(
     query,
     (id) => engine.historicProcessInstance(id),
     () => engine.historicProcessInstances(),
-  ).filter((pi) => matchesHistoricProcessInstance(engine, pi, query, activities));
+  ).filter((pi) => matchesHistoricProcessInstance(engine, pi, query, activities, variables));
   return sortAndPage(matching, sortings, HISTORIC_PROCESS_INSTANCE_SORT_KEYS, paging);
 }
 

@@ -32,6 +32,8 @@ export interface ProcessInstanceQuery {
   withoutTenantId?: boolean;
   activityIdIn?: string[];
   variables?: VariableCondition[];
+  variableNamesIgnoreCase?: boolean;
+  variableValuesIgnoreCase?: boolean;
 }
 
 export function processInstanceSortKeys(engine: EngineApi): SortKeys<ProcessInstanceState> {
@@ -182,7 +184,10 @@ export function matchesProcessInstance(
       return false;
     }
   }
-  return matchesVariables(pi.activityInstances[pi.id]?.variables, q.variables);
+  return matchesVariables(pi.activityInstances[pi.id]?.variables, q.variables, {
+    namesIgnoreCase: q.variableNamesIgnoreCase,
+    valuesIgnoreCase: q.variableValuesIgnoreCase,
+  });
 }
 
 function hasCalledInstance(pi: ProcessInstanceState): boolean {

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { candidatesById, matchesLike, page, sortRecords } from './query-support';
-import type { VariableCondition } from './variable-condition';
-import { matchesValue } from './variable-condition';
 
 describe('matchesLike', () => {
   it('treats % and _ as SQL wildcards and backslash as escape', () => {
@@ -41,30 +39,6 @@ describe('page and sortRecords', () => {
     expect(page([1, 2, 3, 4], { firstResult: 1, maxResults: 2 })).toEqual([2, 3]);
     expect(page([1, 2, 3], {})).toEqual([1, 2, 3]);
     expect(page([1, 2, 3], { maxResults: 0 })).toEqual([]);
-  });
-});
-
-describe('matchesValue', () => {
-  const condition = (
-    operator: VariableCondition['operator'],
-    candidates: VariableCondition['candidates'],
-  ) => ({
-    name: 'x',
-    operator,
-    candidates,
-  });
-
-  it('compares numbers across numeric types', () => {
-    const five = { type: 'Long' as const, value: 5, valueInfo: {} };
-    expect(matchesValue(five, condition('eq', [{ kind: 'number', value: 5 }]))).toBe(true);
-    expect(matchesValue(five, condition('gt', [{ kind: 'number', value: 4 }]))).toBe(true);
-    expect(matchesValue(five, condition('lt', [{ kind: 'number', value: 4 }]))).toBe(false);
-  });
-
-  it('does not compare values of different kinds', () => {
-    const text = { type: 'String' as const, value: '5', valueInfo: {} };
-    expect(matchesValue(text, condition('eq', [{ kind: 'number', value: 5 }]))).toBe(false);
-    expect(matchesValue(text, condition('like', [{ kind: 'text', value: '%' }]))).toBe(true);
   });
 });
 

@@ -1,7 +1,16 @@
 /**
- * Variable value conditions of Camunda's queries (`variables=name_eq_value`, or
- * `[{name, operator, value}]` in query bodies).
+ * Variable value conditions of Camunda's queries (`variables=name_eq_value` in a URL,
+ * `[{name, operator, value}]` in a query body), compared as Camunda's SQL compares them.
+ *
+ * Camunda writes each variable into typed columns (`TYPE_`, `TEXT_`, `LONG_`, `DOUBLE_`, …) with
+ * its serializer, writes the query value with the serializer of the query value's own type, and
+ * compares column by column (Commons.xml, `variableValueConditions`): a condition matches only a
+ * variable of the query value's type. A String query value matches String variables only, so
+ * "00042" never finds the Integer 42; a number matches Integer, Long, Short and Double variables
+ * (CompositeQueryVariableValueCondition); `neq` is the negation of `eq`, and so matches variables
+ * of every other type.
  */
+import { NotValidException } from '../errors';
 import type { VariableRec } from '../runtime/state';
 import type { TypedValue } from '../variables';
 import { matchesLike } from './query-support';
@@ -18,86 +27,178 @@ export const VARIABLE_OPERATORS: readonly VariableOperator[] = [
   'like',
 ];
 
-/** A query value in the forms it may be compared in. */
-export type ComparableValue =
-  | { kind: 'text'; value: string }
-  | { kind: 'number'; value: number }
-  | { kind: 'boolean'; value: boolean }
-  | { kind: 'date'; value: number }
-  | { kind: 'null' };
-
 /**
- * One condition. `candidates` lists the readings of the query value: a value from a URL is text
- * that may also denote a number, a boolean or a date; a value from JSON has its JSON type (plus
- * a date reading for strings in Camunda's date format, as Camunda resolves them).
+ * The Java value a query compares with, as Camunda's REST layer resolves it: a String, an
+ * untyped number (`Variables.numberValue`), a Boolean, a Date (epoch ms) or null.
  */
+export type QueryValue =
+  | { type: 'string'; value: string }
+  | { type: 'number'; value: number }
+  | { type: 'boolean'; value: boolean }
+  | { type: 'date'; value: number }
+  | { type: 'null' };
+
 export interface VariableCondition {
   name: string;
   operator: VariableOperator;
-  candidates: ComparableValue[];
+  value: QueryValue;
 }
 
-/** How a stored value compares, or null for types no condition matches (Json, Object). */
-export function comparableOf(typed: TypedValue): ComparableValue | null {
-  if (typed.value === null || typed.value === undefined || typed.type === 'Null') {
-    return { kind: 'null' };
+const OPERATOR_WORDS: Partial<Record<VariableOperator, string>> = {
+  gt: 'greater than',
+  gteq: 'greater than or equal',
+  lt: 'less than',
+  lteq: 'less than or equal',
+  like: 'like',
+};
+
+/**
+ * A condition, checked as `AbstractVariableQueryImpl.validateVariable` checks it: null and
+ * booleans can only be compared with `eq` and `neq`.
+ */
+export function variableCondition(
+  name: string,
+  operator: VariableOperator,
+  value: QueryValue,
+): VariableCondition {
+  const words = OPERATOR_WORDS[operator];
+  if ((value.type === 'null' || value.type === 'boolean') && words !== undefined) {
+    throw new NotValidException(`Booleans and null cannot be used in '${words}' condition`);
+  }
+  return { name, operator, value };
+}
+
+/** The columns Camunda's serializers write for a value. */
+interface ValueFields {
+  /** The serializer name (`TYPE_`). */
+  type: string;
+  text: string | null;
+  long: number | null;
+  double: number | null;
+  /** `TEXT2_` or `BYTEARRAY_ID_` is set (an empty String's marker, serialized objects). */
+  other: boolean;
+}
+
+const SERIALIZER_NAMES: Readonly<Record<string, string>> = {
+  String: 'string',
+  Integer: 'integer',
+  Long: 'long',
+  Short: 'short',
+  Double: 'double',
+  Boolean: 'boolean',
+  Date: 'date',
+  Null: 'null',
+  Json: 'json',
+  Object: 'object',
+};
+
+/**
+ * What the serializers write (StringValueSerializer, IntegerValueSerializer, …): numbers of the
+ * integer types and dates and booleans (1/0) in `LONG_`, doubles in `DOUBLE_`, strings in `TEXT_`.
+ */
+function fieldsOf(typed: TypedValue): ValueFields {
+  const fields: ValueFields = {
+    type: SERIALIZER_NAMES[typed.type] ?? typed.type.toLowerCase(),
+    text: null,
+    long: null,
+    double: null,
+    other: false,
+  };
+  const value = typed.value;
+  if (value === null || value === undefined) {
+    // A null object value still records its type name in TEXT2_.
+    fields.other = typed.type === 'Object' && typeof typed.valueInfo.objectTypeName === 'string';
+    return fields;
   }
   switch (typed.type) {
     case 'String':
-      return typeof typed.value === 'string' ? { kind: 'text', value: typed.value } : null;
+      fields.text = typeof value === 'string' ? value : JSON.stringify(value);
+      fields.other = value === '';
+      break;
     case 'Integer':
     case 'Long':
     case 'Short':
+      // Their text in TEXT_ too, which no condition reads once LONG_ is compared.
+      fields.long = Number(value);
+      break;
     case 'Double':
-      return { kind: 'number', value: Number(typed.value) };
+      fields.double = Number(value);
+      break;
     case 'Boolean':
-      return { kind: 'boolean', value: Boolean(typed.value) };
+      fields.long = value === true ? 1 : 0;
+      break;
     case 'Date':
-      return { kind: 'date', value: Number(typed.value) };
+      fields.long = Number(value);
+      break;
+    case 'Null':
+      break;
     default:
-      return null;
+      fields.other = true;
+  }
+  return fields;
+}
+
+/** One disjunct of a condition: the query value written by one serializer. */
+type Disjunct =
+  | { kind: 'text'; type: string; value: string }
+  | { kind: 'long'; type: string; value: number }
+  | { kind: 'double'; type: string; value: number }
+  | { kind: 'null' };
+
+const TWO_TO_63 = 2 ** 63;
+
+/**
+ * The query value's serialized forms. An untyped number becomes one condition per number type
+ * it converts to without loss (IntegerTypeImpl.canConvertFromTypedValue, …), joined by OR.
+ */
+function disjunctsOf(value: QueryValue): Disjunct[] {
+  switch (value.type) {
+    case 'string':
+      return [{ kind: 'text', type: 'string', value: value.value }];
+    case 'boolean':
+      return [{ kind: 'long', type: 'boolean', value: value.value ? 1 : 0 }];
+    case 'date':
+      return [{ kind: 'long', type: 'date', value: value.value }];
+    case 'null':
+      return [{ kind: 'null' }];
+    case 'number': {
+      const n = value.value;
+      const disjuncts: Disjunct[] = [{ kind: 'double', type: 'double', value: n }];
+      if (Number.isInteger(n)) {
+        if (n >= -(2 ** 31) && n < 2 ** 31) {
+          disjuncts.push({ kind: 'long', type: 'integer', value: n });
+        }
+        if (n >= -TWO_TO_63 && n < TWO_TO_63) {
+          disjuncts.push({ kind: 'long', type: 'long', value: n });
+        }
+        if (n >= -(2 ** 15) && n < 2 ** 15) {
+          disjuncts.push({ kind: 'long', type: 'short', value: n });
+        }
+      }
+      return disjuncts;
+    }
   }
 }
 
-function compare(a: ComparableValue, b: ComparableValue): number | null {
-  if (a.kind !== b.kind) {
-    return null;
-  }
-  if (a.kind === 'null' || b.kind === 'null') {
-    return 0;
-  }
-  const [x, y] = [a.value, b.value];
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-function matchesOne(
-  stored: ComparableValue,
+/** `=` for eq and neq (neq negates the whole condition), `>`… for the others. */
+function compare<T extends string | number>(
+  stored: T,
   operator: VariableOperator,
-  query: ComparableValue,
+  query: T,
 ): boolean {
-  if (operator === 'like') {
-    return (
-      stored.kind === 'text' && query.kind === 'text' && matchesLike(stored.value, query.value)
-    );
-  }
-  const order = compare(stored, query);
-  if (order === null) {
-    return false;
-  }
-  const ordered = stored.kind !== 'null' && stored.kind !== 'boolean';
   switch (operator) {
     case 'eq':
-      return order === 0;
     case 'neq':
-      return order !== 0;
+    case 'like':
+      return stored === query;
     case 'gt':
-      return ordered && order > 0;
+      return stored > query;
     case 'gteq':
-      return ordered && order >= 0;
+      return stored >= query;
     case 'lt':
-      return ordered && order < 0;
+      return stored < query;
     case 'lteq':
-      return ordered && order <= 0;
+      return stored <= query;
   }
 }
 
@@ -107,8 +208,34 @@ export interface VariableMatchOptions {
   valuesIgnoreCase?: boolean;
 }
 
-function lowerText(value: ComparableValue): ComparableValue {
-  return value.kind === 'text' ? { kind: 'text', value: value.value.toLowerCase() } : value;
+function matchesDisjunct(
+  fields: ValueFields,
+  disjunct: Disjunct,
+  operator: VariableOperator,
+  valuesIgnoreCase: boolean,
+): boolean {
+  if (disjunct.kind === 'null') {
+    // A null value has no type condition: every column must be null.
+    return fields.text === null && fields.long === null && fields.double === null && !fields.other;
+  }
+  if (fields.type !== disjunct.type) {
+    return false;
+  }
+  switch (disjunct.kind) {
+    case 'text': {
+      if (fields.text === null) {
+        return false;
+      }
+      // UPPER() on both sides, for String query values only (createQueryVariableValue).
+      const stored = valuesIgnoreCase ? fields.text.toUpperCase() : fields.text;
+      const query = valuesIgnoreCase ? disjunct.value.toUpperCase() : disjunct.value;
+      return operator === 'like' ? matchesLike(stored, query) : compare(stored, operator, query);
+    }
+    case 'long':
+      return fields.long !== null && compare(fields.long, operator, disjunct.value);
+    case 'double':
+      return fields.double !== null && compare(fields.double, operator, disjunct.value);
+  }
 }
 
 /** Whether a stored value satisfies the condition (its name is checked by the caller). */
@@ -117,67 +244,84 @@ export function matchesValue(
   condition: VariableCondition,
   options: VariableMatchOptions = {},
 ): boolean {
-  const comparable = comparableOf(typed);
-  if (comparable === null) {
-    return false;
-  }
-  // Camunda lower-cases both sides of a text comparison when values ignore case.
-  const stored = options.valuesIgnoreCase === true ? lowerText(comparable) : comparable;
-  return condition.candidates.some((query) =>
-    matchesOne(
-      stored,
-      condition.operator,
-      options.valuesIgnoreCase === true ? lowerText(query) : query,
-    ),
+  const fields = fieldsOf(typed);
+  const ignoreCase = options.valuesIgnoreCase === true && condition.value.type === 'string';
+  const matched = disjunctsOf(condition.value).some((disjunct) =>
+    matchesDisjunct(fields, disjunct, condition.operator, ignoreCase),
   );
+  return condition.operator === 'neq' ? !matched : matched;
 }
 
-/** Whether a variable name is the one a condition asks for. */
+/** Whether a variable name is the one a condition asks for (`UPPER(NAME_) = UPPER(name)`). */
 export function matchesName(
   name: string,
   condition: VariableCondition,
   options: VariableMatchOptions = {},
 ): boolean {
   return options.namesIgnoreCase === true
-    ? name.toLowerCase() === condition.name.toLowerCase()
+    ? name.toUpperCase() === condition.name.toUpperCase()
     : name === condition.name;
 }
 
-/** Whether a scope's variables satisfy every condition. */
-export function matchesVariables(
-  variables: Record<string, VariableRec> | undefined,
-  conditions: readonly VariableCondition[] | undefined,
+function matchesVariable(
+  variable: { name: string; value: TypedValue },
+  condition: VariableCondition,
+  options: VariableMatchOptions,
 ): boolean {
-  if (!conditions?.length) {
-    return true;
-  }
-  if (!variables) {
-    return false;
-  }
-  return conditions.every((condition) => {
-    const variable = variables[condition.name];
-    return variable !== undefined && matchesValue(variable.value, condition);
-  });
+  return (
+    matchesName(variable.name, condition, options) &&
+    matchesValue(variable.value, condition, options)
+  );
 }
 
 /**
- * Whether every condition is met by some variable of any of the scopes: a history query matches
- * the historic variable instances of the whole process instance, local ones included.
+ * Runtime process instance query: each condition is an `EXISTS` over the variables of the
+ * process instance's own execution (Execution.xml: `RES.ID_ = EXECUTION_ID_`).
  */
-export function matchesAnyScopeVariables(
-  scopes: readonly Record<string, VariableRec>[],
+export function matchesVariables(
+  variables: Record<string, VariableRec> | undefined,
   conditions: readonly VariableCondition[] | undefined,
   options: VariableMatchOptions = {},
 ): boolean {
   if (!conditions?.length) {
     return true;
   }
-  const variables = scopes.flatMap((scope) => Object.values(scope));
+  const candidates = Object.values(variables ?? {});
   return conditions.every((condition) =>
-    variables.some(
-      (variable) =>
-        matchesName(variable.name, condition, options) &&
-        matchesValue(variable.value, condition, options),
+    candidates.some((variable) => matchesVariable(variable, condition, options)),
+  );
+}
+
+/**
+ * History process instance query: the conditions on one name share one join of the instance's
+ * historic variable instances (HistoricProcessInstanceQueryImpl.queryVariableNameToValuesMap), so
+ * one historic variable instance must meet all of them; conditions on different names may be met
+ * by different ones.
+ */
+export function matchesHistoricVariables(
+  variables: readonly { name: string; value: TypedValue }[],
+  conditions: readonly VariableCondition[] | undefined,
+  options: VariableMatchOptions = {},
+): boolean {
+  if (!conditions?.length) {
+    return true;
+  }
+  const byName = new Map<string, VariableCondition[]>();
+  for (const condition of conditions) {
+    byName.set(condition.name, [...(byName.get(condition.name) ?? []), condition]);
+  }
+  return [...byName.values()].every((group) =>
+    variables.some((variable) =>
+      group.every((condition) => matchesVariable(variable, condition, options)),
     ),
   );
+}
+
+/** Variable instance query: every condition on the variable itself (VariableInstance.xml). */
+export function matchesAllConditions(
+  variable: { name: string; value: TypedValue },
+  conditions: readonly VariableCondition[] | undefined,
+  options: VariableMatchOptions = {},
+): boolean {
+  return (conditions ?? []).every((condition) => matchesVariable(variable, condition, options));
 }

@@ -3,7 +3,7 @@ import type { EngineApi, VariableView } from '../engine-api';
 import type { Paging, Sorting, SortKeys } from './query-support';
 import { matchesLike, sortAndPage } from './query-support';
 import type { VariableCondition } from './variable-condition';
-import { matchesValue } from './variable-condition';
+import { matchesAllConditions } from './variable-condition';
 
 /** Field names as in Camunda's `VariableInstanceQueryDto`. */
 export interface VariableInstanceQuery {
@@ -11,6 +11,8 @@ export interface VariableInstanceQuery {
   variableNameIn?: string[];
   variableNameLike?: string;
   variableValues?: VariableCondition[];
+  variableNamesIgnoreCase?: boolean;
+  variableValuesIgnoreCase?: boolean;
   processInstanceIdIn?: string[];
   executionIdIn?: string[];
   activityInstanceIdIn?: string[];
@@ -64,9 +66,10 @@ export function matchesVariableInstance(
   ) {
     return false;
   }
-  return (q.variableValues ?? []).every(
-    (condition) => variable.name === condition.name && matchesValue(variable.value, condition),
-  );
+  return matchesAllConditions(variable, q.variableValues, {
+    namesIgnoreCase: q.variableNamesIgnoreCase,
+    valuesIgnoreCase: q.variableValuesIgnoreCase,
+  });
 }
 
 export function findVariableInstances(

@@ -44,6 +44,8 @@ export const PROCESS_INSTANCE_PARAMS = {
   withoutTenantId: 'boolean',
   activityIdIn: 'stringList',
   variables: 'variables',
+  variableNamesIgnoreCase: 'boolean',
+  variableValuesIgnoreCase: 'boolean',
 } as const;
 
 export const PROCESS_INSTANCE_SORT_BY = [

@@ -67,6 +67,8 @@ const VARIABLE_INSTANCE_QUERY = defineQuery(
     variableNameIn: 'stringList',
     variableNameLike: 'string',
     variableValues: 'variables',
+    variableNamesIgnoreCase: 'boolean',
+    variableValuesIgnoreCase: 'boolean',
     processInstanceIdIn: 'stringList',
     executionIdIn: 'stringList',
     activityInstanceIdIn: 'stringList',
