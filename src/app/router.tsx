@@ -9,11 +9,12 @@ import type { QueryClient } from '@tanstack/react-query';
 
 import { hasSession } from '../api/credentials';
 import { loadDiagramViewer } from '../bpmn/diagram-adapter';
-import { toProcessInstanceFilters } from '../features/process-instance-list/process-instance-filters';
 import {
   prefetchDefinitionOfInstances,
   prefetchProcessInstance,
 } from '../features/process-instances/prefetch-process-instance';
+import { toProcessInstanceFilters } from '../lib/process-instance-query';
+import type { ProcessInstanceFilters } from '../lib/process-instance-query';
 import { whenIdle } from '../lib/when-idle';
 import { AuthenticatedLayout } from './routes/authenticated-layout';
 import { NotFoundPage } from './routes/not-found-page';
@@ -72,14 +73,11 @@ const processDefinitionsRoute = createRoute({
   ),
 });
 
-/** Search params of the instance list: its filters, kept in the URL so a link can be shared. */
-export interface ProcessInstancesSearch {
-  businessKey?: string;
-  activityId?: string;
-  withIncidents?: boolean;
-  /** `name_eq_value`, Camunda's variable filter syntax. */
-  variable?: string;
-}
+/**
+ * Search params of the instance list: its filters, kept in the URL so a link can be shared, each
+ * variable condition with the type its value is compared as.
+ */
+export type ProcessInstancesSearch = ProcessInstanceFilters;
 
 const processInstancePage = lazyRouteComponent(
   () => import('./routes/process-instance-page'),

@@ -7,11 +7,8 @@ import type { BatchDto } from '../../api/camunda-dto';
 import { BulkModification } from '../../features/instance-modification/components/bulk-modification';
 import { loadBulkPlan } from '../../features/instance-modification/model/bulk-plan-storage';
 import { ProcessInstanceList } from '../../features/process-instance-list/process-instance-list';
-import {
-  normalizeFilters,
-  type ProcessInstanceFilters,
-} from '../../features/process-instance-list/process-instance-filters';
 import { processInstanceListKeys } from '../../features/process-instance-list/process-instance-list-queries';
+import { normalizeFilters, type ProcessInstanceFilters } from '../../lib/process-instance-query';
 
 const processInstancesRouteApi = getRouteApi(
   '/authenticated/process-definitions/$processDefinitionId',

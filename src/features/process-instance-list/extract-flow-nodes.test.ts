@@ -27,14 +27,29 @@ const XML = `<?xml version="1.0" encoding="UTF-8"?>
 describe('extractFlowNodes', () => {
   it('lists the flow nodes in document order, sub-process content included', () => {
     expect(extractFlowNodes(XML)).toEqual([
-      { id: 'received', name: 'Order received' },
-      { id: 'check', name: 'Check stock' },
-      { id: 'pick', name: 'Pick items' },
-      { id: 'pickItem', name: 'Pick item' },
-      { id: 'pickTimeout', name: 'pickTimeout' },
-      { id: 'join', name: 'join' },
-      { id: 'shipped', name: 'Shipped' },
+      { id: 'received', name: 'Order received', scope: false },
+      { id: 'check', name: 'Check stock', scope: false },
+      { id: 'pick', name: 'Pick items', scope: true },
+      { id: 'pickItem', name: 'Pick item', scope: false },
+      { id: 'pickTimeout', name: 'pickTimeout', scope: false },
+      { id: 'join', name: 'join', scope: false },
+      { id: 'shipped', name: 'Shipped', scope: false },
     ]);
+  });
+
+  it('marks event sub-processes and transactions as scopes', () => {
+    const xml = `<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL">
+      <process id="p">
+        <transaction id="pay"><userTask id="charge" /></transaction>
+        <subProcess id="onCancel" triggeredByEvent="true"><userTask id="refund" /></subProcess>
+      </process>
+    </definitions>`;
+
+    expect(
+      extractFlowNodes(xml)
+        .filter(({ scope }) => scope)
+        .map(({ id }) => id),
+    ).toEqual(['pay', 'onCancel']);
   });
 
   it('reads any namespace prefix, and none', () => {
@@ -42,7 +57,7 @@ describe('extractFlowNodes', () => {
       <process id="p"><userTask id="review" name="Review" /></process>
     </definitions>`;
 
-    expect(extractFlowNodes(xml)).toEqual([{ id: 'review', name: 'Review' }]);
+    expect(extractFlowNodes(xml)).toEqual([{ id: 'review', name: 'Review', scope: false }]);
   });
 
   it('ignores elements of other namespaces that share a flow node name', () => {

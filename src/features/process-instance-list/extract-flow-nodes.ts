@@ -26,11 +26,22 @@ const FLOW_NODE_TYPES = new Set([
   'complexGateway',
 ]);
 
+/**
+ * The flow nodes that are scopes around other activities: a token is never in one of them itself
+ * but in an activity inside. Camunda's runtime `activityIdIn` compares the activity of each
+ * non-event-scope execution (Execution.xml, `EXE.ACT_ID_ in (…)`), and a scope execution holds no
+ * activity while its children run, so a sub-process, transaction or event sub-process id matches
+ * no instance.
+ */
+const SCOPE_TYPES = new Set(['subProcess', 'transaction', 'adHocSubProcess']);
+
 /** A flow node of a process diagram, as the activity filter offers it. */
 export interface FlowNode {
   id: string;
   /** The node's name, or its id when it has none. */
   name: string;
+  /** A sub-process, transaction or event sub-process: the runtime query never matches it. */
+  scope: boolean;
 }
 
 /**
@@ -50,7 +61,11 @@ export function extractFlowNodes(xml: string): FlowNode[] {
       continue;
     }
     const name = element.getAttribute('name')?.trim();
-    nodes.set(id, { id, name: name === undefined || name === '' ? id : name });
+    nodes.set(id, {
+      id,
+      name: name === undefined || name === '' ? id : name,
+      scope: SCOPE_TYPES.has(element.localName),
+    });
   }
   return [...nodes.values()];
 }

@@ -2,9 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 
 import { ErrorNotification } from '../../components/error-notification';
 import { RouterLink } from '../../components/router-link';
-import { hasFilters } from './process-instance-filters';
-import type { ProcessInstanceListQuery } from './process-instance-filters';
+import { hasFilters } from '../../lib/process-instance-query';
 import { processInstanceListQueries } from './process-instance-list-queries';
+import type { ProcessInstanceListQuery } from './process-instance-list-queries';
 
 interface ProcessInstanceListHeaderProps {
   query: ProcessInstanceListQuery;

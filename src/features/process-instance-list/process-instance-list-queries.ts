@@ -6,15 +6,26 @@ import type {
   ProcessDefinitionDiagramDto,
   ProcessDefinitionDto,
   ProcessInstanceDto,
+  ProcessInstanceQueryDto,
+  SortingDto,
 } from '../../api/camunda-dto';
 import { engineRequest } from '../../api/engine-client';
+import { normalizeFilters, toProcessInstanceQuery } from '../../lib/process-instance-query';
+import type { ProcessInstanceFilters } from '../../lib/process-instance-query';
 import { extractFlowNodes } from './extract-flow-nodes';
 import type { FlowNode } from './extract-flow-nodes';
-import { normalizeFilters, toProcessInstanceQueryParams } from './process-instance-filters';
-import type { ProcessInstanceListQuery } from './process-instance-filters';
+import { lookupVariableTypes } from './variable-type-lookup';
 
-/** Rows per `GET /process-instance` request; the table fetches the pages it shows. */
+/** Rows per `POST /process-instance` request; the table fetches the pages it shows. */
 export const PROCESS_INSTANCE_PAGE_SIZE = 50;
+
+/** By instance id, as the engine sorts them: a stable order while instances come and go. */
+const SORTING: SortingDto[] = [{ sortBy: 'instanceId', sortOrder: 'asc' }];
+
+/** One instance list: a definition and the filters applied to its instances. */
+export interface ProcessInstanceListQuery extends ProcessInstanceFilters {
+  processDefinitionId: string;
+}
 
 /** One row of the instance table. */
 export interface ProcessInstanceRow {
@@ -37,6 +48,8 @@ export const processInstanceListKeys = {
     [...processInstanceListKeys.lists(), 'count', normalizeQuery(query)] as const,
   page: (query: ProcessInstanceListQuery, pageIndex: number) =>
     [...processInstanceListKeys.lists(), 'page', normalizeQuery(query), { pageIndex }] as const,
+  variableTypes: (processDefinitionId: string, name: string) =>
+    [...processInstanceListKeys.all, 'variable-types', processDefinitionId, name] as const,
 };
 
 /** Query options of this feature, for `useQuery`, prefetching and cache updates alike. */
@@ -57,7 +70,7 @@ export const processInstanceListQueries = {
       staleTime: Infinity,
     }),
 
-  /** `GET /process-instance/count` with the same parameters as every page of the list. */
+  /** `POST /process-instance/count` with the same query body as every page of the list. */
   count: (query: ProcessInstanceListQuery) =>
     queryOptions({
       queryKey: processInstanceListKeys.count(query),
@@ -70,7 +83,19 @@ export const processInstanceListQueries = {
       queryKey: processInstanceListKeys.page(query, pageIndex),
       queryFn: ({ signal }) => getProcessInstancePage(query, pageIndex, signal),
     }),
+
+  /** The types `name` has among the definition's running instances (see `lookupVariableTypes`). */
+  variableTypes: (processDefinitionId: string, name: string) =>
+    queryOptions({
+      queryKey: processInstanceListKeys.variableTypes(processDefinitionId, name),
+      queryFn: ({ signal }) => lookupVariableTypes(processDefinitionId, name, signal),
+    }),
 };
+
+/** The body of the list's requests: the one query object of these filters. */
+export function toListQueryBody(query: ProcessInstanceListQuery): ProcessInstanceQueryDto {
+  return toProcessInstanceQuery(query.processDefinitionId, query);
+}
 
 function normalizeQuery(query: ProcessInstanceListQuery): ProcessInstanceListQuery {
   return { processDefinitionId: query.processDefinitionId, ...normalizeFilters(query) };
@@ -98,7 +123,8 @@ async function getProcessInstanceCount(
   signal: AbortSignal,
 ): Promise<number> {
   const { count } = await engineRequest<CountResultDto>('/process-instance/count', {
-    query: toProcessInstanceQueryParams(query),
+    method: 'POST',
+    body: toListQueryBody(query),
     signal,
   });
   return count;
@@ -114,14 +140,14 @@ async function getProcessInstancePage(
   pageIndex: number,
   signal: AbortSignal,
 ): Promise<ProcessInstanceRow[]> {
+  // Camunda's POST query takes paging as URL parameters and sorting in the body.
   const instances = await engineRequest<ProcessInstanceDto[]>('/process-instance', {
+    method: 'POST',
     query: {
-      ...toProcessInstanceQueryParams(query),
       firstResult: pageIndex * PROCESS_INSTANCE_PAGE_SIZE,
       maxResults: PROCESS_INSTANCE_PAGE_SIZE,
-      sortBy: 'instanceId',
-      sortOrder: 'asc',
     },
+    body: { ...toListQueryBody(query), sorting: SORTING },
     signal,
   });
   if (instances.length === 0) {

@@ -16,20 +16,25 @@ import type {
   ProcessDefinitionDiagramDto,
   ProcessDefinitionDto,
   ProcessInstanceDto,
+  ProcessInstanceQueryDto,
+  VariableInstanceDto,
+  VariableValueType,
 } from '../../api/camunda-dto';
 import { storeCredentials } from '../../api/credentials';
+import { toProcessInstanceFilters, toProcessInstanceQuery } from '../../lib/process-instance-query';
+import type { ProcessInstanceFilters, VariableFilter } from '../../lib/process-instance-query';
 import { ENGINE_REST_URL, server } from '../../testing/msw-server';
 import { renderWithProviders } from '../../testing/render-with-providers';
-import { VARIABLE_FILTER_HINT, toProcessInstanceFilters } from './process-instance-filters';
-import type { ProcessInstanceFilters } from './process-instance-filters';
 import { ProcessInstanceList } from './process-instance-list';
 
 const DEFINITION_ID = 'order:3:abc';
 const LIST_PATH = `/process-definitions/${encodeURIComponent(DEFINITION_ID)}`;
-const PAGING_PARAMS = ['firstResult', 'maxResults', 'sortBy', 'sortOrder'];
 
 const XML = `<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL">
-  <bpmn:process id="order"><bpmn:userTask id="review" name="Review order" /></bpmn:process>
+  <bpmn:process id="order">
+    <bpmn:userTask id="review" name="Review order" />
+    <bpmn:subProcess id="packing" name="Packing"><bpmn:userTask id="pack" name="Pack" /></bpmn:subProcess>
+  </bpmn:process>
 </bpmn:definitions>`;
 
 // jsdom lays nothing out: give the table's scroll container a height, so the virtualizer renders
@@ -46,31 +51,51 @@ beforeEach(() => {
   storeCredentials({ username: 'demo', password: 'demo' });
 });
 
-interface EngineRequests {
-  counts: URL[];
-  lists: URL[];
-  histories: URL[];
+interface ListRequest {
+  url: URL;
+  body: ProcessInstanceQueryDto;
 }
 
-/** The engine for `total` instances, `ORD-1 …`, paged as Camunda pages them. */
-function serveEngine(total: number): EngineRequests {
-  const requests: EngineRequests = { counts: [], lists: [], histories: [] };
+interface EngineRequests {
+  counts: ProcessInstanceQueryDto[];
+  lists: ListRequest[];
+  histories: URL[];
+  variableLookups: { variableName?: string; executionIdIn?: string[] }[];
+}
+
+/**
+ * The engine for `total` instances, `ORD-1 …`, paged as Camunda pages a POST query; `variableTypes`
+ * are the types of the variables the type lookup finds.
+ */
+function serveEngine(total: number, variableTypes: VariableValueType[] = []): EngineRequests {
+  const requests: EngineRequests = { counts: [], lists: [], histories: [], variableLookups: [] };
   const instances = Array.from({ length: total }, (_, i) => instance(i + 1));
   server.use(
     http.get(`${ENGINE_REST_URL}/process-definition/:id`, () => HttpResponse.json(definition())),
     http.get(`${ENGINE_REST_URL}/process-definition/:id/xml`, () =>
       HttpResponse.json<ProcessDefinitionDiagramDto>({ id: DEFINITION_ID, bpmn20Xml: XML }),
     ),
-    http.get(`${ENGINE_REST_URL}/process-instance/count`, ({ request }) => {
-      requests.counts.push(new URL(request.url));
+    http.post(`${ENGINE_REST_URL}/process-instance/count`, async ({ request }) => {
+      requests.counts.push((await request.json()) as ProcessInstanceQueryDto);
       return HttpResponse.json<CountResultDto>({ count: total });
     }),
-    http.get(`${ENGINE_REST_URL}/process-instance`, ({ request }) => {
+    http.post(`${ENGINE_REST_URL}/process-instance`, async ({ request }) => {
       const url = new URL(request.url);
-      requests.lists.push(url);
+      const body = (await request.json()) as ProcessInstanceQueryDto;
+      // The type lookup asks for the definition's instances without filters or paging past 0.
+      if (url.searchParams.get('maxResults') !== '50') {
+        return HttpResponse.json(instances);
+      }
+      requests.lists.push({ url, body });
       const first = Number(url.searchParams.get('firstResult'));
-      const max = Number(url.searchParams.get('maxResults'));
-      return HttpResponse.json(instances.slice(first, first + max));
+      return HttpResponse.json(instances.slice(first, first + 50));
+    }),
+    http.post(`${ENGINE_REST_URL}/variable-instance`, async ({ request }) => {
+      const body = (await request.json()) as { variableName?: string; executionIdIn?: string[] };
+      requests.variableLookups.push(body);
+      return HttpResponse.json(
+        variableTypes.map((type, i) => variableInstance(body.variableName ?? '', type, i)),
+      );
     }),
     http.get(`${ENGINE_REST_URL}/history/process-instance`, ({ request }) => {
       const url = new URL(request.url);
@@ -80,6 +105,11 @@ function serveEngine(total: number): EngineRequests {
     }),
   );
   return requests;
+}
+
+/** The list's URL with these filters, as the console writes it. */
+function listUrl(search: Record<string, string>): string {
+  return `${LIST_PATH}?${new URLSearchParams(search).toString()}`;
 }
 
 /** The list behind a route like the console's: filters in the URL, changed with `replace`. */
@@ -146,56 +176,74 @@ describe('ProcessInstanceList', () => {
     );
 
     // A 480px viewport plus overscan lies within the first page of 50: one list request, one
-    // history request for that page's ids, never one per row.
-    expect(requests.lists.map((url) => url.searchParams.get('firstResult'))).toEqual(['0']);
-    expect(requests.lists[0]?.searchParams.get('maxResults')).toBe('50');
+    // history request for that page's ids, never one per row. Paging goes in the URL and the
+    // order in the body's sorting, as Camunda's POST query takes them.
+    expect(requests.lists.map(({ url }) => url.searchParams.get('firstResult'))).toEqual(['0']);
+    expect(requests.lists[0]?.body.sorting).toEqual([{ sortBy: 'instanceId', sortOrder: 'asc' }]);
     expect(requests.histories).toHaveLength(1);
     expect(requests.histories[0]?.searchParams.get('processInstanceIds')?.split(',')).toHaveLength(
       50,
     );
   });
 
-  it('reads the filters from the URL and sends the list and the count identical ones', async () => {
+  it('reads the filters from the URL and sends the list and the count one query object', async () => {
     const requests = serveEngine(3);
+    const filters: ProcessInstanceFilters = {
+      businessKey: 'ORD-%',
+      activityId: 'review',
+      withIncidents: true,
+      variables: [orderNo('String', '00042'), orderNo('Number', '42')],
+    };
 
     renderListAt(
-      `${LIST_PATH}?businessKey=ORD-%25&activityId=review&withIncidents=true&variable=amount_gt_100`,
+      listUrl({
+        businessKey: 'ORD-%',
+        activityId: 'review',
+        withIncidents: 'true',
+        variables: JSON.stringify(filters.variables),
+      }),
     );
 
     await screen.findByText('ORD-1');
     expect(screen.getByLabelText('Business key')).toHaveValue('ORD-%');
     expect(screen.getByLabelText('Active activity')).toHaveValue('review');
     expect(screen.getByLabelText('With incidents')).toBeChecked();
-    expect(screen.getByLabelText('Variable value')).toHaveValue('amount_gt_100');
+    expect(screen.getByLabelText('Variable of condition 1')).toHaveValue('orderNo');
+    expect(screen.getByLabelText('Type of condition 1')).toHaveValue('String');
+    expect(screen.getByLabelText('Value of condition 1')).toHaveValue('00042');
+    expect(screen.getByLabelText('Type of condition 2')).toHaveValue('Number');
 
     const [count] = requests.counts;
     const [list] = requests.lists;
-    expect(count).toBeDefined();
-    expect(list).toBeDefined();
-    expect(filterParams(list)).toEqual(filterParams(count));
-    expect(filterParams(count)).toEqual({
+    expect(count).toEqual(toProcessInstanceQuery(DEFINITION_ID, filters));
+    expect(count).toEqual({
       processDefinitionId: DEFINITION_ID,
       businessKeyLike: 'ORD-%',
-      activityIdIn: 'review',
-      withIncident: 'true',
-      variables: 'amount_gt_100',
+      activityIdIn: ['review'],
+      withIncident: true,
+      variables: [
+        { name: 'orderNo', operator: 'eq', value: '00042' },
+        { name: 'orderNo', operator: 'eq', value: 42 },
+      ],
     });
-    expect(list?.searchParams.get('sortBy')).toBe('instanceId');
-    expect(list?.searchParams.get('sortOrder')).toBe('asc');
+    expect({ ...list?.body, sorting: undefined }).toEqual({ ...count, sorting: undefined });
   });
 
-  it('writes applied filters to the URL and asks the engine with them', async () => {
+  it('writes applied filters to the URL, each condition with its type, and asks the engine with them', async () => {
     const requests = serveEngine(3);
     const { router, user } = renderListAt(LIST_PATH);
     await screen.findByText('ORD-1');
 
     await user.type(screen.getByLabelText('Business key'), 'ORD-2');
-    await user.type(screen.getByLabelText('Variable value'), 'amount_gt_100{Enter}');
+    await user.click(screen.getByRole('button', { name: 'Add a variable condition' }));
+    await user.type(screen.getByLabelText('Variable of condition 1'), 'orderNo');
+    await user.selectOptions(screen.getByLabelText('Type of condition 1'), 'Number');
+    await user.type(screen.getByLabelText('Value of condition 1'), '42{Enter}');
 
     await waitFor(() => {
       expect(router.state.location.search).toEqual({
         businessKey: 'ORD-2',
-        variable: 'amount_gt_100',
+        variables: [orderNo('Number', '42')],
       });
     });
 
@@ -204,25 +252,20 @@ describe('ProcessInstanceList', () => {
     await user.click(screen.getByLabelText('With incidents'));
 
     await waitFor(() => {
-      expect(router.state.location.search).toEqual({
-        businessKey: 'ORD-2',
-        activityId: 'review',
-        withIncidents: true,
-        variable: 'amount_gt_100',
-      });
-    });
-    await waitFor(() => {
-      expect(filterParams(requests.counts.at(-1))).toEqual({
+      expect(requests.counts.at(-1)).toEqual({
         processDefinitionId: DEFINITION_ID,
         businessKey: 'ORD-2',
-        activityIdIn: 'review',
-        withIncident: 'true',
-        variables: 'amount_gt_100',
+        activityIdIn: ['review'],
+        withIncident: true,
+        variables: [{ name: 'orderNo', operator: 'eq', value: 42 }],
       });
     });
-    expect(router.state.location.href).toBe(
-      `${LIST_PATH}?businessKey=ORD-2&activityId=review&withIncidents=true&variable=amount_gt_100`,
-    );
+    expect(toProcessInstanceFilters(router.state.location.search)).toEqual({
+      businessKey: 'ORD-2',
+      activityId: 'review',
+      withIncidents: true,
+      variables: [orderNo('Number', '42')],
+    });
 
     await user.click(screen.getByRole('button', { name: 'Clear filters' }));
 
@@ -232,46 +275,97 @@ describe('ProcessInstanceList', () => {
     expect(screen.getByLabelText('Business key')).toHaveValue('');
   });
 
-  it('explains the variable syntax and keeps a malformed filter out of the URL', async () => {
+  it('looks up the type of a new condition and takes it, until the operator chooses one', async () => {
+    const requests = serveEngine(3, ['Integer', 'Integer']);
+    const { user } = renderListAt(LIST_PATH);
+    await screen.findByText('ORD-1');
+
+    await user.click(screen.getByRole('button', { name: 'Add a variable condition' }));
+    expect(screen.getByLabelText('Type of condition 1')).toHaveValue('String');
+    await user.type(screen.getByLabelText('Variable of condition 1'), 'amount');
+
+    await waitFor(() => {
+      expect(screen.getByLabelText('Type of condition 1')).toHaveValue('Number');
+    });
+    expect(
+      await screen.findByText(
+        'amount is an Integer in the engine (looked up in all 3 running instances).',
+      ),
+    ).toBeInTheDocument();
+    // Process instance variables of the definition's instances: what the query compares.
+    expect(requests.variableLookups.at(-1)).toEqual({
+      variableName: 'amount',
+      executionIdIn: ['instance-001', 'instance-002', 'instance-003'],
+    });
+
+    await user.selectOptions(screen.getByLabelText('Type of condition 1'), 'String');
+    expect(
+      await screen.findByText(
+        'amount is an Integer in the engine: as a String this condition matches none of them.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByLabelText('Type of condition 1')).toHaveValue('String');
+  });
+
+  it('says when a variable holds values of several types, and keeps the type of a shared link', async () => {
+    serveEngine(3, ['String', 'Integer']);
+
+    renderListAt(listUrl({ variables: JSON.stringify([orderNo('String', '00042')]) }));
+
+    expect(
+      await screen.findByText(
+        'orderNo is String and Integer in different instances: this condition matches only the String ones.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByLabelText('Type of condition 1')).toHaveValue('String');
+  });
+
+  it('explains a value that does not fit its type and keeps it out of the URL', async () => {
     serveEngine(3);
     const { router, user } = renderListAt(LIST_PATH);
     await screen.findByText('ORD-1');
 
-    await user.type(screen.getByLabelText('Variable value'), 'amount>100{Enter}');
+    await user.click(screen.getByRole('button', { name: 'Add a variable condition' }));
+    await user.type(screen.getByLabelText('Variable of condition 1'), 'amount');
+    await user.selectOptions(screen.getByLabelText('Type of condition 1'), 'Number');
+    await user.type(screen.getByLabelText('Value of condition 1'), 'lots{Enter}');
 
-    expect(await screen.findByText(VARIABLE_FILTER_HINT)).toBeInTheDocument();
-    expect(screen.getByLabelText('Variable value')).toHaveAttribute('aria-invalid', 'true');
+    expect(await screen.findByText('Enter a number, e.g. 42 or 99.5.')).toBeInTheDocument();
+    expect(screen.getByLabelText('Value of condition 1')).toHaveAttribute('aria-invalid', 'true');
     expect(router.state.location.search).toEqual({});
+  });
 
-    await user.clear(screen.getByLabelText('Variable value'));
-    await user.type(screen.getByLabelText('Variable value'), 'amount_gt_100');
+  it('offers the activities a token can be in, not the sub-processes around them', async () => {
+    serveEngine(3);
+    renderListAt(LIST_PATH);
 
-    expect(screen.queryByText(VARIABLE_FILTER_HINT)).not.toBeInTheDocument();
+    expect(await screen.findByRole('option', { name: 'Pack' })).toBeInTheDocument();
+    expect(screen.queryByRole('option', { name: 'Packing' })).not.toBeInTheDocument();
   });
 
   it('shows the type and message of the engine error', async () => {
     serveEngine(3);
     server.use(
-      http.get(`${ENGINE_REST_URL}/process-instance/count`, () =>
+      http.post(`${ENGINE_REST_URL}/process-instance/count`, () =>
         HttpResponse.json<ExceptionDto>(
           {
-            type: 'InvalidRequestException',
-            message: "Cannot set query parameter 'variables' to value 'amount_gt'",
+            type: 'ProcessEngineException',
+            message: 'Variables of type ByteArray cannot be used to query',
             code: null,
           },
-          { status: 400 },
+          { status: 500 },
         ),
       ),
     );
 
-    renderListAt(`${LIST_PATH}?variable=amount_gt`);
+    renderListAt(listUrl({ variables: JSON.stringify([orderNo('String', 'x')]) }));
 
     await screen.findByText('The process instances could not be loaded');
     // Carbon's text inputs hold empty alert regions of their own.
     const alert = screen.getAllByRole('alert').find((candidate) => candidate.textContent !== '');
     expect(alert).toHaveTextContent('The process instances could not be loaded');
     expect(alert).toHaveTextContent(
-      "InvalidRequestException: Cannot set query parameter 'variables' to value 'amount_gt'",
+      'ProcessEngineException: Variables of type ByteArray cannot be used to query',
     );
   });
 
@@ -287,11 +381,28 @@ describe('ProcessInstanceList', () => {
   });
 });
 
-/** The query parameters of a list or count request, without paging and sorting. */
-function filterParams(url: URL | undefined): Record<string, string> {
-  return Object.fromEntries(
-    [...(url?.searchParams ?? [])].filter(([name]) => !PAGING_PARAMS.includes(name)),
-  );
+function orderNo(type: VariableFilter['type'], value: string): VariableFilter {
+  return { name: 'orderNo', operator: 'eq', type, value };
+}
+
+function variableInstance(name: string, type: VariableValueType, i: number): VariableInstanceDto {
+  return {
+    id: `variable-${String(i)}`,
+    name,
+    type,
+    value: null,
+    valueInfo: {},
+    processDefinitionId: DEFINITION_ID,
+    processInstanceId: instanceId(i + 1),
+    executionId: instanceId(i + 1),
+    caseInstanceId: null,
+    caseExecutionId: null,
+    taskId: null,
+    batchId: null,
+    activityInstanceId: instanceId(i + 1),
+    errorMessage: null,
+    tenantId: null,
+  };
 }
 
 function definition(): ProcessDefinitionDto {

@@ -1,11 +1,12 @@
 import { Button } from '@carbon/react';
 import type { ReactNode } from 'react';
 
-import { normalizeFilters } from './process-instance-filters';
-import type { ProcessInstanceFilters, ProcessInstanceListQuery } from './process-instance-filters';
+import { normalizeFilters } from '../../lib/process-instance-query';
+import type { ProcessInstanceFilters } from '../../lib/process-instance-query';
 import { ProcessInstanceFilterForm } from './process-instance-filter-form';
 import { ProcessInstanceListHeader } from './process-instance-list-header';
 import { processInstanceListKeys } from './process-instance-list-queries';
+import type { ProcessInstanceListQuery } from './process-instance-list-queries';
 import { ProcessInstanceTable } from './process-instance-table';
 import type { ProcessInstanceSelection } from './process-instance-table';
 

@@ -8,13 +8,12 @@ import { VirtualTable } from '../../components/virtual-table';
 import type { VirtualTableColumn, VirtualTableRange } from '../../components/virtual-table';
 import { formatCamundaDate } from '../../lib/camunda-date';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
-import { hasFilters } from './process-instance-filters';
-import type { ProcessInstanceListQuery } from './process-instance-filters';
+import { hasFilters } from '../../lib/process-instance-query';
 import {
   PROCESS_INSTANCE_PAGE_SIZE,
   processInstanceListQueries,
 } from './process-instance-list-queries';
-import type { ProcessInstanceRow } from './process-instance-list-queries';
+import type { ProcessInstanceListQuery, ProcessInstanceRow } from './process-instance-list-queries';
 
 export const PROCESS_INSTANCE_TABLE_LABEL = 'Process instances';
 

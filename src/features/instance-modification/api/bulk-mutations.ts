@@ -1,21 +1,32 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import * as z from 'zod';
 
-import type { BatchDto, ModificationDto } from '../../../api/camunda-dto';
+import type { BatchDto, ModificationDto, UserOperationLogEntryDto } from '../../../api/camunda-dto';
+import { getCredentials } from '../../../api/credentials';
 import { engineRequest } from '../../../api/engine-client';
 import { parseIsoDateTime } from '../model/plan-variables';
+import { exactCount, modifiedCountFromLog } from '../model/reviewed-selection';
+import type { ModifiedCount, ReviewedSelection } from '../model/reviewed-selection';
 import { modificationBatchKeys } from './batch-queries';
 import { bulkModificationKeys } from './bulk-queries';
 import { modificationKeys } from './instance-queries';
 
+/** A reviewed request: the body, and the selection it was built from. */
+export interface ExecuteRequest {
+  body: ModificationDto;
+  selection: ReviewedSelection;
+}
+
 /**
- * `POST /modification/execute` (contract §2.4): every selected instance in one transaction, 204;
- * one failing instance fails them all. Instance data, counts and overlaps are refreshed after.
+ * `POST /modification/execute`: every selected instance in one transaction, 204; one failing
+ * instance fails them all. It answers no count, so the mutation resolves to the number changed as
+ * far as it can be read (see `executeAndCount`). Instance data, counts and overlaps are refreshed
+ * after.
  */
 export function useExecuteModification() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: ModificationDto) => executeModification(body),
+    mutationFn: (request: ExecuteRequest) => executeAndCount(request),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: modificationKeys.all }),
@@ -25,8 +36,8 @@ export function useExecuteModification() {
 }
 
 /**
- * `POST /modification/executeAsync` (contract §2.5): a batch, one job per instance by default;
- * instances are only examined when their job runs.
+ * `POST /modification/executeAsync`: a batch, one job per instance by default; instances are only
+ * examined when their job runs. The batch's `totalJobs` is the engine's own figure.
  */
 export function useExecuteModificationAsync() {
   const queryClient = useQueryClient();
@@ -42,6 +53,58 @@ export function useExecuteModificationAsync() {
 
 function executeModification(body: ModificationDto): Promise<void> {
   return engineRequest('/modification/execute', { method: 'POST', body });
+}
+
+/** How many `nrOfInstances` entries are compared before and after: more new ones are "several". */
+const LOG_ENTRIES_COMPARED = 20;
+
+/**
+ * Sends the modification and says how many instances it changed. Sent by id, that is the number
+ * of ids: the engine changes all of them or fails. Sent as a query, the engine chose the instances
+ * itself, and the only figure it gives is the `nrOfInstances` entry it writes with the operation
+ * (`ProcessInstanceModificationCmd` → `writeUserOperationLog`, with the size of the ids it
+ * collected): the user's entries for this definition are read before and after, and the one new
+ * entry is this operation's.
+ */
+async function executeAndCount({ body, selection }: ExecuteRequest): Promise<ModifiedCount> {
+  const count = exactCount(selection);
+  if (count !== null) {
+    await executeModification(body);
+    return { kind: 'exact', count, source: 'ids' };
+  }
+  const userId = getCredentials()?.username;
+  if (userId === undefined) {
+    await executeModification(body);
+    return {
+      kind: 'unknown',
+      reason:
+        'this session sends no credentials, and Camunda logs an operation, with its count, only for an authenticated user',
+    };
+  }
+  const readLog = () => readInstanceCountEntries(body.processDefinitionId ?? '', userId);
+  const before = await readLog().catch(() => null);
+  await executeModification(body);
+  const after = before === null ? null : await readLog().catch(() => null);
+  return before === null || after === null
+    ? { kind: 'unknown', reason: 'the operation log could not be read' }
+    : modifiedCountFromLog(before, after);
+}
+
+function readInstanceCountEntries(
+  processDefinitionId: string,
+  userId: string,
+): Promise<UserOperationLogEntryDto[]> {
+  return engineRequest('/history/user-operation', {
+    query: {
+      operationType: 'ModifyProcessInstance',
+      property: 'nrOfInstances',
+      processDefinitionId,
+      userId,
+      sortBy: 'timestamp',
+      sortOrder: 'desc',
+      maxResults: LOG_ENTRIES_COMPARED,
+    },
+  });
 }
 
 function executeModificationAsync(body: ModificationDto): Promise<BatchDto> {

@@ -7,12 +7,16 @@ import type {
   UserOperationLogEntryDto,
 } from '../../../api/camunda-dto';
 import { engineRequest } from '../../../api/engine-client';
-import { loadBatchRecords, pruneBatchRecords } from '../model/bulk-batch-records';
-import { attributeBatch, batchLogWindow, intersectInstances } from '../model/bulk-overlap';
-import type { BatchAttribution } from '../model/bulk-overlap';
-import { toCountRequest } from '../model/bulk-selection';
-import type { CountRequest, SelectedInstances } from '../model/bulk-selection';
+import { attributeBatch, batchLogWindow } from '../../../lib/batch-attribution';
+import type { BatchAttribution } from '../../../lib/batch-attribution';
+import { loadBatchRecords, pruneBatchRecords } from '../../../lib/bulk-batch-records';
 import { toCamundaDate } from '../../../lib/camunda-date';
+import type { SelectedInstances } from '../../../lib/process-instance-query';
+import { intersectInstances } from '../model/bulk-overlap';
+import { toCountRequest } from '../model/bulk-selection';
+import type { CountRequest } from '../model/bulk-selection';
+import { PINNED_SELECTION_LIMIT } from '../model/reviewed-selection';
+import type { ReviewedSelection } from '../model/reviewed-selection';
 
 /** A running modification batch that already holds some of the selected instances. */
 export interface BatchOverlap {
@@ -44,6 +48,8 @@ export const bulkModificationKeys = {
   count: (request: CountRequest) => [...bulkModificationKeys.all, 'count', request] as const,
   overlap: (processDefinitionId: string, instances: SelectedInstances) =>
     [...bulkModificationKeys.all, 'overlap', processDefinitionId, instances] as const,
+  review: (instances: SelectedInstances, openedAt: number) =>
+    [...bulkModificationKeys.all, 'review', instances, { openedAt }] as const,
 };
 
 export const bulkModificationQueries = {
@@ -63,6 +69,19 @@ export const bulkModificationQueries = {
     queryOptions({
       queryKey: bulkModificationKeys.count(request),
       queryFn: ({ signal }) => countInstances(request, signal),
+    }),
+
+  /**
+   * The instances one review is about, read once when it opens (`openedAt` tells openings apart)
+   * and never refreshed while it is open: what the operator reviews is what is sent.
+   */
+  review: (instances: SelectedInstances, openedAt: number) =>
+    queryOptions({
+      queryKey: bulkModificationKeys.review(instances, openedAt),
+      queryFn: ({ signal }) => readReviewedSelection(instances, signal),
+      staleTime: Infinity,
+      gcTime: 0,
+      refetchOnWindowFocus: false,
     }),
 
   /** Running modification batches that may already work on these instances. */
@@ -93,6 +112,34 @@ async function countInstances(request: CountRequest, signal: AbortSignal): Promi
     signal,
   });
   return count;
+}
+
+/**
+ * The ticked ids; or the ids the query matches now, when there are at most
+ * `PINNED_SELECTION_LIMIT`; or, beyond that, the query with the number it matched. The ids are
+ * read in one request (one consistent answer, where pages could shift under new instances) and
+ * only after the count says they fit.
+ */
+async function readReviewedSelection(
+  instances: SelectedInstances,
+  signal: AbortSignal,
+): Promise<ReviewedSelection> {
+  if ('processInstanceIds' in instances) {
+    return { kind: 'ticked', processInstanceIds: instances.processInstanceIds };
+  }
+  const count = await countInstances(toCountRequest(instances), signal);
+  if (count <= PINNED_SELECTION_LIMIT) {
+    const ids = await listInstanceIds(instances, PINNED_SELECTION_LIMIT + 1, signal);
+    if (ids.length <= PINNED_SELECTION_LIMIT) {
+      return { kind: 'pinned', processInstanceIds: ids, query: instances };
+    }
+  }
+  // More than a review lists, perhaps only since the count: the number said is one read now.
+  const countAtReview =
+    count > PINNED_SELECTION_LIMIT
+      ? count
+      : await countInstances(toCountRequest(instances), signal);
+  return { kind: 'query', instances, countAtReview };
 }
 
 /** The ids among `instances`, at most `maxResults` (`POST /process-instance` or its history twin). */

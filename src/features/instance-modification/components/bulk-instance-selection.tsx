@@ -2,8 +2,8 @@ import { RadioButton, RadioButtonGroup, TextInput } from '@carbon/react';
 import { Controller } from 'react-hook-form';
 import type { UseFormReturn } from 'react-hook-form';
 
+import type { ProcessInstanceFilters, VariableFilter } from '../../../lib/process-instance-query';
 import type { BulkSelectionFormValues } from '../api/bulk-mutations';
-import type { BulkListFilters } from '../model/bulk-selection';
 
 export interface BulkInstanceSelectionProps {
   form: UseFormReturn<BulkSelectionFormValues>;
@@ -11,8 +11,19 @@ export interface BulkInstanceSelectionProps {
   /** Rows ticked in the instance list. */
   tickedCount: number;
   /** The list's filters, which the query carries. */
-  filters: BulkListFilters;
+  filters: ProcessInstanceFilters;
 }
+
+/**
+ * Why the history query selects by the activity as the list does. Camunda's history query has two
+ * activity filters (HistoricProcessInstance.xml): `activityIdIn` compares the running executions,
+ * as the runtime query does; `activeActivityIdIn` compares unfinished historic activity instances,
+ * so it also matches the sub-process or multi-instance body around a token, misses a token
+ * waiting in an asynchronous continuation (it has no unfinished activity instance), and matches
+ * nothing below history level `activity`.
+ */
+export const HISTORY_ACTIVITY_HINT =
+  "The activity goes in the history query as activityIdIn, which matches a token in that activity as the list does. Camunda's other history filter, activeActivityIdIn, would differ: it also matches the sub-process around a token, misses a token waiting in an asynchronous continuation, and matches nothing below history level activity.";
 
 /** Choosing the instances: the ticked rows, or a runtime or history query from the list's filters. */
 export function BulkInstanceSelection({
@@ -91,6 +102,9 @@ export function BulkInstanceSelection({
               ? "The history query carries all the list's filters, and the start times below."
               : 'Start times can only be filtered in the history query.'}
           </p>
+          {history && filters.activityId !== undefined && (
+            <p className="modification-workspace__hint">{HISTORY_ACTIVITY_HINT}</p>
+          )}
           <div className="bulk-selection__dates">
             <TextInput
               id="bulk-started-after"
@@ -117,13 +131,29 @@ export function BulkInstanceSelection({
   );
 }
 
-/** `business key BK-%, active at Review order` – or that there are none. */
-export function describeFilters(filters: BulkListFilters): string {
+/** `business key BK-%, active at review, orderNo = "00042" (String)` – or that there are none. */
+export function describeFilters(filters: ProcessInstanceFilters): string {
   const parts = [
     filters.businessKey === undefined ? null : `business key ${filters.businessKey}`,
     filters.activityId === undefined ? null : `active at ${filters.activityId}`,
     filters.withIncidents === true ? 'with incidents' : null,
-    filters.variable === undefined ? null : `variables ${filters.variable}`,
+    ...(filters.variables ?? []).map(describeVariableFilter),
   ].filter((part) => part !== null);
   return parts.length === 0 ? 'every running instance of this definition' : parts.join(', ');
+}
+
+const OPERATOR_SYMBOLS: Record<VariableFilter['operator'], string> = {
+  eq: '=',
+  neq: '≠',
+  gt: '>',
+  gteq: '≥',
+  lt: '<',
+  lteq: '≤',
+  like: 'like',
+};
+
+/** A condition with the type its value is compared as: a String is quoted, as text is. */
+function describeVariableFilter({ name, operator, type, value }: VariableFilter): string {
+  const shown = type === 'String' ? `"${value}"` : value.trim();
+  return `${name} ${OPERATOR_SYMBOLS[operator]} ${shown} (${type})`;
 }

@@ -7,15 +7,17 @@ import { useForm, useWatch } from 'react-hook-form';
 import type { BatchDto } from '../../../api/camunda-dto';
 import { BpmnDiagram, preloadBpmnDiagram } from '../../../bpmn/bpmn-diagram';
 import { ErrorNotification } from '../../../components/error-notification';
+import { recordBatch } from '../../../lib/bulk-batch-records';
+import type { ProcessInstanceFilters } from '../../../lib/process-instance-query';
 import { bulkSelectionFormSchema } from '../api/bulk-mutations';
 import type { BulkSelectionFormValues } from '../api/bulk-mutations';
 import { bulkModificationQueries } from '../api/bulk-queries';
 import { getBpmnIndex } from '../model/bpmn-index';
-import { recordBatch } from '../model/bulk-batch-records';
 import { bulkPlanReducer, initialBulkPlanState } from '../model/bulk-plan';
 import { loadBulkPlan, saveBulkPlan } from '../model/bulk-plan-storage';
 import { queryOptionsProblem, toCountRequest, toSelectedInstances } from '../model/bulk-selection';
-import type { BulkListFilters, BulkSelection } from '../model/bulk-selection';
+import type { BulkSelection } from '../model/bulk-selection';
+import type { ModifiedCount } from '../model/reviewed-selection';
 import { BulkActionMenu } from './bulk-action-menu';
 import { bulkDiagramDecorations } from './bulk-diagram-decorations';
 import { BulkInstanceSelection, describeFilters } from './bulk-instance-selection';
@@ -33,11 +35,11 @@ import './instance-modification.scss';
 export interface BulkModificationProps {
   processDefinitionId: string;
   /** The instance list's filters: the query selection carries them. */
-  filters: BulkListFilters;
+  filters: ProcessInstanceFilters;
   /** Ids ticked in the instance list. */
   tickedIds: readonly string[];
   /** `POST /modification/execute` succeeded: the page refreshes what it lists. */
-  onExecuted: (count: number) => void;
+  onExecuted: () => void;
   /** `POST /modification/executeAsync` created this batch. */
   onBatchCreated: (batch: BatchDto) => void;
 }
@@ -77,7 +79,7 @@ function BulkModificationWorkspace({
   const [moveSourceId, setMoveSourceId] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [reviewing, setReviewing] = useState(false);
-  const [executedCount, setExecutedCount] = useState<number | null>(null);
+  const [modified, setModified] = useState<ModifiedCount | null>(null);
   const [readback, setReadback] = useState<OperationLogReadbackRequest | null>(null);
 
   useEffect(() => {
@@ -139,16 +141,16 @@ function BulkModificationWorkspace({
     dispatch({ type: 'clear' });
     setMoveSourceId(null);
     if (executed.kind === 'sync') {
-      setExecutedCount(executed.count);
+      setModified(executed.modified);
       setReadback(executed.readback);
-      onExecuted(executed.count);
+      onExecuted();
       return;
     }
     recordBatch({
       batchId: executed.batch.id,
       processDefinitionId,
       createdAt: new Date().toISOString(),
-      instances,
+      instances: executed.instances,
     });
     onBatchCreated(executed.batch);
   };
@@ -182,7 +184,7 @@ function BulkModificationWorkspace({
               elementId={selectedElementId}
               moveSourceId={moveSourceId}
               onAdd={(instructions) => {
-                setExecutedCount(null);
+                setModified(null);
                 dispatch({ type: 'add', instructions });
               }}
               onMoveSourceChange={setMoveSourceId}
@@ -209,6 +211,7 @@ function BulkModificationWorkspace({
       {problem !== null && <p className="modification-workspace__error">{problem}</p>}
       {selectable && (
         <SelectionCount
+          ticked={selection.kind === 'ids'}
           isPending={count.isPending}
           error={count.error}
           count={count.data}
@@ -222,18 +225,18 @@ function BulkModificationWorkspace({
           isPending={overlap.isPending}
         />
       )}
-      {executedCount !== null && (
+      {modified !== null && (
         <InlineNotification
           kind="success"
           lowContrast
           title="Modification applied"
-          subtitle={`${String(executedCount)} ${executedCount === 1 ? 'instance was' : 'instances were'} modified.`}
+          subtitle={describeModified(modified)}
           onClose={() => {
-            setExecutedCount(null);
+            setModified(null);
           }}
         />
       )}
-      {executedCount !== null && readback !== null && <OperationLogReadback request={readback} />}
+      {modified !== null && readback !== null && <OperationLogReadback request={readback} />}
       <div className="modification-workspace__buttons">
         <Button
           kind="primary"
@@ -251,7 +254,6 @@ function BulkModificationWorkspace({
           index={index}
           plan={state.plan}
           instances={instances}
-          count={count.data}
           selectionDescription={selectionDescription}
           onClose={() => {
             setReviewing(false);
@@ -264,14 +266,16 @@ function BulkModificationWorkspace({
 }
 
 interface SelectionCountProps {
+  /** The ticked rows rather than a query. */
+  ticked: boolean;
   isPending: boolean;
   error: unknown;
   count: number | undefined;
   description: string;
 }
 
-/** How many instances the request will touch, as the engine counts the same selection. */
-function SelectionCount({ isPending, error, count, description }: SelectionCountProps) {
+/** How many instances the selection holds now, as the engine counts the same query. */
+function SelectionCount({ ticked, isPending, error, count, description }: SelectionCountProps) {
   if (error !== null) {
     return <ErrorNotification title="The instances could not be counted" error={error} />;
   }
@@ -283,7 +287,21 @@ function SelectionCount({ isPending, error, count, description }: SelectionCount
     >
       {isPending || count === undefined
         ? 'Counting the instances…'
-        : `The request touches ${String(count)} ${count === 1 ? 'instance' : 'instances'} (${description}).`}
+        : ticked
+          ? `${String(count)} ticked ${count === 1 ? 'instance' : 'instances'}: the request names ${count === 1 ? 'it' : 'them'} by id.`
+          : `${String(count)} ${count === 1 ? 'instance matches' : 'instances match'} now (${description}). The review reads them again before anything is sent.`}
     </p>
   );
+}
+
+/** The number of instances changed, said only as the engine gave it. */
+export function describeModified(modified: ModifiedCount): string {
+  if (modified.kind === 'unknown') {
+    return `The instances the query selected were modified. How many is not known: ${modified.reason}.`;
+  }
+  const { count } = modified;
+  const changed = `${String(count)} ${count === 1 ? 'instance was' : 'instances were'} modified`;
+  return modified.source === 'ids'
+    ? `${changed}: the ${count === 1 ? 'one' : String(count)} the request named by id.`
+    : `${changed}, as the engine counted them in its operation log (nrOfInstances).`;
 }

@@ -7,39 +7,42 @@ import {
   TextArea,
 } from '@carbon/react';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMemo, useRef } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 
 import type { BatchDto } from '../../../api/camunda-dto';
 import { ErrorNotification } from '../../../components/error-notification';
+import type { SelectedInstances } from '../../../lib/process-instance-query';
 import { useExecuteModification, useExecuteModificationAsync } from '../api/bulk-mutations';
+import { bulkModificationQueries } from '../api/bulk-queries';
 import { createReviewFormSchema } from '../api/modification-mutations';
 import type { ReviewFormValues } from '../api/modification-mutations';
 import type { BpmnIndex } from '../model/bpmn-index';
 import { describeBulkInstruction } from '../model/bulk-actions';
 import { toBulkModificationDto } from '../model/bulk-plan';
 import type { BulkPlan } from '../model/bulk-plan';
-import type { SelectedInstances } from '../model/bulk-selection';
+import { exactCount, toRequestInstances } from '../model/reviewed-selection';
+import type { ModifiedCount } from '../model/reviewed-selection';
 import { rememberSentAnnotation } from '../model/sent-annotations';
 import { ANNOTATION_REQUIRED } from '../modification-settings';
 import { useAnnotationRecording } from '../use-annotation-recording';
 import type { OperationLogReadbackRequest } from '../use-annotation-recording';
 import { useScrollIntoViewOn } from '../use-scroll-into-view-on';
 import { AnnotationRecordingNotice } from './annotation-recording-notice';
+import { BulkReviewedInstances } from './bulk-reviewed-instances';
 import { ReviewRequest } from './review-request';
 
 export type ExecutedModification =
-  | { kind: 'sync'; count: number; readback: OperationLogReadbackRequest }
-  | { kind: 'async'; batch: BatchDto };
+  | { kind: 'sync'; modified: ModifiedCount; readback: OperationLogReadbackRequest }
+  | { kind: 'async'; batch: BatchDto; instances: SelectedInstances };
 
 export interface BulkReviewDialogProps {
   processDefinitionId: string;
   index: BpmnIndex;
   plan: BulkPlan;
-  /** The instance source the request carries, exactly as the count was asked with. */
+  /** The chosen instances, exactly as the count was asked with; read again when the review opens. */
   instances: SelectedInstances;
-  /** What the count request answered for `instances`. */
-  count: number;
   /** In words: how the instances were chosen. */
   selectionDescription: string;
   annotationRequired?: boolean;
@@ -59,7 +62,6 @@ export function BulkReviewDialog({
   index,
   plan,
   instances,
-  count,
   selectionDescription,
   annotationRequired = ANNOTATION_REQUIRED,
   onClose,
@@ -86,7 +88,14 @@ export function BulkReviewDialog({
     annotationRequired,
   });
 
-  const body = toBulkModificationDto(processDefinitionId, plan, instances, annotation);
+  // Read once per opening: the ids (or the count) the review shows are the ones sent.
+  const [openedAt] = useState(() => Date.now());
+  const reviewed = useQuery(bulkModificationQueries.review(instances, openedAt));
+  const selection = reviewed.data;
+  const requestInstances = selection === undefined ? instances : toRequestInstances(selection);
+  const count = selection === undefined ? null : exactCount(selection);
+
+  const body = toBulkModificationDto(processDefinitionId, plan, requestInstances, annotation);
   const busy = execute.isPending || executeAsync.isPending;
   const error = execute.error ?? executeAsync.error;
   const errorRef = useScrollIntoViewOn<HTMLDivElement>(error);
@@ -94,39 +103,47 @@ export function BulkReviewDialog({
     mode === 'sync' ? '/modification/execute' : '/modification/executeAsync';
 
   const send = (values: ReviewFormValues, mode: ExecuteMode) => {
-    if (inFlight.current) {
+    if (inFlight.current || selection === undefined) {
       return;
     }
     inFlight.current = true;
     execute.reset();
     executeAsync.reset();
-    const request = toBulkModificationDto(processDefinitionId, plan, instances, values.annotation);
+    const request = toBulkModificationDto(
+      processDefinitionId,
+      plan,
+      requestInstances,
+      values.annotation,
+    );
     const settle = () => {
       inFlight.current = false;
     };
     if (mode === 'sync') {
-      execute.mutate(request, {
-        onSuccess: () => {
-          onExecuted({
-            kind: 'sync',
-            count,
-            readback: recording.toReadbackRequest(values.annotation),
-          });
+      execute.mutate(
+        { body: request, selection },
+        {
+          onSuccess: (modified) => {
+            onExecuted({
+              kind: 'sync',
+              modified,
+              readback: recording.toReadbackRequest(values.annotation),
+            });
+          },
+          onSettled: settle,
         },
-        onSettled: settle,
-      });
+      );
     } else {
       executeAsync.mutate(request, {
         onSuccess: (batch) => {
           rememberSentAnnotation(batch.id, values.annotation);
-          onExecuted({ kind: 'async', batch });
+          onExecuted({ kind: 'async', batch, instances: requestInstances });
         },
         onSettled: settle,
       });
     }
   };
 
-  const instanceWord = count === 1 ? 'instance' : 'instances';
+  const sendable = selection !== undefined && !busy && !recording.blocksSending;
   return (
     <ComposedModal
       open
@@ -150,9 +167,11 @@ export function BulkReviewDialog({
           <h3 id="bulk-review-instances" className="modification-workspace__subheading">
             Instances
           </h3>
-          <p>
-            This request modifies <strong>{count}</strong> {instanceWord}: {selectionDescription}.
-          </p>
+          <BulkReviewedInstances
+            selection={selection}
+            error={reviewed.error}
+            description={selectionDescription}
+          />
         </section>
         <section className="review-dialog__section" aria-labelledby="bulk-review-instructions">
           <h3 id="bulk-review-instructions" className="modification-workspace__subheading">
@@ -205,18 +224,22 @@ export function BulkReviewDialog({
         </Button>
         <Button
           kind="tertiary"
-          disabled={busy || recording.blocksSending}
+          disabled={!sendable}
           onClick={(event) => {
             void handleSubmit((values) => {
               send(values, 'sync');
             })(event);
           }}
         >
-          {execute.isPending ? 'Modifying…' : `Modify ${String(count)} ${instanceWord} now`}
+          {execute.isPending
+            ? 'Modifying…'
+            : count === null
+              ? 'Modify the matching instances now'
+              : `Modify ${String(count)} ${count === 1 ? 'instance' : 'instances'} now`}
         </Button>
         <Button
           kind="primary"
-          disabled={busy || recording.blocksSending}
+          disabled={!sendable}
           onClick={(event) => {
             void handleSubmit((values) => {
               send(values, 'async');

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
+import { toProcessInstanceQuery } from '../../../lib/process-instance-query';
+import type { ProcessInstanceFilters } from '../../../lib/process-instance-query';
 import { EMPTY_BULK_PLAN, toBulkModificationDto } from './bulk-plan';
 import {
   DEFAULT_QUERY_OPTIONS,
   queryOptionsProblem,
   toCountRequest,
   toSelectedInstances,
-  toVariableConditions,
 } from './bulk-selection';
 
 const plan = {
@@ -18,19 +19,23 @@ const plan = {
 };
 
 describe('toSelectedInstances', () => {
-  it('builds a runtime query from the list filters', () => {
-    expect(
-      toSelectedInstances('def:1', {
-        kind: 'query',
-        filters: {
-          businessKey: 'BK-%',
-          activityId: 'review',
-          withIncidents: true,
-          variable: 'amount_gt_100,status_eq_open',
-        },
-        options: DEFAULT_QUERY_OPTIONS,
-      }),
-    ).toEqual({
+  it('builds the runtime query the instance list sends, typed values included', () => {
+    const filters: ProcessInstanceFilters = {
+      businessKey: 'BK-%',
+      activityId: 'review',
+      withIncidents: true,
+      variables: [
+        { name: 'amount', operator: 'gt', type: 'Number', value: '100' },
+        { name: 'orderNo', operator: 'eq', type: 'String', value: '00042' },
+      ],
+    };
+    const instances = toSelectedInstances('def:1', {
+      kind: 'query',
+      filters,
+      options: DEFAULT_QUERY_OPTIONS,
+    });
+    expect(instances).toEqual({ processInstanceQuery: toProcessInstanceQuery('def:1', filters) });
+    expect(instances).toEqual({
       processInstanceQuery: {
         processDefinitionId: 'def:1',
         businessKeyLike: 'BK-%',
@@ -38,7 +43,7 @@ describe('toSelectedInstances', () => {
         withIncident: true,
         variables: [
           { name: 'amount', operator: 'gt', value: 100 },
-          { name: 'status', operator: 'eq', value: 'open' },
+          { name: 'orderNo', operator: 'eq', value: '00042' },
         ],
       },
     });
@@ -65,17 +70,21 @@ describe('toSelectedInstances', () => {
     );
   });
 
-  it('carries the active-activity and variable filters into the history query', () => {
+  it('carries the activity, as activityIdIn, and the typed variables into the history query', () => {
     const instances = toSelectedInstances('def:1', {
       kind: 'query',
-      filters: { activityId: 'review', variable: 'amount_gt_100', withIncidents: true },
+      filters: {
+        activityId: 'review',
+        variables: [{ name: 'amount', operator: 'gt', type: 'Number', value: '100' }],
+        withIncidents: true,
+      },
       options: { ...DEFAULT_QUERY_OPTIONS, source: 'history' },
     });
     expect(instances).toEqual({
       historicProcessInstanceQuery: {
         processDefinitionId: 'def:1',
         unfinished: true,
-        activeActivityIdIn: ['review'],
+        activityIdIn: ['review'],
         withIncidents: true,
         variables: [{ name: 'amount', operator: 'gt', value: 100 }],
       },
@@ -138,16 +147,5 @@ describe('queryOptionsProblem', () => {
     expect(
       queryOptionsProblem({ source: 'history', startedAfter: 'soon', startedBefore: '' }),
     ).toBe('Started after is not a date and time.');
-  });
-});
-
-describe('toVariableConditions', () => {
-  it('reads numbers and booleans as JSON values', () => {
-    expect(toVariableConditions('n_eq_1.5,ok_eq_true,name_like_A%')).toEqual([
-      { name: 'n', operator: 'eq', value: 1.5 },
-      { name: 'ok', operator: 'eq', value: true },
-      { name: 'name', operator: 'like', value: 'A%' },
-    ]);
-    expect(toVariableConditions(' ')).toEqual([]);
   });
 });

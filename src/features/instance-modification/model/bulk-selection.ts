@@ -1,27 +1,22 @@
 /**
  * Which instances a modification of many touches: ticked ids, or one query. The query object is
- * built here once and then used twice, unchanged – as the body of the count shown to the
- * operator and as the `processInstanceQuery` (or `historicProcessInstanceQuery`) of the request –
- * so the number on screen and the instances the engine selects come from the same filter.
+ * the instance list's own (`toProcessInstanceQuery`, with typed variable values), built once and
+ * then used unchanged as the body of the count shown to the operator, of the id lookup at review,
+ * and as the `processInstanceQuery` (or `historicProcessInstanceQuery`) of the request.
  */
 import type {
   HistoricProcessInstanceQueryDto,
   ProcessInstanceQueryDto,
-  VariableQueryParameterDto,
 } from '../../../api/camunda-dto';
-import { toCamundaDate } from '../../../lib/camunda-date';
+import {
+  toHistoricProcessInstanceQuery,
+  toProcessInstanceQuery,
+} from '../../../lib/process-instance-query';
+import type {
+  ProcessInstanceFilters,
+  SelectedInstances,
+} from '../../../lib/process-instance-query';
 import { parseIsoDateTime } from './plan-variables';
-
-/** The instance list's filters, as the definition page applies them. */
-export interface BulkListFilters {
-  /** Exact, or a `LIKE` pattern when it contains `%`. */
-  businessKey?: string;
-  /** Instances with an active activity instance of this flow node. */
-  activityId?: string;
-  withIncidents?: boolean;
-  /** Camunda's `name_op_value` conditions, joined with commas. */
-  variable?: string;
-}
 
 /** `runtime`: `ProcessInstanceQueryDto`; `history`: `HistoricProcessInstanceQueryDto` with `unfinished`. */
 export type InstanceQuerySource = 'runtime' | 'history';
@@ -35,13 +30,7 @@ export interface BulkQueryOptions {
 
 export type BulkSelection =
   | { kind: 'ids'; processInstanceIds: string[] }
-  | { kind: 'query'; filters: BulkListFilters; options: BulkQueryOptions };
-
-/** The instance part of a `ModificationDto`: exactly one of the three sources. */
-export type SelectedInstances =
-  | { processInstanceIds: string[] }
-  | { processInstanceQuery: ProcessInstanceQueryDto }
-  | { historicProcessInstanceQuery: HistoricProcessInstanceQueryDto };
+  | { kind: 'query'; filters: ProcessInstanceFilters; options: BulkQueryOptions };
 
 /** How to learn the number of instances a selection touches. */
 export type CountRequest =
@@ -71,7 +60,7 @@ export function queryOptionsProblem(options: BulkQueryOptions): string | null {
   return null;
 }
 
-/** The instance source of the request; the one place the query object is built. */
+/** The instance source of the request; the list's query object, or the ticked ids. */
 export function toSelectedInstances(
   processDefinitionId: string,
   selection: BulkSelection,
@@ -80,45 +69,14 @@ export function toSelectedInstances(
     return { processInstanceIds: [...selection.processInstanceIds] };
   }
   const { filters, options } = selection;
-  const businessKey = nonEmpty(filters.businessKey);
-  const activityId = nonEmpty(filters.activityId);
-  const variables = toVariableConditions(filters.variable);
   if (options.source === 'runtime') {
-    return {
-      processInstanceQuery: {
-        processDefinitionId,
-        ...(businessKey === undefined
-          ? {}
-          : businessKey.includes('%')
-            ? { businessKeyLike: businessKey }
-            : { businessKey }),
-        ...(activityId === undefined ? {} : { activityIdIn: [activityId] }),
-        ...(filters.withIncidents === true ? { withIncident: true } : {}),
-        ...(variables.length === 0 ? {} : { variables }),
-      },
-    };
+    return { processInstanceQuery: toProcessInstanceQuery(processDefinitionId, filters) };
   }
-  const startedAfter = toQueryDate(options.startedAfter);
-  const startedBefore = toQueryDate(options.startedBefore);
   return {
-    historicProcessInstanceQuery: {
-      processDefinitionId,
-      // Finished instances cannot be modified: without this the batch would fail for each.
-      unfinished: true,
-      ...(businessKey === undefined
-        ? {}
-        : businessKey.includes('%')
-          ? { processInstanceBusinessKeyLike: businessKey }
-          : { processInstanceBusinessKey: businessKey }),
-      // `activeActivityIdIn` (unfinished historic activity instances) is the history side of
-      // the runtime `activityIdIn`; `variables` match the historic variable instances, which
-      // hold the current values (REST reference, "Get Historic Process Instances").
-      ...(activityId === undefined ? {} : { activeActivityIdIn: [activityId] }),
-      ...(filters.withIncidents === true ? { withIncidents: true } : {}),
-      ...(variables.length === 0 ? {} : { variables }),
-      ...(startedAfter === undefined ? {} : { startedAfter }),
-      ...(startedBefore === undefined ? {} : { startedBefore }),
-    },
+    historicProcessInstanceQuery: toHistoricProcessInstanceQuery(processDefinitionId, filters, {
+      startedAfter: toEpochMs(options.startedAfter),
+      startedBefore: toEpochMs(options.startedBefore),
+    }),
   };
 }
 
@@ -133,42 +91,6 @@ export function toCountRequest(instances: SelectedInstances): CountRequest {
   return { kind: 'history', body: instances.historicProcessInstanceQuery };
 }
 
-/**
- * `amount_gt_100,status_eq_open` as the JSON conditions of a query body. Numbers and booleans
- * become JSON numbers and booleans, as Camunda compares typed values: `100` matches an Integer
- * variable, `"100"` only a String one.
- */
-export function toVariableConditions(text: string | undefined): VariableQueryParameterDto[] {
-  const trimmed = nonEmpty(text);
-  if (trimmed === undefined) {
-    return [];
-  }
-  return trimmed.split(',').map((condition) => {
-    const [name = '', operator = 'eq', value = ''] = condition.split('_');
-    return {
-      name: name.trim(),
-      operator: operator as VariableQueryParameterDto['operator'],
-      value: toJsonValue(value),
-    };
-  });
-}
-
-function toJsonValue(text: string): string | number | boolean {
-  if (/^-?\d+(\.\d+)?$/.test(text)) {
-    return Number(text);
-  }
-  if (text === 'true' || text === 'false') {
-    return text === 'true';
-  }
-  return text;
-}
-
-function toQueryDate(text: string): string | undefined {
-  const epochMs = text.trim() === '' ? null : parseIsoDateTime(text);
-  return epochMs === null ? undefined : toCamundaDate(epochMs);
-}
-
-function nonEmpty(text: string | undefined): string | undefined {
-  const trimmed = text?.trim();
-  return trimmed === undefined || trimmed === '' ? undefined : trimmed;
+function toEpochMs(text: string): number | undefined {
+  return text.trim() === '' ? undefined : (parseIsoDateTime(text) ?? undefined);
 }

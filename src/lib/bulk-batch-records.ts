@@ -1,12 +1,14 @@
 /**
- * Camunda's REST API does not list the instances of a batch. So when this console creates a
- * modification batch for many instances, it keeps what it asked for – the ids, or the query – in
- * localStorage under the batch id: later selections can then be checked against it. Records of
- * batches that no longer run are dropped when the running batches are next read.
+ * Camunda's REST API does not list the instances of a batch, and a modification batch job carries
+ * no process instance (`BatchJobDeclaration.resolveExecution` returns null). So when this console
+ * creates a modification batch for many instances, it keeps what it asked for – the ids, or the
+ * query – in localStorage under the batch id: later selections are checked against it, and a
+ * failed job of the batch can be traced to the instances it was sent for. Records of batches that
+ * no longer run are dropped when the running batches are next read.
  */
 import * as z from 'zod';
 
-import type { SelectedInstances } from './bulk-selection';
+import type { SelectedInstances } from './process-instance-query';
 
 export const BATCH_RECORDS_STORAGE_KEY = 'repair-bulk-batches';
 const STORAGE_VERSION = 1;
