@@ -1,9 +1,15 @@
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 
-import type { ExceptionDto, JobDto } from '../../api/camunda-dto';
+import type {
+  CountResultDto,
+  ExceptionDto,
+  HistoricActivityInstanceDto,
+  JobDto,
+} from '../../api/camunda-dto';
 import { storeCredentials } from '../../api/credentials';
+import { recordBatch } from '../../lib/bulk-batch-records';
 import { ENGINE_REST_URL, server } from '../../testing/msw-server';
 import { BatchDetail } from './batch-detail';
 import { batchStatistics, failedBatchJob, historicBatch } from './batch-test-data';
@@ -40,6 +46,11 @@ function serveRunningBatch(jobs: () => JobDto[]) {
   );
   return requests;
 }
+
+// The console's records of the batches it created live in localStorage, which jsdom keeps.
+beforeEach(() => {
+  localStorage.clear();
+});
 
 describe('BatchDetail', () => {
   it('shows a stuck batch with its fields, failed jobs and the instance each was for', async () => {
@@ -181,6 +192,87 @@ describe('BatchDetail', () => {
     expect(alert).toHaveTextContent(
       "AuthorizationException: The user with id 'john' does not have one of the following permissions: 'UPDATE' permission on resource 'Batch'",
     );
+  });
+
+  it('names the instance of a failure its message does not name, from the instances this console sent', async () => {
+    storeCredentials({ username: 'demo', password: 'demo' });
+    const ambiguous = 'Ancestor activity execution is ambiguous for activity Activity(packing)';
+    serveRunningBatch(() => [
+      failedBatchJob({ id: 'job-1', exceptionMessage: ambiguous }),
+      failedBatchJob({ id: 'job-2' }),
+    ]);
+    // The console sent four ids: pi-1 is deleted (job-2 names it), pi-2 and pi-3 were modified,
+    // pi-4 still looks as it did.
+    recordBatch({
+      batchId: 'batch-1',
+      processDefinitionId: 'order:1',
+      createdAt: '2024-05-01T12:00:00.000Z',
+      instances: { processInstanceIds: ['pi-1', 'pi-2', 'pi-3', 'pi-4'] },
+    });
+    const activityQueries: URLSearchParams[] = [];
+    server.use(
+      http.post(`${ENGINE_REST_URL}/process-instance`, () =>
+        HttpResponse.json(['pi-2', 'pi-3', 'pi-4'].map((id) => ({ id }))),
+      ),
+      http.post(`${ENGINE_REST_URL}/history/process-instance/count`, () =>
+        HttpResponse.json<CountResultDto>({ count: 3 }),
+      ),
+      http.get(`${ENGINE_REST_URL}/history/activity-instance`, ({ request }) => {
+        const params = new URL(request.url).searchParams;
+        activityQueries.push(params);
+        return HttpResponse.json(
+          (params.has('startedAfter') ? ['pi-2', 'pi-3'] : ['pi-2']).map(
+            (processInstanceId) => ({ processInstanceId }) as HistoricActivityInstanceDto,
+          ),
+        );
+      }),
+    );
+
+    renderWithRouter(<BatchDetail batchId="batch-1" pollIntervalMs={60_000} />);
+
+    const table = await screen.findByRole('table', { name: 'Failed jobs' });
+    const unnamedRow = rowOf(table, 'job-1');
+    expect(await within(unnamedRow).findByRole('link', { name: 'pi-4' })).toHaveAttribute(
+      'href',
+      '/process-instances/pi-4',
+    );
+    expect(unnamedRow).toHaveTextContent(
+      'Probablypi-4the only instance of this batch still in its old state',
+    );
+    const help = screen.getByRole('region', { name: 'Instances still in their old state' });
+    expect(help).toHaveTextContent(
+      'Camunda does not record which process instance a modification batch job was for, and the exception of one failed job names none',
+    );
+    expect(help).toHaveTextContent(
+      '1 of the 4 instances this console sent with the batch still run and show no activity started or ended since the batch was created.',
+    );
+    expect(within(help).getByRole('link', { name: 'pi-4' })).toBeInTheDocument();
+    expect(activityQueries.map((params) => Object.fromEntries(params))).toEqual([
+      expect.objectContaining({
+        processDefinitionId: 'order:1',
+        startedAfter: '2024-05-01T12:00:00.000+0000',
+      }),
+      expect.objectContaining({
+        processDefinitionId: 'order:1',
+        finishedAfter: '2024-05-01T12:00:00.000+0000',
+      }),
+    ]);
+  });
+
+  it('says why a failure cannot be named for a batch created elsewhere', async () => {
+    storeCredentials({ username: 'demo', password: 'demo' });
+    serveRunningBatch(() => [failedBatchJob({ id: 'job-1', exceptionMessage: 'Boom' })]);
+    server.use(http.get(`${ENGINE_REST_URL}/history/user-operation`, () => HttpResponse.json([])));
+
+    renderWithRouter(<BatchDetail batchId="batch-1" pollIntervalMs={60_000} />);
+
+    const table = await screen.findByRole('table', { name: 'Failed jobs' });
+    expect(rowOf(table, 'job-1')).toHaveTextContent('Not recorded by Camunda');
+    expect(
+      await screen.findByText(
+        /cannot be told, because its instances are not known: it was not created here, and the operation log has no modification request of its creator at its start time\./,
+      ),
+    ).toBeInTheDocument();
   });
 
   it('shows a batch that has left the runtime from history, as finished', async () => {

@@ -154,7 +154,7 @@ export function BatchDetail({
         </p>
       ) : data.batch.batchJobDefinitionId === null ? null : (
         <FailedJobsTable
-          batchId={data.batch.id}
+          batch={data.batch}
           batchJobDefinitionId={data.batch.batchJobDefinitionId}
           pollIntervalMs={polling}
         />

@@ -14,11 +14,15 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 
-import type { JobDto } from '../../api/camunda-dto';
+import type { BatchDto, JobDto } from '../../api/camunda-dto';
 import { ErrorNotification } from '../../components/error-notification';
 import { RouterLink } from '../../components/router-link';
+import type { BatchAttribution } from '../../lib/batch-attribution';
+import { batchInstanceQueries } from './batch-instance-queries';
+import type { UnchangedInstancesResult } from './batch-instance-queries';
 import { batchQueries } from './batch-queries';
-import { failedJobProcessInstance } from './failed-job-process-instance';
+import { failedJobProcessInstance, UNNAMED_JOB_REASON } from './failed-job-process-instance';
+import type { FailedJobProcessInstance } from './failed-job-process-instance';
 import { useRetryFailedJobs } from './use-retry-failed-jobs';
 import { useRetryJob } from './use-retry-job';
 
@@ -33,7 +37,7 @@ const HEADERS = [
 ];
 
 interface FailedJobsTableProps {
-  batchId: string;
+  batch: BatchDto;
   batchJobDefinitionId: string;
   /** The batch's own polling interval, or false when it does not poll. */
   pollIntervalMs: number | false;
@@ -46,16 +50,51 @@ interface RetryError {
 
 /**
  * The batch's execution jobs that threw, with the message, the stack trace on demand and the
- * process instance each was for; jobs at 0 retries can be retried one by one or all at once.
+ * process instance each was for, wherever it can be known; jobs at 0 retries can be retried one
+ * by one or all at once.
  */
 export function FailedJobsTable({
-  batchId,
+  batch,
   batchJobDefinitionId,
   pollIntervalMs,
 }: FailedJobsTableProps) {
   const jobs = useQuery(
-    batchQueries.failedJobs({ id: batchId, batchJobDefinitionId }, pollIntervalMs),
+    batchQueries.failedJobs({ id: batch.id, batchJobDefinitionId }, pollIntervalMs),
   );
+  // What the batch itself tells of its instances, asked only for jobs nothing else names.
+  const unnamedByJob = (jobs.data ?? []).some((job) => failedJobProcessInstance(job) === null);
+  const attribution = useQuery({
+    ...batchInstanceQueries.attribution(batch),
+    enabled: unnamedByJob,
+  });
+  const named = new Map(
+    (jobs.data ?? []).map((job) => [
+      job.id,
+      failedJobProcessInstance(job, attribution.data ?? null),
+    ]),
+  );
+  const namedIds = [
+    ...new Set(
+      [...named.values()].flatMap((instance) =>
+        instance === null ? [] : [instance.processInstanceId],
+      ),
+    ),
+  ].sort();
+  const unnamedJobIds = [...named].filter(([, instance]) => instance === null).map(([id]) => id);
+  const unchanged = useQuery({
+    ...batchInstanceQueries.unchanged(
+      attribution.data ?? { kind: 'unknown', batch, reason: 'it is not known yet' },
+      namedIds,
+    ),
+    enabled: attribution.data !== undefined && unnamedJobIds.length > 0,
+  });
+  // One failure left unnamed and one instance of the batch still as it was: most likely that one.
+  const [onlyUnchanged, ...moreUnchanged] =
+    unchanged.data?.kind === 'found' ? unchanged.data.processInstanceIds : [];
+  const likely =
+    unnamedJobIds.length === 1 && onlyUnchanged !== undefined && moreUnchanged.length === 0
+      ? onlyUnchanged
+      : null;
   const retryJob = useRetryJob();
   const retryFailedJobs = useRetryFailedJobs();
   const [retryError, setRetryError] = useState<RetryError | null>(null);
@@ -143,6 +182,8 @@ export function FailedJobsTable({
                 <FailedJobRows
                   key={job.id}
                   job={job}
+                  processInstance={named.get(job.id) ?? null}
+                  likelyProcessInstanceId={likely}
                   expanded={expandedJobIds.has(job.id)}
                   retrying={retryJob.isPending && retryJob.variables === job.id}
                   onToggleStacktrace={handleToggleStacktrace}
@@ -153,12 +194,24 @@ export function FailedJobsTable({
           </Table>
         </TableContainer>
       )}
+      {unnamedJobIds.length > 0 && (
+        <UnnamedFailures
+          unnamedCount={unnamedJobIds.length}
+          attribution={attribution.data}
+          unchanged={unchanged.data}
+          isPending={attribution.isPending || unchanged.isPending}
+          error={attribution.error ?? unchanged.error}
+        />
+      )}
     </section>
   );
 }
 
 interface FailedJobRowsProps {
   job: JobDto;
+  processInstance: FailedJobProcessInstance | null;
+  /** The only instance of the batch still in its old state, when this is the one unnamed job. */
+  likelyProcessInstanceId: string | null;
   expanded: boolean;
   retrying: boolean;
   onToggleStacktrace: (jobId: string) => void;
@@ -167,13 +220,14 @@ interface FailedJobRowsProps {
 
 function FailedJobRows({
   job,
+  processInstance,
+  likelyProcessInstanceId,
   expanded,
   retrying,
   onToggleStacktrace,
   onRetry,
 }: FailedJobRowsProps) {
   const stacktraceId = `stacktrace-${job.id}`;
-  const processInstance = failedJobProcessInstance(job);
   return (
     <Fragment>
       <TableRow>
@@ -191,21 +245,30 @@ function FailedJobRows({
         </TableCell>
         <TableCell className="failed-jobs__message">{job.exceptionMessage ?? '–'}</TableCell>
         <TableCell>
-          {processInstance === null ? (
-            <span className="batch-muted">Unknown</span>
-          ) : (
+          {processInstance !== null ? (
             <>
-              <RouterLink
-                className="batch-id"
-                to="/process-instances/$processInstanceId"
-                params={{ processInstanceId: processInstance.processInstanceId }}
-              >
-                {processInstance.processInstanceId}
-              </RouterLink>
-              {processInstance.fromMessage && (
-                <span className="batch-muted failed-jobs__source">named in the exception</span>
+              <InstanceLink processInstanceId={processInstance.processInstanceId} />
+              {processInstance.source !== 'job' && (
+                <span className="batch-muted failed-jobs__source">
+                  {processInstance.source === 'message'
+                    ? 'named in the exception'
+                    : 'the only instance of this batch'}
+                </span>
               )}
             </>
+          ) : likelyProcessInstanceId !== null ? (
+            <>
+              <span className="batch-muted failed-jobs__source">Probably</span>
+              <InstanceLink processInstanceId={likelyProcessInstanceId} />
+              <span className="batch-muted failed-jobs__source">
+                the only instance of this batch still in its old state
+              </span>
+            </>
+          ) : (
+            <span className="batch-muted">
+              Not recorded by Camunda
+              <span className="failed-jobs__source">{UNNAMED_JOB_REASON}</span>
+            </span>
           )}
         </TableCell>
         <TableCell className="batch-dashboard__actions">
@@ -260,5 +323,98 @@ function JobStacktrace({ jobId }: { jobId: string }) {
     <pre className="batch-stacktrace" tabIndex={0} aria-label={`Stack trace of job ${jobId}`}>
       {stacktrace.data === '' ? 'The engine stored no stack trace for this job.' : stacktrace.data}
     </pre>
+  );
+}
+
+function InstanceLink({ processInstanceId }: { processInstanceId: string }) {
+  return (
+    <RouterLink
+      className="batch-id"
+      to="/process-instances/$processInstanceId"
+      params={{ processInstanceId }}
+    >
+      {processInstanceId}
+    </RouterLink>
+  );
+}
+
+interface UnnamedFailuresProps {
+  unnamedCount: number;
+  attribution: BatchAttribution | undefined;
+  unchanged: UnchangedInstancesResult | undefined;
+  isPending: boolean;
+  error: unknown;
+}
+
+/**
+ * The closest help for failures no field or message names: the instances of the batch that still
+ * look as they did when it was created. A failed job changes nothing (its transaction is rolled
+ * back), so its instance is among them, unless something else changed it since.
+ */
+function UnnamedFailures({
+  unnamedCount,
+  attribution,
+  unchanged,
+  isPending,
+  error,
+}: UnnamedFailuresProps) {
+  const jobs = unnamedCount === 1 ? 'one failed job' : `${String(unnamedCount)} failed jobs`;
+  const intro = `Camunda does not record which process instance a modification batch job was for, and the exception of ${jobs} names none; its stack trace may.`;
+  if (error !== null) {
+    return (
+      <ErrorNotification title="The instances of this batch could not be checked" error={error} />
+    );
+  }
+  if (attribution === undefined || (isPending && unchanged === undefined)) {
+    return (
+      <div className="failed-jobs__help">
+        <p>{intro}</p>
+        <InlineLoading description="Looking for the instances of this batch still in their old state…" />
+      </div>
+    );
+  }
+  if (unchanged === undefined || unchanged.kind === 'cannotTell') {
+    return (
+      <div className="failed-jobs__help">
+        <p>
+          {intro} Which instances of the batch are still in their old state cannot be told
+          {unchanged === undefined ? '.' : `, because ${unchanged.reason}.`}
+        </p>
+      </div>
+    );
+  }
+  const { processInstanceIds, checked, fromQuery } = unchanged;
+  const of = fromQuery
+    ? `of the ${String(checked)} instances the batch's query matches now`
+    : `of the ${String(checked)} instances this console sent with the batch`;
+  return (
+    <div
+      className="failed-jobs__help"
+      role="region"
+      aria-label="Instances still in their old state"
+    >
+      <p>{intro}</p>
+      {processInstanceIds.length === 0 ? (
+        <p>
+          None {of} is still in its old state: each has ended or changed since the batch was
+          created.
+        </p>
+      ) : (
+        <>
+          <p>
+            {processInstanceIds.length} {of} still run and show no activity started or ended since
+            the batch was created. A failed job changes nothing, so the instances of these failures
+            are among them, unless something else changed them since:
+          </p>
+          <ul className="failed-jobs__candidates">
+            {processInstanceIds.map((id) => (
+              <li key={id}>
+                <InstanceLink processInstanceId={id} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
   );
 }
