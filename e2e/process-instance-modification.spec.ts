@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import type {
   ActivityInstanceDto,
   HistoricBatchDto,
+  HistoricProcessInstanceDto,
   IncidentDto,
   TaskDto,
   UserOperationLogEntryDto,
@@ -350,6 +351,82 @@ test('stops before sending when the instance changed since the plan was made', a
   const { stockCheck: _subprocess, checkStock: _task, ...others } = AT_START;
   expect(tokenCounts(await engineRest.activityInstances(instance.id))).toEqual(others);
   expect(await operationLog(engineRest, instance.id)).toEqual([]);
+});
+
+test('after a stale stop, plans against the current state: preview, page and result agree', async ({
+  page,
+  engineRest,
+  signInPage,
+}) => {
+  // Order placed → Split ⇉ (Pack goods, Send invoice) → Both done (parallel join) → Ship order.
+  const { key } = await engineRest.deployProcess('parallel-join.bpmn');
+  const instance = await engineRest.startProcessInstance(key, { businessKey: 'ORDER-REBASE' });
+  const { instancePage, workspace } = await openInstance(page, signInPage, instance.id);
+  const warnings = workspace.reviewDialog.getByRole('group', {
+    name: 'Warnings about the predicted result',
+  });
+
+  // The operator gives up on the order: both branches are cancelled, so the instance would end.
+  await instancePage.clickDiagramElement('pack');
+  await workspace.action("Cancel the token at 'Pack goods'").click();
+  await instancePage.clickDiagramElement('invoice');
+  await workspace.action("Cancel the token at 'Send invoice'").click();
+  await workspace.reviewButton.click();
+  await workspace.annotation.fill('Order withdrawn by the customer');
+  await expect(warnings).toContainText('The process instance would end');
+
+  // Meanwhile someone packs the goods: that token now waits at the join.
+  const [task] = await engineRest.get<TaskDto[]>(
+    `/task?processInstanceId=${instance.id}&taskDefinitionKey=pack`,
+  );
+  await engineRest.post(`/task/${task?.id ?? ''}/complete`, {});
+  await workspace.applyButton.click();
+  await expect(
+    workspace.reviewDialog.getByText(
+      'The instance changed since the plan was made – nothing was sent',
+    ),
+  ).toBeVisible();
+
+  await workspace.reviewDialog
+    .getByRole('button', { name: 'Plan against the current state' })
+    .click();
+  await expect(
+    workspace.reviewDialog.getByText('The plan now runs against the current state'),
+  ).toBeVisible();
+  // The prediction is about the instance as it is now: the packed token stays at the join, and
+  // nothing can come along the cancelled branch any more.
+  await expect(
+    workspace.reviewDialog.getByRole('list', { name: 'Predicted activity instances' }),
+  ).toContainText("'Both done'");
+  await expect(warnings).toContainText("'Both done' would wait forever");
+  await expect(warnings).not.toContainText('would end');
+  await expect(warnings.locator('.cds--inline-notification--warning').first()).toBeVisible();
+  // The page shows the tokens as they are now, too.
+  await expect(instancePage.badge('join', '1 active')).toBeVisible();
+  await expect(instancePage.overlays('pack').getByRole('img', { name: '1 active' })).toHaveCount(0);
+  await workspace.reviewDialog
+    .getByRole('heading', { name: 'Predicted result' })
+    .scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/modification-rebased-join-warning.png' });
+
+  // So the operator cancels the waiting token too: now the instance ends, and nothing is stuck.
+  await workspace.reviewDialog.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await instancePage.clickDiagramElement('join');
+  await workspace.action("Cancel the token at 'Both done'").click();
+  await workspace.reviewButton.click();
+  await expect(warnings).toContainText('The process instance would end');
+  await expect(warnings).not.toContainText('would wait forever');
+  await page.screenshot({ path: 'test-results/modification-rebased-ends.png' });
+  await workspace.applyButton.click();
+  await expect(page.getByText('This process instance no longer exists')).toBeVisible();
+
+  const history = await engineRest.get<HistoricProcessInstanceDto>(
+    `/history/process-instance/${instance.id}`,
+  );
+  expect(history.state).toBe('EXTERNALLY_TERMINATED');
+  expect(
+    await engineRest.get<unknown[]>(`/process-instance?processInstanceIds=${instance.id}`),
+  ).toEqual([]);
 });
 
 test('builds and applies a modification with the keyboard alone', async ({
