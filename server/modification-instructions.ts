@@ -2,7 +2,8 @@
  * `ProcessInstanceModificationInstructionDto` in a request: the JSON shape Jackson accepts, and
  * its translation into engine instructions. The translation is the engine's
  * (engine/modification/modification-request.ts), which the console's preview runs on the body it
- * sends; here its refusals become this layer's `InvalidRequestException` (contract §2.1).
+ * sends; here its refusals become this layer's `InvalidRequestException`, as Camunda's
+ * `ProcessInstanceModificationInstructionDto` subclasses throw it from `applyTo`.
  */
 import { z } from 'zod';
 import type { ModificationInstruction } from '../engine/engine-api';
