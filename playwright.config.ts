@@ -1,8 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
-// Another port lets two e2e runs share a machine (E2E_PORT=8766 npm run e2e).
-const E2E_PORT = Number(process.env.E2E_PORT ?? 8765);
-const BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
+import { baseUrlOf, E2E_SERVERS } from './e2e/e2e-servers';
+import type { E2eServer } from './e2e/e2e-servers';
+
+const BASE_URL = baseUrlOf(E2E_SERVERS.standard);
 
 /**
  * Playwright cannot download its own browsers on this project's machines, so the suite drives
@@ -36,16 +37,21 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
-  // The built console (vite build runs first, see `npm run e2e`) and a fresh embedded engine with
-  // its demo data; each test deploys and starts what it needs, so tests never depend on each other.
-  webServer: {
-    command: `npx tsx server/main.ts --port ${E2E_PORT}`,
-    env: { PORT: String(E2E_PORT) },
-    // Answers 401 without credentials, which Playwright counts as up.
-    url: `${BASE_URL}/engine-rest/version`,
+  // The built console (vite build runs first, see `npm run e2e`) with a fresh embedded engine in
+  // each profile of e2e-servers.ts; each test deploys and starts what it needs, so tests never
+  // depend on each other.
+  webServer: Object.values(E2E_SERVERS).map(toWebServer),
+});
+
+function toWebServer(server: E2eServer) {
+  return {
+    command: ['npx tsx server/main.ts --port', String(server.port), ...server.flags].join(' '),
+    env: { PORT: String(server.port) },
+    // Answers 401 without credentials where authentication is on, which Playwright counts as up.
+    url: `${baseUrlOf(server)}/engine-rest/version`,
     reuseExistingServer: !isCi,
     timeout: 60_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-  },
-});
+    stdout: 'pipe' as const,
+    stderr: 'pipe' as const,
+  };
+}

@@ -14,11 +14,20 @@ import type {
   ProcessInstanceWithVariablesDto,
   StartProcessInstanceDto,
 } from '../src/api/camunda-dto';
+import { baseUrlOf, E2E_SERVERS } from './e2e-servers';
 import { ProcessDefinitionsPage } from './pages/process-definitions-page';
 import { SignInPage } from './pages/sign-in-page';
 
 /** The engine's demo user (server/demo). */
 export const DEMO_USER = { username: 'demo', password: 'demo' } as const;
+
+/**
+ * The servers besides the default one (`baseURL`), for `test.use({ baseURL })`: an engine without
+ * authentication (`--no-auth`) and one at history level audit (`--history-level audit`), both
+ * without demo data.
+ */
+export const NO_AUTH_BASE_URL = baseUrlOf(E2E_SERVERS.noAuth);
+export const AUDIT_BASE_URL = baseUrlOf(E2E_SERVERS.audit);
 
 const BPMN_FIXTURES_DIR = path.join(import.meta.dirname, 'fixtures');
 

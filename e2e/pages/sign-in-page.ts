@@ -6,6 +6,9 @@ export class SignInPage {
   readonly password: Locator;
   readonly submit: Locator;
   readonly error: Locator;
+  /** What the sign-in says instead of asking for a password, on an engine that checks none. */
+  readonly authenticationOff: Locator;
+  readonly continueWithoutSigningIn: Locator;
 
   constructor(private readonly page: Page) {
     this.heading = page.getByRole('heading', { name: 'Sign in' });
@@ -15,6 +18,10 @@ export class SignInPage {
     this.submit = page.getByRole('button', { name: 'Sign in' });
     // Carbon's text inputs hold empty role="alert" live regions of their own.
     this.error = page.getByRole('alert').filter({ hasText: /\S/ });
+    this.authenticationOff = page.getByText('This engine does not check credentials');
+    this.continueWithoutSigningIn = page.getByRole('button', {
+      name: 'Continue without signing in',
+    });
   }
 
   async goto(): Promise<void> {
@@ -34,6 +41,12 @@ export class SignInPage {
    */
   async signIn(username: string, password: string): Promise<void> {
     await this.submitCredentials(username, password);
+    await this.page.getByRole('button', { name: 'Sign out' }).waitFor();
+  }
+
+  /** Continues on an engine that checks no credentials, and waits until the shell shows. */
+  async continueWithoutCredentials(): Promise<void> {
+    await this.continueWithoutSigningIn.click();
     await this.page.getByRole('button', { name: 'Sign out' }).waitFor();
   }
 }
