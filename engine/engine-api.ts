@@ -9,6 +9,7 @@ import type {
   HistoricBatchRec,
   EventSubscriptionRec,
   HistoricActivityInstanceRec,
+  HistoricIncidentRec,
   HistoricProcessInstanceRec,
   HistoricVariableInstanceRec,
   HistoricVariableUpdateRec,
@@ -240,6 +241,8 @@ export interface EngineApi {
   historicVariableInstances(): Iterable<HistoricVariableInstanceRec>;
   /** Historic details: one variable update per write (history level full). */
   historicDetails(): Iterable<HistoricVariableUpdateRec>;
+  /** Historic incidents, resolved and deleted ones included (history level full). */
+  historicIncidents(): Iterable<HistoricIncidentRec>;
   userOperationLog(): Iterable<UserOperationLogRec>;
 
   /** The engine's clock (epoch ms). */

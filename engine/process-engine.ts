@@ -51,6 +51,7 @@ import type {
   HistoricBatchRec,
   EventSubscriptionRec,
   HistoricActivityInstanceRec,
+  HistoricIncidentRec,
   HistoricProcessInstanceRec,
   HistoricVariableInstanceRec,
   HistoricVariableUpdateRec,
@@ -436,6 +437,11 @@ export class ProcessEngine implements EngineApi {
       this.store.historicDetails = this.store.historicDetails.filter(
         (detail) => !definitionIds.has(detail.processDefinitionId),
       );
+      for (const [historicId, historic] of this.store.historicIncidents) {
+        if (definitionIds.has(historic.processDefinitionId)) {
+          this.store.historicIncidents.delete(historicId);
+        }
+      }
     }
     this.store.deployments.delete(id);
     // The previous version of each key becomes the latest again and takes back its start triggers.
@@ -1346,6 +1352,10 @@ export class ProcessEngine implements EngineApi {
 
   historicDetails(): Iterable<HistoricVariableUpdateRec> {
     return this.store.historicDetails;
+  }
+
+  historicIncidents(): Iterable<HistoricIncidentRec> {
+    return this.store.historicIncidents.values();
   }
 
   userOperationLog(): Iterable<UserOperationLogRec> {

@@ -282,6 +282,43 @@ describe('history activity filters: unfinished historic activity instances', () 
     ]);
     expect(history(engine, { activityIdIn: ['serviceTask'] })).toEqual([failing]);
     expect(history(engine, { activeActivityIdIn: ['serviceTask'] })).toEqual([]);
+    expect(history(engine, { withIncidents: true })).toEqual([failing]);
     expect(runtime(engine, 'serviceTask')).toEqual([failing, fine].sort());
+  });
+
+  it('keeps matching an activity whose incident was resolved (ACT_HI_INCIDENT stays)', async () => {
+    const engine = await engineWith(FAILING);
+    const failing = start(engine, 'failing', true);
+    for (let i = 0; i < 3; i++) {
+      executeJobOf(engine, failing);
+    }
+    engine.setProcessVariables(
+      failing,
+      { fail: { type: 'Boolean', value: false, valueInfo: {} } },
+      [],
+    );
+    const job = [...engine.jobs()].find((j) => j.processInstanceId === failing);
+    engine.setJobRetries(job?.id ?? '', 1);
+    executeJobOf(engine, failing);
+
+    expect([...engine.incidents()]).toEqual([]);
+    expect(runtime(engine, 'after')).toEqual([failing]);
+    expect(history(engine, { activityIdIn: ['serviceTask'] })).toEqual([failing]);
+    expect(history(engine, { withIncidents: true })).toEqual([failing]);
+  });
+
+  it('below history level full there are no historic incidents to match', async () => {
+    const engine = new ProcessEngine({ historyLevel: 'audit' });
+    await engine.deploy({ name: 'test', resources: [{ name: 'f.bpmn', content: FAILING }] });
+    const failing = start(engine, 'failing', true);
+    for (let i = 0; i < 3; i++) {
+      executeJobOf(engine, failing);
+    }
+
+    expect([...engine.incidents()].map((incident) => incident.processInstanceId)).toEqual([
+      failing,
+    ]);
+    expect(history(engine, { activityIdIn: ['serviceTask'] })).toEqual([]);
+    expect(history(engine, { withIncidents: true })).toEqual([]);
   });
 });

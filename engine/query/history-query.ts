@@ -5,6 +5,7 @@
 import type { EngineApi } from '../engine-api';
 import type {
   HistoricActivityInstanceRec,
+  HistoricIncidentRec,
   HistoricProcessInstanceRec,
   HistoricProcessInstanceState,
   HistoricVariableInstanceRec,
@@ -65,6 +66,12 @@ export type HistoricVariablesByInstance = ReadonlyMap<
   readonly HistoricVariableInstanceRec[]
 >;
 
+/**
+ * Each process instance's historic incidents (history level full), resolved and deleted ones
+ * included: `withIncidents` and `activityIdIn` match what ever had an incident.
+ */
+export type HistoricIncidentsByInstance = ReadonlyMap<string, readonly HistoricIncidentRec[]>;
+
 function byProcessInstance<T extends { processInstanceId: string }>(
   records: Iterable<T>,
 ): Map<string, T[]> {
@@ -94,8 +101,8 @@ function needsActivities(q: HistoricProcessInstanceQuery): boolean {
  * - `activeActivityIdIn`: `HAI.END_TIME_ IS NULL AND HAI.ACT_ID_ IN (…)`;
  * - `executedActivityIdIn`: `HAI.END_TIME_ IS NOT NULL AND HAI.ACT_ID_ IN (…)`;
  * - `activityIdIn` (7.20+): `(HAI.END_TIME_ IS NULL AND HAI.ACT_ID_ IN (…)) OR
- *   INCACT.ACTIVITY_ID_ IN (…)`: an active activity, or one with an incident (a failing
- *   asynchronous continuation has no historic activity instance yet).
+ *   INCACT.ACTIVITY_ID_ IN (…)`: an active activity, or one that has or had an incident (a
+ *   failing asynchronous continuation has no historic activity instance yet).
  * Every activity instance has a historic one (sub-processes, multi-instance bodies, waiting
  * joins), but a token waiting in an asyncBefore continuation has none until its job runs.
  */
@@ -123,16 +130,6 @@ function matchesActivityFilters(
   );
 }
 
-/** The activities of the instance's incidents (`ACT_HI_INCIDENT.ACTIVITY_ID_`). */
-function historicIncidentActivityIds(
-  engine: EngineApi,
-  pi: HistoricProcessInstanceRec,
-): (string | null)[] {
-  return Object.values(engine.instance(pi.id)?.incidents ?? {}).map(
-    (incident) => incident.activityId,
-  );
-}
-
 export const HISTORIC_PROCESS_INSTANCE_SORT_KEYS: SortKeys<HistoricProcessInstanceRec> = {
   instanceId: (pi) => pi.id,
   definitionId: (pi) => pi.processDefinitionId,
@@ -152,6 +149,7 @@ export function matchesHistoricProcessInstance(
   query: HistoricProcessInstanceQuery,
   activities: HistoricActivitiesByInstance = new Map(),
   historicVariables: HistoricVariablesByInstance = new Map(),
+  incidents: HistoricIncidentsByInstance = new Map(),
 ): boolean {
   const q = query;
   if (q.processInstanceId !== undefined && pi.id !== q.processInstanceId) {
@@ -205,11 +203,9 @@ export function matchesHistoricProcessInstance(
   if (q.unfinished === true && pi.endTime !== null) {
     return false;
   }
-  if (q.withIncidents === true) {
-    const running = engine.instance(pi.id);
-    if (!running || !Object.keys(running.incidents).length) {
-      return false;
-    }
+  // An inner join of ACT_HI_INCIDENT: an instance that has or had an incident.
+  if (q.withIncidents === true && !incidents.get(pi.id)?.length) {
+    return false;
   }
   if (
     q.superProcessInstanceId !== undefined &&
@@ -242,7 +238,11 @@ export function matchesHistoricProcessInstance(
   }
   if (
     needsActivities(q) &&
-    !matchesActivityFilters(q, activities.get(pi.id) ?? [], historicIncidentActivityIds(engine, pi))
+    !matchesActivityFilters(
+      q,
+      activities.get(pi.id) ?? [],
+      (incidents.get(pi.id) ?? []).map((incident) => incident.activityId),
+    )
   ) {
     return false;
   }
@@ -270,11 +270,17 @@ export function findHistoricProcessInstances(
   const variables = query.variables?.length
     ? byProcessInstance(engine.historicVariableInstances())
     : new Map();
+  const incidents =
+    query.activityIdIn?.length || query.withIncidents === true
+      ? byProcessInstance(engine.historicIncidents())
+      : new Map();
   const matching = candidatesById(
     query,
     (id) => engine.historicProcessInstance(id),
     () => engine.historicProcessInstances(),
-  ).filter((pi) => matchesHistoricProcessInstance(engine, pi, query, activities, variables));
+  ).filter((pi) =>
+    matchesHistoricProcessInstance(engine, pi, query, activities, variables, incidents),
+  );
   return sortAndPage(matching, sortings, HISTORIC_PROCESS_INSTANCE_SORT_KEYS, paging);
 }
 

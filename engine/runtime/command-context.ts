@@ -340,6 +340,20 @@ export class CommandContext {
     for (const [id, record] of this.historicVariableInstances) {
       store.historicVariableInstances.set(id, record);
     }
+    // INCIDENT_CREATE: every incident a command leaves behind gets its historic row, which stays
+    // when the incident is resolved or deleted later.
+    if (this.producesHistory('incident')) {
+      for (const instance of this.working.values()) {
+        for (const incident of Object.values(instance.incidents)) {
+          store.historicIncidents.set(incident.id, {
+            id: incident.id,
+            processInstanceId: instance.id,
+            processDefinitionId: instance.processDefinitionId,
+            activityId: incident.activityId,
+          });
+        }
+      }
+    }
     // Camunda gives the details of a command the operation id of its log entries
     // (CommandContext.getOperationId, one per command).
     const operationId = this.operationLog[0]?.operationId ?? null;

@@ -9,6 +9,7 @@ import type {
   IncidentRec,
   EventSubscriptionRec,
   HistoricActivityInstanceRec,
+  HistoricIncidentRec,
   HistoricProcessInstanceRec,
   HistoricVariableInstanceRec,
   HistoricVariableUpdateRec,
@@ -41,6 +42,7 @@ export interface EngineStore {
   historicVariableInstances: Map<string, HistoricVariableInstanceRec>;
   /** Historic details (variable updates), in the order they were written. */
   historicDetails: HistoricVariableUpdateRec[];
+  historicIncidents: Map<string, HistoricIncidentRec>;
   userOperationLog: UserOperationLogRec[];
   batches: Map<string, BatchRec>;
   historicBatches: Map<string, HistoricBatchRec>;
@@ -66,6 +68,7 @@ export function createStore(): EngineStore {
     historicActivityInstances: new Map(),
     historicVariableInstances: new Map(),
     historicDetails: [],
+    historicIncidents: new Map(),
     userOperationLog: [],
     batches: new Map(),
     historicBatches: new Map(),

@@ -26,7 +26,9 @@ export type HistoryKind =
   /** USER_OPERATION_LOG. */
   | 'user-operation-log'
   /** BATCH_START/UPDATE/END: historic batches. */
-  | 'batch';
+  | 'batch'
+  /** INCIDENT_CREATE/RESOLVE/DELETE: historic incidents. */
+  | 'incident';
 
 /** The lowest level that produces each kind. */
 const LOWEST_LEVEL: Readonly<Record<HistoryKind, HistoryLevel>> = {
@@ -41,6 +43,7 @@ const LOWEST_LEVEL: Readonly<Record<HistoryKind, HistoryLevel>> = {
   'variable-update-detail': 'full',
   'user-operation-log': 'full',
   batch: 'full',
+  incident: 'full',
 };
 
 /** Camunda's `HistoryLevel.isHistoryEventProduced` for the kinds above. */

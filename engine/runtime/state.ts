@@ -306,6 +306,18 @@ export interface HistoricVariableUpdateRec {
   seq: number;
 }
 
+/**
+ * A historic incident (history level full): Camunda keeps the row after the incident is resolved
+ * or deleted, and its process instance query's `activityIdIn` reads it
+ * (`ACT_HI_INCIDENT.ACTIVITY_ID_`).
+ */
+export interface HistoricIncidentRec {
+  id: string;
+  processInstanceId: string;
+  processDefinitionId: string;
+  activityId: string | null;
+}
+
 export interface UserOperationLogRec {
   id: string;
   operationId: string;
