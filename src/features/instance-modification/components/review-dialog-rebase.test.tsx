@@ -96,7 +96,7 @@ describe('Plan against the current state', () => {
     expect(sent).toEqual(JSON.parse(shown));
   });
 
-  it('removes instructions about instances that are gone, and says which', async () => {
+  it('removes instructions about instances that are gone, says which, and sends no empty plan', async () => {
     const { user, setEngineTree } = renderWorkspace({
       livePageTree: true,
       annotationRequired: false,
@@ -120,5 +120,11 @@ describe('Plan against the current state', () => {
         .getAllByRole('listitem')
         .map((item) => item.textContent),
     ).toEqual(['Instruction 1: the token 1 it cancels is gone.']);
+    // That was the whole plan: there is nothing left to send.
+    expect(
+      within(dialog).getByText(/none is left to send: close this and plan again/),
+    ).toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: 'Apply' })).toBeDisabled();
+    expect(within(dialog).getByRole('button', { name: 'Apply as batch' })).toBeDisabled();
   });
 });

@@ -127,6 +127,8 @@ export function ReviewDialog({
   });
   const busy = checking || rebasing || apply.isPending || applyAsync.isPending;
   const variablesDropped = hasInstructionVariables(plan);
+  // "Plan against the current state" may have removed every instruction.
+  const nothingToSend = plan.instructions.length === 0;
   const applyError = apply.error ?? applyAsync.error;
   // At most one outcome at a time: sending clears the others first.
   const outcomeRef = useScrollIntoViewOn<HTMLDivElement>(stale ?? checkError ?? applyError);
@@ -352,7 +354,9 @@ export function ReviewDialog({
                 subtitle={
                   rebased.length === 0
                     ? 'Check the instructions and the predicted result again before sending.'
-                    : 'Instructions about instances that are gone were removed; check the rest and the predicted result again.'
+                    : nothingToSend
+                      ? 'Every instruction was about instances that are gone, so none is left to send: close this and plan again.'
+                      : 'Instructions about instances that are gone were removed; check the rest and the predicted result again.'
                 }
               />
               {rebased.length > 0 && (
@@ -390,7 +394,7 @@ export function ReviewDialog({
         </Button>
         <Button
           kind="tertiary"
-          disabled={busy || variablesDropped || recording.blocksSending}
+          disabled={busy || nothingToSend || variablesDropped || recording.blocksSending}
           aria-describedby={variablesDropped ? 'review-batch-reason' : undefined}
           onClick={(event) => {
             void handleSubmit((values) => send(values, 'async'))(event);
@@ -400,7 +404,7 @@ export function ReviewDialog({
         </Button>
         <Button
           kind="primary"
-          disabled={busy || recording.blocksSending}
+          disabled={busy || nothingToSend || recording.blocksSending}
           onClick={(event) => {
             void handleSubmit((values) => send(values, 'sync'))(event);
           }}
