@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatCamundaDate, parseCamundaDate } from './camunda-date';
+import { parseCamundaDate } from '../engine/camunda-date';
+import { formatCamundaDate } from './camunda-date';
 
 describe('formatCamundaDate', () => {
   it('writes yyyy-MM-ddTHH:mm:ss.SSS+0000', () => {
@@ -16,7 +17,7 @@ describe('formatCamundaDate', () => {
   });
 });
 
-describe('parseCamundaDate', () => {
+describe('formatCamundaDate and parseCamundaDate', () => {
   it('round-trips what it formats', () => {
     const now = Date.UTC(2020, 1, 29, 1, 2, 3, 456);
     expect(parseCamundaDate(formatCamundaDate(now) ?? '')).toBe(now);

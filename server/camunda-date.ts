@@ -4,8 +4,6 @@
  * (engine/camunda-date.ts): the console's preview converts request variables with the same code.
  */
 
-export { parseCamundaDate } from '../engine/camunda-date';
-
 const pad = (value: number, width = 2) => String(value).padStart(width, '0');
 
 /** Formats epoch milliseconds; null stays null. */
