@@ -210,6 +210,34 @@ describe('ModificationWorkspace', () => {
     ).not.toBeInTheDocument();
   });
 
+  it('removes instructions about instances that are gone when planning against the current state', async () => {
+    const view = renderWorkspace({ initialSelection: 'pick' });
+    await view.user.click(screen.getByRole('button', { name: /^Cancel token 1/ }));
+    const picker = screen.getByRole('combobox', { name: 'Element' });
+    await view.user.clear(picker);
+    await view.user.type(picker, 'ship or');
+    await view.user.click(await screen.findByRole('option', { name: /^Ship order \[/ }));
+    await view.user.click(screen.getByRole('button', { name: "Cancel the token at 'Ship order'" }));
+    view.unmount();
+
+    // The item was picked meanwhile: the token the first instruction cancels is gone.
+    const { user } = renderWorkspace({
+      tree: processTree(activityInstance('join:1', 'join'), activityInstance('ship:1', 'ship')),
+    });
+    await user.click(
+      screen.getByRole('button', {
+        name: 'Remove those instructions and plan against the current state',
+      }),
+    );
+    expect(instructionTexts()).toEqual(["1. Cancel the token at 'Ship order'"]);
+    expect(
+      screen.getByText('Removed from the plan: Instruction 1: the token 1 it cancels is gone.'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByText('The instance changed since the plan was last edited'),
+    ).not.toBeInTheDocument();
+  });
+
   it('shows tokens of the current tree in the picker', async () => {
     const { user } = renderWorkspace({ tree: runningOrderTree() });
     await user.click(screen.getByRole('combobox', { name: 'Element' }));

@@ -11,7 +11,7 @@ import { planAncestorProblems } from '../model/ancestors';
 import type { BpmnIndex } from '../model/bpmn-index';
 import { elementLabel, getBpmnIndex } from '../model/bpmn-index';
 import { toInstanceDetails } from '../model/instance-details';
-import { describeTokenCountChange, findStalePlan } from '../model/stale-plan';
+import { describeTokenCountChange, findStalePlan, rebasePlan } from '../model/stale-plan';
 import { ANNOTATION_REQUIRED } from '../modification-settings';
 import type { OperationLogReadbackRequest } from '../use-annotation-recording';
 import { useModificationBody } from '../use-modification-body';
@@ -231,17 +231,26 @@ function Workspace({
               <li key={change.activityId}>{describeTokenCountChange(change)}</li>
             ))}
           </ul>
-          {drift.missing.length === 0 && (
-            <Button
-              kind="ghost"
-              size="sm"
-              onClick={() => {
-                dispatch({ type: 'rebase', tree });
-              }}
-            >
-              Plan against the current state
-            </Button>
-          )}
+          <Button
+            kind="ghost"
+            size="sm"
+            onClick={() => {
+              const { remove, removed } = rebasePlan(drift);
+              for (const position of remove) {
+                dispatch({ type: 'remove', index: position });
+              }
+              dispatch({ type: 'rebase', tree });
+              if (removed.length > 0) {
+                handleAnnounce(
+                  `Removed from the plan: ${removed.map((missing) => missing.message).join(' ')}`,
+                );
+              }
+            }}
+          >
+            {drift.missing.length > 0
+              ? 'Remove those instructions and plan against the current state'
+              : 'Plan against the current state'}
+          </Button>
         </div>
       )}
       <InstructionList
