@@ -113,6 +113,18 @@ function resolveJson(value: unknown): QueryValue | 'object' {
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
+/** `toString()` of what Jackson makes of a JSON array or object: an ArrayList or a LinkedHashMap. */
+function javaCollectionText(json: unknown): string {
+  if (Array.isArray(json)) {
+    return `[${json.map(javaCollectionText).join(', ')}]`;
+  }
+  if (json !== null && typeof json === 'object') {
+    const entries = Object.entries(json).map(([key, item]) => `${key}=${javaCollectionText(item)}`);
+    return `{${entries.join(', ')}}`;
+  }
+  return typeof json === 'string' ? json : JSON.stringify(json);
+}
+
 /**
  * `String.valueOf(value)` of a resolved value: the REST layer passes `like` values as text
  * (`query.variableValueLike(name, String.valueOf(variableValue))`), so a number, a date or null
@@ -120,7 +132,7 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
  */
 function javaText(value: QueryValue | 'object', json: unknown): string {
   if (value === 'object') {
-    return JSON.stringify(json);
+    return javaCollectionText(json);
   }
   switch (value.type) {
     case 'string':

@@ -18,6 +18,8 @@ async function fixture() {
     code: { value: '00042', type: 'String' },
     amount: { value: '150', type: 'String' },
     due: { value: '2024-02-01T00:00:00.000+0000', type: 'String' },
+    answer: { value: 'true', type: 'String' },
+    pair: { value: '[1, 2]', type: 'String' },
   });
   const number = await start({
     code: { value: 42, type: 'Integer' },
@@ -105,6 +107,10 @@ describe('POST /process-instance: typed JSON values', () => {
     // like compares text: a number is never a pattern any String variable matches.
     expect(await post([condition('amount', 'like', 150)])).toEqual([]);
     expect(await post([condition('amount', 'like', '1_0')])).toEqual([test.text]);
+    // …and a boolean or a list is its Java text.
+    expect(await post([condition('answer', 'like', true)])).toEqual([test.text]);
+    expect(await post([condition('answer', 'eq', true)])).toEqual([]);
+    expect(await post([condition('pair', 'like', [1, 2])])).toEqual([test.text]);
 
     const counted = await test.request('POST', '/process-instance/count', {
       json: { variables: [condition('code', 'eq', 42)] },
