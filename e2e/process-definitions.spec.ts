@@ -45,6 +45,26 @@ test('sends a signed-out visitor to sign in, then back, and signs out', async ({
   await expect(signInPage.heading).toBeVisible();
 });
 
+test('says why it signed the operator out when the engine refuses the stored credentials', async ({
+  page,
+  signInPage,
+}) => {
+  await signInPage.goto();
+  await signInPage.signIn(DEMO_USER.username, DEMO_USER.password);
+  // The password changed meanwhile: the engine answers 401, with Camunda's empty body.
+  await page.evaluate(() => {
+    sessionStorage.setItem(
+      'camunda-repair-console.credentials',
+      JSON.stringify({ username: 'demo', password: 'changed meanwhile' }),
+    );
+  });
+  await page.getByRole('link', { name: 'Batches' }).click();
+
+  await expect(signInPage.heading).toBeVisible();
+  await expect(signInPage.signedOut).toContainText('did not accept the credentials (HTTP 401)');
+  await page.screenshot({ path: 'test-results/sign-in-refused.png' });
+});
+
 test('shows the demo processes the server starts with', async ({
   signInPage,
   processDefinitionsPage,

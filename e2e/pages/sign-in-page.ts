@@ -6,6 +6,8 @@ export class SignInPage {
   readonly password: Locator;
   readonly submit: Locator;
   readonly error: Locator;
+  /** Why the console signed the operator out, when the engine refused the stored credentials. */
+  readonly signedOut: Locator;
   /** What the sign-in says instead of asking for a password, on an engine that checks none. */
   readonly authenticationOff: Locator;
   readonly continueWithoutSigningIn: Locator;
@@ -18,6 +20,7 @@ export class SignInPage {
     this.submit = page.getByRole('button', { name: 'Sign in' });
     // Carbon's text inputs hold empty role="alert" live regions of their own.
     this.error = page.getByRole('alert').filter({ hasText: /\S/ });
+    this.signedOut = page.getByRole('status').filter({ hasText: 'Signed out' });
     this.authenticationOff = page.getByText('This engine does not check credentials');
     this.continueWithoutSigningIn = page.getByRole('button', {
       name: 'Continue without signing in',

@@ -17,7 +17,7 @@ export function App() {
       onUnauthorized(() => {
         queryClient.clear();
         const { href } = router.state.location;
-        void router.navigate({ to: '/sign-in', search: { redirect: href } });
+        void router.navigate({ to: '/sign-in', search: { redirect: href, refused: true } });
       }),
     [],
   );

@@ -27,6 +27,8 @@ export interface RouterContext {
 export interface SignInSearch {
   /** Where to go after signing in: the page that asked for it. */
   redirect?: string;
+  /** The engine refused the tab's credentials (401): the page says so. */
+  refused?: true;
 }
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
@@ -37,8 +39,10 @@ const rootRoute = createRootRouteWithContext<RouterContext>()({
 const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/sign-in',
-  validateSearch: (search: Record<string, unknown>): SignInSearch =>
-    typeof search.redirect === 'string' ? { redirect: search.redirect } : {},
+  validateSearch: (search: Record<string, unknown>): SignInSearch => ({
+    ...(typeof search.redirect === 'string' ? { redirect: search.redirect } : {}),
+    ...(search.refused === true ? { refused: true } : {}),
+  }),
   // Pages are lazy chunks: the first screen loads only its own components.
   component: lazyRouteComponent(() => import('./routes/sign-in-page'), 'SignInPage'),
 });

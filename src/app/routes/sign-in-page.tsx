@@ -1,13 +1,14 @@
-import { Layer, Tile } from '@carbon/react';
+import { InlineNotification, Layer, Tile } from '@carbon/react';
 import { getRouteApi } from '@tanstack/react-router';
 
+import { UNAUTHORIZED_MESSAGE } from '../../api/engine-error';
 import { SignInForm } from '../../features/authentication/sign-in-form';
 
 const signInRouteApi = getRouteApi('/sign-in');
 const DEFAULT_PATH = '/process-definitions';
 
 export function SignInPage() {
-  const { redirect } = signInRouteApi.useSearch();
+  const { redirect, refused } = signInRouteApi.useSearch();
   const navigate = signInRouteApi.useNavigate();
 
   const handleSignedIn = () => {
@@ -19,6 +20,16 @@ export function SignInPage() {
       <Tile className="sign-in-page__tile">
         <p className="sign-in-page__product">Camunda Repair Console</p>
         <h1 className="sign-in-page__title">Sign in</h1>
+        {refused === true && (
+          <InlineNotification
+            className="sign-in-page__notice"
+            kind="info"
+            lowContrast
+            hideCloseButton
+            title="Signed out"
+            subtitle={UNAUTHORIZED_MESSAGE}
+          />
+        )}
         {/* The fields sit on the tile, one layer up: Carbon then gives them a contrasting fill. */}
         <Layer>
           <SignInForm onSignedIn={handleSignedIn} />
