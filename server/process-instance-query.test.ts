@@ -30,6 +30,19 @@ const ASYNC_SUB = `<?xml version="1.0" encoding="UTF-8"?><definitions ${NS}>
    ${flow('f2', 'asyncSubProcess', 'end')}<endEvent id="end"/>
   </process></definitions>`;
 
+/** `work`, then `afterWork` (asyncAfter); a non-interrupting event sub-process on `ping`. */
+const EVENT_SUB = `<?xml version="1.0" encoding="UTF-8"?><definitions ${NS}>
+  <message id="ping" name="ping"/>
+  <process id="eventSub" isExecutable="true" camunda:historyTimeToLive="P1D">
+   <startEvent id="start"/>${flow('f1', 'start', 'work')}<userTask id="work"/>
+   ${flow('f2', 'work', 'afterWork')}<manualTask id="afterWork" camunda:asyncAfter="true"/>
+   ${flow('f3', 'afterWork', 'end')}<endEvent id="end"/>
+   <subProcess id="onPing" triggeredByEvent="true">
+     <startEvent id="pingStart" isInterrupting="false"><messageEventDefinition messageRef="ping"/></startEvent>
+     ${flow('e1', 'pingStart', 'handle')}<userTask id="handle"/>${flow('e2', 'handle', 'pingEnd')}<endEvent id="pingEnd"/>
+   </subProcess>
+  </process></definitions>`;
+
 async function completeTask(test: TestApp, processInstanceId: string, key: string) {
   const tasks = (await test.request('GET', `/task?processInstanceId=${processInstanceId}`))
     .body as { id: string; taskDefinitionKey: string }[];
@@ -83,6 +96,26 @@ describe('GET/POST /process-instance: activityIdIn', () => {
       json: { activityIdIn: ['review#multiInstanceBody'] },
     });
     expect(postedCount.body).toEqual({ count: 0 });
+  });
+
+  it('matches inside an event sub-process and an activity left asyncAfter', async () => {
+    const test = createTestApp();
+    await test.deploy('event.bpmn', EVENT_SUB);
+    const pinged = await test.start('eventSub');
+    const correlated = await test.request('POST', '/message', {
+      json: { messageName: 'ping', processInstanceId: pinged },
+    });
+    expect(correlated.status, correlated.text).toBe(204);
+    const left = await test.start('eventSub');
+    await completeTask(test, left, 'work');
+    const get = async (activityIdIn: string) =>
+      ids((await test.request('GET', `/process-instance?activityIdIn=${activityIdIn}`)).body);
+
+    expect(await get('handle')).toEqual([pinged]);
+    expect(await get('onPing,pingStart')).toEqual([]);
+    expect(await get('work')).toEqual([pinged]);
+    // The job after afterWork has not run: the execution is still at afterWork.
+    expect(await get('afterWork')).toEqual([left]);
   });
 
   it('selects the instances of /modification/execute by the same rule', async () => {
