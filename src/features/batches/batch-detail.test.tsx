@@ -244,7 +244,7 @@ describe('BatchDetail', () => {
       'Camunda does not record which process instance a modification batch job was for, and the exception of one failed job names none',
     );
     expect(help).toHaveTextContent(
-      '1 of the 4 instances this console sent with the batch still run and show no activity started or ended since the batch was created.',
+      '1 of the 4 instances this console sent with the batch still runs and shows no activity started or ended since the batch was created. A failed job changes nothing, so the instance of this failure is most likely this one, unless something else changed it since:',
     );
     expect(within(help).getByRole('link', { name: 'pi-4' })).toBeInTheDocument();
     expect(activityQueries.map((params) => Object.fromEntries(params))).toEqual([

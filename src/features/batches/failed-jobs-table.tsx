@@ -402,9 +402,14 @@ function UnnamedFailures({
       ) : (
         <>
           <p>
-            {processInstanceIds.length} {of} still run and show no activity started or ended since
-            the batch was created. A failed job changes nothing, so the instances of these failures
-            are among them, unless something else changed them since:
+            {processInstanceIds.length} {of}{' '}
+            {processInstanceIds.length === 1 ? 'still runs and shows' : 'still run and show'} no
+            activity started or ended since the batch was created. A failed job changes nothing, so{' '}
+            {unnamedCount === 1
+              ? 'the instance of this failure is'
+              : 'the instances of these failures are'}{' '}
+            {processInstanceIds.length === 1 ? 'most likely this one' : 'among them'}, unless
+            something else changed {unnamedCount === 1 ? 'it' : 'them'} since:
           </p>
           <ul className="failed-jobs__candidates">
             {processInstanceIds.map((id) => (

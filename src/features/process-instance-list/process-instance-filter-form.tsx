@@ -33,8 +33,8 @@ interface ProcessInstanceFilterFormProps {
   onFiltersChange: (filters: ProcessInstanceFilters) => void;
 }
 
-export const ACTIVITY_FILTER_HINT =
-  'The activity a token is in now. Sub-processes are not offered: the engine matches the activity inside them.';
+/** Why no sub-process is offered: Camunda matches the activity inside it, never the scope. */
+export const ACTIVITY_FILTER_HINT = 'Where a token is now; sub-processes match nothing';
 
 const OPERATOR_LABELS: Record<VariableOperator, string> = {
   eq: '=',
@@ -140,7 +140,7 @@ export function ProcessInstanceFilterForm({
               labelText="Active activity"
               helperText={
                 unknownIsScope
-                  ? 'A sub-process: the engine matches no instance by it, only by an activity inside.'
+                  ? 'A sub-process: it matches no instance, an activity inside does'
                   : ACTIVITY_FILTER_HINT
               }
               invalid={flowNodes.error !== null}
@@ -169,53 +169,50 @@ export function ProcessInstanceFilterForm({
             </Select>
           )}
         />
-        <div className="process-instance-filter-form__check">
+        <div className="process-instance-filter-form__actions">
           <Checkbox
             id="process-instance-filter-with-incidents"
             labelText="With incidents"
             {...register('withIncidents', { onChange: () => void submit() })}
           />
+          <Button
+            kind="ghost"
+            size="md"
+            onClick={() => {
+              append({ ...NEW_VARIABLE_FILTER, typeChosen: false });
+            }}
+          >
+            Add a variable condition
+          </Button>
+          <Button type="submit" size="md">
+            Apply
+          </Button>
+          {hasFilters(filters) && (
+            <Button kind="ghost" size="md" onClick={handleClear}>
+              Clear filters
+            </Button>
+          )}
         </div>
       </div>
-      <fieldset className="process-instance-filter-form__variables">
-        <legend className="process-instance-filter-form__legend">Variable conditions</legend>
-        {fields.length === 0 && (
-          <p className="process-instance-filter-form__hint">
-            None. Each condition compares a process variable as the type chosen beside it.
-          </p>
-        )}
-        {fields.map((field, index) => (
-          <VariableFilterRow
-            key={field.id}
-            form={form}
-            index={index}
-            processDefinitionId={processDefinitionId}
-            onRemove={() => {
-              remove(index);
-              void submit();
-            }}
-          />
-        ))}
-        <Button
-          kind="ghost"
-          size="sm"
-          onClick={() => {
-            append({ ...NEW_VARIABLE_FILTER, typeChosen: false });
-          }}
-        >
-          Add a variable condition
-        </Button>
-      </fieldset>
-      <div className="process-instance-filter-form__actions">
-        <Button type="submit" size="md">
-          Apply
-        </Button>
-        {hasFilters(filters) && (
-          <Button kind="ghost" size="md" onClick={handleClear}>
-            Clear filters
-          </Button>
-        )}
-      </div>
+      {fields.length > 0 && (
+        <fieldset className="process-instance-filter-form__variables">
+          <legend className="process-instance-filter-form__legend">
+            Variable conditions, each compared as the type beside it
+          </legend>
+          {fields.map((field, index) => (
+            <VariableFilterRow
+              key={field.id}
+              form={form}
+              index={index}
+              processDefinitionId={processDefinitionId}
+              onRemove={() => {
+                remove(index);
+                void submit();
+              }}
+            />
+          ))}
+        </fieldset>
+      )}
     </Form>
   );
 }
