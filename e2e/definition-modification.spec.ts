@@ -62,29 +62,38 @@ test('moves 200 instances chosen by a query in a batch and follows it to the end
   await expect(modification.instructions.getByRole('listitem')).toHaveCount(2);
 
   await expect(modification.byQuery).toBeChecked();
-  await expect(modification.count).toContainText(`touches ${String(ASYNC_INSTANCES)} instances`);
+  await expect(modification.count).toContainText(`${String(ASYNC_INSTANCES)} instances match now`);
   // The engine's demo batches run too; none of them holds these new instances.
   await expect(modification.overlap.first()).toBeVisible();
   await expect(modification.panel).not.toContainText('holds');
   await page.screenshot({ path: 'test-results/definition-modification-plan.png', fullPage: true });
 
+  // The review reads the ids the list's query matches, with that very query object, and the
+  // request names exactly those.
+  const idsRead = page.waitForRequest(
+    (request) =>
+      request.method() === 'POST' &&
+      new URL(request.url()).pathname.endsWith('/engine-rest/process-instance') &&
+      new URL(request.url()).searchParams.get('maxResults') === '5001',
+  );
   await modification.review.click();
   await expect(modification.dialog).toBeVisible();
-  // The count must come from the very query the request carries: count that query through REST.
-  const body = JSON.parse((await modification.requestBody.textContent()) ?? '') as ModificationDto;
-  expect(body.processInstanceQuery).toEqual({
+  expect((await idsRead).postDataJSON()).toEqual({
     processDefinitionId: definition.id,
     businessKeyLike: 'BULK-%',
   });
-  const countResponse = await request.post('/engine-rest/process-instance/count', {
-    headers: { Authorization: basicAuthorization() },
-    data: body.processInstanceQuery,
-  });
-  const restCount = ((await countResponse.json()) as CountResultDto).count;
-  expect(restCount).toBe(ASYNC_INSTANCES);
   await expect(modification.dialog).toContainText(
-    `This request modifies ${String(restCount)} instances`,
+    `${String(ASYNC_INSTANCES)} instances matched a runtime query for business key BULK-% when this review opened`,
   );
+  const body = JSON.parse((await modification.requestBody.textContent()) ?? '') as ModificationDto;
+  expect(body).not.toHaveProperty('processInstanceQuery');
+  const matching = (await (
+    await rest(request, 'POST', `/process-instance?maxResults=1000`, {
+      processDefinitionId: definition.id,
+      businessKeyLike: 'BULK-%',
+    })
+  ).json()) as { id: string }[];
+  expect([...(body.processInstanceIds ?? [])].sort()).toEqual(matching.map(({ id }) => id).sort());
   expect(body.instructions).toEqual([
     { type: 'cancel', activityId: 'review', cancelCurrentActiveActivityInstances: false },
     { type: 'startBeforeActivity', activityId: 'ship' },
@@ -158,7 +167,7 @@ test('modifies the ticked instances at once, keeping the plan over a reload', as
   await modification.choose(modification.tick('TICK-2'));
   await modification.choose(modification.tick('TICK-4'));
   await modification.choose(modification.byTickedRows);
-  await expect(modification.count).toContainText('touches 2 instances');
+  await expect(modification.count).toContainText('2 ticked instances');
 
   await expect(modification.panel).toContainText(
     `Batch ${single.id} holds 1 of the selected instances: ${tick2.id}`,
@@ -181,7 +190,9 @@ test('modifies the ticked instances at once, keeping the plan over a reload', as
   ]);
   await modification.annotation.fill('Two orders ship without review');
   await modification.modifyNow(2).click();
-  await expect(modification.panel).toContainText('2 instances were modified.');
+  await expect(modification.panel).toContainText(
+    '2 instances were modified: the 2 the request named by id.',
+  );
   await page.screenshot({ path: 'test-results/definition-modification-sync.png', fullPage: true });
 
   for (const instance of instances) {

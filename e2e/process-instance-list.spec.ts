@@ -60,19 +60,27 @@ test('pages through the instances of a definition and keeps its filters in the U
   await expect(list.row('BK-007')).toBeVisible();
 
   await list.businessKey.clear();
-  await list.filterByVariable('amount_gt_100');
-  await expect(page).toHaveURL(/[?&]variable=amount_gt_100(&|$)/);
+  await list.addVariableCondition.click();
+  await list.condition(1).name.fill('amount');
+  // The engine holds amount as an Integer: the console preselects Number and says so.
+  await expect(list.condition(1).type).toHaveValue('Number');
+  await expect(page.getByText(/^amount is an Integer in the engine/)).toBeVisible();
+  await list.filterByVariable(1, { name: 'amount', operator: '>', value: '100' });
+  await expect
+    .poll(() => list.variablesInUrl())
+    .toEqual([{ name: 'amount', operator: 'gt', type: 'Number', value: '100' }]);
   await expect(page).not.toHaveURL(/businessKey=/);
   await expect(list.count).toHaveText(String(INSTANCE_COUNT / WITH_AMOUNT_EVERY));
   await expect(list.row('BK-010')).toBeVisible();
 
   await page.reload();
-  await expect(list.variable).toHaveValue('amount_gt_100');
+  await expect(list.condition(1).value).toHaveValue('100');
+  await expect(list.condition(1).type).toHaveValue('Number');
   await expect(list.count).toHaveText(String(INSTANCE_COUNT / WITH_AMOUNT_EVERY));
   await expect(list.row('BK-120')).toBeVisible();
 });
 
-test('explains a malformed variable filter instead of sending it', async ({
+test('explains a value that does not fit its type instead of sending it', async ({
   page,
   engineRest,
   signInPage,
@@ -86,9 +94,9 @@ test('explains a malformed variable filter instead of sending it', async ({
 
   const list = new ProcessInstanceListPage(page);
   await expect(list.count).toHaveText('1');
-  await list.filterByVariable('amount>100');
+  await list.filterByVariable(1, { name: 'amount', operator: '>', type: 'Number', value: 'lots' });
 
-  await expect(page.getByText('Use name_eq_value, e.g. amount_gt_100')).toBeVisible();
-  await expect(list.variable).toHaveAttribute('aria-invalid', 'true');
-  await expect(page).not.toHaveURL(/variable=/);
+  await expect(page.getByText('Enter a number, e.g. 42 or 99.5.')).toBeVisible();
+  await expect(list.condition(1).value).toHaveAttribute('aria-invalid', 'true');
+  await expect(page).not.toHaveURL(/variables=/);
 });

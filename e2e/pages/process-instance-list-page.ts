@@ -8,7 +8,7 @@ export class ProcessInstanceListPage {
   readonly count: Locator;
   readonly businessKey: Locator;
   readonly activity: Locator;
-  readonly variable: Locator;
+  readonly addVariableCondition: Locator;
   readonly withIncidents: Locator;
   readonly apply: Locator;
   readonly clearFilters: Locator;
@@ -19,7 +19,7 @@ export class ProcessInstanceListPage {
     this.count = page.getByRole('status');
     this.businessKey = page.getByLabel('Business key');
     this.activity = page.getByLabel('Active activity');
-    this.variable = page.getByLabel('Variable value');
+    this.addVariableCondition = page.getByRole('button', { name: 'Add a variable condition' });
     this.withIncidents = page.getByLabel('With incidents');
     this.apply = page.getByRole('button', { name: 'Apply' });
     this.clearFilters = page.getByRole('button', { name: 'Clear filters' });
@@ -48,8 +48,46 @@ export class ProcessInstanceListPage {
     await this.businessKey.press('Enter');
   }
 
-  async filterByVariable(condition: string): Promise<void> {
-    await this.variable.fill(condition);
-    await this.variable.press('Enter');
+  /** The fields of variable condition `n` (from 1): name, operator, type and value. */
+  condition(n: number): { name: Locator; operator: Locator; type: Locator; value: Locator } {
+    const of = ` of condition ${String(n)}`;
+    return {
+      name: this.page.getByLabel(`Variable${of}`, { exact: true }),
+      operator: this.page.getByLabel(`Operator${of}`, { exact: true }),
+      type: this.page.getByLabel(`Type${of}`, { exact: true }),
+      value: this.page.getByLabel(`Value${of}`, { exact: true }),
+    };
+  }
+
+  /**
+   * Fills condition `n` (added if the form has fewer) and applies the filters. The name is typed
+   * first, so the type the engine holds is preselected; `type` then overrides it, if given.
+   */
+  async filterByVariable(
+    n: number,
+    {
+      name,
+      operator,
+      type,
+      value,
+    }: { name: string; operator: string; type?: string; value: string },
+  ): Promise<void> {
+    const condition = this.condition(n);
+    if ((await condition.name.count()) === 0) {
+      await this.addVariableCondition.click();
+    }
+    await condition.name.fill(name);
+    if (type !== undefined) {
+      await condition.type.selectOption(type);
+    }
+    await condition.operator.selectOption({ label: operator });
+    await condition.value.fill(value);
+    await condition.value.press('Enter');
+  }
+
+  /** The variable conditions the URL carries, as the console wrote them. */
+  variablesInUrl(): unknown {
+    const text = new URL(this.page.url()).searchParams.get('variables');
+    return text === null ? null : (JSON.parse(text) as unknown);
   }
 }
