@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import {
-  camundaNumberType,
+  numberTypesComparedWith,
   hasFilters,
   operatorsFor,
   toHistoricProcessInstanceQuery,
@@ -161,12 +161,12 @@ describe('variableFilterProblem', () => {
   });
 });
 
-describe('camundaNumberType', () => {
-  it('types a number as Jackson reads it in a query body', () => {
-    expect(camundaNumberType('42')).toBe('Integer');
-    expect(camundaNumberType('-2147483648')).toBe('Integer');
-    expect(camundaNumberType('2147483648')).toBe('Long');
-    expect(camundaNumberType('99.5')).toBe('Double');
-    expect(camundaNumberType('1e3')).toBeNull();
+describe('numberTypesComparedWith', () => {
+  it('lists every numeric type that holds the number without loss', () => {
+    expect(numberTypesComparedWith('42')).toEqual(['Short', 'Integer', 'Long', 'Double']);
+    expect(numberTypesComparedWith('-2147483648')).toEqual(['Integer', 'Long', 'Double']);
+    expect(numberTypesComparedWith('2147483648')).toEqual(['Long', 'Double']);
+    expect(numberTypesComparedWith('99.5')).toEqual(['Double']);
+    expect(numberTypesComparedWith('1e3')).toBeNull();
   });
 });

@@ -72,23 +72,38 @@ const INTEGER_MAX = 2_147_483_647;
 /** Jackson's `StdDateFormat` as Camunda configures it: the only text it reads as a Date. */
 const CAMUNDA_DATE_TEXT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}[+-]\d{4}$/;
 
+const SHORT_MIN = -32_768;
+const SHORT_MAX = 32_767;
+
+/** A variable type a number of a query body can be compared with. */
+export type NumberVariableType = 'Short' | 'Integer' | 'Long' | 'Double';
+
 /**
- * How Camunda's REST layer types a JSON number of a query body: Jackson reads a whole number that
- * fits 32 bits as an Integer, a larger one as a Long, and one with a fraction as a Double; the
- * condition then compares with variables of exactly that type (`TYPE_ = 'integer'`, Commons.xml
- * `variableValueConditions`). JavaScript writes `100.0` as `100`, so a whole number always
- * travels as an Integer or a Long.
+ * Which variables a JSON number of a query body is compared with, or null when the text is no
+ * number. Camunda's REST layer wraps a number in an untyped `NumberValue`
+ * (`VariableQueryParameterDto.resolveValue`), whose abstract type makes the condition a
+ * `CompositeQueryVariableValueCondition`: one disjunct per numeric type that can hold the value
+ * without loss (`PrimitiveValueTypeImpl.*.canConvertFromTypedValue`). So 42 matches Short,
+ * Integer, Long and Double variables; 42.5 only Double ones.
  */
-export function camundaNumberType(text: string): 'Integer' | 'Long' | 'Double' | null {
+export function numberTypesComparedWith(text: string): NumberVariableType[] | null {
   const trimmed = text.trim();
   if (!NUMBER_PATTERN.test(trimmed)) {
     return null;
   }
   const number = Number(trimmed);
   if (!Number.isInteger(number)) {
-    return 'Double';
+    return ['Double'];
   }
-  return number >= INTEGER_MIN && number <= INTEGER_MAX ? 'Integer' : 'Long';
+  const types: NumberVariableType[] = [];
+  if (number >= SHORT_MIN && number <= SHORT_MAX) {
+    types.push('Short');
+  }
+  if (number >= INTEGER_MIN && number <= INTEGER_MAX) {
+    types.push('Integer');
+  }
+  types.push('Long', 'Double');
+  return types;
 }
 
 /** Why a condition cannot be sent, in the operator's words; null when it can. */
@@ -107,7 +122,7 @@ export function variableFilterProblem(filter: VariableFilter): string | null {
         : null;
     case 'Number': {
       const number = Number(value);
-      if (camundaNumberType(value) === null) {
+      if (numberTypesComparedWith(value) === null) {
         return 'Enter a number, e.g. 42 or 99.5.';
       }
       return Number.isInteger(number) && !Number.isSafeInteger(number)

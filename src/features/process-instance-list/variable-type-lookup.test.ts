@@ -36,10 +36,12 @@ describe('comparesWith', () => {
     expect(comparesWith(filter('Number', '42'), 'String')).toBe(false);
   });
 
-  it('compares a number only with the numeric type Camunda reads it as', () => {
-    expect(comparesWith(filter('Number', '42'), 'Long')).toBe(false);
-    expect(comparesWith(filter('Number', '42'), 'Double')).toBe(false);
+  it('compares a number with every numeric type that holds it without loss', () => {
+    expect(comparesWith(filter('Number', '42'), 'Long')).toBe(true);
+    expect(comparesWith(filter('Number', '42'), 'Double')).toBe(true);
     expect(comparesWith(filter('Number', '42.5'), 'Double')).toBe(true);
+    expect(comparesWith(filter('Number', '42.5'), 'Integer')).toBe(false);
+    expect(comparesWith(filter('Number', '3000000000'), 'Integer')).toBe(false);
     expect(comparesWith(filter('Number', '3000000000'), 'Long')).toBe(true);
     expect(comparesWith(filter('Number', ''), 'Long')).toBe(true);
   });
@@ -66,9 +68,9 @@ describe('typeHint', () => {
       kind: 'warning',
       text: 'orderNo is an Integer in the engine: as a String this condition matches none of them.',
     });
-    expect(typeHint(filter('Number', '100'), lookup(['Double']))).toEqual({
+    expect(typeHint(filter('Number', '100.5'), lookup(['Integer']))).toEqual({
       kind: 'warning',
-      text: 'orderNo is a Double in the engine, but Camunda reads 100 as an Integer and compares it only with Integer variables: this condition matches none of them.',
+      text: 'orderNo is an Integer in the engine, but 100.5 can only be compared with Double variables, which hold it without loss: this condition matches none of them.',
     });
     expect(typeHint(filter('String', '{}'), lookup(['Json']))).toEqual({
       kind: 'warning',

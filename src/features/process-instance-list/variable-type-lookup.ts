@@ -5,7 +5,7 @@
  */
 import type { ProcessInstanceDto, VariableInstanceDto } from '../../api/camunda-dto';
 import { engineRequest } from '../../api/engine-client';
-import { camundaNumberType } from '../../lib/process-instance-query';
+import { numberTypesComparedWith } from '../../lib/process-instance-query';
 import type { VariableFilter, VariableValueType } from '../../lib/process-instance-query';
 
 /**
@@ -88,8 +88,8 @@ export function suggestedFilterType(lookup: VariableTypeLookup): VariableValueTy
 
 /**
  * Whether a condition of this type and value compares with variables of Camunda's `type`. A
- * number goes as the type Jackson reads it as (see `camundaNumberType`); an empty value is not
- * read yet, so only the kind counts.
+ * number compares with every numeric type that holds it without loss (see
+ * `numberTypesComparedWith`); an empty value is not read yet, so only the kind counts.
  */
 export function comparesWith(
   filter: Pick<VariableFilter, 'type' | 'value'>,
@@ -101,7 +101,7 @@ export function comparesWith(
   if (filter.type !== 'Number' || filter.value.trim() === '') {
     return true;
   }
-  return camundaNumberType(filter.value) === type;
+  return (numberTypesComparedWith(filter.value) ?? []).some((compared) => compared === type);
 }
 
 /** What to tell the operator about a condition, given what the engine holds. */
@@ -137,10 +137,10 @@ export function typeHint(
     };
   }
   if (filter.type === 'Number' && queryable.some((type) => filterTypeOf(type) === 'Number')) {
-    const sentAs = camundaNumberType(filter.value) ?? 'Integer';
+    const compared = (numberTypesComparedWith(filter.value) ?? []).join(', ');
     return {
       kind: 'warning',
-      text: `${name} is ${held} in the engine, but Camunda reads ${filter.value.trim()} as ${withArticle(sentAs)} and compares it only with ${sentAs} variables: this condition matches none of them.`,
+      text: `${name} is ${held} in the engine, but ${filter.value.trim()} can only be compared with ${compared} variables, which hold it without loss: this condition matches none of them.`,
     };
   }
   return {
