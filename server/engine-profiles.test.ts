@@ -237,6 +237,11 @@ describe('historic variables and details', () => {
       json: { variableName: 'amount', variableValue: 43 },
     });
     expect((typed.body as HistoricVariableInstanceDto[]).map((v) => v.name)).toEqual(['amount']);
+    // Jackson reads 43.5 as a Double, which only Double variables match.
+    const fraction = await request('POST', '/history/variable-instance', {
+      json: { variableName: 'amount', variableValue: 43.5 },
+    });
+    expect(fraction.body).toEqual([]);
     const counted = await request('POST', '/history/variable-instance/count', {
       json: { variableName: 'reason', variableValue: 'stuck' },
     });

@@ -59,7 +59,10 @@ function equalsIgnoringCase(a: string, b: string, ignoreCase: boolean): boolean 
 
 /**
  * `variableValueEquals(name, value)`: the query value keeps its Java type, so a value from a URL
- * (always a String) matches String variables only, a JSON number matches numeric ones.
+ * (always a String) matches String variables only. `HistoricVariableInstanceQueryDto` passes a
+ * JSON number on as Jackson read it (Integer, Long or Double), not wrapped in an untyped
+ * `NumberValue` as the process instance query's `VariableQueryParameterDto` does, so it matches
+ * variables of exactly that type (`SingleQueryVariableValueCondition`).
  */
 function matchesScalar(stored: TypedValue, expected: QueryScalar, ignoreCase: boolean): boolean {
   if (expected === null) {
@@ -73,13 +76,21 @@ function matchesScalar(stored: TypedValue, expected: QueryScalar, ignoreCase: bo
         equalsIgnoringCase(stored.value, expected, ignoreCase)
       );
     case 'number':
-      return (
-        ['Integer', 'Long', 'Short', 'Double'].includes(stored.type) &&
-        Number(stored.value) === expected
-      );
+      return stored.type === jacksonNumberType(expected) && Number(stored.value) === expected;
     case 'boolean':
       return stored.type === 'Boolean' && stored.value === expected;
   }
+}
+
+const INTEGER_MIN = -2_147_483_648;
+const INTEGER_MAX = 2_147_483_647;
+
+/** The Java type Jackson gives a JSON number read into an `Object` field. */
+function jacksonNumberType(value: number): 'Integer' | 'Long' | 'Double' {
+  if (!Number.isInteger(value)) {
+    return 'Double';
+  }
+  return value >= INTEGER_MIN && value <= INTEGER_MAX ? 'Integer' : 'Long';
 }
 
 function inList(value: string | null, list: readonly string[] | undefined): boolean {
