@@ -1,7 +1,8 @@
 /**
- * Camunda's REST date format `yyyy-MM-dd'T'HH:mm:ss.SSSZ`, e.g. `2013-01-23T14:42:45.000+0000`
- * (contract §1). Responses always use the UTC offset `+0000`. Reading it lives in the engine
- * (engine/camunda-date.ts): the console's preview converts request variables with the same code.
+ * Camunda's REST date format `yyyy-MM-dd'T'HH:mm:ss.SSSZ` (`JacksonConfigurator.DEFAULT_DATE_FORMAT`),
+ * e.g. `2013-01-23T14:42:45.000+0000`. Responses always use the UTC offset `+0000`. Reading it
+ * lives in the engine (engine/camunda-date.ts): the console's preview converts request variables
+ * with the same code.
  */
 
 const pad = (value: number, width = 2) => String(value).padStart(width, '0');

@@ -1,7 +1,7 @@
 /**
  * Variables between REST and engine: request maps `{name: {value, type, valueInfo}}` become
- * `TypedValue`s and stored values are rendered as `VariableValueDto`s (contract §1). The request
- * side is the engine's (engine/variable-input.ts), which the console's preview runs too.
+ * `TypedValue`s and stored values are rendered as Camunda's `VariableValueDto`s. The request side
+ * is the engine's (engine/variable-input.ts), which the console's preview runs too.
  */
 import type { VariableRec } from '../engine/runtime/state';
 import {

@@ -13,7 +13,7 @@ function messageOf(dtos: InstructionDtoInput[], target: InstructionTarget): stri
   throw new Error('expected a validation error');
 }
 
-describe('toModificationInstructions (contract §2.1)', () => {
+describe('toModificationInstructions', () => {
   it.each([
     [
       { type: 'startBeforeActivity' },
