@@ -211,7 +211,14 @@ export function BulkReviewDialog({
           />
           <AnnotationRecordingNotice recording={recording} annotation={annotation} />
         </section>
-        <ReviewRequest body={body} path={path('sync')} batchPath={path('async')} />
+        {selection === undefined ? (
+          // A body with the query instead of the ids it becomes would show a request never sent.
+          <p className="modification-workspace__hint">
+            The request is shown once the instances it names have been read.
+          </p>
+        ) : (
+          <ReviewRequest body={body} path={path('sync')} batchPath={path('async')} />
+        )}
         <div ref={errorRef}>
           {error !== null && (
             <ErrorNotification title="The modification was not applied" error={error} />
