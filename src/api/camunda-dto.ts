@@ -14,11 +14,14 @@ export interface ExceptionDto {
   code?: number | null;
 }
 
-/** A missing permission, as listed by `AuthorizationExceptionDto`. */
+/**
+ * A missing permission, as listed by `AuthorizationExceptionDto`; `resourceId` is null where
+ * Camunda checked the resource type as a whole (e.g. `CREATE` on `Batch`).
+ */
 export interface MissingAuthorizationDto {
   permissionName: string;
   resourceName: string;
-  resourceId: string;
+  resourceId: string | null;
 }
 
 /** 403 body: `ExceptionDto` plus who was refused what. */

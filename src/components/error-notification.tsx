@@ -1,13 +1,16 @@
 import { InlineNotification } from '@carbon/react';
 
-import { isEngineError } from '../api/engine-error';
+import { describeMissingAuthorizations, isEngineError } from '../api/engine-error';
 
 interface ErrorNotificationProps {
   title: string;
   error: unknown;
 }
 
-/** Shows a failed request as Camunda reports it: the exception type, then its message. */
+/**
+ * Shows a failed request as Camunda reports it: the exception type, then its message; a refusal
+ * (403) also says which permission would have allowed it.
+ */
 export function ErrorNotification({ title, error }: ErrorNotificationProps) {
   return (
     <InlineNotification
@@ -23,7 +26,9 @@ export function ErrorNotification({ title, error }: ErrorNotificationProps) {
 
 function describeError(error: unknown): string {
   if (isEngineError(error)) {
-    return error.message === '' ? error.type : `${error.type}: ${error.message}`;
+    const reported = error.message === '' ? error.type : `${error.type}: ${error.message}`;
+    const missing = describeMissingAuthorizations(error);
+    return missing === null ? reported : `${missing} (${reported})`;
   }
   return error instanceof Error ? error.message : String(error);
 }
