@@ -12,6 +12,8 @@ import type { Authorizations } from './authorization';
 import { Authorizer } from './authorization';
 import type { Users } from './basic-auth';
 import { DEFAULT_USERS, anonymous, basicAuth } from './basic-auth';
+import type { ConsoleSessionOptions } from './console-session';
+import { addConsoleSession, ephemeralSessionOptions } from './console-session';
 import { consoleHandler } from './console-static';
 import { addEngineProxy } from './engine-proxy';
 import type { RestEnv } from './rest-env';
@@ -55,12 +57,15 @@ export interface AppOptions {
   authorizations?: Authorizations;
   /** The built console; `null` serves none. Default `dist`. */
   consoleDir?: string | null;
+  /** The console's sign-in cookie (`console-session.ts`); default: a key of this process's own. */
+  consoleSession?: ConsoleSessionOptions;
 }
 
 export interface ProxyAppOptions {
   /** Base URL of the remote REST API, e.g. `http://camunda:8080/engine-rest`. */
   target: string;
   consoleDir?: string | null;
+  consoleSession?: ConsoleSessionOptions;
   /** For tests: how requests are sent to the remote engine. */
   fetch?: typeof fetch;
 }
@@ -125,6 +130,7 @@ function addConsole(app: Hono, consoleDir: string | null | undefined): void {
 export function createApp(options: AppOptions): Hono {
   const app = new Hono();
   app.onError(handleError);
+  addConsoleSession(app, options.consoleSession ?? ephemeralSessionOptions());
 
   const rest = new Hono<RestEnv>();
   rest.onError(handleError);
@@ -180,6 +186,7 @@ export function createApp(options: AppOptions): Hono {
 export function createProxyApp(options: ProxyAppOptions): Hono {
   const app = new Hono();
   app.onError(handleError);
+  addConsoleSession(app, options.consoleSession ?? ephemeralSessionOptions());
   addEngineProxy(app, { target: options.target, fetch: options.fetch });
   addConsole(app, options.consoleDir);
   return app;

@@ -12,6 +12,7 @@ import { createApp, createProxyApp } from './app';
 import type { CliOptions } from './cli-options';
 import { CliUsageError, USAGE, parseCliOptions } from './cli-options';
 import { JobExecutor } from './job-executor';
+import { sessionKey } from './session-cookie';
 
 /**
  * Demo data is loaded on demand, so `--no-demo` never reads the demo files. Without
@@ -55,11 +56,19 @@ async function main(): Promise<void> {
   }
   const consoleDir = options.console ? 'dist' : null;
   const proxyTarget = process.env.ENGINE_REST_URL;
+  const sessionSecret = process.env.CONSOLE_SESSION_SECRET || undefined;
+  let consoleSession;
+  try {
+    consoleSession = { key: sessionKey(sessionSecret) };
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(2);
+  }
 
   let executor: JobExecutor | null = null;
   let app;
   if (proxyTarget) {
-    app = createProxyApp({ target: proxyTarget, consoleDir });
+    app = createProxyApp({ target: proxyTarget, consoleDir, consoleSession });
   } else {
     const engine = new ProcessEngine({
       historyLevel: options.historyLevel,
@@ -77,7 +86,7 @@ async function main(): Promise<void> {
       });
       executor.start();
     }
-    app = createApp({ engine, consoleDir, authentication: options.auth });
+    app = createApp({ engine, consoleDir, authentication: options.auth, consoleSession });
   }
 
   const server: ServerType = serve(
@@ -91,6 +100,11 @@ async function main(): Promise<void> {
       );
       if (consoleDir) {
         console.log(`console on ${base}/`);
+        if (sessionSecret === undefined) {
+          console.log(
+            'console sign-in: CONSOLE_SESSION_SECRET is not set, so sessions are sealed with a key made at start-up: they end when this server stops, and other copies of it do not accept them',
+          );
+        }
       }
     },
   );
