@@ -1,12 +1,13 @@
 /**
  * `npm run bench`: REST latency and engine memory with many running instances (the aim:
- * modification p50 within 3x of GET /version), batch throughput, then the console in Chromium:
- * the instance diagram, the batch dashboard and scrolling the instance table. It prints figures
- * and asserts none.
+ * modification p50 within 3x of GET /version), batch throughput, one very large modification,
+ * then the console in Chromium: the instance diagram, the batch dashboard and scrolling the
+ * instance table. It prints figures and asserts none.
  *
  * Env: `BENCH_INSTANCES` (default 10000) running instances, `BENCH_SAMPLES` (default 2000) timed
  * requests per endpoint; `BENCH_SKIP`, a comma-separated list of parts to leave out: `rest` (the
- * latency, memory and batch throughput figures), `console-diagram`, `console-batches`,
+ * latency, memory and batch throughput figures), `large-modification` (one request with thousands
+ * of start instructions, see large-modification.ts), `console-diagram`, `console-batches`,
  * `console-scroll` (the heaviest: 100,000 instances, see console-instance-scroll.ts for its own
  * variables). Run with `--expose-gc` (as the npm script does) for exact heap figures.
  */
@@ -22,6 +23,7 @@ import { measureBatchThroughput, printBatchThroughput } from './batch-throughput
 import { benchConsoleBatches } from './console-batches';
 import { benchConsoleDiagram } from './console-diagram';
 import { benchConsoleInstanceScroll } from './console-instance-scroll';
+import { benchLargeModification } from './large-modification';
 import { startEmbeddedServer } from './lib/embedded-server';
 import { envPositiveInt } from './lib/env';
 import type { LatencySummary } from './lib/latency';
@@ -244,6 +246,7 @@ async function benchRest(): Promise<void> {
 
 const PARTS = {
   rest: benchRest,
+  'large-modification': benchLargeModification,
   'console-diagram': benchConsoleDiagram,
   'console-batches': benchConsoleBatches,
   'console-scroll': benchConsoleInstanceScroll,

@@ -237,9 +237,7 @@ function scopeInstancesOf(
   if (scopeKey === rt.model(pi).key) {
     return [rt.root(pi)];
   }
-  return Object.values(pi.activityInstances).filter(
-    (ai) => ai.parentId !== null && ai.activityId === scopeKey,
-  );
+  return rt.activityInstancesOf(pi, scopeKey).filter((ai) => ai.parentId !== null);
 }
 
 /**
@@ -452,9 +450,7 @@ function startBoundaryEvent(
     const attachedKey = attached?.multiInstance
       ? `${boundary.attachedToRef}${MI_BODY_SUFFIX}`
       : boundary.attachedToRef;
-    const instances = Object.values(pi.activityInstances).filter(
-      (ai) => ai.activityId === attachedKey,
-    );
+    const instances = rt.activityInstancesOf(pi, attachedKey);
     if (instances.length > 1) {
       throw new ProcessEngineException(
         `Executions for activity Activity(${attachedKey}) ambiguous`,

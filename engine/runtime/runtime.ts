@@ -55,7 +55,29 @@ export function isBodyId(activityId: string): boolean {
   return activityId.endsWith(MI_BODY_SUFFIX);
 }
 
+/** Activity id → ids of its activity instances, for one `ProcessInstanceState.activityInstances`. */
+type ActivityInstanceIndex = Map<string, Set<string>>;
+
+function addToIndex(index: ActivityInstanceIndex, ai: ActivityInstanceRec): void {
+  const ids = index.get(ai.activityId);
+  if (ids) {
+    ids.add(ai.id);
+  } else {
+    index.set(ai.activityId, new Set([ai.id]));
+  }
+}
+
 export class Runtime {
+  /**
+   * Keyed by the record itself: every command works on its own copy of an instance, so an index
+   * never outlives the record it describes. Built on first use, then kept by the two places that
+   * add and remove activity instances.
+   */
+  private readonly activityIndexes = new WeakMap<
+    Record<string, ActivityInstanceRec>,
+    ActivityInstanceIndex
+  >();
+
   constructor(
     readonly ctx: CommandContext,
     private readonly deps: RuntimeDeps,
@@ -70,6 +92,32 @@ export class Runtime {
   }
 
   // ---------------------------------------------------------------- model and tree lookups
+
+  /**
+   * The activity instances of one activity (or multi-instance body), without reading every
+   * activity instance: a modification asks once per start instruction, and thousands of start
+   * instructions would otherwise cost quadratic time. Camunda's AbstractInstantiationCmd builds an
+   * ActivityExecutionTreeMapping of the whole instance per instruction, which is quadratic too.
+   */
+  activityInstancesOf(pi: ProcessInstanceState, activityId: string): ActivityInstanceRec[] {
+    let index = this.activityIndexes.get(pi.activityInstances);
+    if (!index) {
+      index = new Map();
+      for (const ai of Object.values(pi.activityInstances)) {
+        addToIndex(index, ai);
+      }
+      this.activityIndexes.set(pi.activityInstances, index);
+    }
+    const found: ActivityInstanceRec[] = [];
+    for (const id of index.get(activityId) ?? []) {
+      const ai = pi.activityInstances[id];
+      // An instance removed without this runtime (none today) is left out rather than trusted.
+      if (ai?.activityId === activityId) {
+        found.push(ai);
+      }
+    }
+    return found;
+  }
 
   definitionOf(pi: ProcessInstanceState): ProcessDefinitionRec {
     const definition = this.ctx.definition(pi.processDefinitionId);
@@ -459,7 +507,7 @@ export class Runtime {
       calledProcessInstanceId: null,
       joinWaiting: false,
     };
-    pi.activityInstances[ai.id] = ai;
+    this.putActivityInstance(pi, ai);
     const activity = this.model(pi).activities[innerActivityId(activityId)];
     const definition = this.definitionOf(pi);
     this.ctx.putHistoricActivityInstance({
@@ -1981,6 +2029,14 @@ export class Runtime {
     }
   }
 
+  private putActivityInstance(pi: ProcessInstanceState, ai: ActivityInstanceRec): void {
+    pi.activityInstances[ai.id] = ai;
+    const index = this.activityIndexes.get(pi.activityInstances);
+    if (index) {
+      addToIndex(index, ai);
+    }
+  }
+
   /** Removes an activity instance with its task, subscriptions and jobs, and closes its history. */
   removeActivityInstance(
     pi: ProcessInstanceState,
@@ -2003,6 +2059,7 @@ export class Runtime {
       }
     }
     delete pi.activityInstances[ai.id];
+    this.activityIndexes.get(pi.activityInstances)?.get(ai.activityId)?.delete(ai.id);
     const historic = this.ctx.historicActivityInstance(ai.id);
     if (historic) {
       historic.endTime = this.now();
@@ -2051,7 +2108,7 @@ export class Runtime {
       calledProcessInstanceId: null,
       joinWaiting: false,
     };
-    pi.activityInstances[id] = root;
+    this.putActivityInstance(pi, root);
     this.ctx.addInstance(pi);
     const model = definition.model;
     const startEvent =

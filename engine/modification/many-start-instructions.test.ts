@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import type { ActivityInstanceTree } from '../engine-api';
+import { ProcessEngine } from '../process-engine';
+
+/** start → fork → sub(subStart → inner → subEnd) ∥ outer → join → end */
+const NESTED = `<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="test">
+  <process id="nested" isExecutable="true">
+    <startEvent id="start"/><sequenceFlow id="f1" sourceRef="start" targetRef="fork"/>
+    <parallelGateway id="fork"/>
+    <sequenceFlow id="f2" sourceRef="fork" targetRef="sub"/>
+    <sequenceFlow id="f3" sourceRef="fork" targetRef="outer"/>
+    <subProcess id="sub">
+      <startEvent id="subStart"/><sequenceFlow id="s1" sourceRef="subStart" targetRef="inner"/>
+      <userTask id="inner"/><sequenceFlow id="s2" sourceRef="inner" targetRef="subEnd"/>
+      <endEvent id="subEnd"/>
+    </subProcess>
+    <userTask id="outer"/>
+    <sequenceFlow id="f4" sourceRef="sub" targetRef="join"/>
+    <sequenceFlow id="f5" sourceRef="outer" targetRef="join"/>
+    <parallelGateway id="join"/><sequenceFlow id="f6" sourceRef="join" targetRef="end"/>
+    <endEvent id="end"/>
+  </process>
+</definitions>`;
+
+async function startNested(): Promise<{ engine: ProcessEngine; id: string }> {
+  const engine = new ProcessEngine();
+  await engine.deploy({ name: 'test', resources: [{ name: 'nested.bpmn', content: NESTED }] });
+  const definition = engine.latestDefinition('nested');
+  if (!definition) {
+    throw new Error('nested is not deployed');
+  }
+  return { engine, id: engine.startProcessInstance(definition.id, {}).id };
+}
+
+function childrenOf(tree: ActivityInstanceTree | undefined, activityId: string) {
+  return (tree?.childActivityInstances ?? []).filter((child) => child.activityId === activityId);
+}
+
+/** The start-instruction path finds scope instances through an index; it must see what each instruction changed. */
+describe('many start instructions in one modification', () => {
+  it('puts every token into the one existing sub-process instance', async () => {
+    const { engine, id } = await startNested();
+    const instructions = Array.from({ length: 2_000 }, () => ({
+      type: 'startBeforeActivity' as const,
+      activityId: 'inner',
+    }));
+    engine.modifyProcessInstance(id, instructions, {});
+    const subs = childrenOf(engine.activityInstanceTree(id), 'sub');
+    expect(subs).toHaveLength(1);
+    expect(childrenOf(subs[0], 'inner')).toHaveLength(2_001);
+  });
+
+  it('sees a sub-process instance an earlier instruction created', async () => {
+    const { engine, id } = await startNested();
+    expect(() => {
+      engine.modifyProcessInstance(
+        id,
+        [
+          { type: 'startBeforeActivity', activityId: 'sub' },
+          { type: 'startBeforeActivity', activityId: 'inner' },
+        ],
+        {},
+      );
+    }).toThrow('Ancestor activity execution is ambiguous for activity Activity(sub)');
+  });
+
+  it('forgets a sub-process instance an earlier instruction cancelled', async () => {
+    const { engine, id } = await startNested();
+    const before = childrenOf(engine.activityInstanceTree(id), 'sub')[0]?.id;
+    engine.modifyProcessInstance(
+      id,
+      [
+        { type: 'cancel', activityId: 'sub' },
+        { type: 'startBeforeActivity', activityId: 'inner' },
+        { type: 'startBeforeActivity', activityId: 'inner' },
+      ],
+      {},
+    );
+    const subs = childrenOf(engine.activityInstanceTree(id), 'sub');
+    expect(subs).toHaveLength(1);
+    expect(subs[0]?.id).not.toBe(before);
+    expect(childrenOf(subs[0], 'inner')).toHaveLength(2);
+  });
+});
