@@ -15,6 +15,16 @@ export interface EngineCapabilityFixture {
   counts?: Partial<Record<HistoryCountName, number>>;
   /** What `GET /history/user-operation` answers, given the request's query. */
   operationLog?: (query: URLSearchParams) => UserOperationLogEntryDto[];
+  /** What `GET /authorization/check` answers for one permission; every one by default. */
+  granted?: (permission: GrantedPermission) => boolean;
+}
+
+/** The query of `GET /authorization/check`. */
+export interface GrantedPermission {
+  permissionName: string;
+  resourceName: string;
+  resourceType: number;
+  resourceId: string | null;
 }
 
 /** An engine that records annotations: authentication on, one operation log entry (full). */
@@ -26,12 +36,13 @@ export const RECORDING_ENGINE: EngineCapabilityFixture = {
 
 /**
  * MSW handlers for what the console probes about the engine: `GET /version` with the probe's
- * credentials, the history-level counts and the operation log.
+ * credentials, the history-level counts, the operation log and the user's permissions.
  */
 export function engineCapabilityHandlers({
   authentication = 'on',
   counts = {},
   operationLog = () => [],
+  granted = () => true,
 }: EngineCapabilityFixture = RECORDING_ENGINE) {
   return [
     http.get(`${ENGINE_REST_URL}/version`, ({ request }) =>
@@ -48,5 +59,20 @@ export function engineCapabilityHandlers({
     http.get(`${ENGINE_REST_URL}/history/user-operation`, ({ request }) =>
       HttpResponse.json(operationLog(new URL(request.url).searchParams)),
     ),
+    http.get(`${ENGINE_REST_URL}/authorization/check`, ({ request }) => {
+      const query = new URL(request.url).searchParams;
+      const permission: GrantedPermission = {
+        permissionName: query.get('permissionName') ?? '',
+        resourceName: query.get('resourceName') ?? '',
+        resourceType: Number(query.get('resourceType')),
+        resourceId: query.get('resourceId'),
+      };
+      return HttpResponse.json({
+        permissionName: permission.permissionName,
+        resourceName: permission.resourceName,
+        resourceId: permission.resourceId,
+        authorized: granted(permission),
+      });
+    }),
   ];
 }

@@ -10,8 +10,13 @@ import type {
   ProcessInstanceModificationDto,
 } from '../../../api/camunda-dto';
 import { storeCredentials } from '../../../api/credentials';
+import { RECORDING_ENGINE } from '../../../testing/engine-capability-handlers';
 import { ENGINE_REST_URL, server } from '../../../testing/msw-server';
-import { activityInstance, processTree } from '../testing/modification-fixtures';
+import {
+  activityInstance,
+  PROCESS_DEFINITION_KEY,
+  processTree,
+} from '../testing/modification-fixtures';
 import { renderWorkspace } from '../testing/render-workspace';
 import type { RenderWorkspaceOptions } from '../testing/render-workspace';
 
@@ -229,6 +234,53 @@ describe('ReviewDialog', () => {
     expect(batch).toBeDisabled();
     expect(batch).toHaveAccessibleDescription(
       'Apply as batch is not possible: Camunda drops instruction variables in batches: apply directly, or remove the variables.',
+    );
+  });
+
+  it('offers only what the user may do, and says which permission is missing', async () => {
+    const asked: string[] = [];
+    const { dialog } = await reviewMove({
+      capabilities: {
+        ...RECORDING_ENGINE,
+        // john: may update instances of this definition, may not create batches.
+        granted: ({ permissionName, resourceName, resourceType, resourceId }) => {
+          asked.push(
+            `${permissionName} ${resourceName}(${String(resourceType)}) ${resourceId ?? ''}`,
+          );
+          return permissionName === 'UPDATE_INSTANCE' && resourceId === PROCESS_DEFINITION_KEY;
+        },
+      },
+    });
+
+    const batch = within(dialog).getByRole('button', { name: 'Apply as batch' });
+    await waitFor(() => {
+      expect(batch).toBeDisabled();
+    });
+    expect(batch).toHaveAccessibleDescription(
+      'Apply as batch is not possible: You may not apply this as a batch: that needs CREATE_BATCH_MODIFY_PROCESS_INSTANCES on every batch or CREATE on every batch. An administrator can grant it.',
+    );
+    expect(within(dialog).getByRole('button', { name: 'Apply' })).toBeEnabled();
+    expect(asked).toEqual(
+      expect.arrayContaining([
+        'UPDATE ProcessInstance(8) pi-1',
+        `UPDATE_INSTANCE ProcessDefinition(6) ${PROCESS_DEFINITION_KEY}`,
+        'CREATE_BATCH_MODIFY_PROCESS_INSTANCES Batch(13) *',
+        'CREATE Batch(13) *',
+      ]),
+    );
+  });
+
+  it('does not offer to apply when the user may not update the instance', async () => {
+    const { dialog } = await reviewMove({
+      capabilities: { ...RECORDING_ENGINE, granted: () => false },
+    });
+
+    const apply = within(dialog).getByRole('button', { name: 'Apply' });
+    await waitFor(() => {
+      expect(apply).toBeDisabled();
+    });
+    expect(apply).toHaveAccessibleDescription(
+      `You may not modify this instance: that needs UPDATE on process instance pi-1 or UPDATE_INSTANCE on process definition ${PROCESS_DEFINITION_KEY}. An administrator can grant it.`,
     );
   });
 

@@ -14,7 +14,9 @@ import { useForm, useWatch } from 'react-hook-form';
 
 import type { ActivityInstanceDto, BatchDto } from '../../../api/camunda-dto';
 import { isEngineError } from '../../../api/engine-error';
+import { requirements } from '../../../api/permissions';
 import { ErrorNotification } from '../../../components/error-notification';
+import { refusalReason, usePermission } from '../../../lib/use-permission';
 import {
   createReviewFormSchema,
   useApplyModification,
@@ -127,6 +129,14 @@ export function ReviewDialog({
   });
   const busy = checking || rebasing || apply.isPending || applyAsync.isPending;
   const variablesDropped = hasInstructionVariables(plan);
+  const applyRefusal = refusalReason(
+    usePermission(requirements.modifyInstance(processInstanceId, processDefinitionKey)),
+    'modify this instance',
+  );
+  const batchRefusal = refusalReason(
+    usePermission(requirements.createModificationBatch()),
+    'apply this as a batch',
+  );
   // "Plan against the current state" may have removed every instruction.
   const nothingToSend = plan.instructions.length === 0;
   const applyError = apply.error ?? applyAsync.error;
@@ -382,9 +392,14 @@ export function ReviewDialog({
             <ErrorNotification title="The modification was not applied" error={applyError} />
           )}
         </div>
-        {variablesDropped && (
+        {applyRefusal !== null && (
+          <p id="review-apply-reason" className="modification-workspace__hint">
+            {applyRefusal}
+          </p>
+        )}
+        {(batchRefusal !== null || variablesDropped) && (
           <p id="review-batch-reason" className="modification-workspace__hint">
-            Apply as batch is not possible: {BATCH_DROPS_VARIABLES_REASON}
+            Apply as batch is not possible: {batchRefusal ?? BATCH_DROPS_VARIABLES_REASON}
           </p>
         )}
       </ModalBody>
@@ -394,8 +409,16 @@ export function ReviewDialog({
         </Button>
         <Button
           kind="tertiary"
-          disabled={busy || nothingToSend || variablesDropped || recording.blocksSending}
-          aria-describedby={variablesDropped ? 'review-batch-reason' : undefined}
+          disabled={
+            busy ||
+            nothingToSend ||
+            variablesDropped ||
+            recording.blocksSending ||
+            batchRefusal !== null
+          }
+          aria-describedby={
+            variablesDropped || batchRefusal !== null ? 'review-batch-reason' : undefined
+          }
           onClick={(event) => {
             void handleSubmit((values) => send(values, 'async'))(event);
           }}
@@ -404,7 +427,8 @@ export function ReviewDialog({
         </Button>
         <Button
           kind="primary"
-          disabled={busy || nothingToSend || recording.blocksSending}
+          disabled={busy || nothingToSend || recording.blocksSending || applyRefusal !== null}
+          aria-describedby={applyRefusal === null ? undefined : 'review-apply-reason'}
           onClick={(event) => {
             void handleSubmit((values) => send(values, 'sync'))(event);
           }}
