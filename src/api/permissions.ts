@@ -71,12 +71,13 @@ export const requirements = {
     check('CREATE_BATCH_MODIFY_PROCESS_INSTANCES', 'Batch'),
     check('CREATE', 'Batch'),
   ],
-  /** `checkSuspendBatch` and `checkActivateBatch`. */
-  updateBatch: (batchId: string) => [check('UPDATE', 'Batch', batchId)],
-  /** `checkDeleteBatch`. */
-  deleteBatch: (batchId: string) => [check('DELETE', 'Batch', batchId)],
-  /** `checkDeleteHistoricBatch`. */
-  deleteHistoricBatch: (batchId: string) => [check('DELETE_HISTORY', 'Batch', batchId)],
+  /**
+   * `checkSuspendBatch` and `checkActivateBatch`: on the batch. A grant on every batch, asked
+   * first, answers for all rows of a list with one request.
+   */
+  updateBatch: (batchId: string) => [check('UPDATE', 'Batch'), check('UPDATE', 'Batch', batchId)],
+  /** `checkDeleteBatch`, asked as `updateBatch` is. */
+  deleteBatch: (batchId: string) => [check('DELETE', 'Batch'), check('DELETE', 'Batch', batchId)],
   /**
    * `checkUpdateUserOperationLog`: on the entry's category, or UPDATE_HISTORY on its process
    * definition when it has one.

@@ -1,8 +1,8 @@
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 
 import { engineCapabilityQueries } from '../api/engine-capabilities';
 import { describePermissionCheck, permissionQueries } from '../api/permissions';
-import type { PermissionRequirement } from '../api/permissions';
+import type { AuthorizationCheckResultDto, PermissionRequirement } from '../api/permissions';
 
 /**
  * Whether the signed-in user may take an action: `allowed` when one of its permissions is
@@ -16,31 +16,41 @@ export type PermissionVerdict =
   | { state: 'unknown'; error: unknown };
 
 /**
- * Asks the engine for each permission of `requirement`. Without authentication there is no user
- * to check, and Camunda's `AuthorizationManager.isAuthorized` lets every command through; with
- * authorization disabled the engine itself answers that everything is authorized.
+ * Asks the engine for the permissions of `requirement` in their order, each only once the ones
+ * before it were refused, so a broad grant listed first (e.g. on every batch) answers for many
+ * actions with one request. Without authentication there is no user to check, and Camunda's
+ * `AuthorizationManager.isAuthorized` lets every command through; with authorization disabled
+ * the engine itself answers that everything is authorized.
  */
 export function usePermission(requirement: PermissionRequirement): PermissionVerdict {
+  const queryClient = useQueryClient();
   const authentication = useQuery(engineCapabilityQueries.authentication());
   const unchecked = authentication.data === 'off';
+  const refused = requirement.map(
+    (permission) =>
+      queryClient.getQueryData<AuthorizationCheckResultDto>(
+        permissionQueries.check(permission).queryKey,
+      )?.authorized === false,
+  );
   const answers = useQueries({
-    queries: requirement.map((permission) => ({
+    queries: requirement.map((permission, position) => ({
       ...permissionQueries.check(permission),
-      enabled: !unchecked,
+      enabled: !unchecked && refused.slice(0, position).every(Boolean),
     })),
   });
   // `checkUserOperationLog` checks nothing for an entry without category and definition.
   if (unchecked || requirement.length === 0 || answers.some((answer) => answer.data === true)) {
     return { state: 'allowed' };
   }
-  if (answers.every((answer) => answer.data === false)) {
-    return { state: 'refused', missing: requirement };
+  for (const answer of answers) {
+    if (answer.isError) {
+      return { state: 'unknown', error: answer.error };
+    }
+    if (answer.data !== false) {
+      return { state: 'checking' };
+    }
   }
-  const failed = answers.find((answer) => answer.isError);
-  if (failed !== undefined && answers.every((answer) => answer.data === false || answer.isError)) {
-    return { state: 'unknown', error: failed.error };
-  }
-  return { state: 'checking' };
+  return { state: 'refused', missing: requirement };
 }
 
 /**

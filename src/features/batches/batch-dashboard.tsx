@@ -19,12 +19,14 @@ import { BATCH_POLL_INTERVAL_MS } from '../../lib/polling';
 import { BatchNotificationsArea } from './batch-notifications-area';
 import { toBatchProgress } from './batch-progress';
 import { BatchProgressBar } from './batch-progress-bar';
+import { BatchRefusalsNote } from './batch-refusals-note';
 import { batchQueries, FINISHED_BATCHES_FILTERS } from './batch-queries';
 import { BatchStateTag } from './batch-state-tag';
 import { DeleteBatchDialog } from './delete-batch-dialog';
 import { formatCamundaTimestamp } from '../../lib/camunda-date';
 import { hasRunning } from './has-running';
 import { useActivateBatch } from './use-activate-batch';
+import { batchRefusalsId, useBatchPermissions } from './use-batch-permissions';
 import './batches.scss';
 import { useSuspendBatch } from './use-suspend-batch';
 
@@ -225,38 +227,13 @@ function RunningBatchesTable({
                   <span className="batch-dashboard__by">by {batch.createUserId ?? 'unknown'}</span>
                 </TableCell>
                 <TableCell className="batch-dashboard__actions">
-                  {batch.suspended ? (
-                    <Button
-                      kind="ghost"
-                      size="sm"
-                      disabled={isChanging(batch.id)}
-                      onClick={() => {
-                        onResume(batch.id);
-                      }}
-                    >
-                      Resume
-                    </Button>
-                  ) : (
-                    <Button
-                      kind="ghost"
-                      size="sm"
-                      disabled={isChanging(batch.id)}
-                      onClick={() => {
-                        onSuspend(batch.id);
-                      }}
-                    >
-                      Suspend
-                    </Button>
-                  )}
-                  <Button
-                    kind="danger--ghost"
-                    size="sm"
-                    onClick={() => {
-                      onDelete(batch.id);
-                    }}
-                  >
-                    Delete
-                  </Button>
+                  <RunningBatchActions
+                    batch={batch}
+                    changing={isChanging(batch.id)}
+                    onSuspend={onSuspend}
+                    onResume={onResume}
+                    onDelete={onDelete}
+                  />
                 </TableCell>
               </TableRow>
             );
@@ -264,6 +241,58 @@ function RunningBatchesTable({
         </TableBody>
       </Table>
     </TableContainer>
+  );
+}
+
+interface RunningBatchActionsProps {
+  batch: BatchStatisticsDto;
+  changing: boolean;
+  onSuspend: (batchId: string) => void;
+  onResume: (batchId: string) => void;
+  onDelete: (batchId: string) => void;
+}
+
+/** Suspend or resume, and delete: offered where the engine grants them, else said why not. */
+function RunningBatchActions({
+  batch,
+  changing,
+  onSuspend,
+  onResume,
+  onDelete,
+}: RunningBatchActionsProps) {
+  const refusals = useBatchPermissions(batch.id, batch.suspended);
+  const describedBy = (refusal: string | null) =>
+    refusal === null ? undefined : batchRefusalsId(batch.id);
+  return (
+    <>
+      <Button
+        kind="ghost"
+        size="sm"
+        disabled={changing || refusals.update !== null}
+        aria-describedby={describedBy(refusals.update)}
+        onClick={() => {
+          if (batch.suspended) {
+            onResume(batch.id);
+          } else {
+            onSuspend(batch.id);
+          }
+        }}
+      >
+        {batch.suspended ? 'Resume' : 'Suspend'}
+      </Button>
+      <Button
+        kind="danger--ghost"
+        size="sm"
+        disabled={refusals.delete !== null}
+        aria-describedby={describedBy(refusals.delete)}
+        onClick={() => {
+          onDelete(batch.id);
+        }}
+      >
+        Delete
+      </Button>
+      <BatchRefusalsNote batchId={batch.id} refusals={refusals} />
+    </>
   );
 }
 

@@ -12,10 +12,12 @@ import { toBatchProgress, toFinishedBatchProgress } from './batch-progress';
 import { BatchProgressBar } from './batch-progress-bar';
 import { batchQueries, isActiveDetail } from './batch-queries';
 import { BatchStateTag } from './batch-state-tag';
+import { BatchRefusalsNote } from './batch-refusals-note';
 import { DeleteBatchDialog } from './delete-batch-dialog';
 import { FailedJobsTable } from './failed-jobs-table';
 import { formatCamundaTimestamp } from '../../lib/camunda-date';
 import { useActivateBatch } from './use-activate-batch';
+import { batchRefusalsId, useBatchPermissions } from './use-batch-permissions';
 import './batches.scss';
 import { useSuspendBatch } from './use-suspend-batch';
 
@@ -46,6 +48,10 @@ export function BatchDetail({
   const activateBatch = useActivateBatch();
   const [actionError, setActionError] = useState<{ title: string; error: unknown } | null>(null);
   const [isDeleting, setIsDeleting] = useState(false);
+  const refusals = useBatchPermissions(
+    batchId,
+    detail.data?.finished === false && detail.data.batch.suspended,
+  );
 
   if (detail.isPending) {
     return (
@@ -97,7 +103,8 @@ export function BatchDetail({
           <Button
             kind="tertiary"
             size="sm"
-            disabled={suspendBatch.isPending || activateBatch.isPending}
+            disabled={suspendBatch.isPending || activateBatch.isPending || refusals.update !== null}
+            aria-describedby={refusals.update === null ? undefined : batchRefusalsId(batchId)}
             onClick={() => {
               handleToggleSuspension(data.batch);
             }}
@@ -107,6 +114,8 @@ export function BatchDetail({
           <Button
             kind="danger--tertiary"
             size="sm"
+            disabled={refusals.delete !== null}
+            aria-describedby={refusals.delete === null ? undefined : batchRefusalsId(batchId)}
             onClick={() => {
               setActionError(null);
               setIsDeleting(true);
@@ -114,6 +123,7 @@ export function BatchDetail({
           >
             Delete
           </Button>
+          <BatchRefusalsNote batchId={batchId} refusals={refusals} />
         </div>
       )}
       {actionError !== null && (

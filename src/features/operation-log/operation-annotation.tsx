@@ -5,7 +5,9 @@ import { useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useForm } from 'react-hook-form';
 
+import { requirements } from '../../api/permissions';
 import { ErrorNotification } from '../../components/error-notification';
+import { refusalReason, usePermission } from '../../lib/use-permission';
 import { useClearAnnotation } from './use-clear-annotation';
 import {
   annotationFormSchema,
@@ -17,13 +19,26 @@ import type { AnnotationFormValues } from './use-set-annotation';
 interface OperationAnnotationProps {
   operationId: string;
   annotation: string | null;
+  /** The operation's category and process definition key: what Camunda checks the change on. */
+  category: string | null;
+  processDefinitionKey: string | null;
 }
 
 type Mode = 'view' | 'edit' | 'confirm-clear';
 
 /** An operation's annotation, edited in place and cleared after a confirmation. */
-export function OperationAnnotation({ operationId, annotation }: OperationAnnotationProps) {
+export function OperationAnnotation({
+  operationId,
+  annotation,
+  category,
+  processDefinitionKey,
+}: OperationAnnotationProps) {
   const [mode, setMode] = useState<Mode>('view');
+  const refusal = refusalReason(
+    usePermission(requirements.annotateOperation(category, processDefinitionKey)),
+    'change this annotation',
+  );
+  const refusalId = `annotation-refusal-${operationId}`;
   const editButtonRef = useRef<HTMLButtonElement>(null);
   const restoreFocus = useRef(false);
 
@@ -61,6 +76,8 @@ export function OperationAnnotation({ operationId, annotation }: OperationAnnota
           size="sm"
           renderIcon={Edit}
           aria-label={annotation === null ? 'Add annotation' : 'Edit annotation'}
+          disabled={refusal !== null}
+          aria-describedby={refusal === null ? undefined : refusalId}
           onClick={() => {
             setMode('edit');
           }}
@@ -73,6 +90,8 @@ export function OperationAnnotation({ operationId, annotation }: OperationAnnota
             size="sm"
             renderIcon={TrashCan}
             aria-label="Clear annotation"
+            disabled={refusal !== null}
+            aria-describedby={refusal === null ? undefined : refusalId}
             onClick={() => {
               setMode('confirm-clear');
             }}
@@ -81,6 +100,11 @@ export function OperationAnnotation({ operationId, annotation }: OperationAnnota
           </Button>
         )}
       </div>
+      {refusal !== null && (
+        <p id={refusalId} className="operation-annotation__refusal">
+          {refusal}
+        </p>
+      )}
       {mode === 'confirm-clear' && annotation !== null && (
         <ClearAnnotationDialog
           operationId={operationId}

@@ -210,7 +210,12 @@ function OperationRow({
           </TableCell>
         )}
         <TableCell className="operation-log-table__annotation">
-          <OperationAnnotation operationId={operationId} annotation={operation.annotation} />
+          <OperationAnnotation
+            operationId={operationId}
+            annotation={operation.annotation}
+            category={operation.entries[0]?.category ?? null}
+            processDefinitionKey={operation.entries[0]?.processDefinitionKey ?? null}
+          />
         </TableCell>
       </TableExpandRow>
       {isExpanded && (

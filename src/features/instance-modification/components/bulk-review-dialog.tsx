@@ -12,8 +12,10 @@ import { useMemo, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 
 import type { BatchDto } from '../../../api/camunda-dto';
+import { requirements } from '../../../api/permissions';
 import { ErrorNotification } from '../../../components/error-notification';
 import type { SelectedInstances } from '../../../lib/process-instance-query';
+import { refusalReason, usePermission } from '../../../lib/use-permission';
 import { useExecuteModification, useExecuteModificationAsync } from '../api/bulk-mutations';
 import { bulkModificationQueries } from '../api/bulk-queries';
 import { createReviewFormSchema } from '../api/modification-mutations';
@@ -144,6 +146,16 @@ export function BulkReviewDialog({
   };
 
   const sendable = selection !== undefined && !busy && !recording.blocksSending;
+  // The definition's key is its process id. Camunda checks each instance, so grants on single
+  // instances could let a sync modification through; this asks only what covers all of them.
+  const executeRefusal = refusalReason(
+    usePermission(requirements.modifyInstancesOfDefinition(index.processId)),
+    'modify these instances now',
+  );
+  const batchRefusal = refusalReason(
+    usePermission(requirements.createModificationBatch()),
+    'run this as a batch',
+  );
   return (
     <ComposedModal
       open
@@ -224,6 +236,16 @@ export function BulkReviewDialog({
             <ErrorNotification title="The modification was not applied" error={error} />
           )}
         </div>
+        {executeRefusal !== null && (
+          <p id="bulk-review-execute-reason" className="modification-workspace__hint">
+            {executeRefusal}
+          </p>
+        )}
+        {batchRefusal !== null && (
+          <p id="bulk-review-batch-reason" className="modification-workspace__hint">
+            {batchRefusal}
+          </p>
+        )}
       </ModalBody>
       <ModalFooter>
         <Button kind="secondary" disabled={busy} onClick={onClose}>
@@ -231,7 +253,8 @@ export function BulkReviewDialog({
         </Button>
         <Button
           kind="tertiary"
-          disabled={!sendable}
+          disabled={!sendable || executeRefusal !== null}
+          aria-describedby={executeRefusal === null ? undefined : 'bulk-review-execute-reason'}
           onClick={(event) => {
             void handleSubmit((values) => {
               send(values, 'sync');
@@ -246,7 +269,8 @@ export function BulkReviewDialog({
         </Button>
         <Button
           kind="primary"
-          disabled={!sendable}
+          disabled={!sendable || batchRefusal !== null}
+          aria-describedby={batchRefusal === null ? undefined : 'bulk-review-batch-reason'}
           onClick={(event) => {
             void handleSubmit((values) => {
               send(values, 'async');
