@@ -10,7 +10,6 @@ import {
 } from './src/api/early-requests.ts';
 import type { EarlyRequestsConfig } from './src/api/early-requests.ts';
 import {
-  CREDENTIALS_STORAGE_KEY,
   DEFAULT_ENGINE_NAME,
   ENGINE_REST_BASE,
   ENGINE_STORAGE_KEY,
@@ -88,7 +87,6 @@ function preloadInstancePage(): Plugin {
         const earlyRequests: EarlyRequestsConfig = {
           instancePagePath: INSTANCE_PAGE_PATH.source,
           globalName: EARLY_REQUESTS_GLOBAL,
-          credentialsStorageKey: CREDENTIALS_STORAGE_KEY,
           engineStorageKey: ENGINE_STORAGE_KEY,
           defaultEngineName: DEFAULT_ENGINE_NAME,
           restBase: ENGINE_REST_BASE,

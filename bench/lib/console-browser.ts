@@ -4,7 +4,6 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import type { Browser, Page } from '@playwright/test';
-import { CREDENTIALS_STORAGE_KEY } from '../../src/api/engine-constants';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -60,15 +59,16 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
-/** A tab of its own (fresh cache and storage) that is signed in as demo before any script runs. */
+/**
+ * A tab of its own (fresh cache and storage) that is signed in as demo before any script runs:
+ * the context's requests share its cookies, so signing in through them gives the tab the session.
+ */
 export async function signedInPage(browser: Browser, baseUrl: string): Promise<Page> {
   const context = await browser.newContext({ baseURL: baseUrl });
-  await context.addInitScript(
-    ([key, credentials]) => {
-      sessionStorage.setItem(key, JSON.stringify(credentials));
-    },
-    [CREDENTIALS_STORAGE_KEY, CREDENTIALS] as const,
-  );
+  const response = await context.request.post('/console-session', { data: CREDENTIALS });
+  if (!response.ok()) {
+    throw new Error(`Signing in failed: ${String(response.status())} ${await response.text()}`);
+  }
   return context.newPage();
 }
 

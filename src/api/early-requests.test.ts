@@ -1,21 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { storeCredentials } from './credentials';
+import { rememberSession } from './console-session';
 import { EARLY_REQUESTS_GLOBAL, INSTANCE_PAGE_PATH, sendEarlyRequests } from './early-requests';
 import type { EarlyRequestsConfig } from './early-requests';
 import { engineRequest } from './engine-client';
-import {
-  CREDENTIALS_STORAGE_KEY,
-  DEFAULT_ENGINE_NAME,
-  ENGINE_REST_BASE,
-  ENGINE_STORAGE_KEY,
-} from './engine-constants';
+import { DEFAULT_ENGINE_NAME, ENGINE_REST_BASE, ENGINE_STORAGE_KEY } from './engine-constants';
 import { storeEngineName } from './engine-selection';
 
 const CONFIG: EarlyRequestsConfig = {
   instancePagePath: INSTANCE_PAGE_PATH.source,
   globalName: EARLY_REQUESTS_GLOBAL,
-  credentialsStorageKey: CREDENTIALS_STORAGE_KEY,
   engineStorageKey: ENGINE_STORAGE_KEY,
   defaultEngineName: DEFAULT_ENGINE_NAME,
   restBase: ENGINE_REST_BASE,
@@ -23,12 +17,26 @@ const CONFIG: EarlyRequestsConfig = {
 
 const INSTANCE = { id: 'pi-1', definitionId: 'invoice:2:d-7' };
 
-/** A fake engine: answers every GET, and records what was asked with which credentials. */
-function stubEngine() {
-  const requests: { url: string; authorization: string | null }[] = [];
+/**
+ * A fake engine: answers every GET (401 while `signedIn` is false), and records what was asked
+ * with which credentials.
+ */
+function stubEngine(state = { signedIn: true }) {
+  const requests: {
+    url: string;
+    authorization: string | null;
+    credentials?: RequestCredentials;
+  }[] = [];
   const fetchStub = vi.fn((input: RequestInfo | URL, init?: RequestInit) => {
     const url = input instanceof Request ? input.url : String(input);
-    requests.push({ url, authorization: new Headers(init?.headers).get('Authorization') });
+    requests.push({
+      url,
+      authorization: new Headers(init?.headers).get('Authorization'),
+      credentials: init?.credentials,
+    });
+    if (!state.signedIn) {
+      return Promise.resolve(new Response(null, { status: 401 }));
+    }
     const body = new URL(url).pathname.endsWith('/process-instance/pi-1') ? INSTANCE : {};
     return Promise.resolve(Response.json(body));
   });
@@ -50,7 +58,6 @@ describe('sendEarlyRequests', () => {
   });
 
   it("requests an instance's tree, incidents and data, then its definition and XML", async () => {
-    storeCredentials({ username: 'demo', password: 'demo' });
     const { requests } = stubEngine();
 
     sendEarlyRequests(CONFIG);
@@ -65,13 +72,15 @@ describe('sendEarlyRequests', () => {
       rest('/process-definition/invoice%3A2%3Ad-7'),
       rest('/process-definition/invoice%3A2%3Ad-7/xml'),
     ]);
-    expect(new Set(requests.map(({ authorization }) => authorization))).toEqual(
-      new Set([`Basic ${btoa('demo:demo')}`]),
+    // The session cookie, and never a password the page would have to hold.
+    expect(new Set(requests.map(({ authorization }) => authorization))).toEqual(new Set([null]));
+    expect(new Set(requests.map(({ credentials }) => credentials))).toEqual(
+      new Set(['same-origin']),
     );
   });
 
-  it('hands each response to the first engineRequest for the same URL and credentials', async () => {
-    storeCredentials({ username: 'demo', password: 'demo' });
+  it('hands each response to the first engineRequest for the same URL', async () => {
+    rememberSession({ userId: 'demo', csrfToken: 'csrf-token' });
     const { fetchStub } = stubEngine();
     sendEarlyRequests(CONFIG);
     await vi.waitFor(() => {
@@ -88,7 +97,7 @@ describe('sendEarlyRequests', () => {
   });
 
   it('is not used for other credentials', async () => {
-    storeCredentials({ username: 'demo', password: 'demo' });
+    rememberSession({ userId: 'demo', csrfToken: 'csrf-token' });
     const { fetchStub } = stubEngine();
     sendEarlyRequests(CONFIG);
     await vi.waitFor(() => {
@@ -102,8 +111,24 @@ describe('sendEarlyRequests', () => {
     expect(fetchStub).toHaveBeenCalledTimes(6);
   });
 
+  it('asks again for what was refused before the tab signed in, and after signing in', async () => {
+    const state = { signedIn: false };
+    const { fetchStub } = stubEngine(state);
+    sendEarlyRequests(CONFIG);
+    await vi.waitFor(() => {
+      expect(fetchStub).toHaveBeenCalledTimes(3);
+    });
+    state.signedIn = true;
+
+    await expect(engineRequest('/process-instance/pi-1')).resolves.toEqual(INSTANCE);
+    expect(fetchStub).toHaveBeenCalledTimes(4);
+
+    rememberSession({ userId: 'john', csrfToken: 'csrf-token' });
+    await engineRequest('/incident', { query: { processInstanceId: 'pi-1' } });
+    expect(fetchStub).toHaveBeenCalledTimes(5);
+  });
+
   it('asks the engine chosen in this tab', async () => {
-    storeCredentials({ username: 'demo', password: 'demo' });
     storeEngineName('second engine');
     const { requests } = stubEngine();
 
@@ -117,10 +142,8 @@ describe('sendEarlyRequests', () => {
     );
   });
 
-  it('sends nothing when the tab is not signed in or opens another page', () => {
+  it('sends nothing when the tab opens another page', () => {
     const { fetchStub } = stubEngine();
-    sendEarlyRequests(CONFIG);
-    storeCredentials({ username: 'demo', password: 'demo' });
     window.history.replaceState(null, '', '/batches');
     sendEarlyRequests(CONFIG);
 

@@ -3,9 +3,10 @@
  * tab, and its diagram waits for the instance, its tree and the definition's XML. The console's
  * JavaScript takes a few hundred milliseconds to load and start; a script in index.html sends
  * those GET requests at once instead, and `engineRequest` takes their responses when the page
- * asks for exactly the same URL with the same credentials. Nothing else changes: a response is
- * read and judged (errors, 401) as if `engineRequest` had fetched it, and one nobody asks for in
- * time is dropped.
+ * asks for exactly the same URL. The script knows no credentials: the browser sends the session
+ * cookie (`console-session.ts`), and a GET needs no CSRF token. A response is read and judged as
+ * if `engineRequest` had fetched it, except a 401 (the tab was not signed in yet), which is
+ * fetched again; one nobody asks for in time is dropped, and signing in or out drops them all.
  */
 
 /** Where the inline script leaves its requests for the console; read only by `takeEarlyResponse`. */
@@ -21,7 +22,6 @@ export interface EarlyRequestsConfig {
   /** `INSTANCE_PAGE_PATH.source`: the script sees only what its config carries. */
   instancePagePath: string;
   globalName: string;
-  credentialsStorageKey: string;
   engineStorageKey: string;
   defaultEngineName: string;
   restBase: string;
@@ -34,22 +34,13 @@ interface EarlyRequest {
 
 /**
  * The body of index.html's script (`sendEarlyRequests.toString()`): it may use only its config
- * and browser globals. For `/process-instances/{id}` of a signed-in tab it requests the instance,
- * its activity instance tree and incidents, then the definition and its XML, under the URLs and
- * with the headers `engineRequest` would use.
+ * and browser globals. For `/process-instances/{id}` it requests the instance, its activity
+ * instance tree and incidents, then the definition and its XML, under the URLs and with the
+ * headers `engineRequest` would use.
  */
 export function sendEarlyRequests(config: EarlyRequestsConfig): void {
   const match = new RegExp(config.instancePagePath).exec(window.location.pathname);
-  const stored = window.sessionStorage.getItem(config.credentialsStorageKey);
-  if (match === null || stored === null) {
-    return;
-  }
-  let authorization: string;
-  try {
-    const { username, password } = JSON.parse(stored) as { username: string; password: string };
-    const bytes = new TextEncoder().encode(`${username}:${password}`);
-    authorization = `Basic ${btoa(String.fromCharCode(...bytes))}`;
-  } catch {
+  if (match === null) {
     return;
   }
   const engine = window.sessionStorage.getItem(config.engineStorageKey);
@@ -62,10 +53,10 @@ export function sendEarlyRequests(config: EarlyRequestsConfig): void {
   const get = (path: string): Promise<Response> => {
     const url = new URL(root + path, window.location.href).href;
     const response = fetch(url, {
-      headers: { Accept: 'application/json', Authorization: authorization },
-      credentials: 'omit',
+      headers: { Accept: 'application/json' },
+      credentials: 'same-origin',
     });
-    requests.set(`${authorization} ${url}`, { response, sentAt: performance.now() });
+    requests.set(url, { response, sentAt: performance.now() });
     return response;
   };
   const id = encodeURIComponent(decodeURIComponent(match[1] ?? ''));
@@ -84,22 +75,29 @@ export function sendEarlyRequests(config: EarlyRequestsConfig): void {
 }
 
 /**
- * The early response for a GET of `url` with `authorization`, at most once; null when the script
- * sent no such request, or sent it too long ago to still be news.
+ * The early response for a GET of `url`, at most once; null when the script sent no such request,
+ * sent it too long ago to still be news, or was answered 401 (sent before the tab signed in).
  */
-export function takeEarlyResponse(
-  url: string,
-  authorization: string | null,
-): Promise<Response> | null {
+export async function takeEarlyResponse(url: string): Promise<Response | null> {
+  const requests = earlyRequests();
+  const request = requests?.get(url);
+  if (requests === null || request === undefined) {
+    return null;
+  }
+  requests.delete(url);
+  if (performance.now() - request.sentAt > EARLY_RESPONSE_LIFETIME_MS) {
+    return null;
+  }
+  const response = await request.response.catch(() => null);
+  return response === null || response.status === 401 ? null : response;
+}
+
+/** Forgets every early request: they were sent for the session that just began or ended. */
+export function dropEarlyResponses(): void {
+  earlyRequests()?.clear();
+}
+
+function earlyRequests(): Map<string, EarlyRequest> | null {
   const requests = (window as unknown as Record<string, unknown>)[EARLY_REQUESTS_GLOBAL];
-  if (!(requests instanceof Map) || authorization === null) {
-    return null;
-  }
-  const key = `${authorization} ${url}`;
-  const request = (requests as Map<string, EarlyRequest>).get(key);
-  if (request === undefined) {
-    return null;
-  }
-  requests.delete(key);
-  return performance.now() - request.sentAt <= EARLY_RESPONSE_LIFETIME_MS ? request.response : null;
+  return requests instanceof Map ? (requests as Map<string, EarlyRequest>) : null;
 }

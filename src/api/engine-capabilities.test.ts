@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 
 import { createQueryClient } from '../lib/query-client';
 import { ENGINE_REST_URL, server } from '../testing/msw-server';
-import { getCredentials, storeCredentials } from './credentials';
+import { getSession, rememberSession } from './console-session';
 import { engineCapabilityQueries } from './engine-capabilities';
 
 const DEMO = { username: 'demo', password: 'demo' };
+const SESSION = { userId: 'demo', csrfToken: 'csrf-token' };
 
 /** Answers `GET /version` as an engine whose authentication is on or off, noting the users. */
 function versionEndpoint(authentication: 'on' | 'off', users: string[]) {
@@ -22,7 +23,7 @@ function versionEndpoint(authentication: 'on' | 'off', users: string[]) {
 
 describe('engineCapabilityQueries.authentication', () => {
   it('finds authentication off when credentials that cannot be right are accepted', async () => {
-    storeCredentials(DEMO);
+    rememberSession(SESSION);
     const users: string[] = [];
     server.use(versionEndpoint('off', users));
 
@@ -36,7 +37,7 @@ describe('engineCapabilityQueries.authentication', () => {
   });
 
   it('finds authentication on from the 401, without signing the operator out', async () => {
-    storeCredentials(DEMO);
+    rememberSession(SESSION);
     server.use(versionEndpoint('on', []));
 
     const state = await createQueryClient({ retry: false }).query(
@@ -44,7 +45,7 @@ describe('engineCapabilityQueries.authentication', () => {
     );
 
     expect(state).toBe('on');
-    expect(getCredentials()).toEqual(DEMO);
+    expect(getSession()).toEqual(SESSION);
   });
 
   it('does not guess when the engine fails otherwise', async () => {

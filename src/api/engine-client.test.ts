@@ -2,7 +2,9 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 
 import { ENGINE_REST_URL, server } from '../testing/msw-server';
-import { getCredentials, storeCredentials } from './credentials';
+
+const CONSOLE_SESSION_URL = `${window.location.origin}/console-session`;
+import { getSession, rememberSession } from './console-session';
 import { engineRequest, onUnauthorized } from './engine-client';
 import { EngineError } from './engine-error';
 
@@ -86,21 +88,62 @@ describe('engineRequest', () => {
     });
   });
 
-  it('signs the user out on 401 and tells the listeners', async () => {
-    storeCredentials({ username: 'demo', password: 'expired' });
+  it("sends the session's CSRF token with changes, never a password", async () => {
+    rememberSession({ userId: 'demo', csrfToken: 'csrf-token' });
+    const seen: Request[] = [];
     server.use(
-      http.get(
-        `${ENGINE_REST_URL}/process-definition`,
-        () => new HttpResponse(null, { status: 401 }),
-      ),
+      http.all(`${ENGINE_REST_URL}/batch/b-1`, ({ request }) => {
+        seen.push(request);
+        return new HttpResponse(null, { status: 204 });
+      }),
     );
-    const listener = vi.fn();
-    const unsubscribe = onUnauthorized(listener);
 
-    await expect(engineRequest('/process-definition')).rejects.toMatchObject({ status: 401 });
+    await engineRequest('/batch/b-1');
+    await engineRequest('/batch/b-1', { method: 'DELETE' });
 
-    unsubscribe();
-    expect(listener).toHaveBeenCalledOnce();
-    expect(getCredentials()).toBeNull();
+    expect(seen.map((request) => request.headers.get('X-XSRF-TOKEN'))).toEqual([
+      null,
+      'csrf-token',
+    ]);
+    expect(seen.map((request) => request.headers.get('Authorization'))).toEqual([null, null]);
   });
+
+  it.each([
+    ['refused', 'the session still stands', true],
+    ['ended', 'the session has ended', false],
+  ] as const)(
+    'signs the tab out on 401 and tells the listeners: %s when %s',
+    async (reason, _when, sessionStands) => {
+      rememberSession({ userId: 'demo', csrfToken: 'csrf-token' });
+      const ended: string[] = [];
+      server.use(
+        http.get(
+          `${ENGINE_REST_URL}/process-definition`,
+          () => new HttpResponse(null, { status: 401 }),
+        ),
+        http.get(CONSOLE_SESSION_URL, () =>
+          sessionStands
+            ? HttpResponse.json({ userId: 'demo', csrfToken: 'csrf-token' })
+            : HttpResponse.json({ type: 'AuthenticationException', message: '' }, { status: 401 }),
+        ),
+        http.delete(CONSOLE_SESSION_URL, ({ request }) => {
+          ended.push(request.headers.get('X-XSRF-TOKEN') ?? '');
+          return new HttpResponse(null, { status: 204 });
+        }),
+      );
+      const listener = vi.fn();
+      const unsubscribe = onUnauthorized(listener);
+
+      await expect(engineRequest('/process-definition')).rejects.toMatchObject({ status: 401 });
+
+      await vi.waitFor(() => {
+        expect(listener).toHaveBeenCalledWith(reason);
+      });
+      unsubscribe();
+      expect(listener).toHaveBeenCalledOnce();
+      expect(getSession()).toBeNull();
+      // A session the engine refuses is ended for every tab.
+      expect(ended).toEqual(sessionStands ? ['csrf-token'] : []);
+    },
+  );
 });

@@ -1,7 +1,7 @@
-import { clearCredentials, getCredentials, toBasicAuthorization } from './credentials';
-import type { EngineCredentials } from './credentials';
+import { getSession, signOutAfterRefusal, toBasicAuthorization } from './console-session';
+import type { EngineCredentials, SignOutReason } from './console-session';
 import { takeEarlyResponse } from './early-requests';
-import { ENGINE_REST_BASE } from './engine-constants';
+import { CSRF_HEADER, ENGINE_REST_BASE } from './engine-constants';
 import { EngineError, toEngineError } from './engine-error';
 import { enginePathPrefix } from './engine-selection';
 
@@ -15,8 +15,8 @@ export interface EngineRequestOptions {
   body?: unknown;
   signal?: AbortSignal;
   /**
-   * Overrides the signed-in credentials (the sign-in page verifies new ones this way). A 401 for
-   * such a request does not sign the user out.
+   * Sent instead of the session's (the probe of `engine-capabilities.ts` sends ones that cannot
+   * be right). A 401 for such a request does not sign the user out.
    */
   credentials?: EngineCredentials;
   /**
@@ -31,10 +31,11 @@ export interface EngineRequestOptions {
   responseType?: 'json' | 'text';
 }
 
-type UnauthorizedListener = () => void;
+type UnauthorizedListener = (reason: SignOutReason) => void;
 const unauthorizedListeners = new Set<UnauthorizedListener>();
+let signingOut: Promise<void> | null = null;
 
-/** Called after a 401 has cleared the stored credentials; returns the unsubscribe function. */
+/** Called once a 401 has signed the tab out, with why; returns the unsubscribe function. */
 export function onUnauthorized(listener: UnauthorizedListener): () => void {
   unauthorizedListeners.add(listener);
   return () => {
@@ -52,15 +53,15 @@ export function engineUrl(path: string, engineScoped = true): URL {
 }
 
 /**
- * The one fetch wrapper: calls `ENGINE_REST_BASE + path` with HTTP Basic auth and resolves with
- * the parsed JSON body (`undefined` for 204). Throws `EngineError` for every failure.
+ * The one fetch wrapper: calls `ENGINE_REST_BASE + path` in the console session (the server adds
+ * the credentials from its cookie) and resolves with the parsed JSON body (`undefined` for 204).
+ * Throws `EngineError` for every failure.
  */
 export async function engineRequest<T>(
   path: string,
   options: EngineRequestOptions = {},
 ): Promise<T> {
-  const { method = 'GET', query, body, signal, responseType = 'json' } = options;
-  const credentials = options.credentials ?? getCredentials();
+  const { method = 'GET', query, body, signal, responseType = 'json', credentials } = options;
 
   const url = engineUrl(path, options.engineScoped !== false);
   for (const [name, value] of Object.entries(query ?? {})) {
@@ -73,29 +74,34 @@ export async function engineRequest<T>(
   const headers = new Headers({
     Accept: responseType === 'text' ? 'text/plain, application/json' : 'application/json',
   });
-  if (credentials !== null) {
+  const session = getSession();
+  if (credentials !== undefined) {
     headers.set('Authorization', toBasicAuthorization(credentials));
+  } else if (method !== 'GET' && session !== null) {
+    headers.set(CSRF_HEADER, session.csrfToken);
   }
   if (body !== undefined) {
     headers.set('Content-Type', 'application/json');
   }
 
-  // A GET that index.html's script already sent for this tab's first page (see early-requests).
-  const early =
-    method === 'GET' && responseType === 'json'
-      ? takeEarlyResponse(url.href, headers.get('Authorization'))
-      : null;
   let response: Response;
   try {
-    response = await (early ??
-      fetch(url, {
+    // A GET that index.html's script already sent for this tab's first page (see early-requests).
+    const early =
+      method === 'GET' && responseType === 'json' && credentials === undefined
+        ? await takeEarlyResponse(url.href)
+        : null;
+    response =
+      early ??
+      (await fetch(url, {
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
         signal,
-        // Camunda answers 401 with `WWW-Authenticate: Basic`; without credentials mode "omit" the
-        // browser would pop up its own login dialog over the console.
-        credentials: 'omit',
+        // The session cookie goes along, unless the request brings credentials of its own. The
+        // server keeps Camunda's `WWW-Authenticate` challenge from browsers, so a 401 never pops
+        // up the browser's own login dialog, nor teaches it a password.
+        credentials: credentials === undefined ? 'same-origin' : 'omit',
       }));
   } catch (error) {
     if (signal?.aborted === true) {
@@ -110,11 +116,8 @@ export async function engineRequest<T>(
 
   if (!response.ok) {
     const error = toEngineError(response.status, response.statusText, await response.text());
-    if (response.status === 401 && options.credentials === undefined) {
-      clearCredentials();
-      for (const listener of unauthorizedListeners) {
-        listener();
-      }
+    if (response.status === 401 && credentials === undefined) {
+      signOutOnce();
     }
     throw error;
   }
@@ -127,4 +130,17 @@ export async function engineRequest<T>(
     return text as T;
   }
   return (text === '' ? undefined : JSON.parse(text)) as T;
+}
+
+/** Several requests fail with 401 together; the tab is signed out once. */
+function signOutOnce(): void {
+  signingOut ??= signOutAfterRefusal()
+    .then((reason) => {
+      for (const listener of unauthorizedListeners) {
+        listener(reason);
+      }
+    })
+    .finally(() => {
+      signingOut = null;
+    });
 }

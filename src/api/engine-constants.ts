@@ -1,5 +1,5 @@
 /**
- * Where the console finds the engine, and where a tab keeps its session. Shared by the console
+ * Where the console finds the engine, and how it signs in. Shared by the console
  * and by index.html's early requests (`early-requests.ts`), which the build inlines: vite.config.ts
  * imports this file, so it imports nothing.
  */
@@ -7,14 +7,14 @@
 /** The Camunda 7 REST API's base path; dev and production serve or proxy it on the same origin. */
 export const ENGINE_REST_BASE = '/engine-rest';
 
-/** sessionStorage: the signed-in user's HTTP Basic credentials (`credentials.ts`). */
-export const CREDENTIALS_STORAGE_KEY = 'camunda-repair-console.credentials';
-
 /**
- * sessionStorage: set when the operator continued without credentials because the engine does not
- * check them (`credentials.ts`).
+ * The server's sign-in resource beside the REST API (`server/console-session.ts`): the session
+ * lives in an HttpOnly cookie, so no script of the page ever holds a password.
  */
-export const UNAUTHENTICATED_SESSION_STORAGE_KEY = 'camunda-repair-console.unauthenticated';
+export const CONSOLE_SESSION_PATH = '/console-session';
+
+/** The header that carries the session's CSRF token, as in Camunda's webapps. */
+export const CSRF_HEADER = 'X-XSRF-TOKEN';
 
 /** sessionStorage: the name of the engine this tab talks to (`engine-selection.ts`). */
 export const ENGINE_STORAGE_KEY = 'camunda-repair-console.engine';

@@ -1,6 +1,6 @@
 /**
  * Which of the server's process engines (`GET /engine`) the console talks to. Kept per tab in
- * sessionStorage, like the credentials. Camunda serves the default engine at the REST root and
+ * sessionStorage: tabs may talk to different engines. Camunda serves the default engine at the REST root and
  * every engine, the default included, under `/engine/{name}`.
  */
 import { DEFAULT_ENGINE_NAME, ENGINE_STORAGE_KEY } from './engine-constants';

@@ -14,10 +14,10 @@ const router = createAppRouter(queryClient);
 export function App() {
   useEffect(
     () =>
-      onUnauthorized(() => {
+      onUnauthorized((reason) => {
         queryClient.clear();
         const { href } = router.state.location;
-        void router.navigate({ to: '/sign-in', search: { redirect: href, refused: true } });
+        void router.navigate({ to: '/sign-in', search: { redirect: href, signedOut: reason } });
       }),
     [],
   );

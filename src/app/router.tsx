@@ -7,7 +7,8 @@ import {
 } from '@tanstack/react-router';
 import type { QueryClient } from '@tanstack/react-query';
 
-import { hasSession } from '../api/credentials';
+import { loadSession } from '../api/console-session';
+import type { SignOutReason } from '../api/console-session';
 import { loadDiagramViewer } from '../bpmn/diagram-adapter';
 import {
   prefetchDefinitionOfInstances,
@@ -27,8 +28,8 @@ export interface RouterContext {
 export interface SignInSearch {
   /** Where to go after signing in: the page that asked for it. */
   redirect?: string;
-  /** The engine refused the tab's credentials (401): the page says so. */
-  refused?: true;
+  /** Why the console signed the operator out after a 401: the page says so. */
+  signedOut?: SignOutReason;
 }
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
@@ -41,7 +42,9 @@ const signInRoute = createRoute({
   path: '/sign-in',
   validateSearch: (search: Record<string, unknown>): SignInSearch => ({
     ...(typeof search.redirect === 'string' ? { redirect: search.redirect } : {}),
-    ...(search.refused === true ? { refused: true } : {}),
+    ...(search.signedOut === 'refused' || search.signedOut === 'ended'
+      ? { signedOut: search.signedOut }
+      : {}),
   }),
   // Pages are lazy chunks: the first screen loads only its own components.
   component: lazyRouteComponent(() => import('./routes/sign-in-page'), 'SignInPage'),
@@ -50,8 +53,9 @@ const signInRoute = createRoute({
 const authenticatedRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'authenticated',
-  beforeLoad: ({ location }) => {
-    if (!hasSession()) {
+  // Asked of the server once per page load: another tab may have signed in already.
+  beforeLoad: async ({ location }) => {
+    if ((await loadSession()) === null) {
       // eslint-disable-next-line @typescript-eslint/only-throw-error -- the router's redirect idiom
       throw redirect({ to: '/sign-in', search: { redirect: location.href } });
     }

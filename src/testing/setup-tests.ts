@@ -3,6 +3,7 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 
+import { resetSession } from '../api/console-session';
 import { server } from './msw-server';
 
 beforeAll(() => {
@@ -13,6 +14,7 @@ afterEach(() => {
   cleanup();
   server.resetHandlers();
   sessionStorage.clear();
+  resetSession();
 });
 
 afterAll(() => {

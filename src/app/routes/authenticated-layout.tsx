@@ -11,7 +11,7 @@ import { Logout } from '@carbon/react/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useLocation, useNavigate } from '@tanstack/react-router';
 
-import { clearCredentials } from '../../api/credentials';
+import { signOut } from '../../api/console-session';
 import { AuthenticationOffTag } from '../../features/authentication/authentication-off-tag';
 import { EngineSwitcher } from '../../features/engines/engine-switcher';
 
@@ -22,10 +22,14 @@ export function AuthenticatedLayout() {
   const pathname = useLocation({ select: (location) => location.pathname });
   const isSection = (path: string) => pathname === path || pathname.startsWith(`${path}/`);
 
+  // Signed out in this tab at once; the server ends the session for the other tabs.
   const handleSignOut = () => {
-    clearCredentials();
-    queryClient.clear();
-    void navigate({ to: '/sign-in' });
+    void signOut()
+      .catch(() => undefined)
+      .finally(() => {
+        queryClient.clear();
+        void navigate({ to: '/sign-in' });
+      });
   };
 
   return (

@@ -6,9 +6,11 @@ import { SignInForm } from '../../features/authentication/sign-in-form';
 
 const signInRouteApi = getRouteApi('/sign-in');
 const DEFAULT_PATH = '/process-definitions';
+const SESSION_ENDED_MESSAGE =
+  'Your session ended: it expired after a while without use, or you signed out in another tab. Sign in again to continue.';
 
 export function SignInPage() {
-  const { redirect, refused } = signInRouteApi.useSearch();
+  const { redirect, signedOut } = signInRouteApi.useSearch();
   const navigate = signInRouteApi.useNavigate();
 
   const handleSignedIn = () => {
@@ -20,14 +22,14 @@ export function SignInPage() {
       <Tile className="sign-in-page__tile">
         <p className="sign-in-page__product">Camunda Repair Console</p>
         <h1 className="sign-in-page__title">Sign in</h1>
-        {refused === true && (
+        {signedOut !== undefined && (
           <InlineNotification
             className="sign-in-page__notice"
             kind="info"
             lowContrast
             hideCloseButton
             title="Signed out"
-            subtitle={UNAUTHORIZED_MESSAGE}
+            subtitle={signedOut === 'refused' ? UNAUTHORIZED_MESSAGE : SESSION_ENDED_MESSAGE}
           />
         )}
         {/* The fields sit on the tile, one layer up: Carbon then gives them a contrasting fill. */}

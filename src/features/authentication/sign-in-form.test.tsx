@@ -3,21 +3,21 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 
 import type { ExceptionDto } from '../../api/camunda-dto';
-import { getCredentials, hasSession } from '../../api/credentials';
+import { getSession } from '../../api/console-session';
+import type { ConsoleSessionRequestDto } from '../../api/console-session-dto';
+import {
+  CONSOLE_SESSION_URL,
+  consoleSessionHandlers,
+  TEST_CSRF_TOKEN,
+} from '../../testing/console-session-handlers';
 import { ENGINE_REST_URL, server } from '../../testing/msw-server';
 import { renderWithProviders } from '../../testing/render-with-providers';
 import { SignInForm } from './sign-in-form';
 
 const VERSION_URL = `${ENGINE_REST_URL}/version`;
 
-/** Only demo/demo passes; Camunda's filter refuses the rest with an empty 401. */
-function engineWithDemoUser() {
-  return http.get(VERSION_URL, ({ request }) =>
-    request.headers.get('Authorization') === `Basic ${btoa('demo:demo')}`
-      ? HttpResponse.json({ version: '7.24.0' })
-      : new HttpResponse(null, { status: 401 }),
-  );
-}
+/** The probe's view of an engine that checks credentials: the impossible ones get 401. */
+const checkingEngine = http.get(VERSION_URL, () => new HttpResponse(null, { status: 401 }));
 
 async function submit(user: ReturnType<typeof renderWithProviders>['user'], password: string) {
   await user.type(screen.getByLabelText('User name'), 'demo');
@@ -26,8 +26,9 @@ async function submit(user: ReturnType<typeof renderWithProviders>['user'], pass
 }
 
 describe('SignInForm', () => {
-  it('keeps credentials the engine accepts for the session', async () => {
-    server.use(engineWithDemoUser());
+  it('hands credentials to the server, which keeps them: the page keeps none', async () => {
+    const posted: ConsoleSessionRequestDto[] = [];
+    server.use(checkingEngine, ...consoleSessionHandlers({}, posted));
     const handleSignedIn = vi.fn();
     const { user } = renderWithProviders(<SignInForm onSignedIn={handleSignedIn} />);
 
@@ -36,21 +37,24 @@ describe('SignInForm', () => {
     await vi.waitFor(() => {
       expect(handleSignedIn).toHaveBeenCalledOnce();
     });
-    expect(getCredentials()).toEqual({ username: 'demo', password: 'demo' });
+    expect(posted).toEqual([{ username: 'demo', password: 'demo' }]);
+    expect(getSession()).toEqual({ userId: 'demo', csrfToken: TEST_CSRF_TOKEN });
+    expect(sessionStorage).toHaveLength(0);
+    expect(localStorage).toHaveLength(0);
   });
 
   it.each([
-    ['an empty body, as Camunda sends it', () => new HttpResponse(null, { status: 401 })],
+    ['an empty body', () => new HttpResponse(null, { status: 401 })],
     [
-      'an ExceptionDto',
+      "the server's ExceptionDto",
       () =>
         HttpResponse.json<ExceptionDto>(
-          { type: 'AuthenticationException', message: 'Unauthorized' },
+          { type: 'AuthenticationException', message: 'Wrong user name or password' },
           { status: 401 },
         ),
     ],
-  ])('says so when the engine rejects the credentials with %s', async (_body, answer) => {
-    server.use(http.get(VERSION_URL, answer));
+  ])('says so when the engine rejects the credentials, with %s', async (_body, answer) => {
+    server.use(checkingEngine, http.post(CONSOLE_SESSION_URL, answer));
     const handleSignedIn = vi.fn();
     const { user } = renderWithProviders(<SignInForm onSignedIn={handleSignedIn} />);
 
@@ -58,12 +62,13 @@ describe('SignInForm', () => {
 
     // Carbon's text inputs hold an empty role="alert" live region of their own.
     expect(await screen.findByText('Wrong user name or password')).toBeVisible();
+    expect(screen.getByText(/locks the user for a while/)).toBeVisible();
     expect(handleSignedIn).not.toHaveBeenCalled();
-    expect(getCredentials()).toBeNull();
+    expect(getSession()).toBeNull();
   });
 
-  it('asks for both fields before calling the engine', async () => {
-    server.use(engineWithDemoUser());
+  it('asks for both fields before calling the server', async () => {
+    server.use(checkingEngine, ...consoleSessionHandlers());
     const { user } = renderWithProviders(<SignInForm onSignedIn={vi.fn()} />);
 
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
@@ -73,7 +78,11 @@ describe('SignInForm', () => {
   });
 
   it('asks for no password on an engine that checks none, and says what that means', async () => {
-    server.use(http.get(VERSION_URL, () => HttpResponse.json({ version: '7.22.0' })));
+    const posted: ConsoleSessionRequestDto[] = [];
+    server.use(
+      http.get(VERSION_URL, () => HttpResponse.json({ version: '7.22.0' })),
+      ...consoleSessionHandlers({ authentication: 'off' }, posted),
+    );
     const handleSignedIn = vi.fn();
     const { user } = renderWithProviders(<SignInForm onSignedIn={handleSignedIn} />);
 
@@ -87,35 +96,36 @@ describe('SignInForm', () => {
 
     await user.click(screen.getByRole('button', { name: 'Continue without signing in' }));
 
-    expect(handleSignedIn).toHaveBeenCalledOnce();
-    expect(hasSession()).toBe(true);
-    expect(getCredentials()).toBeNull();
+    await vi.waitFor(() => {
+      expect(handleSignedIn).toHaveBeenCalledOnce();
+    });
+    expect(posted).toEqual([{ withoutCredentials: true }]);
+    expect(getSession()).toEqual({ userId: null, csrfToken: TEST_CSRF_TOKEN });
   });
 
-  it('does not keep a password the engine did not check', async () => {
-    // The probe is answered only once the password was sent: the sign-in itself finds out.
-    let passwordSent: (value: undefined) => void = () => undefined;
-    const sent = new Promise<undefined>((resolve) => {
-      passwordSent = resolve;
+  it('does not send a password the engine would not check', async () => {
+    // The probe is answered only once the password was submitted.
+    let answerProbe: (value: undefined) => void = () => undefined;
+    const probeAnswered = new Promise<undefined>((resolve) => {
+      answerProbe = resolve;
     });
+    const posted: ConsoleSessionRequestDto[] = [];
     server.use(
-      http.get(VERSION_URL, async ({ request }) => {
-        if (request.headers.get('Authorization') === `Basic ${btoa('demo:anything')}`) {
-          passwordSent(undefined);
-        } else {
-          await sent;
-        }
+      http.get(VERSION_URL, async () => {
+        await probeAnswered;
         return HttpResponse.json({ version: '7.22.0' });
       }),
+      ...consoleSessionHandlers({ authentication: 'off' }, posted),
     );
     const handleSignedIn = vi.fn();
     const { user } = renderWithProviders(<SignInForm onSignedIn={handleSignedIn} />);
 
     await submit(user, 'anything');
+    answerProbe(undefined);
 
     expect(await screen.findByText('This engine does not check credentials')).toBeVisible();
     expect(handleSignedIn).not.toHaveBeenCalled();
-    expect(getCredentials()).toBeNull();
-    expect(hasSession()).toBe(false);
+    expect(posted).toEqual([]);
+    expect(getSession()).toBeNull();
   });
 });

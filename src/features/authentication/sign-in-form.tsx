@@ -18,9 +18,9 @@ interface SignInFormProps {
 }
 
 /**
- * User name and password, checked against the engine before they are kept. An engine that checks
- * no credentials (found out by the probe, or by the sign-in itself) gets no password form: the
- * operator is told what that means and continues without credentials.
+ * User name and password, checked against the engine by the server, which keeps them (never the
+ * page). An engine that checks no credentials (found out by the probe) gets no password form:
+ * the operator is told what that means and continues without credentials.
  */
 export function SignInForm({ onSignedIn }: SignInFormProps) {
   const authentication = useQuery(engineCapabilityQueries.authentication());
@@ -37,10 +37,13 @@ export function SignInForm({ onSignedIn }: SignInFormProps) {
           title={AUTHENTICATION_OFF_TITLE}
           subtitle={`${AUTHENTICATION_OFF_CONSEQUENCES} A password would not be checked, so the console asks for none.`}
         />
+        {continueWithoutCredentials.error !== null && (
+          <ErrorNotification title="Continuing failed" error={continueWithoutCredentials.error} />
+        )}
         <Button
+          disabled={continueWithoutCredentials.isPending}
           onClick={() => {
-            continueWithoutCredentials();
-            onSignedIn();
+            continueWithoutCredentials.mutate(undefined, { onSuccess: onSignedIn });
           }}
         >
           Continue without signing in
@@ -90,7 +93,7 @@ function CredentialsForm({ signIn, onValidSubmit }: CredentialsFormProps) {
           (isEngineError(signIn.error) && signIn.error.status === 401 ? (
             <ErrorNotification
               title="Wrong user name or password"
-              error="Check both and try again."
+              error="Check both and try again. After too many failed attempts the engine locks the user for a while."
             />
           ) : (
             <ErrorNotification title="Signing in failed" error={signIn.error} />

@@ -3,9 +3,8 @@ import type { QueryClient } from '@tanstack/react-query';
 // zod/mini: the same schemas, a fifth of the bytes on the sign-in screen.
 import * as z from 'zod/mini';
 
-import { storeCredentials, storeUnauthenticatedSession } from '../../api/credentials';
-import type { EngineCredentials } from '../../api/credentials';
-import { engineRequest } from '../../api/engine-client';
+import { signIn } from '../../api/console-session';
+import type { EngineCredentials } from '../../api/console-session';
 import { engineCapabilityQueries } from '../../api/engine-capabilities';
 import type { AuthenticationState } from '../../api/engine-capabilities';
 
@@ -17,46 +16,47 @@ export const signInFormSchema = z.object({
 export type SignInFormValues = z.infer<typeof signInFormSchema>;
 
 /**
- * Verifies the credentials with `GET /version` (any authenticated request would do) and keeps
- * them for the session. The cache is dropped: it may hold another user's view of the engine.
+ * Hands the credentials to the server, which checks them with the engine and keeps them in the
+ * session cookie (`console-session.ts`). The cache is dropped: it may hold another user's view
+ * of the engine.
  *
- * An engine that accepts any credentials accepts these too, which proves nothing: the mutation
- * then resolves with `off` and keeps nothing, so the form can say what that means instead of
- * pretending the password was checked.
+ * An engine that accepts any credentials would accept these too, which proves nothing: when the
+ * probe has found authentication off, the mutation resolves with `off` and signs nobody in, so
+ * the form can say what that means instead of pretending the password was checked. `null`: the
+ * probe failed, so only the credentials are known to work.
  */
 export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (credentials: EngineCredentials) => verifyCredentials(queryClient, credentials),
-    onSuccess: (authentication, credentials) => {
-      if (authentication === 'off') {
-        return;
+    mutationFn: (credentials: EngineCredentials) => signInUnlessOff(queryClient, credentials),
+    onSuccess: (authentication) => {
+      if (authentication !== 'off') {
+        queryClient.clear();
       }
-      storeCredentials(credentials);
+    },
+  });
+}
+
+/** Continues without credentials, on an engine that checks none; every tab then does. */
+export function useContinueWithoutCredentials() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => signIn({ withoutCredentials: true }),
+    onSuccess: () => {
       queryClient.clear();
     },
   });
 }
 
-/** Continues without credentials, on an engine that checks none. */
-export function useContinueWithoutCredentials() {
-  const queryClient = useQueryClient();
-  return () => {
-    storeUnauthenticatedSession();
-    queryClient.clear();
-  };
-}
-
-/**
- * `on` when the engine accepted the credentials and refuses ones that cannot be right; `off`
- * when it accepts both; null when the probe failed, so only the credentials are known to work.
- */
-async function verifyCredentials(
+async function signInUnlessOff(
   queryClient: QueryClient,
   credentials: EngineCredentials,
 ): Promise<AuthenticationState | null> {
-  await engineRequest('/version', { credentials });
-  return queryClient
+  const authentication = await queryClient
     .query(engineCapabilityQueries.authentication())
     .catch((): AuthenticationState | null => null);
+  if (authentication !== 'off') {
+    await signIn(credentials);
+  }
+  return authentication;
 }

@@ -7,7 +7,7 @@ import type {
   BatchStatisticsDto,
   HistoricBatchDto,
 } from '../../api/camunda-dto';
-import { storeCredentials } from '../../api/credentials';
+import { rememberSession } from '../../api/console-session';
 import { ENGINE_REST_URL, server } from '../../testing/msw-server';
 import { BatchDashboard } from './batch-dashboard';
 import { batchStatistics, historicBatch } from './batch-test-data';
@@ -59,7 +59,7 @@ describe('BatchDashboard', () => {
   });
 
   it('shows progress, state, type, creator and start of each running batch, stuck included', async () => {
-    storeCredentials({ username: 'demo', password: 'demo' });
+    rememberSession({ userId: 'demo', csrfToken: 'csrf-token' });
     const { historyRequests } = serveBatches(() => [
       batchStatistics({ id: 'running' }),
       batchStatistics({
@@ -105,7 +105,7 @@ describe('BatchDashboard', () => {
 
   it('polls the whole list with one request per interval, and stops once nothing runs', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
-    storeCredentials({ username: 'demo', password: 'demo' });
+    rememberSession({ userId: 'demo', csrfToken: 'csrf-token' });
     let batches = [
       batchStatistics({ id: 'a', failedJobs: 0 }),
       batchStatistics({ id: 'b', failedJobs: 0 }),
@@ -140,7 +140,7 @@ describe('BatchDashboard', () => {
 
   it('does not poll while the tab is hidden', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
-    storeCredentials({ username: 'demo', password: 'demo' });
+    rememberSession({ userId: 'demo', csrfToken: 'csrf-token' });
     const { statisticsRequests } = serveBatches(() => [batchStatistics({ failedJobs: 0 })]);
     const visibility = vi.spyOn(document, 'visibilityState', 'get');
 
@@ -159,7 +159,7 @@ describe('BatchDashboard', () => {
 
   it("tells the user when a batch they started finishes or gains failed jobs, not others'", async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
-    storeCredentials({ username: 'demo', password: 'demo' });
+    rememberSession({ userId: 'demo', csrfToken: 'csrf-token' });
     let batches = [
       batchStatistics({ id: 'mine-1', failedJobs: 0 }),
       batchStatistics({ id: 'mine-2', failedJobs: 0 }),
@@ -184,7 +184,7 @@ describe('BatchDashboard', () => {
   });
 
   it("shows Camunda's 403 answer when the user may not suspend the batch", async () => {
-    storeCredentials({ username: 'john', password: 'john' });
+    rememberSession({ userId: 'john', csrfToken: 'csrf-token' });
     serveBatches(() => [batchStatistics({ id: 'batch-1' })]);
     let suspendBody: unknown;
     server.use(
@@ -226,7 +226,7 @@ describe('BatchDashboard', () => {
   it('deletes a batch with or without its history, as the operator chooses', async () => {
     // Carbon's modal measures itself; jsdom has no layout.
     vi.stubGlobal('ResizeObserver', NoopResizeObserver);
-    storeCredentials({ username: 'demo', password: 'demo' });
+    rememberSession({ userId: 'demo', csrfToken: 'csrf-token' });
     let batches = [batchStatistics({ id: 'batch-1' })];
     serveBatches(() => batches);
     const deletions: string[] = [];

@@ -8,7 +8,7 @@ import type {
   HistoricActivityInstanceDto,
   JobDto,
 } from '../../api/camunda-dto';
-import { storeCredentials } from '../../api/credentials';
+import { rememberSession } from '../../api/console-session';
 import { recordBatch } from '../../lib/bulk-batch-records';
 import { ENGINE_REST_URL, server } from '../../testing/msw-server';
 import { BatchDetail } from './batch-detail';
@@ -54,7 +54,7 @@ beforeEach(() => {
 
 describe('BatchDetail', () => {
   it('shows a stuck batch with its fields, failed jobs and the instance each was for', async () => {
-    storeCredentials({ username: 'demo', password: 'demo' });
+    rememberSession({ userId: 'demo', csrfToken: 'csrf-token' });
     const requests = serveRunningBatch(() => [
       failedBatchJob({ id: 'job-1' }),
       failedBatchJob({
@@ -116,7 +116,7 @@ describe('BatchDetail', () => {
   });
 
   it('retries all failed jobs through their job definition, then reloads them', async () => {
-    storeCredentials({ username: 'demo', password: 'demo' });
+    rememberSession({ userId: 'demo', csrfToken: 'csrf-token' });
     let jobs = [failedBatchJob({ id: 'job-1' }), failedBatchJob({ id: 'job-2' })];
     const requests = serveRunningBatch(() => jobs);
     server.use(
@@ -149,7 +149,7 @@ describe('BatchDetail', () => {
   });
 
   it('retries one job', async () => {
-    storeCredentials({ username: 'demo', password: 'demo' });
+    rememberSession({ userId: 'demo', csrfToken: 'csrf-token' });
     serveRunningBatch(() => [failedBatchJob({ id: 'job-1' })]);
     let body: unknown;
     server.use(
@@ -167,7 +167,7 @@ describe('BatchDetail', () => {
   });
 
   it("shows Camunda's error when the jobs may not be retried", async () => {
-    storeCredentials({ username: 'john', password: 'john' });
+    rememberSession({ userId: 'john', csrfToken: 'csrf-token' });
     serveRunningBatch(() => [failedBatchJob({ id: 'job-1' })]);
     server.use(
       http.put(`${ENGINE_REST_URL}/job-definition/:id/retries`, () =>
@@ -195,7 +195,7 @@ describe('BatchDetail', () => {
   });
 
   it('names the instance of a failure its message does not name, from the instances this console sent', async () => {
-    storeCredentials({ username: 'demo', password: 'demo' });
+    rememberSession({ userId: 'demo', csrfToken: 'csrf-token' });
     const ambiguous = 'Ancestor activity execution is ambiguous for activity Activity(packing)';
     serveRunningBatch(() => [
       failedBatchJob({ id: 'job-1', exceptionMessage: ambiguous }),
@@ -260,7 +260,7 @@ describe('BatchDetail', () => {
   });
 
   it('says why a failure cannot be named for a batch created elsewhere', async () => {
-    storeCredentials({ username: 'demo', password: 'demo' });
+    rememberSession({ userId: 'demo', csrfToken: 'csrf-token' });
     serveRunningBatch(() => [failedBatchJob({ id: 'job-1', exceptionMessage: 'Boom' })]);
     server.use(http.get(`${ENGINE_REST_URL}/history/user-operation`, () => HttpResponse.json([])));
 
@@ -276,7 +276,7 @@ describe('BatchDetail', () => {
   });
 
   it('shows a batch that has left the runtime from history, as finished', async () => {
-    storeCredentials({ username: 'demo', password: 'demo' });
+    rememberSession({ userId: 'demo', csrfToken: 'csrf-token' });
     server.use(
       http.get(`${ENGINE_REST_URL}/batch/statistics`, () => HttpResponse.json([])),
       http.get(`${ENGINE_REST_URL}/history/batch/batch-0`, () =>

@@ -2,7 +2,7 @@ import { hashKey, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 
 import type { BatchStatisticsDto } from '../../api/camunda-dto';
-import { getCredentials } from '../../api/credentials';
+import { getSignedInUserId } from '../../api/console-session';
 import type { BatchEvent } from './batch-notifications';
 import { diffBatchStatistics, hasEndedBatches } from './batch-notifications';
 import { batchKeys } from './batch-queries';
@@ -43,7 +43,7 @@ export function useBatchNotifications() {
           .map((mutation) => (mutation.state.variables as DeleteBatchVariables).batchId),
       );
       const events = diffBatchStatistics(previous, current, {
-        userId: getCredentials()?.username ?? null,
+        userId: getSignedInUserId(),
         deletedBatchIds,
       });
       if (hasEndedBatches(previous, current)) {

@@ -2,7 +2,7 @@ import { screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { storeCredentials } from '../../api/credentials';
+import { rememberSession } from '../../api/console-session';
 import { engineRequest } from '../../api/engine-client';
 import { DEFAULT_ENGINE_NAME } from '../../api/engine-constants';
 import { storeEngineName } from '../../api/engine-selection';
@@ -19,7 +19,7 @@ describe('EngineSwitcher', () => {
   });
 
   it('is absent when the server has one engine', async () => {
-    storeCredentials({ username: 'demo', password: 'demo' });
+    rememberSession({ userId: 'demo', csrfToken: 'csrf-token' });
     server.use(
       http.get(`${ENGINE_REST_URL}/engine`, () => HttpResponse.json([{ name: 'default' }])),
     );
@@ -29,7 +29,7 @@ describe('EngineSwitcher', () => {
   });
 
   it('sends later requests to the chosen engine', async () => {
-    storeCredentials({ username: 'demo', password: 'demo' });
+    rememberSession({ userId: 'demo', csrfToken: 'csrf-token' });
     let requested = '';
     server.use(
       http.get(`${ENGINE_REST_URL}/engine`, () =>

@@ -10,7 +10,7 @@ import type { ReactElement } from 'react';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import type { ExceptionDto, UserOperationLogEntryDto } from '../../api/camunda-dto';
-import { storeCredentials } from '../../api/credentials';
+import { rememberSession } from '../../api/console-session';
 import { ENGINE_REST_URL, server } from '../../testing/msw-server';
 import { renderWithProviders } from '../../testing/render-with-providers';
 import { toCamundaDate } from '../../lib/camunda-date';
@@ -48,7 +48,7 @@ beforeAll(() => {
 });
 
 beforeEach(() => {
-  storeCredentials({ username: 'demo', password: 'demo' });
+  rememberSession({ userId: 'demo', csrfToken: 'csrf-token' });
   log = [];
   listRequests = [];
   annotationRequests = [];

@@ -14,7 +14,7 @@ import type {
   ProcessDefinitionDto,
   ProcessDefinitionStatisticsResultDto,
 } from '../../api/camunda-dto';
-import { storeCredentials } from '../../api/credentials';
+import { rememberSession } from '../../api/console-session';
 import { ENGINE_REST_URL, server } from '../../testing/msw-server';
 import { renderWithProviders } from '../../testing/render-with-providers';
 import { ProcessDefinitionList } from './process-definition-list';
@@ -23,7 +23,7 @@ const STATISTICS_URL = `${ENGINE_REST_URL}/process-definition/statistics`;
 
 describe('ProcessDefinitionList', () => {
   it('lists each process once, with instances and incidents summed over its versions', async () => {
-    storeCredentials({ username: 'demo', password: 'demo' });
+    rememberSession({ userId: 'demo', csrfToken: 'csrf-token' });
     let request: Request | undefined;
     server.use(
       http.get(STATISTICS_URL, (info) => {
@@ -60,7 +60,8 @@ describe('ProcessDefinitionList', () => {
       `/process-definitions/${encodeURIComponent('invoice:2:invoice-id')}`,
     );
     expect(request?.url).toBe(`${STATISTICS_URL}?incidents=true`);
-    expect(request?.headers.get('Authorization')).toBe(`Basic ${btoa('demo:demo')}`);
+    // The server adds the credentials from the session cookie; the page holds none.
+    expect(request?.headers.get('Authorization')).toBeNull();
   });
 
   it('shows the type and message of the engine error', async () => {

@@ -20,7 +20,7 @@ import type {
   VariableInstanceDto,
   VariableValueType,
 } from '../../api/camunda-dto';
-import { storeCredentials } from '../../api/credentials';
+import { rememberSession } from '../../api/console-session';
 import { toProcessInstanceFilters, toProcessInstanceQuery } from '../../lib/process-instance-query';
 import type { ProcessInstanceFilters, VariableFilter } from '../../lib/process-instance-query';
 import { ENGINE_REST_URL, server } from '../../testing/msw-server';
@@ -48,7 +48,7 @@ afterAll(() => {
 });
 
 beforeEach(() => {
-  storeCredentials({ username: 'demo', password: 'demo' });
+  rememberSession({ userId: 'demo', csrfToken: 'csrf-token' });
 });
 
 interface ListRequest {

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import * as z from 'zod';
 
 import type { BatchDto, ModificationDto, UserOperationLogEntryDto } from '../../../api/camunda-dto';
-import { getCredentials } from '../../../api/credentials';
+import { getSignedInUserId } from '../../../api/console-session';
 import { engineRequest } from '../../../api/engine-client';
 import { parseIsoDateTime } from '../model/plan-variables';
 import { exactCount, modifiedCountFromLog } from '../model/reviewed-selection';
@@ -72,8 +72,8 @@ async function executeAndCount({ body, selection }: ExecuteRequest): Promise<Mod
     await executeModification(body);
     return { kind: 'exact', count, source: 'ids' };
   }
-  const userId = getCredentials()?.username;
-  if (userId === undefined) {
+  const userId = getSignedInUserId();
+  if (userId === null) {
     await executeModification(body);
     return {
       kind: 'unknown',

@@ -9,7 +9,7 @@ import type {
   HistoricBatchDto,
   ProcessInstanceModificationDto,
 } from '../../../api/camunda-dto';
-import { storeCredentials } from '../../../api/credentials';
+import { rememberSession } from '../../../api/console-session';
 import { RECORDING_ENGINE } from '../../../testing/engine-capability-handlers';
 import { ENGINE_REST_URL, server } from '../../../testing/msw-server';
 import {
@@ -46,7 +46,7 @@ async function reviewMove(options: RenderWorkspaceOptions = {}) {
 
 describe('ReviewDialog', () => {
   it('shows the plan in words, the prediction, the JSON and a curl without the password', async () => {
-    storeCredentials({ username: 'demo', password: 's3cret' });
+    rememberSession({ userId: 'demo', csrfToken: 'csrf-token' });
     const { user, dialog } = await reviewMove();
 
     expect(

@@ -1,7 +1,7 @@
 import { Button } from '@carbon/react';
 import { useId } from 'react';
 
-import { getCredentials } from '../../../api/credentials';
+import { getSignedInUserId } from '../../../api/console-session';
 import { engineUrl } from '../../../api/engine-client';
 import { useCopyToClipboard } from '../use-copy-to-clipboard';
 
@@ -23,7 +23,7 @@ export function ReviewRequest({ body, path, batchPath }: ReviewRequestProps) {
   const { copied, copy } = useCopyToClipboard();
   const url = engineUrl(path).href;
   const json = JSON.stringify(body, null, 2);
-  const username = getCredentials()?.username ?? null;
+  const username = getSignedInUserId();
   const compactJson = JSON.stringify(body);
   const curl = toCurl(url, username, compactJson);
   const batchCurl = toCurl(engineUrl(batchPath).href, username, compactJson);

@@ -1,0 +1,165 @@
+/**
+ * Whom the server acts for in this browser. Signing in hands the credentials to the server once
+ * (`POST /console-session`); it keeps them sealed in an HttpOnly cookie and adds them to every
+ * `/engine-rest` request, so no script of the page, and nothing in web storage, ever holds the
+ * password. Every tab of the browser shares the cookie: a new tab asks who is signed in
+ * (`GET /console-session`) instead of asking for a password again.
+ *
+ * The tab keeps only what the server said: the user id (for curl commands and notifications)
+ * and the CSRF token, which every request that changes something must carry.
+ *
+ * An engine without authentication (Camunda Run's default REST configuration) accepts any
+ * request; the operator then continues without credentials, and the cookie holds only that choice.
+ */
+import type { ConsoleSessionDto, ConsoleSessionRequestDto } from './console-session-dto';
+import { dropEarlyResponses } from './early-requests';
+import { CONSOLE_SESSION_PATH, CSRF_HEADER } from './engine-constants';
+import { EngineError, toEngineError } from './engine-error';
+
+export interface EngineCredentials {
+  username: string;
+  password: string;
+}
+
+/** Why the console signed the operator out after the engine answered 401. */
+export type SignOutReason =
+  /** The session is valid, but the engine refused its credentials (changed password, lockout). */
+  | 'refused'
+  /** The session had expired, or was ended in another tab. */
+  | 'ended';
+
+/** `undefined` until the server has been asked; `null` when nobody is signed in. */
+let session: ConsoleSessionDto | null | undefined;
+let loading: Promise<ConsoleSessionDto | null> | null = null;
+
+/** This tab's session as last learnt from the server; null when signed out or not yet known. */
+export function getSession(): ConsoleSessionDto | null {
+  return session ?? null;
+}
+
+/** The signed-in user; null without a session or on an engine that checks no credentials. */
+export function getSignedInUserId(): string | null {
+  return session?.userId ?? null;
+}
+
+/** The session, asked of the server once per page load (the router's guard). */
+export function loadSession(): Promise<ConsoleSessionDto | null> {
+  if (session !== undefined) {
+    return Promise.resolve(session);
+  }
+  loading ??= readSession()
+    .then((read) => {
+      session ??= read;
+      return session;
+    })
+    .finally(() => {
+      loading = null;
+    });
+  return loading;
+}
+
+/**
+ * Signs in with credentials the engine must accept, or continues without any on an engine that
+ * checks none. Throws `EngineError` (401 when refused).
+ */
+export async function signIn(
+  request: EngineCredentials | { withoutCredentials: true },
+): Promise<ConsoleSessionDto> {
+  const body: ConsoleSessionRequestDto = request;
+  const response = await send('POST', {
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) {
+    throw await errorOf(response);
+  }
+  const created = (await response.json()) as ConsoleSessionDto;
+  rememberSession(created);
+  return created;
+}
+
+/** Ends the session for every tab of the browser; the tab is signed out even if that fails. */
+export async function signOut(): Promise<void> {
+  const token = session?.csrfToken;
+  forgetSession();
+  const response = await send('DELETE', {
+    headers: token === undefined ? {} : { [CSRF_HEADER]: token },
+  });
+  if (!response.ok) {
+    throw await errorOf(response);
+  }
+}
+
+/**
+ * After the engine answered 401 to this tab: asks the server whether the session still stands
+ * (then the engine refused its credentials, and the session is ended for every tab) or had
+ * already ended.
+ */
+export async function signOutAfterRefusal(): Promise<SignOutReason> {
+  forgetSession();
+  const current = await readSession().catch(() => null);
+  if (current === null) {
+    return 'ended';
+  }
+  await send('DELETE', { headers: { [CSRF_HEADER]: current.csrfToken } }).catch(() => undefined);
+  return 'refused';
+}
+
+/** Keeps what the server answered; responses fetched for an earlier session are dropped. */
+export function rememberSession(created: ConsoleSessionDto): void {
+  session = created;
+  dropEarlyResponses();
+}
+
+/** Forgets this tab's session without asking the server. */
+export function forgetSession(): void {
+  session = null;
+  dropEarlyResponses();
+}
+
+/** For tests: the next `loadSession` asks the server again. */
+export function resetSession(): void {
+  session = undefined;
+  loading = null;
+}
+
+/** The `Authorization` header value; `btoa` alone fails on non-Latin-1 user names. */
+export function toBasicAuthorization({ username, password }: EngineCredentials): string {
+  const bytes = new TextEncoder().encode(`${username}:${password}`);
+  return `Basic ${btoa(String.fromCharCode(...bytes))}`;
+}
+
+async function readSession(): Promise<ConsoleSessionDto | null> {
+  const response = await send('GET', {});
+  if (response.status === 401) {
+    return null;
+  }
+  if (!response.ok) {
+    throw await errorOf(response);
+  }
+  return (await response.json()) as ConsoleSessionDto;
+}
+
+async function send(
+  method: 'GET' | 'POST' | 'DELETE',
+  init: { headers?: Record<string, string>; body?: string },
+): Promise<Response> {
+  try {
+    return await fetch(new URL(CONSOLE_SESSION_PATH, window.location.href), {
+      method,
+      headers: { Accept: 'application/json', ...init.headers },
+      body: init.body,
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new EngineError({
+      status: 0,
+      type: 'NetworkError',
+      message: `The console's server at ${CONSOLE_SESSION_PATH} could not be reached.`,
+    });
+  }
+}
+
+async function errorOf(response: Response): Promise<EngineError> {
+  return toEngineError(response.status, response.statusText, await response.text());
+}
