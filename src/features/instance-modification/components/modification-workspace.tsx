@@ -5,6 +5,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 
 import type { ActivityInstanceDto } from '../../../api/camunda-dto';
+import { requirements } from '../../../api/permissions';
+import { refusalReason, usePermission } from '../../../lib/use-permission';
 import { modificationQueries } from '../api/instance-queries';
 import { countTokensByElement } from '../model/activity-tree';
 import { planAncestorProblems } from '../model/ancestors';
@@ -135,6 +137,18 @@ function Workspace({
     );
   };
 
+  const applyVerdict = usePermission(
+    requirements.modifyInstance(processInstanceId, processDefinitionKey),
+  );
+  const batchVerdict = usePermission(requirements.createModificationBatch());
+  // Planning stays open (a plan can be copied as JSON or curl for someone who may apply it).
+  const mayNotApply =
+    applyVerdict.state === 'refused' && batchVerdict.state === 'refused'
+      ? `${refusalReason(applyVerdict, 'modify this instance') ?? ''} ${
+          refusalReason(batchVerdict, 'apply a modification as a batch') ?? ''
+        }`
+      : null;
+
   const reviewBlocker =
     plan.instructions.length === 0
       ? 'Add an instruction first.'
@@ -176,6 +190,16 @@ function Workspace({
         />
       )}
       {applied && readback !== null && <OperationLogReadback request={readback} />}
+      {mayNotApply !== null && (
+        <InlineNotification
+          kind="warning"
+          role="status"
+          lowContrast
+          hideCloseButton
+          title="You can plan here, but not apply"
+          subtitle={mayNotApply}
+        />
+      )}
       <ElementPicker
         index={index}
         selectedElementId={selectedElementId}

@@ -270,7 +270,7 @@ describe('ReviewDialog', () => {
     );
   });
 
-  it('does not offer to apply when the user may not update the instance', async () => {
+  it('does not offer to apply when the user may neither update the instance nor create batches', async () => {
     const { dialog } = await reviewMove({
       capabilities: { ...RECORDING_ENGINE, granted: () => false },
     });
@@ -282,6 +282,8 @@ describe('ReviewDialog', () => {
     expect(apply).toHaveAccessibleDescription(
       `You may not modify this instance: that needs UPDATE on process instance pi-1 or UPDATE_INSTANCE on process definition ${PROCESS_DEFINITION_KEY}. An administrator can grant it.`,
     );
+    // The workspace says so before the dialog: planning stays possible, applying does not.
+    expect(screen.getByText('You can plan here, but not apply')).toBeInTheDocument();
   });
 
   it('applies as a batch and follows it until it is done', async () => {
