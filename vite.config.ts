@@ -10,6 +10,7 @@ import {
 } from './src/api/early-requests.ts';
 import type { EarlyRequestsConfig } from './src/api/early-requests.ts';
 import {
+  CONSOLE_SESSION_PATH,
   DEFAULT_ENGINE_NAME,
   ENGINE_REST_BASE,
   ENGINE_STORAGE_KEY,
@@ -20,7 +21,6 @@ import {
  * `http://localhost:8080/engine-rest`), or by default the embedded one of `npm run engine`.
  */
 const ENGINE_REST_URL = new URL(process.env.ENGINE_REST_URL ?? 'http://127.0.0.1:8080/engine-rest');
-const ENGINE_REST_PATH = ENGINE_REST_URL.pathname.replace(/\/$/, '');
 
 /** The instance page and bpmn-js, as `vite build` names their chunks' entry modules. */
 const INSTANCE_PAGE_MODULES = [
@@ -113,8 +113,49 @@ function preloadInstancePage(): Plugin {
   };
 }
 
+/**
+ * `npm run dev` answers `/engine-rest` and `/console-session` with the server's own proxy mode
+ * (`createProxyApp`), so signing in works as in production: the password goes to the session's
+ * HttpOnly cookie, never into the page or its storage.
+ */
+function consoleSessionInDev(): Plugin {
+  return {
+    name: 'console-session-in-dev',
+    apply: 'serve',
+    async configureServer(server) {
+      // Loaded by Vite at start-up rather than bundled into this config with the whole server.
+      const { getRequestListener } = await import('@hono/node-server');
+      const { createProxyApp } = (await server.ssrLoadModule(
+        '/server/app.ts',
+      )) as typeof import('./server/app.ts');
+      const { sessionKey } = (await server.ssrLoadModule(
+        '/server/session-cookie.ts',
+      )) as typeof import('./server/session-cookie.ts');
+      const secret = process.env.CONSOLE_SESSION_SECRET;
+      const app = createProxyApp({
+        target: ENGINE_REST_URL.href,
+        consoleDir: null,
+        consoleSession: { key: sessionKey(secret === '' ? undefined : secret) },
+      });
+      const listener = getRequestListener(app.fetch);
+      server.middlewares.use((request, response, next) => {
+        const path = request.url?.split('?')[0] ?? '';
+        if (
+          path === CONSOLE_SESSION_PATH ||
+          path === ENGINE_REST_BASE ||
+          path.startsWith(`${ENGINE_REST_BASE}/`)
+        ) {
+          void listener(request, response);
+        } else {
+          next();
+        }
+      });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), preloadInstancePage()],
+  plugins: [react(), preloadInstancePage(), consoleSessionInDev()],
   resolve: {
     // Carbon's Sass points its font files at `~@ibm/plex…` (webpack's node_modules prefix).
     alias: [{ find: /^~(@ibm\/.*)$/, replacement: '$1' }],
@@ -128,15 +169,6 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-  },
-  server: {
-    proxy: {
-      '/engine-rest': {
-        target: ENGINE_REST_URL.origin,
-        changeOrigin: true,
-        rewrite: (path) => path.replace(/^\/engine-rest/, ENGINE_REST_PATH),
-      },
-    },
   },
   test: {
     passWithNoTests: true,
