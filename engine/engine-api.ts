@@ -2,6 +2,8 @@
  * The engine's public surface: what the REST layer (server/) and the console's preview use.
  * Records are returned read-only; mutate only through the commands.
  */
+import type { AuthorizationService } from './authorization/authorization-service';
+import type { IdentityService } from './authorization/identity-service';
 import type { BatchStatistics, ManyInstancesModification } from './batch/modification-batch';
 import type {
   BatchRec,
@@ -64,6 +66,11 @@ export interface ModificationOptions {
   annotation?: string | null;
   /** The authenticated user; operation log entries are written only when set. */
   userId?: string | null;
+  /**
+   * The user's permission check, made inside the command once the instance is found, where
+   * Camunda's command makes it (`checkUpdateProcessInstance`, or `checkCreateBatch` for a batch).
+   */
+  authorize?: (instance: ProcessInstanceState) => void;
 }
 
 export interface DeployInput {
@@ -101,6 +108,17 @@ export interface CorrelateInput {
   processVariablesLocal?: Record<string, TypedValue>;
   all?: boolean;
   startMessagesOnly?: boolean;
+  /** The user's checks of each correlation result (CorrelateMessageCmd.checkAuthorization). */
+  authorize?: EventAuthorization;
+}
+
+/**
+ * The user's checks of what a message or signal reaches: `checkUpdateProcessInstanceById` for a
+ * waiting instance, `checkCreateProcessInstance` for a start event.
+ */
+export interface EventAuthorization {
+  instance: (instance: ProcessInstanceState) => void;
+  start: (definition: ProcessDefinitionRec) => void;
 }
 
 export interface CorrelationResult {
@@ -127,6 +145,11 @@ export interface VariableView extends VariableRec {
 }
 
 export interface EngineApi {
+  /** Users, groups and memberships, and password checks with Camunda's login throttling. */
+  readonly identityService: IdentityService;
+  /** Authorizations and their checks; `enabled` is Camunda's `authorizationEnabled`. */
+  readonly authorizationService: AuthorizationService;
+
   // deployments and definitions
   /** Parses and deploys; rejects with a ParseException (400) naming the unsupported element. */
   deploy(input: DeployInput): Promise<DeployResult>;
@@ -165,7 +188,11 @@ export interface EngineApi {
   // messages
   correlateMessage(input: CorrelateInput): CorrelationResult[];
   /** `POST /signal`: broadcast a signal to all subscriptions. */
-  throwSignal(name: string, variables: Record<string, TypedValue>): void;
+  throwSignal(
+    name: string,
+    variables: Record<string, TypedValue>,
+    authorize?: EventAuthorization,
+  ): void;
 
   // variables
   /** Variables of one execution / activity instance scope (local only), or undefined when unknown. */
@@ -197,7 +224,12 @@ export interface EngineApi {
   /** Sets retries of every job of the definition that has none left (contract §3.5). */
   setJobDefinitionRetries(jobDefinitionId: string, retries: number): void;
   /** `POST /job/retries`: a `set-job-retries` batch over the given jobs. */
-  setJobRetriesAsync(jobIds: string[], retries: number, userId?: string | null): BatchRec;
+  setJobRetriesAsync(
+    jobIds: string[],
+    retries: number,
+    userId?: string | null,
+    authorize?: () => void,
+  ): BatchRec;
   jobDefinitions(): Iterable<JobDefinitionRec>;
   jobDefinition(id: string): JobDefinitionRec | undefined;
   /** The next job the executor should run, if one is due now. */

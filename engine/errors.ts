@@ -44,7 +44,8 @@ export class AuthorizationException extends ProcessEngineException {
     readonly missingAuthorizations: {
       permissionName: string;
       resourceName: string;
-      resourceId: string;
+      /** Null where Camunda checked the resource type as a whole. */
+      resourceId: string | null;
     }[],
   ) {
     super(message);

@@ -10,11 +10,14 @@ import type {
   DeployInput,
   DeployResult,
   EngineApi,
+  EventAuthorization,
   ModificationInstruction,
   ModificationOptions,
   StartInput,
   VariableView,
 } from './engine-api';
+import { AuthorizationService } from './authorization/authorization-service';
+import { IdentityService, type LoginThrottling } from './authorization/identity-service';
 import {
   BadUserRequestException,
   MismatchingMessageCorrelationException,
@@ -77,6 +80,18 @@ export interface ProcessEngineOptions {
    * process without `camunda:historyTimeToLive`. Default false, as Camunda's own test setup has it.
    */
   enforceHistoryTimeToLive?: boolean;
+  /**
+   * Camunda's `authorizationEnabled`. Default true: the server serves users with authorizations;
+   * false checks nothing and filters no query, as `--no-authorization` runs it.
+   */
+  authorizationEnabled?: boolean;
+  /**
+   * Ids of authorizations, apart from `idGenerator` so that the users and authorizations a server
+   * starts with do not shift the ids of what the engine runs.
+   */
+  authorizationIdGenerator?: () => string;
+  /** Login throttling of the identity service; default Camunda's settings. */
+  loginThrottling?: LoginThrottling;
 }
 
 /**
@@ -95,12 +110,19 @@ export class ProcessEngine implements EngineApi {
   private readonly newId: () => string;
   readonly historyLevel: HistoryLevel;
   private readonly enforceHistoryTimeToLive: boolean;
+  readonly identityService: IdentityService;
+  readonly authorizationService: AuthorizationService;
 
   constructor(options: ProcessEngineOptions = {}) {
     this.clock = options.clock ?? (() => Date.now());
     this.newId = options.idGenerator ?? (() => globalThis.crypto.randomUUID());
     this.historyLevel = options.historyLevel ?? 'full';
     this.enforceHistoryTimeToLive = options.enforceHistoryTimeToLive ?? false;
+    this.identityService = new IdentityService(this.clock, options.loginThrottling);
+    this.authorizationService = new AuthorizationService(
+      options.authorizationEnabled ?? true,
+      options.authorizationIdGenerator ?? (() => globalThis.crypto.randomUUID()),
+    );
   }
 
   now(): number {
@@ -595,6 +617,7 @@ export class ProcessEngine implements EngineApi {
           );
         }
         const definition = rt.definitionOf(pi);
+        options.authorize?.(pi);
         modifyProcessInstance(rt, pi, instructions);
         if (options.userId) {
           rt.ctx.log(
@@ -715,6 +738,7 @@ export class ProcessEngine implements EngineApi {
         if (!match.pi.eventSubscriptions[match.subscription.id]) {
           continue;
         }
+        input.authorize?.instance(match.pi);
         for (const [name, value] of Object.entries(input.processVariablesLocal ?? {})) {
           const owner = match.pi.activityInstances[match.subscription.activityInstanceId ?? ''];
           if (owner) {
@@ -733,6 +757,7 @@ export class ProcessEngine implements EngineApi {
         if (!definition) {
           continue;
         }
+        input.authorize?.start(definition);
         const pi = rt.startProcessInstance(definition, {
           businessKey: input.businessKey ?? null,
           variables: input.processVariables,
@@ -775,7 +800,26 @@ export class ProcessEngine implements EngineApi {
     return true;
   }
 
-  throwSignal(name: string, variables: Record<string, TypedValue>): void {
+  throwSignal(
+    name: string,
+    variables: Record<string, TypedValue>,
+    authorize?: EventAuthorization,
+  ): void {
+    // SignalEventReceivedCmd checks every catching instance and start event before delivering.
+    if (authorize) {
+      for (const pi of this.store.instances.values()) {
+        if (
+          Object.values(pi.eventSubscriptions).some(
+            (s) => s.eventType === 'signal' && s.eventName === name,
+          )
+        ) {
+          authorize.instance(pi);
+        }
+      }
+      for (const start of this.signalStarts(name)) {
+        authorize.start(start.definition);
+      }
+    }
     this.run({}, (rt) => {
       rt.pendingSignals.push({ name, variables });
     });
@@ -1140,8 +1184,13 @@ export class ProcessEngine implements EngineApi {
     });
   }
 
-  setJobRetriesAsync(jobIds: string[], retries: number, userId: string | null = null): BatchRec {
-    return setJobRetriesAsync(this.batchHost, jobIds, retries, userId);
+  setJobRetriesAsync(
+    jobIds: string[],
+    retries: number,
+    userId: string | null = null,
+    authorize?: () => void,
+  ): BatchRec {
+    return setJobRetriesAsync(this.batchHost, jobIds, retries, userId, authorize);
   }
 
   jobDefinitions(): Iterable<JobDefinitionRec> {

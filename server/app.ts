@@ -8,14 +8,15 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { EngineApi } from '../engine/engine-api';
 import type { ExceptionDto } from '../src/api/camunda-dto';
-import type { Authorizations } from './authorization';
-import { Authorizer } from './authorization';
-import type { Users } from './basic-auth';
-import { DEFAULT_USERS, anonymous, basicAuth } from './basic-auth';
+import { CommandChecker } from '../engine/authorization/command-checker';
+import { readableEngine } from '../engine/authorization/readable-engine';
+import { anonymous, basicAuth } from './basic-auth';
 import type { ConsoleSessionOptions } from './console-session';
 import { addConsoleSession, ephemeralSessionOptions } from './console-session';
 import { consoleHandler } from './console-static';
 import { addEngineProxy } from './engine-proxy';
+import type { Identities } from './identities';
+import { DEFAULT_IDENTITIES, loadIdentities } from './identities';
 import type { RestEnv } from './rest-env';
 import {
   InvalidRequestException,
@@ -23,11 +24,13 @@ import {
   isProcessEngineException,
   toErrorResponse,
 } from './rest-errors';
+import { authorizationRoutes } from './routes/authorization';
 import { batchRoutes } from './routes/batch';
 import { deploymentRoutes } from './routes/deployment';
 import { engineInfoRoutes } from './routes/engine-info';
 import { historyRoutes } from './routes/history';
 import { historyVariableRoutes } from './routes/history-variables';
+import { identityRoutes } from './routes/identity';
 import { jobRoutes } from './routes/job';
 import { messageRoutes } from './routes/message';
 import { modificationRoutes } from './routes/modification';
@@ -46,15 +49,16 @@ const ENGINE_NAME_IN_PATH = /^\/engine\/(.*?)(?:\/|$)/;
 
 export interface AppOptions {
   engine: EngineApi;
-  /** User name → password for HTTP Basic authentication; default `demo`/`demo`, `john`/`john`. */
-  users?: Users;
+  /**
+   * The users, groups and authorizations loaded into the engine; default Camunda's demo users
+   * (`DEFAULT_IDENTITIES`). Null keeps what the engine already has.
+   */
+  identities?: Identities | null;
   /**
    * False serves the REST API without authentication, as Camunda Run does by default: requests
    * have no user, whatever Authorization header they send. Default true (HTTP Basic).
    */
   authentication?: boolean;
-  /** User name → permissions on batches; default: demo may do everything, john only read. */
-  authorizations?: Authorizations;
   /** The built console; `null` serves none. Default `dist`. */
   consoleDir?: string | null;
   /** The console's sign-in cookie (`console-session.ts`); default: a key of this process's own. */
@@ -102,6 +106,8 @@ function restApi(engine: EngineApi): Hono<RestEnv> {
     historyRoutes(engine),
     historyVariableRoutes(engine),
     batchRoutes(engine),
+    authorizationRoutes(engine),
+    identityRoutes(engine),
   ]) {
     api.route('/', routes);
   }
@@ -132,6 +138,10 @@ export function createApp(options: AppOptions): Hono {
   app.onError(handleError);
   addConsoleSession(app, options.consoleSession ?? ephemeralSessionOptions());
 
+  const { engine } = options;
+  if (options.identities !== null) {
+    loadIdentities(engine, options.identities ?? DEFAULT_IDENTITIES);
+  }
   const rest = new Hono<RestEnv>();
   rest.onError(handleError);
   if (options.authentication === false) {
@@ -145,7 +155,7 @@ export function createApp(options: AppOptions): Hono {
       await next();
     });
   } else {
-    const authenticate = basicAuth(options.users ?? DEFAULT_USERS);
+    const authenticate = basicAuth(engine.identityService);
     const filter: MiddlewareHandler<RestEnv> = async (c, next) => {
       const path = c.req.path.slice(REST_PATH.length);
       // ProcessEngineAuthenticationFilter: the engine list (WHITE_LISTED_URL_PATTERNS, `/engine`)
@@ -153,6 +163,7 @@ export function createApp(options: AppOptions): Hono {
       // before any credentials are looked at.
       if (ENGINE_LIST_PATH.test(path)) {
         c.set('userId', null);
+        c.set('groupIds', []);
         await next();
         return;
       }
@@ -164,15 +175,21 @@ export function createApp(options: AppOptions): Hono {
     };
     rest.use('*', filter);
   }
-  const authorizer = new Authorizer(options.authorizations);
   rest.use('*', async (c, next) => {
     const { origin, pathname } = new URL(c.req.url);
     const base = pathname.startsWith(`${DEFAULT_ENGINE_PATH}/`) ? DEFAULT_ENGINE_PATH : REST_PATH;
     c.set('baseUrl', `${origin}${base}`);
-    c.set('authorizer', authorizer);
+    // The authentication engine commands run with (IdentityService.setAuthentication).
+    const { userId, groupIds } = c.var;
+    const checker = new CommandChecker(
+      engine.authorizationService,
+      userId === null ? null : { userId, groupIds },
+    );
+    c.set('checker', checker);
+    c.set('reader', readableEngine(engine, checker));
     await next();
   });
-  const api = restApi(options.engine);
+  const api = restApi(engine);
   rest.route('/', api);
   rest.route('/engine/default', api);
   rest.all('*', notFound);

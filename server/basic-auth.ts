@@ -1,12 +1,7 @@
 /** HTTP Basic authentication of `/engine-rest`; the user id goes to engine commands. */
 import type { MiddlewareHandler } from 'hono';
+import type { IdentityService } from '../engine/authorization/identity-service';
 import type { RestEnv } from './rest-env';
-
-/** User name → password. */
-export type Users = Readonly<Record<string, string>>;
-
-/** demo is the administrator; john may not create, suspend or delete batches (authorization.ts). */
-export const DEFAULT_USERS: Users = { demo: 'demo', john: 'john' };
 
 /** Camunda's realm: the engine name. */
 const CHALLENGE = 'Basic realm="default"';
@@ -30,30 +25,24 @@ function decodeCredentials(header: string | undefined): { user: string; password
   return { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }
 
-/** Compares without an early exit, so timing does not reveal how much of a password matched. */
-function safeEqual(a: string, b: string): boolean {
-  let difference = a.length ^ b.length;
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    difference |= (a.charCodeAt(i) || 0) ^ (b.charCodeAt(i) || 0);
-  }
-  return difference === 0;
-}
-
 /**
  * Requires valid credentials, as Camunda's `ProcessEngineAuthenticationFilter` with its
  * `HttpBasicAuthenticationProvider` does: without them the answer is 401 with the challenge
  * `Basic realm="<engine name>"` (`augmentResponseByAuthenticationChallenge`) and an empty body,
  * since the filter only sets the status.
  */
-export function basicAuth(users: Users): MiddlewareHandler<RestEnv> {
+export function basicAuth(identity: IdentityService): MiddlewareHandler<RestEnv> {
   return async (c, next) => {
     const credentials = decodeCredentials(c.req.header('Authorization'));
-    const expected = credentials ? users[credentials.user] : undefined;
-    if (!credentials || expected === undefined || !safeEqual(credentials.password, expected)) {
+    // The provider asks IdentityService.checkPassword, which refuses a delayed or locked user
+    // even with the right password and counts every wrong one.
+    if (!credentials || !(await identity.checkPassword(credentials.user, credentials.password))) {
       c.header('WWW-Authenticate', CHALLENGE);
       return c.body(null, 401);
     }
     c.set('userId', credentials.user);
+    // ProcessEngineAuthenticationFilter.setAuthenticatedUser: the user with its groups.
+    c.set('groupIds', identity.groupIds(credentials.user));
     await next();
   };
 }
@@ -67,5 +56,6 @@ export function basicAuth(users: Users): MiddlewareHandler<RestEnv> {
  */
 export const anonymous: MiddlewareHandler<RestEnv> = async (c, next) => {
   c.set('userId', null);
+  c.set('groupIds', []);
   await next();
 };

@@ -10,10 +10,21 @@ describe('parseCliOptions', () => {
       jobExecutor: true,
       console: true,
       auth: true,
+      authorization: true,
+      usersFile: null,
       historyLevel: 'full',
       enforceHistoryTimeToLive: false,
       help: false,
     });
+  });
+
+  it('reads --no-authorization and the users file, from --users or CONSOLE_USERS_FILE', () => {
+    expect(parseCliOptions(['--no-authorization'], {}).authorization).toBe(false);
+    expect(parseCliOptions(['--users', 'u.json'], {}).usersFile).toBe('u.json');
+    expect(parseCliOptions([], { CONSOLE_USERS_FILE: 'e.json' }).usersFile).toBe('e.json');
+    expect(parseCliOptions(['--users=u.json'], { CONSOLE_USERS_FILE: 'e.json' }).usersFile).toBe(
+      'u.json',
+    );
   });
 
   it('reads the engine profiles: no authentication, history level, enforced time to live', () => {

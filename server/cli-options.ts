@@ -10,6 +10,10 @@ export interface CliOptions {
   console: boolean;
   /** HTTP Basic authentication of the REST API; `--no-auth` serves it as Camunda Run does by default. */
   auth: boolean;
+  /** Camunda's `authorizationEnabled`; `--no-authorization` checks no permission. */
+  authorization: boolean;
+  /** A users file replacing the default users, groups and authorizations. */
+  usersFile: string | null;
   historyLevel: HistoryLevel;
   enforceHistoryTimeToLive: boolean;
   help: boolean;
@@ -24,6 +28,10 @@ export const USAGE = `usage: tsx server/main.ts [options]
   --no-console        serve only the REST API, not the built console
   --no-auth           serve the REST API without authentication, as Camunda Run does by default:
                       no request has a user, so no user operation log is written
+  --no-authorization  authenticate users but check no permission, as Camunda 7 does with
+                      authorization disabled (its default): every user may do everything
+  --users FILE        users, groups and authorizations (JSON, see README) instead of the
+                      default demo (administrator) and john (read only)
   --history-level L   ${HISTORY_LEVELS.join(' | ')} (default: full): how much history the engine
                       writes; below full there is no user operation log and no historic batch
   --enforce-history-time-to-live
@@ -32,6 +40,7 @@ export const USAGE = `usage: tsx server/main.ts [options]
 
 environment:
   ENGINE_REST_URL     proxy /engine-rest to this Camunda 7 REST API instead of the embedded engine
+  CONSOLE_USERS_FILE  the users file when --users is not given
   PORT                default port`;
 
 /** Wrong command-line usage; the message says what. */
@@ -56,6 +65,8 @@ export function parseCliOptions(
     jobExecutor: true,
     console: true,
     auth: true,
+    authorization: true,
+    usersFile: env.CONSOLE_USERS_FILE ? env.CONSOLE_USERS_FILE : null,
     historyLevel: 'full',
     enforceHistoryTimeToLive: false,
     help: false,
@@ -90,6 +101,12 @@ export function parseCliOptions(
         break;
       case '--no-auth':
         options.auth = false;
+        break;
+      case '--no-authorization':
+        options.authorization = false;
+        break;
+      case '--users':
+        options.usersFile = value();
         break;
       case '--history-level': {
         const level = value();

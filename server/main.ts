@@ -1,9 +1,10 @@
 /**
  * Starts the server: `tsx server/main.ts [--port P] [--host H] [--no-demo] [--no-job-executor]
- * [--no-console] [--no-auth] [--history-level L] [--enforce-history-time-to-live]` (USAGE in
- * cli-options.ts). With `ENGINE_REST_URL` set it proxies `/engine-rest` to that engine instead of
+ * [--no-console] [--no-auth] [--no-authorization] [--users FILE] [--history-level L]
+ * [--enforce-history-time-to-live]` (USAGE in cli-options.ts). With `ENGINE_REST_URL` set it proxies `/engine-rest` to that engine instead of
  * running the embedded one.
  */
+import { readFile } from 'node:fs/promises';
 import type { ServerType } from '@hono/node-server';
 import { serve } from '@hono/node-server';
 import type { EngineApi } from '../engine/engine-api';
@@ -11,6 +12,8 @@ import { ProcessEngine } from '../engine/process-engine';
 import { createApp, createProxyApp } from './app';
 import type { CliOptions } from './cli-options';
 import { CliUsageError, USAGE, parseCliOptions } from './cli-options';
+import type { Identities } from './identities';
+import { DEFAULT_IDENTITIES, IdentitiesFileError, parseIdentities } from './identities';
 import { JobExecutor } from './job-executor';
 import { sessionKey } from './session-cookie';
 
@@ -31,6 +34,7 @@ function urlHost(host: string): string {
 function describeProfile(options: CliOptions): string {
   const parts = [
     options.auth ? 'HTTP Basic authentication' : 'no authentication',
+    options.authorization ? 'authorization checked' : 'authorization disabled',
     `history level ${options.historyLevel}`,
   ];
   if (options.enforceHistoryTimeToLive) {
@@ -54,6 +58,19 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
+  let identities: Identities = DEFAULT_IDENTITIES;
+  if (options.usersFile !== null) {
+    try {
+      identities = parseIdentities(await readFile(options.usersFile, 'utf8'), options.usersFile);
+    } catch (error) {
+      console.error(
+        error instanceof IdentitiesFileError
+          ? error.message
+          : `${options.usersFile}: ${(error as Error).message}`,
+      );
+      process.exit(2);
+    }
+  }
   const consoleDir = options.console ? 'dist' : null;
   const proxyTarget = process.env.ENGINE_REST_URL;
   const sessionSecret = process.env.CONSOLE_SESSION_SECRET || undefined;
@@ -73,6 +90,7 @@ async function main(): Promise<void> {
     const engine = new ProcessEngine({
       historyLevel: options.historyLevel,
       enforceHistoryTimeToLive: options.enforceHistoryTimeToLive,
+      authorizationEnabled: options.authorization,
     });
     if (options.demo) {
       await loadDemoData(engine, options.auth);
@@ -86,7 +104,21 @@ async function main(): Promise<void> {
       });
       executor.start();
     }
-    app = createApp({ engine, consoleDir, authentication: options.auth, consoleSession });
+    try {
+      app = createApp({
+        engine,
+        consoleDir,
+        authentication: options.auth,
+        identities,
+        consoleSession,
+      });
+    } catch (error) {
+      if (!(error instanceof IdentitiesFileError)) {
+        throw error;
+      }
+      console.error(`${options.usersFile ?? 'users'}: ${error.message}`);
+      process.exit(2);
+    }
   }
 
   const server: ServerType = serve(

@@ -46,6 +46,19 @@ async function writeHistory(): Promise<History> {
     expect(actual, text).toBe(status);
   };
 
+  // john may modify instances and annotate their log, no more.
+  await expectStatus(
+    200,
+    request('POST', '/authorization/create', {
+      json: {
+        type: 1,
+        userId: 'john',
+        resourceType: 6,
+        resourceId: '*',
+        permissions: ['UPDATE_INSTANCE', 'UPDATE_HISTORY'],
+      },
+    }),
+  );
   await expectStatus(
     204,
     request('POST', `/process-instance/${a}/modification`, {

@@ -1,6 +1,7 @@
 /** What the REST routes share through Hono's context. */
 import type { Context } from 'hono';
-import type { Authorizer } from './authorization';
+import type { CommandChecker } from '../engine/authorization/command-checker';
+import type { EngineApi } from '../engine/engine-api';
 
 export interface RestEnv {
   Variables: {
@@ -8,8 +9,12 @@ export interface RestEnv {
     userId: string | null;
     /** `http://host/engine-rest` (or `…/engine/default`), for the `links` of DTOs. */
     baseUrl: string;
-    /** The permission checks of batch operations; see `authorize()`. */
-    authorizer: Authorizer;
+    /** The authenticated user's groups. */
+    groupIds: readonly string[];
+    /** The authenticated user's permission checks (none without a user or authorization). */
+    checker: CommandChecker;
+    /** The engine as the user's queries see it: only what the user may read. */
+    reader: EngineApi;
   };
 }
 

@@ -13,6 +13,7 @@ import type {
   JobHandlerType,
   JobRec,
   ProcessDefinitionRec,
+  ProcessInstanceState,
   UserOperationLogRec,
 } from '../runtime/state';
 
@@ -44,6 +45,13 @@ export interface ManyInstancesModification {
   skipIoMappings?: boolean;
   annotation?: string | null;
   userId?: string | null;
+  /**
+   * The user's permission check of each instance (`checkUpdateProcessInstance`), made inside the
+   * command once the instance is found, as ProcessInstanceModificationCmd makes it.
+   */
+  checkInstance?: (instance: ProcessInstanceState) => void;
+  /** The user's `checkCreateBatch`, made once the request is valid, as BatchBuilder makes it. */
+  checkCreateBatch?: () => void;
 }
 
 /** Checks 1 and 3–6 of contract §2.4, in Camunda's order. */
@@ -83,6 +91,7 @@ function modifyOne(
   definitionId: string,
   instanceId: string,
   instructions: ModificationInstruction[],
+  checkInstance: ((instance: ProcessInstanceState) => void) | undefined,
 ): void {
   const pi = rt.ctx.instance(instanceId);
   if (!pi) {
@@ -95,6 +104,7 @@ function modifyOne(
       `ENGINE-13037 Process instance '${instanceId}' cannot be modified. Its process definition '${pi.processDefinitionId}' does not match given process definition '${definitionId}'`,
     );
   }
+  checkInstance?.(pi);
   modifyProcessInstance(rt, pi, instructions, { honourCancelCurrentActive: true });
 }
 
@@ -110,7 +120,7 @@ export function executeModification(host: BatchHost, input: ManyInstancesModific
     },
     (rt) => {
       for (const id of ids) {
-        modifyOne(rt, definition.id, id, input.instructions);
+        modifyOne(rt, definition.id, id, input.instructions, input.checkInstance);
       }
       logManyInstances(host, rt.ctx, definition, ids.length, false, input);
     },
@@ -210,6 +220,7 @@ export function executeModificationAsync(
 ): BatchRec {
   const definition = validateManyInstances(host, input);
   const ids = input.processInstanceIds as string[];
+  input.checkCreateBatch?.();
   return host.run({ userId: input.userId }, (rt) => {
     const batch = createBatch(
       host,
@@ -240,6 +251,8 @@ export function modifyProcessInstanceAsync(
     skipIoMappings?: boolean;
     annotation?: string | null;
     userId?: string | null;
+    /** The user's permission check (`checkCreateBatch`), made once the instance is found. */
+    authorize?: (instance: ProcessInstanceState) => void;
   },
 ): BatchRec {
   return host.run({ userId: options.userId }, (rt) => {
@@ -249,6 +262,7 @@ export function modifyProcessInstanceAsync(
         `ENGINE-13036 Process instance '${processInstanceId}' cannot be modified. The process instance does not exist`,
       );
     }
+    options.authorize?.(pi);
     const definition = host.definition(pi.processDefinitionId);
     if (!definition) {
       throw new ProcessEngineException(
@@ -366,6 +380,7 @@ export function setJobRetriesAsync(
   jobIds: string[],
   retries: number,
   userId: string | null,
+  checkCreateBatch?: () => void,
 ): BatchRec {
   if (jobIds.length === 0) {
     throw new BadUserRequestException('job ids cannot be empty: jobIds is empty');
@@ -375,6 +390,7 @@ export function setJobRetriesAsync(
       `ENGINE-13054 The number of job retries must be a non-negative Integer, but '${String(retries)}' has been provided.`,
     );
   }
+  checkCreateBatch?.();
   return host.run({ userId }, (rt) => {
     const batch = createBatch(
       host,
@@ -533,7 +549,8 @@ function runExecutionJob(host: BatchHost, rt: Runtime, batch: BatchRec, job: Job
   for (const id of ids) {
     try {
       if (config.kind === 'instance-modification') {
-        modifyOne(rt, config.processDefinitionId, id, config.instructions);
+        // Batch jobs run without an authenticated user, so nothing is checked.
+        modifyOne(rt, config.processDefinitionId, id, config.instructions, undefined);
       } else {
         setRetries(host, rt, id, config.retries);
       }

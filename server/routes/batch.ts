@@ -3,7 +3,6 @@ import { Hono } from 'hono';
 import type { EngineApi } from '../../engine/engine-api';
 import { BadUserRequestException } from '../../engine/errors';
 import { findBatchStatistics, findBatches } from '../../engine/query/batch-query';
-import { authorize } from '../authorization';
 import { toBatchDto, toBatchStatisticsDto } from '../dto-mappers';
 import { defineQuery, parseUrlFilters } from '../query-params';
 import { bodyObject, jsonBoolean, readJsonBody } from '../request-body';
@@ -53,19 +52,21 @@ export function batchRoutes(engine: EngineApi): Hono<RestEnv> {
 
   addListRoutes(app, '/batch/statistics', {
     spec: BATCH_STATISTICS_QUERY,
-    find: (filters, sortings, paging) => findBatchStatistics(engine, filters, sortings, paging),
+    find: (filters, sortings, paging, c) =>
+      findBatchStatistics(c.var.reader, filters, sortings, paging),
     toDto: ({ batch, statistics }) => toBatchStatisticsDto(batch, statistics),
   });
 
   addListRoutes(app, '/batch', {
     spec: BATCH_QUERY,
-    find: (filters, sortings, paging) => findBatches(engine, filters, sortings, paging),
+    find: (filters, sortings, paging, c) => findBatches(c.var.reader, filters, sortings, paging),
     toDto: (batch) => toBatchDto(batch),
   });
 
   app.get('/batch/:id', (c) => {
     const id = pathParam(c, 'id');
-    const batch = engine.batch(id);
+    // A batch query: a batch the user may not read is not found.
+    const batch = c.var.reader.batch(id);
     if (!batch) {
       throw new InvalidRequestException(404, `Batch with id '${id}' does not exist`);
     }
@@ -77,7 +78,7 @@ export function batchRoutes(engine: EngineApi): Hono<RestEnv> {
     const suspended = (await readJsonBody(c, suspensionSchema)).suspended === true;
     // Camunda checks the permission after finding the batch: an unknown id stays a 400.
     if (engine.batch(id)) {
-      authorize(c, 'suspendBatch', id);
+      c.var.checker.checkSuspendBatch(id);
     }
     rethrowBadRequest(
       () => {
@@ -92,7 +93,7 @@ export function batchRoutes(engine: EngineApi): Hono<RestEnv> {
     const id = pathParam(c, 'id');
     const { cascade = false } = parseUrlFilters(urlQuery(c), { cascade: 'boolean' });
     if (engine.batch(id)) {
-      authorize(c, 'deleteBatch', id);
+      c.var.checker.checkDeleteBatch(id);
     }
     rethrowBadRequest(() => {
       engine.deleteBatch(id, cascade, c.var.userId);

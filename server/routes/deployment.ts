@@ -6,6 +6,7 @@ import { findDeployments } from '../../engine/query/repository-query';
 import type { DeploymentWithDefinitionsDto, ProcessDefinitionDto } from '../../src/api/camunda-dto';
 import { toDeploymentDto, toProcessDefinitionDto } from '../dto-mappers';
 import { defineQuery, parseUrlFilters } from '../query-params';
+import { requireMediaType } from '../request-limits';
 import type { RestContext, RestEnv } from '../rest-env';
 import { pathParam, urlQuery } from '../rest-env';
 import { InvalidRequestException } from '../rest-errors';
@@ -47,10 +48,8 @@ function formBoolean(value: unknown): boolean {
 
 /** Reads the multipart form: the deployment fields and every file part as a resource. */
 async function readDeployment(c: RestContext): Promise<DeployInput> {
-  const contentType = c.req.header('content-type') ?? '';
-  if (!contentType.toLowerCase().startsWith('multipart/form-data')) {
-    throw new InvalidRequestException(400, 'multipart/form-data cannot be processed');
-  }
+  // DeploymentRestService.createDeployment is `@Consumes(MediaType.MULTIPART_FORM_DATA)`.
+  requireMediaType(c, 'multipart/form-data');
   const form = await c.req.parseBody({ all: true });
   const resources: DeployInput['resources'] = [];
   for (const [field, value] of Object.entries(form)) {
@@ -82,8 +81,9 @@ async function readDeployment(c: RestContext): Promise<DeployInput> {
 
 export function deploymentRoutes(engine: EngineApi): Hono<RestEnv> {
   const app = new Hono<RestEnv>();
-  const requireDeployment = (id: string, message: string): DeploymentRec => {
-    const deployment = engine.deployment(id);
+  /** A deployment query: one the user may not read is not found. */
+  const requireDeployment = (c: RestContext, id: string, message: string): DeploymentRec => {
+    const deployment = c.var.reader.deployment(id);
     if (!deployment) {
       throw new InvalidRequestException(404, message);
     }
@@ -91,7 +91,10 @@ export function deploymentRoutes(engine: EngineApi): Hono<RestEnv> {
   };
 
   app.post('/deployment/create', async (c) => {
-    const { deployment, definitions } = await engine.deploy(await readDeployment(c));
+    const input = await readDeployment(c);
+    // DeployCmd checks CREATE on Deployment before it parses anything.
+    c.var.checker.checkCreateDeployment();
+    const { deployment, definitions } = await engine.deploy(input);
     const deployed: Record<string, ProcessDefinitionDto> = {};
     for (const definition of definitions) {
       deployed[definition.id] = toProcessDefinitionDto(definition);
@@ -107,25 +110,27 @@ export function deploymentRoutes(engine: EngineApi): Hono<RestEnv> {
 
   addListRoutes(app, '/deployment', {
     spec: DEPLOYMENT_QUERY,
-    find: (filters, sortings, paging) => findDeployments(engine, filters, sortings, paging),
+    find: (filters, sortings, paging, c) =>
+      findDeployments(c.var.reader, filters, sortings, paging),
     toDto: (deployment, c) => toDeploymentDto(deployment, c.var.baseUrl),
   });
 
   app.get('/deployment/:id', (c) => {
     const id = pathParam(c, 'id');
-    const deployment = requireDeployment(id, `Deployment with id '${id}' does not exist`);
+    const deployment = requireDeployment(c, id, `Deployment with id '${id}' does not exist`);
     return c.json(toDeploymentDto(deployment, c.var.baseUrl));
   });
 
   app.delete('/deployment/:id', (c) => {
     const id = pathParam(c, 'id');
     // Camunda's wording, grammar included.
-    requireDeployment(id, `Deployment with id '${id}' do not exist`);
+    requireDeployment(c, id, `Deployment with id '${id}' do not exist`);
     const options = parseUrlFilters(urlQuery(c), {
       cascade: 'boolean',
       skipCustomListeners: 'boolean',
       skipIoMappings: 'boolean',
     });
+    c.var.checker.checkDeleteDeployment(id);
     engine.deleteDeployment(id, options);
     return c.body(null, 204);
   });

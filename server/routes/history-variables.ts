@@ -23,7 +23,7 @@ import {
   parseUrlQuery,
   queryBodySchema,
 } from '../query-params';
-import { bodyObject, parseJsonBody } from '../request-body';
+import { bodyObject, parseJsonBody, readJsonText } from '../request-body';
 import type { RestContext, RestEnv } from '../rest-env';
 import { pathParam, urlQuery } from '../rest-env';
 import { InvalidRequestException } from '../rest-errors';
@@ -113,7 +113,8 @@ function deserialize(c: RestContext, name: 'deserializeValues' | 'deserializeVal
   return parseUrlFilters(urlQuery(c), { [name]: 'boolean' } as const)[name] ?? true;
 }
 
-export function historyVariableRoutes(engine: EngineApi): Hono<RestEnv> {
+/** Every read goes through `c.var.reader`, the user's view; the engine itself is not needed. */
+export function historyVariableRoutes(_engine: EngineApi): Hono<RestEnv> {
   const app = new Hono<RestEnv>();
 
   const variableList = (c: RestContext, records: HistoricVariableInstanceRec[]) =>
@@ -127,7 +128,7 @@ export function historyVariableRoutes(engine: EngineApi): Hono<RestEnv> {
     return { filters: withVariableValue(filters, urlQuery(c).variableValue), sortings };
   };
   const readBodyQuery = async (c: RestContext) => {
-    const text = await c.req.text();
+    const text = await readJsonText(c);
     const body = parseJsonBody(text, queryBodySchema(HISTORIC_VARIABLE_INSTANCE_QUERY));
     const { variableValue } = parseJsonBody(text, variableValueBodySchema);
     const { filters, sortings } = fromQueryBody(body, HISTORIC_VARIABLE_INSTANCE_QUERY);
@@ -137,14 +138,14 @@ export function historyVariableRoutes(engine: EngineApi): Hono<RestEnv> {
     variableList(
       c,
       findHistoricVariableInstances(
-        engine,
+        c.var.reader,
         query.filters,
         query.sortings,
         parsePaging(urlQuery(c)),
       ),
     );
   const count = (c: RestContext, query: ReturnType<typeof readUrlQuery>) =>
-    c.json({ count: findHistoricVariableInstances(engine, query.filters).length });
+    c.json({ count: findHistoricVariableInstances(c.var.reader, query.filters).length });
 
   app.get('/history/variable-instance', (c) => list(c, readUrlQuery(c)));
   app.get('/history/variable-instance/count', (c) => count(c, readUrlQuery(c)));
@@ -153,7 +154,7 @@ export function historyVariableRoutes(engine: EngineApi): Hono<RestEnv> {
   app.get('/history/variable-instance/:id', (c) => {
     const id = pathParam(c, 'id');
     // HistoricVariableInstanceResourceImpl queries by variableId, without includeDeleted.
-    const [variable] = findHistoricVariableInstances(engine, {}).filter(
+    const [variable] = findHistoricVariableInstances(c.var.reader, {}).filter(
       (candidate) => candidate.id === id,
     );
     if (!variable) {
@@ -168,13 +169,14 @@ export function historyVariableRoutes(engine: EngineApi): Hono<RestEnv> {
   // HistoricDetailRestService has GET and POST lists but only a GET count.
   addListRoutes(app, '/history/detail', {
     spec: HISTORIC_DETAIL_QUERY,
-    find: (filters, sortings, paging) => findHistoricDetails(engine, filters, sortings, paging),
+    find: (filters, sortings, paging, c) =>
+      findHistoricDetails(c.var.reader, filters, sortings, paging),
     toDto: (detail, c) => toHistoricVariableUpdateDto(detail, deserialize(c, 'deserializeValues')),
   });
   app.post('/history/detail', async (c) => {
-    const body = parseJsonBody(await c.req.text(), queryBodySchema(HISTORIC_DETAIL_QUERY));
+    const body = parseJsonBody(await readJsonText(c), queryBodySchema(HISTORIC_DETAIL_QUERY));
     const { filters, sortings } = fromQueryBody(body, HISTORIC_DETAIL_QUERY);
-    const details = findHistoricDetails(engine, filters, sortings, parsePaging(urlQuery(c)));
+    const details = findHistoricDetails(c.var.reader, filters, sortings, parsePaging(urlQuery(c)));
     return c.json(
       details.map((detail) =>
         toHistoricVariableUpdateDto(detail, deserialize(c, 'deserializeValues')),
@@ -183,7 +185,7 @@ export function historyVariableRoutes(engine: EngineApi): Hono<RestEnv> {
   });
   app.get('/history/detail/:id', (c) => {
     const id = pathParam(c, 'id');
-    const [detail] = findHistoricDetails(engine, { detailId: id });
+    const [detail] = findHistoricDetails(c.var.reader, { detailId: id });
     if (!detail) {
       throw new InvalidRequestException(404, `Historic detail with Id '${id}' does not exist.`);
     }

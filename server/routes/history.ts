@@ -12,7 +12,6 @@ import {
 } from '../../engine/query/history-query';
 import { BadUserRequestException } from '../../engine/errors';
 import { findHistoricBatches } from '../../engine/query/batch-query';
-import { authorize } from '../authorization';
 import {
   toHistoricActivityInstanceDto,
   toHistoricBatchDto,
@@ -22,7 +21,7 @@ import {
 import type { ParsedParams } from '../query-params';
 import { defineQuery } from '../query-params';
 import { bodyObject, jsonString, readJsonBody } from '../request-body';
-import type { RestEnv } from '../rest-env';
+import type { RestContext, RestEnv } from '../rest-env';
 import { pathParam } from '../rest-env';
 import { InvalidRequestException } from '../rest-errors';
 import { addListRoutes } from './list-routes';
@@ -193,9 +192,9 @@ export function historyRoutes(engine: EngineApi): Hono<RestEnv> {
 
   addListRoutes(app, '/history/process-instance', {
     spec: HISTORIC_PROCESS_INSTANCE_QUERY,
-    find: (filters, sortings, paging) =>
+    find: (filters, sortings, paging, c) =>
       findHistoricProcessInstances(
-        engine,
+        c.var.reader,
         toHistoricProcessInstanceQuery(filters),
         sortings,
         paging,
@@ -206,7 +205,8 @@ export function historyRoutes(engine: EngineApi): Hono<RestEnv> {
 
   app.get('/history/process-instance/:id', (c) => {
     const id = pathParam(c, 'id');
-    const instance = engine.historicProcessInstance(id);
+    // A history query: an instance the user may not read the history of is not found.
+    const instance = c.var.reader.historicProcessInstance(id);
     if (!instance) {
       throw new InvalidRequestException(
         404,
@@ -218,15 +218,15 @@ export function historyRoutes(engine: EngineApi): Hono<RestEnv> {
 
   addListRoutes(app, '/history/activity-instance', {
     spec: HISTORIC_ACTIVITY_INSTANCE_QUERY,
-    find: (filters, sortings, paging) =>
-      findHistoricActivityInstances(engine, filters, sortings, paging),
+    find: (filters, sortings, paging, c) =>
+      findHistoricActivityInstances(c.var.reader, filters, sortings, paging),
     toDto: (instance) => toHistoricActivityInstanceDto(instance),
     post: true,
   });
 
   app.get('/history/activity-instance/:id', (c) => {
     const id = pathParam(c, 'id');
-    const [instance] = findHistoricActivityInstances(engine, { activityInstanceId: id });
+    const [instance] = findHistoricActivityInstances(c.var.reader, { activityInstanceId: id });
     if (!instance) {
       throw new InvalidRequestException(
         404,
@@ -238,19 +238,20 @@ export function historyRoutes(engine: EngineApi): Hono<RestEnv> {
 
   addListRoutes(app, '/history/user-operation', {
     spec: USER_OPERATION_LOG_QUERY,
-    find: (filters, sortings, paging) =>
-      findUserOperationLogEntries(engine, filters, sortings, paging),
+    find: (filters, sortings, paging, c) =>
+      findUserOperationLogEntries(c.var.reader, filters, sortings, paging),
     toDto: (entry) => toUserOperationLogEntryDto(entry),
   });
 
   addListRoutes(app, '/history/batch', {
     spec: HISTORIC_BATCH_QUERY,
-    find: (filters, sortings, paging) => findHistoricBatches(engine, filters, sortings, paging),
+    find: (filters, sortings, paging, c) =>
+      findHistoricBatches(c.var.reader, filters, sortings, paging),
     toDto: (batch) => toHistoricBatchDto(batch),
   });
   app.get('/history/batch/:id', (c) => {
     const id = pathParam(c, 'id');
-    const batch = engine.historicBatch(id);
+    const batch = c.var.reader.historicBatch(id);
     if (!batch) {
       throw new InvalidRequestException(404, `Historic batch with id '${id}' does not exist`);
     }
@@ -260,7 +261,7 @@ export function historyRoutes(engine: EngineApi): Hono<RestEnv> {
     const id = pathParam(c, 'id');
     // As for runtime batches, an unknown id is reported before any permission is checked.
     if (engine.historicBatch(id)) {
-      authorize(c, 'deleteHistoricBatch', id);
+      c.var.checker.checkDeleteHistoricBatch(id);
     }
     try {
       engine.deleteHistoricBatch(id, c.var.userId);
@@ -274,13 +275,24 @@ export function historyRoutes(engine: EngineApi): Hono<RestEnv> {
   });
 
   // Contract §3.4: the engine's BadUserRequestException (`operation is null`) passes unchanged.
+  /** SetAnnotationForOperationLog checks the first entry of the operation once it is found. */
+  const checkAnnotation = (c: RestContext, operationId: string) => {
+    const [entry] = [...engine.userOperationLog()].filter((e) => e.operationId === operationId);
+    if (entry) {
+      c.var.checker.checkUpdateUserOperationLog(entry);
+    }
+  };
   app.put('/history/user-operation/:operationId/set-annotation', async (c) => {
     const { annotation } = await readJsonBody(c, annotationSchema);
-    engine.setOperationAnnotation(pathParam(c, 'operationId'), annotation ?? null, c.var.userId);
+    const operationId = pathParam(c, 'operationId');
+    checkAnnotation(c, operationId);
+    engine.setOperationAnnotation(operationId, annotation ?? null, c.var.userId);
     return c.body(null, 204);
   });
   app.put('/history/user-operation/:operationId/clear-annotation', (c) => {
-    engine.setOperationAnnotation(pathParam(c, 'operationId'), null, c.var.userId);
+    const operationId = pathParam(c, 'operationId');
+    checkAnnotation(c, operationId);
+    engine.setOperationAnnotation(operationId, null, c.var.userId);
     return c.body(null, 204);
   });
 

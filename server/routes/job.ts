@@ -5,7 +5,6 @@ import type { EngineApi } from '../../engine/engine-api';
 import { BadUserRequestException } from '../../engine/errors';
 import { findJobDefinitions, findJobs } from '../../engine/query/job-query';
 import type { BatchDto } from '../../src/api/camunda-dto';
-import { authorize } from '../authorization';
 import { toBatchDto, toJobDefinitionDto, toJobDto } from '../dto-mappers';
 import { defineQuery, fromQueryBody, queryBodySchema } from '../query-params';
 import { bodyObject, jsonDate, jsonInteger, jsonString, readJsonBody } from '../request-body';
@@ -116,7 +115,7 @@ export function jobRoutes(engine: EngineApi): Hono<RestEnv> {
 
   addListRoutes(app, '/job', {
     spec: JOB_QUERY,
-    find: (filters, sortings, paging) => findJobs(engine, filters, sortings, paging),
+    find: (filters, sortings, paging, c) => findJobs(c.var.reader, filters, sortings, paging),
     toDto: (job) => toJobDto(job),
     post: true,
   });
@@ -130,16 +129,18 @@ export function jobRoutes(engine: EngineApi): Hono<RestEnv> {
     const jobIds = new Set(body.jobIds ?? []);
     if (body.jobQuery) {
       const { filters, sortings } = fromQueryBody(body.jobQuery, JOB_QUERY);
-      for (const job of findJobs(engine, filters, sortings)) {
+      for (const job of findJobs(c.var.reader, filters, sortings)) {
         jobIds.add(job.id);
       }
     }
-    // Camunda checks the permission after the engine's checks (no jobs, negative retries); the
-    // engine has no hook for that yet, so a refused user learns of a missing permission first.
-    authorize(c, 'createSetJobRetriesBatch');
     try {
       return c.json<BatchDto>(
-        toBatchDto(engine.setJobRetriesAsync([...jobIds], retries, c.var.userId)),
+        toBatchDto(
+          // The engine checks the permission after its own checks (no jobs, negative retries).
+          engine.setJobRetriesAsync([...jobIds], retries, c.var.userId, () => {
+            c.var.checker.checkCreateBatch('CREATE_BATCH_SET_JOB_RETRIES');
+          }),
+        ),
       );
     } catch (error) {
       if (error instanceof BadUserRequestException) {
@@ -151,7 +152,8 @@ export function jobRoutes(engine: EngineApi): Hono<RestEnv> {
 
   app.get('/job/:id', (c) => {
     const id = pathParam(c, 'id');
-    const job = engine.job(id);
+    // A job query: a job the user may not read is not found.
+    const job = c.var.reader.job(id);
     if (!job) {
       throw new InvalidRequestException(404, `Job with id ${id} does not exist`);
     }
@@ -159,6 +161,11 @@ export function jobRoutes(engine: EngineApi): Hono<RestEnv> {
   });
 
   app.post('/job/:id/execute', (c) => {
+    const job = engine.job(pathParam(c, 'id'));
+    // ExecuteJobsCmd checks checkUpdateJob once the job is found.
+    if (job) {
+      c.var.checker.checkUpdateJob(job);
+    }
     // Contract §3.5: a failing job is answered with 404 and the engine's message.
     rethrowEngineError(
       () => {
@@ -173,6 +180,10 @@ export function jobRoutes(engine: EngineApi): Hono<RestEnv> {
     const body = await readJsonBody(c, retriesSchema);
     refuseDueDate(body);
     const retries = requireRetries(body);
+    const job = engine.job(pathParam(c, 'id'));
+    if (job && retries >= 0) {
+      c.var.checker.checkUpdateRetriesJob(job);
+    }
     // Contract §3.5: 500, although the OpenAPI document says 404.
     rethrowEngineError(
       () => {
@@ -189,20 +200,22 @@ export function jobRoutes(engine: EngineApi): Hono<RestEnv> {
     if (!job) {
       throw new InvalidRequestException(404, `No job found with id '${id}'`);
     }
+    c.var.checker.checkReadJob(job);
     c.header('Content-Type', 'text/plain; charset=UTF-8');
     return c.body(job.stacktrace ?? '', 200);
   });
 
   addListRoutes(app, '/job-definition', {
     spec: JOB_DEFINITION_QUERY,
-    find: (filters, sortings, paging) => findJobDefinitions(engine, filters, sortings, paging),
+    find: (filters, sortings, paging, c) =>
+      findJobDefinitions(c.var.reader, filters, sortings, paging),
     toDto: (definition) => toJobDefinitionDto(definition),
     post: true,
   });
 
   app.get('/job-definition/:id', (c) => {
     const id = pathParam(c, 'id');
-    const definition = engine.jobDefinition(id);
+    const definition = c.var.reader.jobDefinition(id);
     if (!definition) {
       throw new InvalidRequestException(404, `Job Definition with id ${id} does not exist`);
     }
@@ -213,6 +226,11 @@ export function jobRoutes(engine: EngineApi): Hono<RestEnv> {
     const body = await readJsonBody(c, retriesSchema);
     refuseDueDate(body);
     const retries = requireRetries(body);
+    const key = engine.jobDefinition(pathParam(c, 'id'))?.processDefinitionKey ?? null;
+    // SetJobRetriesCmd by job definition: checkUpdateRetriesProcessInstanceByProcessDefinitionId.
+    if (key !== null && retries >= 0) {
+      c.var.checker.checkUpdateRetriesProcessInstanceByProcessDefinitionKey(key);
+    }
     rethrowEngineError(
       () => {
         engine.setJobDefinitionRetries(pathParam(c, 'id'), retries);

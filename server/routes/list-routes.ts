@@ -9,7 +9,8 @@ import { urlQuery } from '../rest-env';
 
 export interface ListRoutesOptions<S extends ParamSpec, R> {
   spec: QuerySpec<S>;
-  find: (filters: ParsedParams<S>, sortings: Sorting[], paging: Paging) => R[];
+  /** The records; read them from `c.var.reader`, which holds only what the user may read. */
+  find: (filters: ParsedParams<S>, sortings: Sorting[], paging: Paging, c: RestContext) => R[];
   toDto: (record: R, c: RestContext) => unknown;
   /** Also `POST /x` and `POST /x/count` with the query DTO as body. */
   post?: boolean;
@@ -24,12 +25,12 @@ export function addListRoutes<S extends ParamSpec, R>(
   const { spec, find, toDto } = options;
   const list = (c: RestContext, query: ParsedQuery<S>) =>
     c.json(
-      find(query.filters, query.sortings, parsePaging(urlQuery(c))).map((record) =>
+      find(query.filters, query.sortings, parsePaging(urlQuery(c)), c).map((record) =>
         toDto(record, c),
       ),
     );
   const count = (c: RestContext, query: ParsedQuery<S>) =>
-    c.json({ count: find(query.filters, query.sortings, {}).length });
+    c.json({ count: find(query.filters, query.sortings, {}, c).length });
 
   app.get(path, (c) => list(c, parseUrlQuery(urlQuery(c), spec)));
   app.get(`${path}/count`, (c) => count(c, parseUrlQuery(urlQuery(c), spec)));

@@ -1,6 +1,7 @@
 /** `POST /message` (correlation) and `POST /signal` (broadcast). */
 import { Hono } from 'hono';
-import type { CorrelationResult, EngineApi } from '../../engine/engine-api';
+import { definitionKeyOf } from '../../engine/authorization/readable-engine';
+import type { CorrelationResult, EngineApi, EventAuthorization } from '../../engine/engine-api';
 import { ProcessEngineException } from '../../engine/errors';
 import type {
   ExecutionDto,
@@ -14,7 +15,7 @@ import {
   readJsonBody,
   variableMapSchema,
 } from '../request-body';
-import type { RestEnv } from '../rest-env';
+import type { RestContext, RestEnv } from '../rest-env';
 import { InvalidRequestException, RestException } from '../rest-errors';
 import { toTypedValueMap, toVariableMapDto } from '../variable-values';
 
@@ -54,6 +55,22 @@ function convert<T>(what: string, convertAll: () => T): T {
     }
     throw error;
   }
+}
+
+/** The user's checks of each instance and start event a message or signal reaches. */
+function eventAuthorization(engine: EngineApi, c: RestContext): EventAuthorization {
+  const { checker } = c.var;
+  return {
+    instance: (instance) => {
+      checker.checkUpdateProcessInstance(
+        instance.id,
+        definitionKeyOf(engine, instance.processDefinitionId) ?? '',
+      );
+    },
+    start: (definition) => {
+      checker.checkCreateProcessInstance(definition.key);
+    },
+  };
 }
 
 export function messageRoutes(engine: EngineApi): Hono<RestEnv> {
@@ -116,7 +133,7 @@ export function messageRoutes(engine: EngineApi): Hono<RestEnv> {
     }));
     let results: CorrelationResult[];
     try {
-      results = engine.correlateMessage(input);
+      results = engine.correlateMessage({ ...input, authorize: eventAuthorization(engine, c) });
     } catch (error) {
       if (error instanceof ProcessEngineException && error.type === MISMATCHING_CORRELATION) {
         // Camunda wraps it in a RestException whose message is the cause's `toString()`.
@@ -153,7 +170,7 @@ export function messageRoutes(engine: EngineApi): Hono<RestEnv> {
     }
     const name = body.name;
     const variables = convert('signal', () => toTypedValueMap(body.variables));
-    engine.throwSignal(name, variables);
+    engine.throwSignal(name, variables, eventAuthorization(engine, c));
     return c.body(null, 204);
   });
 

@@ -2,17 +2,17 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { ManyInstancesModification } from '../../engine/batch/modification-batch';
+import { definitionKeyOf } from '../../engine/authorization/readable-engine';
 import type { EngineApi } from '../../engine/engine-api';
 import { BadUserRequestException } from '../../engine/errors';
 import { findHistoricProcessInstances } from '../../engine/query/history-query';
 import { findProcessInstances } from '../../engine/query/process-instance-query';
 import type { BatchDto } from '../../src/api/camunda-dto';
-import { authorize } from '../authorization';
 import { toBatchDto } from '../dto-mappers';
 import { instructionListSchema, toModificationInstructions } from '../modification-instructions';
 import { fromQueryBody, queryBodySchema } from '../query-params';
 import { bodyObject, jsonBoolean, jsonString, readJsonBody } from '../request-body';
-import type { RestEnv } from '../rest-env';
+import type { RestContext, RestEnv } from '../rest-env';
 import { InvalidRequestException } from '../rest-errors';
 import { HISTORIC_PROCESS_INSTANCE_QUERY, toHistoricProcessInstanceQuery } from './history';
 import { PROCESS_INSTANCE_QUERY } from './process-instance';
@@ -31,11 +31,11 @@ const modificationExecuteSchema = bodyObject({
 type ModificationExecuteBody = z.output<typeof modificationExecuteSchema>;
 
 /** The union of the three instance sources, duplicates removed, in first-seen order. */
-function selectInstanceIds(engine: EngineApi, body: ModificationExecuteBody): (string | null)[] {
+function selectInstanceIds(reader: EngineApi, body: ModificationExecuteBody): (string | null)[] {
   const ids: (string | null)[] = [...(body.processInstanceIds ?? [])];
   if (body.processInstanceQuery) {
     const { filters, sortings } = fromQueryBody(body.processInstanceQuery, PROCESS_INSTANCE_QUERY);
-    ids.push(...findProcessInstances(engine, filters, sortings).map((instance) => instance.id));
+    ids.push(...findProcessInstances(reader, filters, sortings).map((instance) => instance.id));
   }
   if (body.historicProcessInstanceQuery) {
     const { filters, sortings } = fromQueryBody(
@@ -44,7 +44,7 @@ function selectInstanceIds(engine: EngineApi, body: ModificationExecuteBody): (s
     );
     ids.push(
       ...findHistoricProcessInstances(
-        engine,
+        reader,
         toHistoricProcessInstanceQuery(filters),
         sortings,
       ).map((instance) => instance.id),
@@ -58,9 +58,8 @@ function selectInstanceIds(engine: EngineApi, body: ModificationExecuteBody): (s
  * rest (empty instructions, ids, unknown definition) and its 400s become `InvalidRequestException`s.
  */
 function toManyInstancesModification(
-  engine: EngineApi,
+  c: RestContext,
   body: ModificationExecuteBody,
-  userId: string | null,
 ): ManyInstancesModification {
   if (body.processDefinitionId === null || body.processDefinitionId === undefined) {
     throw new InvalidRequestException(400, 'processDefinitionId is null');
@@ -68,11 +67,12 @@ function toManyInstancesModification(
   return {
     processDefinitionId: body.processDefinitionId,
     instructions: toModificationInstructions(body.instructions, 'modificationExecute'),
-    processInstanceIds: selectInstanceIds(engine, body),
+    // The queries select what the user may read (AuthorizationManager.configureExecutionQuery).
+    processInstanceIds: selectInstanceIds(c.var.reader, body),
     skipCustomListeners: body.skipCustomListeners === true,
     skipIoMappings: body.skipIoMappings === true,
     annotation: body.annotation ?? null,
-    userId,
+    userId: c.var.userId,
   };
 }
 
@@ -92,21 +92,38 @@ export function modificationRoutes(engine: EngineApi): Hono<RestEnv> {
 
   app.post('/modification/execute', async (c) => {
     const body = await readJsonBody(c, modificationExecuteSchema);
-    const input = toManyInstancesModification(engine, body, c.var.userId);
+    const input = toManyInstancesModification(c, body);
     asInvalidRequest(() => {
-      engine.executeModification(input);
+      engine.executeModification({
+        ...input,
+        // ModifyMultipleProcessInstancesCmd runs ProcessInstanceModificationCmd per instance,
+        // each checking checkUpdateProcessInstance before it changes anything.
+        checkInstance: (instance) => {
+          c.var.checker.checkUpdateProcessInstance(
+            instance.id,
+            definitionKeyOf(engine, instance.processDefinitionId) ?? '',
+          );
+        },
+      });
     });
     return c.body(null, 204);
   });
 
   app.post('/modification/executeAsync', async (c) => {
     const body = await readJsonBody(c, modificationExecuteSchema);
-    const input = toManyInstancesModification(engine, body, c.var.userId);
-    // Camunda checks the permission after the engine's own checks (2.4: 3–6); the engine has no
-    // hook for that yet, so a refused user learns of a missing permission first.
-    authorize(c, 'createModificationBatch');
+    const input = toManyInstancesModification(c, body);
     return c.json<BatchDto>(
-      toBatchDto(asInvalidRequest(() => engine.executeModificationAsync(input))),
+      toBatchDto(
+        asInvalidRequest(() =>
+          engine.executeModificationAsync({
+            ...input,
+            // BatchBuilder checks checkCreateBatch after the command's own validation.
+            checkCreateBatch: () => {
+              c.var.checker.checkCreateBatch('CREATE_BATCH_MODIFY_PROCESS_INSTANCES');
+            },
+          }),
+        ),
+      ),
     );
   });
 

@@ -152,18 +152,21 @@ export function processDefinitionRoutes(engine: EngineApi): Hono<RestEnv> {
   // XML alike (getProcessDefinitionBpmn20Xml turns the engine's NotFoundException into it, as
   // ProcessDefinitionRestServiceInteractionTest.testNonExistingProcessDefinitionBpmn20XmlRetrieval
   // checks).
-  const byId = (id: string): ProcessDefinitionRec => {
+  // GetDeployedProcessDefinitionCmd checks READ once the definition is found: 403, not 404.
+  const byId = (c: RestContext, id: string): ProcessDefinitionRec => {
     const definition = engine.definition(id);
     if (!definition) {
       throw new InvalidRequestException(404, `No matching definition with id ${id}`);
     }
+    c.var.checker.checkReadProcessDefinition(definition.key);
     return definition;
   };
   // ProcessDefinitionRestServiceImpl.getProcessDefinitionByKey, which every `/key/{key}/…`
   // resource goes through, throws a plain RestException (testNonExistingProcessDefinitionRetrieval_ByKey).
-  const byKey = (key: string): ProcessDefinitionRec => {
+  // It is a query, so a definition the user may not read is not found.
+  const byKey = (c: RestContext, key: string): ProcessDefinitionRec => {
     const definition = engine.latestDefinition(key, null);
-    if (!definition) {
+    if (!definition || !c.var.checker.canReadProcessDefinition(definition.key)) {
       throw new RestException(
         404,
         `No matching process definition with key: ${key} and no tenant-id`,
@@ -176,6 +179,11 @@ export function processDefinitionRoutes(engine: EngineApi): Hono<RestEnv> {
     let result: ReturnType<EngineApi['startProcessInstance']>;
     const failure = (message: string) =>
       `Cannot instantiate process definition ${definitionId}: ${message}`;
+    const definition = engine.definition(definitionId);
+    // StartProcessInstanceCmd checks once the definition is found.
+    if (definition) {
+      c.var.checker.checkCreateProcessInstance(definition.key);
+    }
     try {
       result = engine.startProcessInstance(definitionId, {
         businessKey: body.businessKey ?? null,
@@ -209,7 +217,8 @@ export function processDefinitionRoutes(engine: EngineApi): Hono<RestEnv> {
 
   addListRoutes(app, '/process-definition', {
     spec: PROCESS_DEFINITION_QUERY,
-    find: (filters, sortings, paging) => findProcessDefinitions(engine, filters, sortings, paging),
+    find: (filters, sortings, paging, c) =>
+      findProcessDefinitions(c.var.reader, filters, sortings, paging),
     toDto: (definition) => toProcessDefinitionDto(definition),
   });
 
@@ -229,29 +238,29 @@ export function processDefinitionRoutes(engine: EngineApi): Hono<RestEnv> {
         'Only one of the query parameter incidents, incidentsForType or rootIncidents can be set.',
       );
     }
-    return c.json(statistics(engine, options));
+    return c.json(statistics(c.var.reader, options));
   });
 
   app.get('/process-definition/key/:key', (c) =>
-    c.json(toProcessDefinitionDto(byKey(pathParam(c, 'key')))),
+    c.json(toProcessDefinitionDto(byKey(c, pathParam(c, 'key')))),
   );
   app.get('/process-definition/key/:key/xml', (c) => {
-    const definition = byKey(pathParam(c, 'key'));
+    const definition = byKey(c, pathParam(c, 'key'));
     return c.json<ProcessDefinitionDiagramDto>({
       id: definition.id,
       bpmn20Xml: engine.definitionXml(definition.id) ?? '',
     });
   });
   app.post('/process-definition/key/:key/start', async (c) => {
-    const definition = byKey(pathParam(c, 'key'));
+    const definition = byKey(c, pathParam(c, 'key'));
     return start(c, definition.id, await readJsonBody(c, startSchema));
   });
 
   app.get('/process-definition/:id', (c) =>
-    c.json(toProcessDefinitionDto(byId(pathParam(c, 'id')))),
+    c.json(toProcessDefinitionDto(byId(c, pathParam(c, 'id')))),
   );
   app.get('/process-definition/:id/xml', (c) => {
-    const definition = byId(pathParam(c, 'id'));
+    const definition = byId(c, pathParam(c, 'id'));
     return c.json<ProcessDefinitionDiagramDto>({
       id: definition.id,
       bpmn20Xml: engine.definitionXml(definition.id) ?? '',

@@ -1,5 +1,6 @@
 /** `/process-instance`: queries, instance, activity instance tree, variables, suspension, modification. */
 import { Hono } from 'hono';
+import { definitionKeyOf } from '../../engine/authorization/readable-engine';
 import type { EngineApi } from '../../engine/engine-api';
 import {
   BadUserRequestException,
@@ -9,12 +10,12 @@ import {
 import { findProcessInstances } from '../../engine/query/process-instance-query';
 import type { BatchRec, ProcessInstanceState } from '../../engine/runtime/state';
 import type { BatchDto } from '../../src/api/camunda-dto';
-import { authorize } from '../authorization';
 import { toActivityInstanceDto, toBatchDto, toProcessInstanceDto } from '../dto-mappers';
 import { instructionListSchema, toProcessInstanceModification } from '../modification-instructions';
 import { defineQuery, parseUrlFilters } from '../query-params';
 import { bodyObject, jsonBoolean, jsonString, readJsonBody } from '../request-body';
 import type { RestEnv } from '../rest-env';
+import type { RestContext } from '../rest-env';
 import { pathParam, urlQuery } from '../rest-env';
 import { InvalidRequestException } from '../rest-errors';
 import { addListRoutes } from './list-routes';
@@ -72,8 +73,11 @@ const suspensionSchema = bodyObject({ suspended: jsonBoolean.nullish() });
 
 export function processInstanceRoutes(engine: EngineApi): Hono<RestEnv> {
   const app = new Hono<RestEnv>();
-  const running = (id: string): ProcessInstanceState => {
-    const instance = engine.instance(id);
+  const keyOf = (instance: ProcessInstanceState) =>
+    definitionKeyOf(engine, instance.processDefinitionId) ?? '';
+  /** A query for the instance: one the user may not read is not found. */
+  const running = (c: RestContext, id: string): ProcessInstanceState => {
+    const instance = c.var.reader.instance(id);
     if (!instance) {
       throw new InvalidRequestException(404, `Process instance with id ${id} does not exist`);
     }
@@ -82,13 +86,14 @@ export function processInstanceRoutes(engine: EngineApi): Hono<RestEnv> {
 
   addListRoutes(app, '/process-instance', {
     spec: PROCESS_INSTANCE_QUERY,
-    find: (filters, sortings, paging) => findProcessInstances(engine, filters, sortings, paging),
+    find: (filters, sortings, paging, c) =>
+      findProcessInstances(c.var.reader, filters, sortings, paging),
     toDto: (instance, c) => toProcessInstanceDto(instance, c.var.baseUrl),
     post: true,
   });
 
   app.get('/process-instance/:id', (c) =>
-    c.json(toProcessInstanceDto(running(pathParam(c, 'id')), c.var.baseUrl)),
+    c.json(toProcessInstanceDto(running(c, pathParam(c, 'id')), c.var.baseUrl)),
   );
 
   app.delete('/process-instance/:id', (c) => {
@@ -99,12 +104,14 @@ export function processInstanceRoutes(engine: EngineApi): Hono<RestEnv> {
       skipSubprocesses: 'boolean',
       failIfNotExists: 'boolean',
     });
-    if (!engine.instance(id)) {
+    const instance = engine.instance(id);
+    if (!instance) {
       if (options.failIfNotExists === false) {
         return c.body(null, 204);
       }
       throw new InvalidRequestException(404, `No process instance found for id '${id}'`);
     }
+    c.var.checker.checkDeleteProcessInstance(id, keyOf(instance));
     try {
       engine.deleteProcessInstance(id, { ...options, userId: c.var.userId });
     } catch (error) {
@@ -119,6 +126,11 @@ export function processInstanceRoutes(engine: EngineApi): Hono<RestEnv> {
 
   app.get('/process-instance/:id/activity-instances', (c) => {
     const id = pathParam(c, 'id');
+    const instance = engine.instance(id);
+    // GetActivityInstanceCmd checks READ once the instance is found.
+    if (instance) {
+      c.var.checker.checkReadProcessInstance(id, keyOf(instance));
+    }
     const tree = engine.activityInstanceTree(id);
     if (!tree) {
       throw new InvalidRequestException(404, `Process instance with id ${id} does not exist`);
@@ -128,7 +140,12 @@ export function processInstanceRoutes(engine: EngineApi): Hono<RestEnv> {
 
   app.put('/process-instance/:id/suspended', async (c) => {
     const body = await readJsonBody(c, suspensionSchema);
-    engine.setProcessInstanceSuspended(pathParam(c, 'id'), body.suspended === true);
+    const id = pathParam(c, 'id');
+    const instance = engine.instance(id);
+    if (instance) {
+      c.var.checker.checkUpdateProcessInstanceSuspensionState(id, keyOf(instance));
+    }
+    engine.setProcessInstanceSuspended(id, body.suspended === true);
     return c.body(null, 204);
   });
 
@@ -144,6 +161,9 @@ export function processInstanceRoutes(engine: EngineApi): Hono<RestEnv> {
       ...options,
       annotation: body.annotation ?? null,
       userId: c.var.userId,
+      authorize: (instance) => {
+        c.var.checker.checkUpdateProcessInstance(instance.id, keyOf(instance));
+      },
     });
     return c.body(null, 204);
   });
@@ -156,16 +176,16 @@ export function processInstanceRoutes(engine: EngineApi): Hono<RestEnv> {
     }
     const { instructions, ...options } = toProcessInstanceModification(body);
     const id = pathParam(c, 'id');
-    // Camunda first requires the instance (ENGINE-13036, from the engine), then the permission.
-    if (engine.instance(id)) {
-      authorize(c, 'createModificationBatch');
-    }
     let batch: BatchRec;
     try {
       batch = engine.modifyProcessInstanceAsync(id, instructions, {
         ...options,
         annotation: body.annotation ?? null,
         userId: c.var.userId,
+        // Camunda first requires the instance (ENGINE-13036), then the permission.
+        authorize: () => {
+          c.var.checker.checkCreateBatch('CREATE_BATCH_MODIFY_PROCESS_INSTANCES');
+        },
       });
     } catch (error) {
       if (error instanceof BadUserRequestException) {
@@ -178,17 +198,23 @@ export function processInstanceRoutes(engine: EngineApi): Hono<RestEnv> {
 
   addVariableRoutes(app, '/process-instance/:id', {
     resourceTypeName: 'process instance',
-    read: (id) => {
+    read: (id, c) => {
       const variables = engine.processVariables(id);
-      if (!variables) {
+      const instance = engine.instance(id);
+      if (!variables || !instance) {
         throw new NullValueException(`execution ${id} doesn't exist: execution is null`);
       }
+      // GetExecutionVariablesCmd: checkReadProcessInstanceVariable.
+      c.var.checker.checkReadProcessInstance(id, keyOf(instance));
       return variables;
     },
-    write: (id, modifications, deletions) => {
-      if (!engine.instance(id)) {
+    write: (id, modifications, deletions, c) => {
+      const instance = engine.instance(id);
+      if (!instance) {
         throw new NullValueException(`execution ${id} doesn't exist: execution is null`);
       }
+      // SetExecutionVariablesCmd / RemoveExecutionVariablesCmd.
+      c.var.checker.checkUpdateProcessInstanceVariables(id, keyOf(instance));
       engine.setProcessVariables(id, modifications, deletions);
     },
   });

@@ -87,12 +87,12 @@ export function runtimeListRoutes(engine: EngineApi): Hono<RestEnv> {
 
   addListRoutes(app, '/incident', {
     spec: INCIDENT_QUERY,
-    find: (filters, sortings, paging) => findIncidents(engine, filters, sortings, paging),
+    find: (filters, sortings, paging, c) => findIncidents(c.var.reader, filters, sortings, paging),
     toDto: (incident) => toIncidentDto(incident),
   });
   app.get('/incident/:id', (c) => {
     const id = pathParam(c, 'id');
-    const incident = [...engine.incidents()].find((candidate) => candidate.id === id);
+    const incident = [...c.var.reader.incidents()].find((candidate) => candidate.id === id);
     if (!incident) {
       throw new InvalidRequestException(404, `No matching incident with id ${id}`);
     }
@@ -101,19 +101,21 @@ export function runtimeListRoutes(engine: EngineApi): Hono<RestEnv> {
 
   addListRoutes(app, '/event-subscription', {
     spec: EVENT_SUBSCRIPTION_QUERY,
-    find: (filters, sortings, paging) => findEventSubscriptions(engine, filters, sortings, paging),
+    find: (filters, sortings, paging, c) =>
+      findEventSubscriptions(c.var.reader, filters, sortings, paging),
     toDto: (subscription) => toEventSubscriptionDto(subscription),
   });
 
   addListRoutes(app, '/variable-instance', {
     spec: VARIABLE_INSTANCE_QUERY,
-    find: (filters, sortings, paging) => findVariableInstances(engine, filters, sortings, paging),
+    find: (filters, sortings, paging, c) =>
+      findVariableInstances(c.var.reader, filters, sortings, paging),
     toDto: (variable, c) => toVariableInstanceDto(engine, variable, deserializeValues(c)),
     post: true,
   });
   app.get('/variable-instance/:id', (c) => {
     const id = pathParam(c, 'id');
-    const variable = [...engine.variableInstances()].find((candidate) => candidate.id === id);
+    const variable = [...c.var.reader.variableInstances()].find((candidate) => candidate.id === id);
     if (!variable) {
       throw new InvalidRequestException(404, `Variable instance with Id '${id}' does not exist.`);
     }

@@ -1,5 +1,6 @@
 /** `/task`: list, get, complete, variables. */
 import { Hono } from 'hono';
+import { definitionKeyOf } from '../../engine/authorization/readable-engine';
 import type { EngineApi } from '../../engine/engine-api';
 import { NullValueException } from '../../engine/errors';
 import { findTasks } from '../../engine/query/task-query';
@@ -79,22 +80,27 @@ const assigneeSchema = bodyObject({ userId: jsonString.nullish() });
 export function taskRoutes(engine: EngineApi): Hono<RestEnv> {
   const app = new Hono<RestEnv>();
 
-  const requireTask = (id: string): TaskRec => {
-    const task = engine.task(id);
+  const requireTask = (id: string, source: EngineApi = engine): TaskRec => {
+    const task = source.task(id);
     if (!task) {
       throw new InvalidRequestException(404, `No matching task with id ${id}`);
     }
     return task;
   };
+  const checked = (task: TaskRec) => ({
+    id: task.id,
+    processDefinitionKey: definitionKeyOf(engine, task.processDefinitionId),
+  });
 
   addListRoutes(app, '/task', {
     spec: TASK_QUERY,
-    find: (filters, sortings, paging) => findTasks(engine, filters, sortings, paging),
+    find: (filters, sortings, paging, c) => findTasks(c.var.reader, filters, sortings, paging),
     toDto: (task) => toTaskDto(task),
     post: true,
   });
 
-  app.get('/task/:id', (c) => c.json(toTaskDto(requireTask(pathParam(c, 'id')))));
+  // A task query: a task the user may not read is not found.
+  app.get('/task/:id', (c) => c.json(toTaskDto(requireTask(pathParam(c, 'id'), c.var.reader))));
 
   app.post('/task/:id/complete', async (c) => {
     const id = pathParam(c, 'id');
@@ -111,6 +117,11 @@ export function taskRoutes(engine: EngineApi): Hono<RestEnv> {
     }
     // What the task saw, updated with what was submitted: the variables Camunda returns.
     const visible = body.withVariablesInReturn === true ? (engine.taskVariables(id) ?? {}) : {};
+    const task = engine.task(id);
+    // CompleteTaskCmd checks TASK_WORK once the task is found.
+    if (task) {
+      c.var.checker.checkTaskWork(checked(task));
+    }
     try {
       engine.completeTask(id, variables, c.var.userId);
     } catch (error) {
@@ -134,19 +145,22 @@ export function taskRoutes(engine: EngineApi): Hono<RestEnv> {
 
   app.post('/task/:id/assignee', async (c) => {
     const id = pathParam(c, 'id');
-    requireTask(id);
+    const task = requireTask(id);
     const body = await readJsonBody(c, assigneeSchema);
+    c.var.checker.checkTaskAssign(checked(task));
     engine.setTaskAssignee(id, body.userId ?? null);
     return c.body(null, 204);
   });
 
   addVariableRoutes(app, '/task/:id', {
     resourceTypeName: 'task',
-    read: (id) => {
+    read: (id, c) => {
       const variables = engine.taskVariables(id);
-      if (!variables) {
+      const task = engine.task(id);
+      if (!variables || !task) {
         throw new NullValueException(`task ${id} doesn't exist: task is null`);
       }
+      c.var.checker.checkReadTaskVariable(checked(task));
       return variables;
     },
   });

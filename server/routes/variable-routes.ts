@@ -14,7 +14,7 @@ import {
   variableMapSchema,
   variableValueSchema,
 } from '../request-body';
-import type { RestEnv } from '../rest-env';
+import type { RestContext, RestEnv } from '../rest-env';
 import { pathParam, urlQuery } from '../rest-env';
 import { InvalidRequestException, RestException, isWrappableEngineException } from '../rest-errors';
 import {
@@ -27,10 +27,18 @@ import {
 export interface VariableScope {
   /** How Camunda names the scope in messages, e.g. `process instance`. */
   resourceTypeName: string;
-  /** The scope's variables; throws (as the engine would) when the scope does not exist. */
-  read: (id: string) => Record<string, VariableRec>;
-  /** Sets and removes variables; omitted for read-only scopes. */
-  write?: (id: string, modifications: Record<string, TypedValue>, deletions: string[]) => void;
+  /**
+   * The scope's variables; throws (as the engine would) when the scope does not exist, or when
+   * the user may not read them.
+   */
+  read: (id: string, c: RestContext) => Record<string, VariableRec>;
+  /** Sets and removes variables, if the user may; omitted for read-only scopes. */
+  write?: (
+    id: string,
+    modifications: Record<string, TypedValue>,
+    deletions: string[],
+    c: RestContext,
+  ) => void;
 }
 
 const patchSchema = bodyObject({
@@ -56,7 +64,7 @@ export function addVariableRoutes(app: Hono<RestEnv>, base: string, scope: Varia
     const { deserializeValues = true } = parseUrlFilters(urlQuery(c), {
       deserializeValues: 'boolean',
     });
-    return c.json(toVariableMapDto(scope.read(pathParam(c, 'id')), deserializeValues));
+    return c.json(toVariableMapDto(scope.read(pathParam(c, 'id'), c), deserializeValues));
   });
 
   app.get(`${base}/variables/:name`, (c) => {
@@ -66,7 +74,7 @@ export function addVariableRoutes(app: Hono<RestEnv>, base: string, scope: Varia
     });
     let variables: Record<string, VariableRec>;
     try {
-      variables = scope.read(pathParam(c, 'id'));
+      variables = scope.read(pathParam(c, 'id'), c);
     } catch (error) {
       rethrowAs(error, (cause) => `Cannot get ${type} variable ${name}: ${cause}`);
     }
@@ -85,7 +93,7 @@ export function addVariableRoutes(app: Hono<RestEnv>, base: string, scope: Varia
   app.post(`${base}/variables`, async (c) => {
     const body = await readJsonBody(c, patchSchema);
     try {
-      write(pathParam(c, 'id'), toTypedValueMap(body.modifications), body.deletions ?? []);
+      write(pathParam(c, 'id'), toTypedValueMap(body.modifications), body.deletions ?? [], c);
     } catch (error) {
       rethrowAs(error, (cause) => `Cannot modify variables for ${type}: ${cause}`);
     }
@@ -96,7 +104,7 @@ export function addVariableRoutes(app: Hono<RestEnv>, base: string, scope: Varia
     const name = pathParam(c, 'name');
     const body = await readJsonBody(c, variableValueSchema);
     try {
-      write(pathParam(c, 'id'), { [name]: toTypedValue(body) }, []);
+      write(pathParam(c, 'id'), { [name]: toTypedValue(body) }, [], c);
     } catch (error) {
       rethrowAs(error, (cause) => `Cannot put ${type} variable ${name}: ${cause}`);
     }
@@ -106,7 +114,7 @@ export function addVariableRoutes(app: Hono<RestEnv>, base: string, scope: Varia
   app.delete(`${base}/variables/:name`, (c) => {
     const name = pathParam(c, 'name');
     try {
-      write(pathParam(c, 'id'), {}, [name]);
+      write(pathParam(c, 'id'), {}, [name], c);
     } catch (error) {
       rethrowAs(error, (cause) => `Cannot delete ${type} variable ${name}: ${cause}`);
     }

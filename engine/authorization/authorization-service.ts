@@ -1,0 +1,375 @@
+/**
+ * Camunda's authorizations and their evaluation: the `AuthorizationService` with the
+ * `AuthorizationManager` behind it. An authorization is global (0), a grant (1) or a revoke (2), of
+ * one user or one group, on one resource type and one resource id (`*` for any), and stores its
+ * permissions as bits, as `AuthorizationEntity` does.
+ */
+import { AuthorizationException, BadUserRequestException, NullValueException } from '../errors';
+import { ProcessEngineException } from '../errors';
+import type { Permission, Resource } from './resources';
+import { ALL_VALUE, permissionForName, resourceByType } from './resources';
+
+export const AUTH_TYPE_GLOBAL = 0;
+export const AUTH_TYPE_GRANT = 1;
+export const AUTH_TYPE_REVOKE = 2;
+/** `Authorization.ANY`: every resource id (and, in a global authorization, every user). */
+export const ANY = '*';
+
+export interface AuthorizationRec {
+  id: string;
+  type: number;
+  userId: string | null;
+  groupId: string | null;
+  resourceType: number;
+  resourceId: string | null;
+  /** Bits of the resource's permission enum; a revoke clears the revoked ones from ALL. */
+  permissions: number;
+}
+
+/** Who a command runs for (Camunda's `Authentication`): the user and the groups it belongs to. */
+export interface Authentication {
+  userId: string;
+  groupIds: readonly string[];
+}
+
+/** One atomic check of a `CompositePermissionCheck`; `resourceId` null checks the type as a whole. */
+export interface PermissionCheck {
+  permission: Permission;
+  resource: Resource;
+  resourceId: string | null;
+}
+
+/** What may be written through `saveAuthorization` (`AuthorizationDto.update`). */
+export interface AuthorizationInput {
+  userId?: string | null;
+  groupId?: string | null;
+  resourceType?: number | null;
+  resourceId?: string | null;
+  permissions?: readonly string[] | null;
+}
+
+export interface AuthorizationQuery {
+  id?: string;
+  type?: number;
+  userIdIn?: readonly string[];
+  groupIdIn?: readonly string[];
+  resourceType?: number;
+  resourceId?: string;
+}
+
+/** EnginePersistenceLogger's messages ("03" is its code). */
+function persistenceError(code: string, message: string): string {
+  return `ENGINE-03${code} ${message}`;
+}
+
+type Level = 'user' | 'group' | 'global';
+
+export class AuthorizationService {
+  private readonly authorizations = new Map<string, AuthorizationRec>();
+
+  /**
+   * @param enabled Camunda's `authorizationEnabled`: when false every check passes and every query
+   *   reads everything.
+   */
+  constructor(
+    readonly enabled: boolean,
+    private readonly newId: () => string,
+  ) {}
+
+  // ------------------------------------------------------------------ evaluation
+
+  /**
+   * `AuthorizationManager.isAuthorized` for a disjunctive composite check: the SQL of
+   * `isUserAuthorizedForResource` evaluates each atomic check to granted, revoked or undecided and
+   * takes the first decided one (`COALESCE(check1, check2, …, 0)`).
+   */
+  isAuthorized(
+    userId: string,
+    groupIds: readonly string[],
+    checks: readonly PermissionCheck[],
+  ): boolean {
+    if (!this.enabled) {
+      return true;
+    }
+    for (const check of checks) {
+      if (!check.permission.types.includes(check.resource.type)) {
+        throw new BadUserRequestException(
+          persistenceError(
+            '086',
+            `The resource type '${check.resource.name}' is not valid for '${check.permission.name}' permission.`,
+          ),
+        );
+      }
+    }
+    const revokesChecked = this.isRevokeCheckEnabled(userId, groupIds);
+    for (const check of checks) {
+      const decision = this.decide(userId, groupIds, check, revokesChecked);
+      if (decision !== null) {
+        return decision;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * `authorizationCheckRevokes` "auto": revokes are looked at only when one exists for the user,
+   * for `*` or for one of the groups (`selectRevokeAuthorization`). Without this, a global
+   * authorization lacking a bit would decide a disjunctive check that another check would pass.
+   */
+  private isRevokeCheckEnabled(userId: string, groupIds: readonly string[]): boolean {
+    for (const authorization of this.authorizations.values()) {
+      if (
+        authorization.type === AUTH_TYPE_REVOKE &&
+        (authorization.userId === userId ||
+          authorization.userId === ANY ||
+          (authorization.groupId !== null && groupIds.includes(authorization.groupId)))
+      ) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Authorization.xml `authCheck`: the user's own authorizations, then its groups', then the
+   * global ones; at each level a specific resource id before `*`, a grant before a revoke.
+   */
+  private decide(
+    userId: string,
+    groupIds: readonly string[],
+    check: PermissionCheck,
+    revokesChecked: boolean,
+  ): boolean | null {
+    const bits = check.permission.value;
+    const specific = check.resourceId !== null && check.resourceId !== ANY;
+    const levels: Level[] = groupIds.length > 0 ? ['user', 'group', 'global'] : ['user', 'global'];
+    for (const level of levels) {
+      const candidates = [...this.authorizations.values()].filter(
+        (authorization) =>
+          authorization.resourceType === check.resource.type &&
+          this.belongsTo(authorization, level, userId, groupIds),
+      );
+      const grantType = level === 'global' ? AUTH_TYPE_GLOBAL : AUTH_TYPE_GRANT;
+      const revokeType = level === 'global' ? AUTH_TYPE_GLOBAL : AUTH_TYPE_REVOKE;
+      const grants = (resourceId: string | null) =>
+        candidates.some(
+          (a) =>
+            a.type === grantType && a.resourceId === resourceId && (a.permissions & bits) === bits,
+        );
+      const revokes = (resourceId: string | null) =>
+        revokesChecked &&
+        candidates.some(
+          (a) =>
+            a.type === revokeType && a.resourceId === resourceId && (a.permissions & bits) !== bits,
+        );
+      if (specific && grants(check.resourceId)) {
+        return true;
+      }
+      if (specific && revokes(check.resourceId)) {
+        return false;
+      }
+      if (grants(ANY)) {
+        return true;
+      }
+      if (revokes(ANY)) {
+        return false;
+      }
+    }
+    return null;
+  }
+
+  private belongsTo(
+    authorization: AuthorizationRec,
+    level: Level,
+    userId: string,
+    groupIds: readonly string[],
+  ): boolean {
+    switch (level) {
+      case 'user':
+        return authorization.type !== AUTH_TYPE_GLOBAL && authorization.userId === userId;
+      case 'group':
+        return authorization.groupId !== null && groupIds.includes(authorization.groupId);
+      case 'global':
+        return authorization.type === AUTH_TYPE_GLOBAL && authorization.userId === ANY;
+    }
+  }
+
+  /**
+   * `AuthorizationManager.checkAuthorization`: nothing is checked without an authenticated user;
+   * a refusal lists every check. One check alone is worded as Camunda's single-permission
+   * constructor words it, several as "one of the following permissions".
+   */
+  checkAuthorization(
+    authentication: Authentication | null,
+    checks: readonly PermissionCheck[],
+    composite = checks.length > 1,
+  ): void {
+    if (!this.enabled || authentication === null) {
+      return;
+    }
+    if (this.isAuthorized(authentication.userId, authentication.groupIds, checks)) {
+      return;
+    }
+    const missing = checks.map((check) => ({
+      permissionName: check.permission.name,
+      resourceName: check.resource.name,
+      resourceId: check.resourceId,
+    }));
+    throw new AuthorizationException(
+      authorizationMessage(authentication.userId, missing, composite),
+      authentication.userId,
+      missing,
+    );
+  }
+
+  // ------------------------------------------------------------------ authorizations
+
+  /** `AuthorizationQuery`, in insertion order; `visible` applies the caller's READ filter. */
+  query(query: AuthorizationQuery): AuthorizationRec[] {
+    return [...this.authorizations.values()].filter(
+      (a) =>
+        (query.id === undefined || a.id === query.id) &&
+        (query.type === undefined || a.type === query.type) &&
+        (query.userIdIn === undefined ||
+          (a.userId !== null && query.userIdIn.includes(a.userId))) &&
+        (query.groupIdIn === undefined ||
+          (a.groupId !== null && query.groupIdIn.includes(a.groupId))) &&
+        (query.resourceType === undefined || a.resourceType === query.resourceType) &&
+        (query.resourceId === undefined || a.resourceId === query.resourceId),
+    );
+  }
+
+  /** Removes every authorization, before a users file's are loaded. */
+  clear(): void {
+    this.authorizations.clear();
+  }
+
+  authorization(id: string): AuthorizationRec | undefined {
+    return this.authorizations.get(id);
+  }
+
+  /** `AuthorizationEntity(type)` plus `AuthorizationDto.update` and `SaveAuthorizationCmd`. */
+  createAuthorization(
+    type: number,
+    input: AuthorizationInput,
+    checkInsert: () => void = () => undefined,
+  ): AuthorizationRec {
+    if (type !== AUTH_TYPE_GLOBAL && type !== AUTH_TYPE_GRANT && type !== AUTH_TYPE_REVOKE) {
+      throw new ProcessEngineException(
+        persistenceError(
+          '025',
+          `Unrecognized authorization type '${String(type)}'. Must be one of ['0', '1', '2']`,
+        ),
+      );
+    }
+    const draft: AuthorizationRec = {
+      id: '',
+      type,
+      userId: type === AUTH_TYPE_GLOBAL ? ANY : null,
+      groupId: null,
+      resourceType: -1,
+      resourceId: null,
+      permissions: type === AUTH_TYPE_REVOKE ? ALL_VALUE : 0,
+    };
+    const saved = this.applyInput(draft, input);
+    checkInsert();
+    saved.id = this.newId();
+    this.authorizations.set(saved.id, saved);
+    return saved;
+  }
+
+  updateAuthorization(
+    id: string,
+    input: AuthorizationInput,
+    checkUpdate: () => void = () => undefined,
+  ): AuthorizationRec {
+    const existing = this.authorizations.get(id);
+    if (!existing) {
+      throw new NullValueException(`Authorization with id ${id} does not exist.`);
+    }
+    const saved = this.applyInput({ ...existing }, input);
+    checkUpdate();
+    this.authorizations.set(id, saved);
+    return saved;
+  }
+
+  deleteAuthorization(id: string, checkDelete: () => void = () => undefined): void {
+    if (!this.authorizations.has(id)) {
+      throw new NullValueException(
+        `Authorization for Id '${id}' does not exist: authorization is null`,
+      );
+    }
+    checkDelete();
+    this.authorizations.delete(id);
+  }
+
+  private applyInput(draft: AuthorizationRec, input: AuthorizationInput): AuthorizationRec {
+    const groupId = input.groupId ?? null;
+    const userId = input.userId ?? null;
+    if (groupId !== null && draft.type === AUTH_TYPE_GLOBAL) {
+      throw new ProcessEngineException(
+        persistenceError('027', "Cannot use 'groupId' for GLOBAL authorization"),
+      );
+    }
+    if (userId !== null && draft.type === AUTH_TYPE_GLOBAL && userId !== ANY) {
+      throw new ProcessEngineException(
+        persistenceError(
+          '028',
+          `Illegal value '${userId}' for userId for GLOBAL authorization. Must be '*'`,
+        ),
+      );
+    }
+    draft.groupId = groupId;
+    draft.userId = userId;
+    draft.resourceId = input.resourceId ?? null;
+    if (input.resourceType !== undefined && input.resourceType !== null) {
+      draft.resourceType = input.resourceType;
+    }
+    if (input.permissions) {
+      const permissions = input.permissions.map((name) =>
+        permissionForName(name, draft.resourceType),
+      );
+      draft.permissions = draft.type === AUTH_TYPE_REVOKE ? ALL_VALUE : 0;
+      for (const permission of permissions) {
+        // validateResourceCompatibility: a permission of another resource type is refused.
+        if (!permission.types.includes(draft.resourceType)) {
+          throw new BadUserRequestException(
+            persistenceError(
+              '087',
+              `The resource type with id:'${String(draft.resourceType)}' is not valid for '${permission.name}' permission.`,
+            ),
+          );
+        }
+        draft.permissions =
+          draft.type === AUTH_TYPE_REVOKE
+            ? draft.permissions & ~permission.value
+            : draft.permissions | permission.value;
+      }
+    }
+    // SaveAuthorizationCmd.validate
+    if ((draft.userId === null) === (draft.groupId === null)) {
+      throw new NullValueException("Authorization must either have a 'userId' or a 'groupId'.");
+    }
+    if (draft.resourceType < 0 || !resourceByType(draft.resourceType)) {
+      throw new NullValueException(
+        "Authorization 'resourceType' cannot be null.: authorization.getResource() is null",
+      );
+    }
+    return draft;
+  }
+}
+
+/** `AuthorizationException`'s two message forms. */
+export function authorizationMessage(
+  userId: string,
+  missing: readonly { permissionName: string; resourceName: string; resourceId: string | null }[],
+  composite: boolean,
+): string {
+  const describe = (m: (typeof missing)[number]) =>
+    `'${m.permissionName}' permission on resource '${m.resourceId !== null ? `${m.resourceId}' of type '` : ''}${m.resourceName}'`;
+  const [single] = missing;
+  if (!composite && single) {
+    return `The user with id '${userId}' does not have ${describe(single)}.`;
+  }
+  return `The user with id '${userId}' does not have one of the following permissions: ${missing.map(describe).join(' or ')}`;
+}
