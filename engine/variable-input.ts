@@ -6,6 +6,7 @@
  */
 import { parseCamundaDate } from './camunda-date';
 import { InvalidRequestDtoException } from './errors';
+import { exceedsJsonNestingDepth, nestingDepthMessage } from './json-nesting';
 import type { TypedValue, ValueType } from './variables';
 
 /** A request variable as it arrives: every field may be missing. */
@@ -132,10 +133,23 @@ function toPrimitive(type: ValueType, value: unknown): unknown {
   }
 }
 
+/**
+ * Json and Object values arrive as JSON text and are parsed again whenever they are read; Spin's
+ * Jackson would refuse such text, and here it would make every later read of the variable fail.
+ */
+function refuseDeepJson(text: string, type: string): void {
+  if (exceedsJsonNestingDepth(text)) {
+    throw new InvalidRequestDtoException(
+      `Cannot convert value of type '${type}': ${nestingDepthMessage()}`,
+    );
+  }
+}
+
 function toJsonText(value: unknown): string {
   if (typeof value !== 'string') {
     return JSON.stringify(value);
   }
+  refuseDeepJson(value, 'Json');
   try {
     JSON.parse(value);
   } catch (error) {
@@ -163,6 +177,7 @@ function toObjectValue(value: unknown, valueInfo: Record<string, unknown>): Type
   }
   let deserialized: unknown = value;
   if (typeof value === 'string') {
+    refuseDeepJson(value, 'Object');
     try {
       deserialized = JSON.parse(value);
     } catch (error) {

@@ -17,6 +17,7 @@ import { consoleHandler } from './console-static';
 import { addEngineProxy } from './engine-proxy';
 import type { Identities } from './identities';
 import { DEFAULT_IDENTITIES, loadIdentities } from './identities';
+import { DEFAULT_MAX_BODY_BYTES, limitBodySize } from './request-limits';
 import type { RestEnv } from './rest-env';
 import {
   InvalidRequestException,
@@ -63,6 +64,8 @@ export interface AppOptions {
   consoleDir?: string | null;
   /** The console's sign-in cookie (`console-session.ts`); default: a key of this process's own. */
   consoleSession?: ConsoleSessionOptions;
+  /** Largest request body in bytes, answered 413 beyond; default `DEFAULT_MAX_BODY_BYTES`. */
+  maxBodyBytes?: number;
 }
 
 export interface ProxyAppOptions {
@@ -175,6 +178,8 @@ export function createApp(options: AppOptions): Hono {
     };
     rest.use('*', filter);
   }
+  // After authentication: a client without credentials gets its 401 before any body is read.
+  rest.use('*', limitBodySize(options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES));
   rest.use('*', async (c, next) => {
     const { origin, pathname } = new URL(c.req.url);
     const base = pathname.startsWith(`${DEFAULT_ENGINE_PATH}/`) ? DEFAULT_ENGINE_PATH : REST_PATH;

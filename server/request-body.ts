@@ -1,11 +1,14 @@
 /**
- * JSON request bodies, read the way Camunda's Jackson setup reads them: unknown properties are
- * ignored, scalars are coerced where Jackson coerces them, and a body that is not JSON or does not
- * fit the DTO is a 400 `InvalidRequestException` with an empty message (contract §1.1).
+ * JSON request bodies, read the way Camunda's Jackson setup reads them: only as
+ * `application/json`, unknown properties are ignored, scalars are coerced where Jackson coerces
+ * them, and a body that is not JSON or does not fit the DTO is a 400 `InvalidRequestException`
+ * with an empty message (contract §1.1).
  */
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { readDateText } from '../engine/camunda-date';
+import { exceedsJsonNestingDepth, nestingDepthMessage } from '../engine/json-nesting';
+import { requireMediaType } from './request-limits';
 import { InvalidRequestException } from './rest-errors';
 
 /** A Java `String` property: numbers and booleans are accepted as their text. */
@@ -75,6 +78,11 @@ export const sortingSchema = z.object({
 export function parseJsonBody<T extends z.ZodType>(text: string, schema: T): z.output<T> {
   let json: unknown;
   if (text.trim() !== '') {
+    // Jackson's StreamReadConstraints refuse such a body too. Refused here, when it is written,
+    // because the parsed value would be stored and break every later read that walks it.
+    if (exceedsJsonNestingDepth(text)) {
+      throw new InvalidRequestException(400, nestingDepthMessage());
+    }
     try {
       json = JSON.parse(text);
     } catch {
@@ -88,12 +96,18 @@ export function parseJsonBody<T extends z.ZodType>(text: string, schema: T): z.o
   return result.data;
 }
 
+/** The body of a resource that `@Consumes(MediaType.APPLICATION_JSON)`, as text. */
+export async function readJsonText(c: Context): Promise<string> {
+  requireMediaType(c, 'application/json');
+  return c.req.text();
+}
+
 /** Reads and maps the request body; an empty body counts as a missing one. */
 export async function readJsonBody<T extends z.ZodType>(
   c: Context,
   schema: T,
 ): Promise<z.output<T>> {
-  return parseJsonBody(await c.req.text(), schema);
+  return parseJsonBody(await readJsonText(c), schema);
 }
 
 /** A body DTO whose properties are all optional; a missing body is an empty DTO. */
