@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 
-import { baseUrlOf, E2E_SERVERS } from './e2e/e2e-servers';
+import { baseUrlOf, E2E_SERVERS, E2E_SESSION_SECRET } from './e2e/e2e-servers';
 import type { E2eServer } from './e2e/e2e-servers';
 
 const BASE_URL = baseUrlOf(E2E_SERVERS.standard);
@@ -46,7 +46,7 @@ export default defineConfig({
 function toWebServer(server: E2eServer) {
   return {
     command: ['npx tsx server/main.ts --port', String(server.port), ...server.flags].join(' '),
-    env: { PORT: String(server.port) },
+    env: { PORT: String(server.port), CONSOLE_SESSION_SECRET: E2E_SESSION_SECRET },
     // Answers 401 without credentials where authentication is on, which Playwright counts as up.
     url: `${baseUrlOf(server)}/engine-rest/version`,
     reuseExistingServer: !isCi,

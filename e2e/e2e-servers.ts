@@ -20,6 +20,12 @@ export const E2E_SERVERS = {
   audit: { port: E2E_PORT + 2, flags: ['--history-level', 'audit', '--no-demo'] },
 } as const satisfies Record<string, E2eServer>;
 
+/**
+ * The servers' `CONSOLE_SESSION_SECRET`, so a test can seal a session cookie of its own (one whose
+ * credentials the engine no longer accepts).
+ */
+export const E2E_SESSION_SECRET = 'the end-to-end servers share this session secret';
+
 export function baseUrlOf({ port }: E2eServer): string {
   return `http://127.0.0.1:${String(port)}`;
 }
