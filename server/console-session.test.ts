@@ -349,3 +349,13 @@ describe('proxy mode', () => {
     expect(response.status).toBe(401);
   });
 });
+
+describe('sign-in body', () => {
+  it('is refused beyond a few kilobytes, before it is read', async () => {
+    const response = await signInRequest(embeddedApp(), {
+      username: 'demo',
+      password: 'x'.repeat(100_000),
+    });
+    expect(response.status).toBe(413);
+  });
+});

@@ -17,6 +17,7 @@ import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { ExceptionDto } from '../src/api/camunda-dto';
 import type { ConsoleSessionDto, ConsoleSessionRequestDto } from '../src/api/console-session-dto';
+import { limitBodySize } from './request-limits';
 import { openSession, sealSession, sessionKey } from './session-cookie';
 import type { SessionKey, SessionPayload } from './session-cookie';
 
@@ -35,6 +36,9 @@ export const SESSION_IDLE_TIMEOUT_MS = 30 * 60_000;
 export const SESSION_MAX_AGE_MS = 8 * 60 * 60_000;
 /** Renewing on every request would set a cookie on every response. */
 const SESSION_RENEW_AFTER_MS = 60_000;
+
+/** A user name and a password; more is not a sign-in, and nobody may make the server read it. */
+const MAX_SIGN_IN_BODY_BYTES = 16 * 1024;
 
 /** The methods Camunda's `CsrfPreventionFilter` lets through without a token. */
 const NON_MODIFYING_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -60,7 +64,9 @@ export function addConsoleSession(app: Hono, options: ConsoleSessionOptions): vo
   app.use(ENGINE_REST_PATH, engineRest);
   app.use(`${ENGINE_REST_PATH}/*`, engineRest);
   app.get(CONSOLE_SESSION_PATH, (c) => sessions.current(c));
-  app.post(CONSOLE_SESSION_PATH, (c) => sessions.signIn(c, app));
+  app.post(CONSOLE_SESSION_PATH, limitBodySize(MAX_SIGN_IN_BODY_BYTES), (c) =>
+    sessions.signIn(c, app),
+  );
   app.delete(CONSOLE_SESSION_PATH, (c) => sessions.signOut(c));
 }
 

@@ -42,16 +42,22 @@ export function getSignedInUserId(): string | null {
   return session?.userId ?? null;
 }
 
-/** The session, asked of the server once per page load (the router's guard). */
+/**
+ * The session, asked of the server once per page load (the router's guard). A server that cannot
+ * be asked counts as no session, for now: the sign-in page then says what fails.
+ */
 export function loadSession(): Promise<ConsoleSessionDto | null> {
   if (session !== undefined) {
     return Promise.resolve(session);
   }
   loading ??= readSession()
-    .then((read) => {
-      session ??= read;
-      return session;
-    })
+    .then(
+      (read) => {
+        session ??= read;
+        return session;
+      },
+      () => null,
+    )
     .finally(() => {
       loading = null;
     });
