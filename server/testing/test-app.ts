@@ -3,6 +3,7 @@ import type { Hono } from 'hono';
 import { ProcessEngine } from '../../engine/process-engine';
 import type { HistoryLevel } from '../../engine/runtime/history-level';
 import { createApp } from '../app';
+import type { Identities } from '../identities';
 
 export const BASE = 'http://localhost/engine-rest';
 
@@ -38,6 +39,10 @@ export interface TestAppOptions {
   authentication?: boolean;
   historyLevel?: HistoryLevel;
   enforceHistoryTimeToLive?: boolean;
+  /** False: `--no-authorization`. */
+  authorizationEnabled?: boolean;
+  /** The users file (`--users`); default demo and john. */
+  identities?: Identities;
 }
 
 export function createTestApp(options: TestAppOptions = {}): TestApp {
@@ -48,8 +53,14 @@ export function createTestApp(options: TestAppOptions = {}): TestApp {
     idGenerator: () => `id-${String(++id)}`,
     historyLevel: options.historyLevel,
     enforceHistoryTimeToLive: options.enforceHistoryTimeToLive,
+    authorizationEnabled: options.authorizationEnabled,
   });
-  const app = createApp({ engine, consoleDir: null, authentication: options.authentication });
+  const app = createApp({
+    engine,
+    consoleDir: null,
+    authentication: options.authentication,
+    identities: options.identities,
+  });
 
   const request = async (method: string, path: string, options: RequestOptions = {}) => {
     const headers: Record<string, string> = {};
