@@ -13,7 +13,7 @@ import { readableEngine } from '../engine/authorization/readable-engine';
 import { anonymous, basicAuth } from './basic-auth';
 import type { ConsoleSessionOptions } from './console-session';
 import { addConsoleSession, ephemeralSessionOptions } from './console-session';
-import { consoleHandler } from './console-static';
+import { consoleHandler, inlineScriptHashes } from './console-static';
 import { addEngineProxy } from './engine-proxy';
 import type { Identities } from './identities';
 import { DEFAULT_IDENTITIES, loadIdentities } from './identities';
@@ -39,6 +39,7 @@ import { processDefinitionRoutes } from './routes/process-definition';
 import { processInstanceRoutes } from './routes/process-instance';
 import { runtimeListRoutes } from './routes/runtime-lists';
 import { taskRoutes } from './routes/task';
+import { securityHeaders } from './security-headers';
 
 export const REST_PATH = '/engine-rest';
 export const DEFAULT_ENGINE_PATH = '/engine-rest/engine/default';
@@ -66,6 +67,8 @@ export interface AppOptions {
   consoleSession?: ConsoleSessionOptions;
   /** Largest request body in bytes, answered 413 beyond; default `DEFAULT_MAX_BODY_BYTES`. */
   maxBodyBytes?: number;
+  /** CSP `frame-ancestors` sources: who may frame the console; default `'none'`. */
+  frameAncestors?: string;
 }
 
 export interface ProxyAppOptions {
@@ -75,6 +78,8 @@ export interface ProxyAppOptions {
   consoleSession?: ConsoleSessionOptions;
   /** For tests: how requests are sent to the remote engine. */
   fetch?: typeof fetch;
+  maxBodyBytes?: number;
+  frameAncestors?: string;
 }
 
 /** Maps anything a route throws to Camunda's error body (contract §1.1). */
@@ -128,6 +133,21 @@ function notFound(c: Context): Response {
   );
 }
 
+/** First of all middleware, so that every answer carries the headers, errors and 401s included. */
+function addSecurityHeaders(
+  app: Hono,
+  options: { consoleDir?: string | null; frameAncestors?: string },
+): void {
+  const consoleDir = options.consoleDir === null ? null : (options.consoleDir ?? 'dist');
+  app.use(
+    '*',
+    securityHeaders({
+      frameAncestors: options.frameAncestors,
+      inlineScripts: consoleDir === null ? undefined : inlineScriptHashes(consoleDir),
+    }),
+  );
+}
+
 function addConsole(app: Hono, consoleDir: string | null | undefined): void {
   if (consoleDir === null) {
     return;
@@ -139,6 +159,7 @@ function addConsole(app: Hono, consoleDir: string | null | undefined): void {
 export function createApp(options: AppOptions): Hono {
   const app = new Hono();
   app.onError(handleError);
+  addSecurityHeaders(app, options);
   addConsoleSession(app, options.consoleSession ?? ephemeralSessionOptions());
 
   const { engine } = options;
@@ -208,8 +229,13 @@ export function createApp(options: AppOptions): Hono {
 export function createProxyApp(options: ProxyAppOptions): Hono {
   const app = new Hono();
   app.onError(handleError);
+  addSecurityHeaders(app, options);
   addConsoleSession(app, options.consoleSession ?? ephemeralSessionOptions());
-  addEngineProxy(app, { target: options.target, fetch: options.fetch });
+  addEngineProxy(app, {
+    target: options.target,
+    fetch: options.fetch,
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+  });
   addConsole(app, options.consoleDir);
   return app;
 }

@@ -1,6 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { serve } from '@hono/node-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ProcessEngine } from '../engine/process-engine';
 import { createApp } from './app';
@@ -52,6 +55,83 @@ describe('console', () => {
     });
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({ type: 'NotFoundException' });
+  });
+
+  it('serves no dotfiles, wherever they lie', async () => {
+    const dir = builtConsole();
+    writeFileSync(join(dir, '.env'), 'SECRET=1');
+    mkdirSync(join(dir, '.git'));
+    writeFileSync(join(dir, '.git', 'config'), '[core]');
+    writeFileSync(join(dir, 'assets', '.hidden.js'), 'secret();');
+    const app = createApp({ engine: new ProcessEngine(), consoleDir: dir });
+    for (const path of [
+      '/.env',
+      '/.git/config',
+      '/assets/.hidden.js',
+      '/%2eenv',
+      '/.well-known/x',
+    ]) {
+      const response = await app.request(`http://localhost${path}`);
+      expect(response.status, path).toBe(404);
+      expect(await response.text(), path).not.toContain('SECRET');
+    }
+  });
+
+  it('follows no symlink out of the console directory, and serves those inside it', async () => {
+    const dir = builtConsole();
+    const outside = mkdtempSync(join(tmpdir(), 'outside-'));
+    dirs.push(outside);
+    writeFileSync(join(outside, 'secret.txt'), 'SECRET');
+    symlinkSync(join(outside, 'secret.txt'), join(dir, 'assets', 'leak.txt'));
+    symlinkSync(outside, join(dir, 'linked'));
+    symlinkSync(join(dir, 'assets', 'app.js'), join(dir, 'assets', 'alias.js'));
+    const app = createApp({ engine: new ProcessEngine(), consoleDir: dir });
+    for (const path of ['/assets/leak.txt', '/linked/secret.txt']) {
+      const response = await app.request(`http://localhost${path}`);
+      expect(response.status, path).toBe(404);
+      expect(await response.text(), path).not.toContain('SECRET');
+    }
+    const alias = await app.request('http://localhost/assets/alias.js');
+    expect(await alias.text()).toBe('console.log(1);');
+  });
+
+  it('lets no path leave the console directory, encoded or not', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'parent-'));
+    dirs.push(parent);
+    writeFileSync(join(parent, 'secret.txt'), 'SECRET');
+    const dir = join(parent, 'dist');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>console</title>');
+    const app = createApp({ engine: new ProcessEngine(), consoleDir: dir });
+    // A raw request line, so that no client resolves the dot segments before the server sees them.
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise((resolve) => server.once('listening', resolve));
+    const { port } = server.address() as AddressInfo;
+    const get = (path: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        httpRequest({ host: '127.0.0.1', port, path }, (response) => {
+          let body = '';
+          response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          response.on('end', () => {
+            resolve({ status: response.statusCode ?? 0, body });
+          });
+        })
+          .on('error', reject)
+          .end();
+      });
+    try {
+      for (const path of [
+        '/../secret.txt',
+        '/%2e%2e/secret.txt',
+        '/assets/..%2f..%2fsecret.txt',
+        '/..%5csecret.txt',
+        '/%2e%2e%2fsecret.txt',
+      ]) {
+        expect((await get(path)).body, path).not.toContain('SECRET');
+      }
+    } finally {
+      server.close();
+    }
   });
 
   it('says how to build the console when it is missing', async () => {

@@ -1,11 +1,14 @@
 /**
  * Serves the built console (`vite build` output) at `/`, with the single-page-app fallback: a GET
- * for a path that is no file gets `index.html`, so deep links work.
+ * for a path that is no file gets `index.html`, so deep links work. Only what `vite build` put
+ * into the directory is served: no dotfiles, nothing a symlink leads to outside it.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { realpath } from 'node:fs/promises';
+import { join, sep } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import type { Env, MiddlewareHandler } from 'hono';
+import type { Context, Env, MiddlewareHandler } from 'hono';
 
 const NOT_BUILT = 'The console has not been built: run `npm run build`, then restart the server.';
 
@@ -17,6 +20,29 @@ const NOT_BUILT = 'The console has not been built: run `npm run build`, then res
 const HASHED_ASSET = /^\/assets\//;
 const CACHE_FOREVER = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
+
+/** A path segment starting with a dot: `.env`, `.git/config`, and `..` as well. */
+const DOT_SEGMENT = /(?:^|\/)\./;
+
+function decodedPath(c: Context): string | null {
+  try {
+    return decodeURIComponent(c.req.path);
+  } catch {
+    return null;
+  }
+}
+
+/** Whether `path` exists and, symlinks resolved, lies inside `root` (itself resolved). */
+async function isInside(root: string, path: string): Promise<boolean | 'missing'> {
+  let resolved: string;
+  try {
+    resolved = await realpath(path);
+  } catch {
+    return 'missing';
+  }
+  const resolvedRoot = await realpath(root);
+  return resolved === resolvedRoot || resolved.startsWith(`${resolvedRoot}${sep}`);
+}
 
 export function consoleHandler<E extends Env>(consoleDir: string): MiddlewareHandler<E> {
   let files: MiddlewareHandler<E> | null = null;
@@ -33,13 +59,65 @@ export function consoleHandler<E extends Env>(consoleDir: string): MiddlewareHan
       files = serveStatic<E>({ root: consoleDir });
       index = serveStatic<E>({ root: consoleDir, path: 'index.html' });
     }
-    const file = await files(c, () => Promise.resolve());
-    if (file !== undefined) {
-      file.headers.set('Cache-Control', HASHED_ASSET.test(c.req.path) ? CACHE_FOREVER : REVALIDATE);
-      return file;
+    const path = decodedPath(c);
+    if (path === null || DOT_SEGMENT.test(path) || path.includes('\\') || path.includes('\0')) {
+      return c.text('Not Found', 404);
+    }
+    const found = await isInside(consoleDir, join(consoleDir, path));
+    if (found === false || (await isInside(consoleDir, join(consoleDir, 'index.html'))) !== true) {
+      return c.text('Not Found', 404);
+    }
+    if (found === true) {
+      const file = await files(c, () => Promise.resolve());
+      if (file !== undefined) {
+        file.headers.set(
+          'Cache-Control',
+          HASHED_ASSET.test(c.req.path) ? CACHE_FOREVER : REVALIDATE,
+        );
+        return file;
+      }
     }
     const page = await index(c, next);
     page?.headers.set('Cache-Control', REVALIDATE);
     return page;
+  };
+}
+
+const INLINE_SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
+
+interface IndexHashes {
+  mtimeMs: number;
+  size: number;
+  sources: readonly string[];
+}
+
+/**
+ * The CSP sources (`'sha256-…'`) of the inline scripts in the console's index.html: `vite build`
+ * writes one that preloads a deep link's modules and requests before the bundle runs. Read again
+ * whenever the file changes, so a rebuild while the server runs keeps working.
+ */
+export function inlineScriptHashes(consoleDir: string): () => readonly string[] {
+  let cached: IndexHashes | null = null;
+  return () => {
+    const file = join(consoleDir, 'index.html');
+    let stats;
+    try {
+      stats = statSync(file);
+    } catch {
+      return [];
+    }
+    if (cached?.mtimeMs !== stats.mtimeMs || cached.size !== stats.size) {
+      const html = readFileSync(file, 'utf8');
+      const sources = [...html.matchAll(INLINE_SCRIPT)]
+        .filter(([, attributes]) => !/\bsrc\s*=/i.test(attributes ?? ''))
+        .map(
+          ([, , body]) =>
+            `'sha256-${createHash('sha256')
+              .update(body ?? '')
+              .digest('base64')}'`,
+        );
+      cached = { mtimeMs: stats.mtimeMs, size: stats.size, sources };
+    }
+    return cached.sources;
   };
 }
