@@ -14,8 +14,20 @@ describe('parseCliOptions', () => {
       usersFile: null,
       historyLevel: 'full',
       enforceHistoryTimeToLive: false,
+      maxBodyBytes: 10 * 1024 * 1024,
+      frameAncestors: undefined,
       help: false,
     });
+  });
+
+  it('reads the body size limit as bytes or with a unit, and who may frame the console', () => {
+    expect(parseCliOptions(['--max-body-size', '512kb'], {}).maxBodyBytes).toBe(512 * 1024);
+    expect(parseCliOptions(['--max-body-size=2048'], {}).maxBodyBytes).toBe(2048);
+    expect(parseCliOptions([], { MAX_BODY_SIZE: '20mb' }).maxBodyBytes).toBe(20 * 1024 * 1024);
+    expect(() => parseCliOptions(['--max-body-size', 'lots'], {})).toThrow(
+      '--max-body-size: not a size: lots (e.g. 10485760, 512kb, 10mb)',
+    );
+    expect(parseCliOptions([], { FRAME_ANCESTORS: "'self'" }).frameAncestors).toBe("'self'");
   });
 
   it('reads --no-authorization and the users file, from --users or CONSOLE_USERS_FILE', () => {

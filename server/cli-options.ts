@@ -1,6 +1,7 @@
 /** Command-line options of `server/main.ts`. */
 import type { HistoryLevel } from '../engine/runtime/history-level';
 import { HISTORY_LEVELS, isHistoryLevel } from '../engine/runtime/history-level';
+import { DEFAULT_MAX_BODY_BYTES, parseByteSize } from './request-limits';
 
 export interface CliOptions {
   port: number;
@@ -16,6 +17,10 @@ export interface CliOptions {
   usersFile: string | null;
   historyLevel: HistoryLevel;
   enforceHistoryTimeToLive: boolean;
+  /** Largest request body in bytes, answered 413 beyond (the proxy's too). */
+  maxBodyBytes: number;
+  /** CSP `frame-ancestors` sources; undefined for `'none'`. */
+  frameAncestors: string | undefined;
   help: boolean;
 }
 
@@ -37,14 +42,27 @@ export const USAGE = `usage: tsx server/main.ts [options]
   --enforce-history-time-to-live
                       refuse to deploy a process without camunda:historyTimeToLive, as a stock
                       Camunda 7.20+ engine does (default: accept it)
+  --max-body-size N   largest request body, in bytes or with kb, mb, gb (default: env
+                      MAX_BODY_SIZE or ${String(DEFAULT_MAX_BODY_BYTES / 1024 ** 2)}mb); larger ones are answered 413
 
 environment:
   ENGINE_REST_URL     proxy /engine-rest to this Camunda 7 REST API instead of the embedded engine
   CONSOLE_USERS_FILE  the users file when --users is not given
-  PORT                default port`;
+  PORT                default port
+  MAX_BODY_SIZE       default of --max-body-size
+  FRAME_ANCESTORS     who may show the console in a frame, as CSP frame-ancestors sources
+                      (default 'none'; e.g. "'self' https://portal.example.com")`;
 
 /** Wrong command-line usage; the message says what. */
 export class CliUsageError extends Error {}
+
+function parseBodySize(text: string, source: string): number {
+  const bytes = parseByteSize(text);
+  if (bytes === null) {
+    throw new CliUsageError(`${source}: not a size: ${text} (e.g. 10485760, 512kb, 10mb)`);
+  }
+  return bytes;
+}
 
 function parsePort(text: string, source: string): number {
   const port = /^\d+$/.test(text) ? Number(text) : NaN;
@@ -69,6 +87,10 @@ export function parseCliOptions(
     usersFile: env.CONSOLE_USERS_FILE ? env.CONSOLE_USERS_FILE : null,
     historyLevel: 'full',
     enforceHistoryTimeToLive: false,
+    maxBodyBytes: env.MAX_BODY_SIZE
+      ? parseBodySize(env.MAX_BODY_SIZE, 'MAX_BODY_SIZE')
+      : DEFAULT_MAX_BODY_BYTES,
+    frameAncestors: env.FRAME_ANCESTORS?.trim() === '' ? undefined : env.FRAME_ANCESTORS?.trim(),
     help: false,
   };
   for (let i = 0; i < args.length; i++) {
@@ -120,6 +142,9 @@ export function parseCliOptions(
       }
       case '--enforce-history-time-to-live':
         options.enforceHistoryTimeToLive = true;
+        break;
+      case '--max-body-size':
+        options.maxBodyBytes = parseBodySize(value(), '--max-body-size');
         break;
       case '--help':
       case '-h':

@@ -1,8 +1,9 @@
 /**
  * Starts the server: `tsx server/main.ts [--port P] [--host H] [--no-demo] [--no-job-executor]
  * [--no-console] [--no-auth] [--no-authorization] [--users FILE] [--history-level L]
- * [--enforce-history-time-to-live]` (USAGE in cli-options.ts). With `ENGINE_REST_URL` set it proxies `/engine-rest` to that engine instead of
- * running the embedded one.
+ * [--enforce-history-time-to-live] [--max-body-size N]` (USAGE in cli-options.ts). With
+ * `ENGINE_REST_URL` set it proxies `/engine-rest` to that engine instead of running the embedded
+ * one.
  */
 import { readFile } from 'node:fs/promises';
 import type { ServerType } from '@hono/node-server';
@@ -41,6 +42,15 @@ function describeProfile(options: CliOptions): string {
     parts.push('historyTimeToLive enforced');
   }
   return parts.join(', ');
+}
+
+/** The embedded engine writes nothing to disk; whoever rehearses a repair on it should know. */
+const IN_MEMORY_NOTICE =
+  'The embedded engine keeps its state in memory only: stopping or killing this server loses ' +
+  'every deployment, process instance, batch and history entry.';
+
+function httpOptions(options: CliOptions) {
+  return { maxBodyBytes: options.maxBodyBytes, frameAncestors: options.frameAncestors };
 }
 
 async function main(): Promise<void> {
@@ -85,7 +95,12 @@ async function main(): Promise<void> {
   let executor: JobExecutor | null = null;
   let app;
   if (proxyTarget) {
-    app = createProxyApp({ target: proxyTarget, consoleDir, consoleSession });
+    app = createProxyApp({
+      target: proxyTarget,
+      consoleDir,
+      consoleSession,
+      ...httpOptions(options),
+    });
   } else {
     const engine = new ProcessEngine({
       historyLevel: options.historyLevel,
@@ -111,6 +126,7 @@ async function main(): Promise<void> {
         authentication: options.auth,
         identities,
         consoleSession,
+        ...httpOptions(options),
       });
     } catch (error) {
       if (!(error instanceof IdentitiesFileError)) {
@@ -130,6 +146,9 @@ async function main(): Promise<void> {
           ? `listening on ${base}/engine-rest (proxy to ${proxyTarget})`
           : `listening on ${base}/engine-rest (${describeProfile(options)})`,
       );
+      if (!proxyTarget) {
+        console.log(IN_MEMORY_NOTICE);
+      }
       if (consoleDir) {
         console.log(`console on ${base}/`);
         if (sessionSecret === undefined) {
