@@ -32,10 +32,10 @@ function xFrameOptions(frameAncestors: string): string | false {
 }
 
 /**
- * The console loads everything from this origin. Styles may be inline: Carbon and bpmn-js set
- * `style` attributes that a CSP without `'unsafe-inline'` in `style-src` would block, and styles
- * run no code. Scripts may not: only the console's own files and the inline scripts `vite build`
- * wrote into index.html, by hash.
+ * The console loads everything from this origin, inline code only by hash: the scripts `vite build`
+ * writes into index.html. No `'unsafe-inline'` for styles either: Carbon, bpmn-js and React set
+ * styles through the CSSOM (`element.style`), which CSP does not govern, and Chromium reported no
+ * violation on any screen of the built console. `data:` images are bpmn-js's logo.
  */
 export function contentSecurityPolicy(
   frameAncestors: string,
@@ -44,7 +44,7 @@ export function contentSecurityPolicy(
   return [
     "default-src 'self'",
     ["script-src 'self'", ...inlineScripts].join(' '),
-    "style-src 'self' 'unsafe-inline'",
+    "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
