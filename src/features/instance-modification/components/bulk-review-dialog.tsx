@@ -1,6 +1,7 @@
 import {
   Button,
   ComposedModal,
+  InlineNotification,
   ModalBody,
   ModalFooter,
   ModalHeader,
@@ -175,6 +176,26 @@ export function BulkReviewDialog({
         label={`Process definition ${processDefinitionId}`}
       />
       <ModalBody hasScrollingContent aria-label="Review">
+        {(executeRefusal !== null || batchRefusal !== null) && (
+          <InlineNotification
+            kind="warning"
+            role="status"
+            lowContrast
+            hideCloseButton
+            title={
+              executeRefusal !== null && batchRefusal !== null
+                ? 'The engine will not let you run this'
+                : executeRefusal !== null
+                  ? 'You may run this only as a batch'
+                  : 'You may run this only now, not as a batch'
+            }
+          >
+            {executeRefusal !== null && (
+              <span id="bulk-review-execute-reason">{executeRefusal} </span>
+            )}
+            {batchRefusal !== null && <span id="bulk-review-batch-reason">{batchRefusal}</span>}
+          </InlineNotification>
+        )}
         <section className="review-dialog__section" aria-labelledby="bulk-review-instances">
           <h3 id="bulk-review-instances" className="modification-workspace__subheading">
             Instances
@@ -236,16 +257,6 @@ export function BulkReviewDialog({
             <ErrorNotification title="The modification was not applied" error={error} />
           )}
         </div>
-        {executeRefusal !== null && (
-          <p id="bulk-review-execute-reason" className="modification-workspace__hint">
-            {executeRefusal}
-          </p>
-        )}
-        {batchRefusal !== null && (
-          <p id="bulk-review-batch-reason" className="modification-workspace__hint">
-            {batchRefusal}
-          </p>
-        )}
       </ModalBody>
       <ModalFooter>
         <Button kind="secondary" disabled={busy} onClick={onClose}>

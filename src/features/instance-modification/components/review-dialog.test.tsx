@@ -257,7 +257,7 @@ describe('ReviewDialog', () => {
       expect(batch).toBeDisabled();
     });
     expect(batch).toHaveAccessibleDescription(
-      'Apply as batch is not possible: You may not apply this as a batch: that needs CREATE_BATCH_MODIFY_PROCESS_INSTANCES on every batch or CREATE on every batch. An administrator can grant it.',
+      'You may not apply this as a batch: that needs CREATE_BATCH_MODIFY_PROCESS_INSTANCES on every batch or CREATE on every batch. An administrator can grant it.',
     );
     expect(within(dialog).getByRole('button', { name: 'Apply' })).toBeEnabled();
     expect(asked).toEqual(

@@ -261,6 +261,24 @@ export function ReviewDialog({
         label={`Process instance ${processInstanceId}`}
       />
       <ModalBody hasScrollingContent aria-label="Review">
+        {(applyRefusal !== null || batchRefusal !== null) && (
+          <InlineNotification
+            kind="warning"
+            role="status"
+            lowContrast
+            hideCloseButton
+            title={
+              applyRefusal !== null && batchRefusal !== null
+                ? 'The engine will not let you apply this'
+                : applyRefusal !== null
+                  ? 'You may apply this only as a batch'
+                  : 'You may apply this only directly, not as a batch'
+            }
+          >
+            {applyRefusal !== null && <span id="review-apply-reason">{applyRefusal} </span>}
+            {batchRefusal !== null && <span id="review-batch-refusal">{batchRefusal}</span>}
+          </InlineNotification>
+        )}
         <section className="review-dialog__section" aria-labelledby="review-instructions">
           <h3 id="review-instructions" className="modification-workspace__subheading">
             Instructions, in this order
@@ -392,14 +410,9 @@ export function ReviewDialog({
             <ErrorNotification title="The modification was not applied" error={applyError} />
           )}
         </div>
-        {applyRefusal !== null && (
-          <p id="review-apply-reason" className="modification-workspace__hint">
-            {applyRefusal}
-          </p>
-        )}
-        {(batchRefusal !== null || variablesDropped) && (
+        {variablesDropped && (
           <p id="review-batch-reason" className="modification-workspace__hint">
-            Apply as batch is not possible: {batchRefusal ?? BATCH_DROPS_VARIABLES_REASON}
+            Apply as batch is not possible: {BATCH_DROPS_VARIABLES_REASON}
           </p>
         )}
       </ModalBody>
@@ -417,7 +430,12 @@ export function ReviewDialog({
             batchRefusal !== null
           }
           aria-describedby={
-            variablesDropped || batchRefusal !== null ? 'review-batch-reason' : undefined
+            [
+              batchRefusal === null ? null : 'review-batch-refusal',
+              variablesDropped ? 'review-batch-reason' : null,
+            ]
+              .filter((id) => id !== null)
+              .join(' ') || undefined
           }
           onClick={(event) => {
             void handleSubmit((values) => send(values, 'async'))(event);
