@@ -58,6 +58,14 @@ export const requirements = {
     check('UPDATE_INSTANCE', 'ProcessDefinition', processDefinitionKey),
   ],
   /**
+   * `ModifyProcessInstanceCmd` also checks `checkDeleteProcessInstance` when the instructions
+   * cancel its last activity instance (the instance is deleted, not completed).
+   */
+  cancelInstance: (processInstanceId: string, processDefinitionKey: string) => [
+    check('DELETE', 'ProcessInstance', processInstanceId),
+    check('DELETE_INSTANCE', 'ProcessDefinition', processDefinitionKey),
+  ],
+  /**
    * `ProcessInstanceModificationCmd` (`/modification/execute`) checks `checkUpdateProcessInstance`
    * for each instance; what holds for all of them at once is a grant on the definition or on
    * every instance.

@@ -286,6 +286,38 @@ describe('ReviewDialog', () => {
     expect(screen.getByText('You can plan here, but not apply')).toBeInTheDocument();
   });
 
+  it('asks for DELETE as well when the plan cancels the last tokens, as Camunda does', async () => {
+    const { user } = renderWorkspace({
+      capabilities: {
+        ...RECORDING_ENGINE,
+        granted: ({ permissionName }) => permissionName.startsWith('UPDATE'),
+      },
+    });
+    for (const [name, action] of [
+      ['Ship order', "Cancel the token at 'Ship order'"],
+      ['Pick item', "Cancel the token at 'Pick item'"],
+    ]) {
+      const picker = await screen.findByRole('combobox', { name: 'Element' });
+      await user.clear(picker);
+      await user.type(picker, name);
+      await user.click(await screen.findByRole('option', { name: new RegExp(`^${name} \\[`) }));
+      await user.click(screen.getByRole('button', { name: action }));
+    }
+    await user.click(screen.getByRole('button', { name: 'Review' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Review the modification' });
+
+    const apply = within(dialog).getByRole('button', { name: 'Apply' });
+    await waitFor(
+      () => {
+        expect(apply).toBeDisabled();
+      },
+      { timeout: PREVIEW_TIMEOUT_MS },
+    );
+    expect(apply).toHaveAccessibleDescription(
+      `You may not cancel the last tokens of this instance, which deletes it: that needs DELETE on process instance pi-1 or DELETE_INSTANCE on process definition ${PROCESS_DEFINITION_KEY}. An administrator can grant it.`,
+    );
+  });
+
   it('applies as a batch and follows it until it is done', async () => {
     const batch: BatchDto = {
       id: 'batch-1',

@@ -129,10 +129,19 @@ export function ReviewDialog({
   });
   const busy = checking || rebasing || apply.isPending || applyAsync.isPending;
   const variablesDropped = hasInstructionVariables(plan);
-  const applyRefusal = refusalReason(
-    usePermission(requirements.modifyInstance(processInstanceId, processDefinitionKey)),
-    'modify this instance',
+  const cancelsInstance =
+    preview.preview?.ok === true &&
+    preview.preview.ended &&
+    preview.preview.state === 'EXTERNALLY_TERMINATED';
+  const updateVerdict = usePermission(
+    requirements.modifyInstance(processInstanceId, processDefinitionKey),
   );
+  const cancelVerdict = usePermission(
+    cancelsInstance ? requirements.cancelInstance(processInstanceId, processDefinitionKey) : [],
+  );
+  const applyRefusal =
+    refusalReason(updateVerdict, 'modify this instance') ??
+    refusalReason(cancelVerdict, 'cancel the last tokens of this instance, which deletes it');
   const batchRefusal = refusalReason(
     usePermission(requirements.createModificationBatch()),
     'apply this as a batch',
