@@ -66,6 +66,29 @@ type Level = 'user' | 'group' | 'global';
 
 export class AuthorizationService {
   private readonly authorizations = new Map<string, AuthorizationRec>();
+  /**
+   * Authorizations by resource type, and whether revokes count for a user and groups: derived,
+   * dropped on every change. A list of 100,000 instances makes 100,000 checks.
+   */
+  private byType: Map<number, AuthorizationRec[]> | null = null;
+  private readonly revokeChecks = new Map<string, boolean>();
+
+  private changed(): void {
+    this.byType = null;
+    this.revokeChecks.clear();
+  }
+
+  private ofType(type: number): readonly AuthorizationRec[] {
+    if (this.byType === null) {
+      this.byType = new Map();
+      for (const authorization of this.authorizations.values()) {
+        const list = this.byType.get(authorization.resourceType) ?? [];
+        list.push(authorization);
+        this.byType.set(authorization.resourceType, list);
+      }
+    }
+    return this.byType.get(type) ?? [];
+  }
 
   /**
    * @param enabled Camunda's `authorizationEnabled`: when false every check passes and every query
@@ -117,6 +140,16 @@ export class AuthorizationService {
    * authorization lacking a bit would decide a disjunctive check that another check would pass.
    */
   private isRevokeCheckEnabled(userId: string, groupIds: readonly string[]): boolean {
+    const key = JSON.stringify([userId, groupIds]);
+    let enabled = this.revokeChecks.get(key);
+    if (enabled === undefined) {
+      enabled = this.findRevoke(userId, groupIds);
+      this.revokeChecks.set(key, enabled);
+    }
+    return enabled;
+  }
+
+  private findRevoke(userId: string, groupIds: readonly string[]): boolean {
     for (const authorization of this.authorizations.values()) {
       if (
         authorization.type === AUTH_TYPE_REVOKE &&
@@ -144,10 +177,8 @@ export class AuthorizationService {
     const specific = check.resourceId !== null && check.resourceId !== ANY;
     const levels: Level[] = groupIds.length > 0 ? ['user', 'group', 'global'] : ['user', 'global'];
     for (const level of levels) {
-      const candidates = [...this.authorizations.values()].filter(
-        (authorization) =>
-          authorization.resourceType === check.resource.type &&
-          this.belongsTo(authorization, level, userId, groupIds),
+      const candidates = this.ofType(check.resource.type).filter((authorization) =>
+        this.belongsTo(authorization, level, userId, groupIds),
       );
       const grantType = level === 'global' ? AUTH_TYPE_GLOBAL : AUTH_TYPE_GRANT;
       const revokeType = level === 'global' ? AUTH_TYPE_GLOBAL : AUTH_TYPE_REVOKE;
@@ -242,6 +273,7 @@ export class AuthorizationService {
   /** Removes every authorization, before a users file's are loaded. */
   clear(): void {
     this.authorizations.clear();
+    this.changed();
   }
 
   authorization(id: string): AuthorizationRec | undefined {
@@ -275,6 +307,7 @@ export class AuthorizationService {
     checkInsert();
     saved.id = this.newId();
     this.authorizations.set(saved.id, saved);
+    this.changed();
     return saved;
   }
 
@@ -290,6 +323,7 @@ export class AuthorizationService {
     const saved = this.applyInput({ ...existing }, input);
     checkUpdate();
     this.authorizations.set(id, saved);
+    this.changed();
     return saved;
   }
 
@@ -301,6 +335,7 @@ export class AuthorizationService {
     }
     checkDelete();
     this.authorizations.delete(id);
+    this.changed();
   }
 
   private applyInput(draft: AuthorizationRec, input: AuthorizationInput): AuthorizationRec {
