@@ -1,9 +1,17 @@
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import { CONSOLE_SESSION_URL, TEST_CSRF_TOKEN } from '../testing/console-session-handlers';
 import { server } from '../testing/msw-server';
-import { getSession, getSignedInUserId, loadSession, signOut } from './console-session';
+import {
+  getSession,
+  getSignedInUserId,
+  loadSession,
+  onSessionChangedElsewhere,
+  signIn,
+  signOut,
+} from './console-session';
+import type { SessionChange } from './console-session';
 
 const SESSION = { userId: 'demo', csrfToken: TEST_CSRF_TOKEN };
 
@@ -52,4 +60,24 @@ describe('console session', () => {
     expect(tokens).toEqual([TEST_CSRF_TOKEN]);
     expect(getSession()).toBeNull();
   });
+
+  it.runIf(typeof BroadcastChannel !== 'undefined')(
+    'tells the other tabs when it signs in or out',
+    async () => {
+      server.use(
+        http.post(CONSOLE_SESSION_URL, () => HttpResponse.json(SESSION)),
+        http.delete(CONSOLE_SESSION_URL, () => new HttpResponse(null, { status: 204 })),
+      );
+      const heard: SessionChange[] = [];
+      const unsubscribe = onSessionChangedElsewhere((change) => heard.push(change));
+
+      await signIn({ username: 'demo', password: 'demo' });
+      await signOut();
+
+      await vi.waitFor(() => {
+        expect(heard).toEqual(['signed-in', 'signed-out']);
+      });
+      unsubscribe();
+    },
+  );
 });

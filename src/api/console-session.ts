@@ -28,6 +28,11 @@ export type SignOutReason =
   /** The session had expired, or was ended in another tab. */
   | 'ended';
 
+/** The other tabs of the browser hear of a sign-in or sign-out at once, not at their next request. */
+const SESSION_CHANNEL = 'camunda-repair-console.session';
+
+export type SessionChange = 'signed-in' | 'signed-out';
+
 /** `undefined` until the server has been asked; `null` when nobody is signed in. */
 let session: ConsoleSessionDto | null | undefined;
 let loading: Promise<ConsoleSessionDto | null> | null = null;
@@ -81,6 +86,7 @@ export async function signIn(
   }
   const created = (await response.json()) as ConsoleSessionDto;
   rememberSession(created);
+  tellOtherTabs('signed-in');
   return created;
 }
 
@@ -88,6 +94,7 @@ export async function signIn(
 export async function signOut(): Promise<void> {
   const token = session?.csrfToken;
   forgetSession();
+  tellOtherTabs('signed-out');
   const response = await send('DELETE', {
     headers: token === undefined ? {} : { [CSRF_HEADER]: token },
   });
@@ -98,17 +105,47 @@ export async function signOut(): Promise<void> {
 
 /**
  * After the engine answered 401 to this tab: asks the server whether the session still stands
- * (then the engine refused its credentials, and the session is ended for every tab) or had
- * already ended.
+ * (then the engine refused its credentials) or had already ended. A session the engine refuses is
+ * left to the other tabs to find out by themselves: a lockout delay after someone's wrong
+ * password ends in seconds, and each tab then says the right reason.
  */
 export async function signOutAfterRefusal(): Promise<SignOutReason> {
   forgetSession();
   const current = await readSession().catch(() => null);
-  if (current === null) {
-    return 'ended';
+  return current === null ? 'ended' : 'refused';
+}
+
+/**
+ * Asks the server again, after it refused this tab's CSRF token: another tab has signed in since,
+ * and its session came with a token of its own.
+ */
+export async function refreshSession(): Promise<ConsoleSessionDto | null> {
+  session = await readSession();
+  dropEarlyResponses();
+  return session;
+}
+
+/**
+ * Called when another tab of the browser signs in or out; the session is then forgotten, or asked
+ * of the server again. Returns the unsubscribe function.
+ */
+export function onSessionChangedElsewhere(listener: (change: SessionChange) => void): () => void {
+  if (typeof BroadcastChannel === 'undefined') {
+    return () => undefined;
   }
-  await send('DELETE', { headers: { [CSRF_HEADER]: current.csrfToken } }).catch(() => undefined);
-  return 'refused';
+  const channel = new BroadcastChannel(SESSION_CHANNEL);
+  channel.addEventListener('message', ({ data }: MessageEvent<unknown>) => {
+    if (data === 'signed-out') {
+      forgetSession();
+      listener('signed-out');
+    } else if (data === 'signed-in') {
+      resetSession();
+      listener('signed-in');
+    }
+  });
+  return () => {
+    channel.close();
+  };
 }
 
 /** Keeps what the server answered; responses fetched for an earlier session are dropped. */
@@ -123,7 +160,7 @@ export function forgetSession(): void {
   dropEarlyResponses();
 }
 
-/** For tests: the next `loadSession` asks the server again. */
+/** The next `loadSession` asks the server again. */
 export function resetSession(): void {
   session = undefined;
   loading = null;
@@ -133,6 +170,14 @@ export function resetSession(): void {
 export function toBasicAuthorization({ username, password }: EngineCredentials): string {
   const bytes = new TextEncoder().encode(`${username}:${password}`);
   return `Basic ${btoa(String.fromCharCode(...bytes))}`;
+}
+
+function tellOtherTabs(change: SessionChange): void {
+  if (typeof BroadcastChannel !== 'undefined') {
+    const channel = new BroadcastChannel(SESSION_CHANNEL);
+    channel.postMessage(change);
+    channel.close();
+  }
 }
 
 async function readSession(): Promise<ConsoleSessionDto | null> {

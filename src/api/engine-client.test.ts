@@ -142,8 +142,55 @@ describe('engineRequest', () => {
       unsubscribe();
       expect(listener).toHaveBeenCalledOnce();
       expect(getSession()).toBeNull();
-      // A session the engine refuses is ended for every tab.
-      expect(ended).toEqual(sessionStands ? ['csrf-token'] : []);
+      // The other tabs find out for themselves, each with the right reason.
+      expect(ended).toEqual([]);
     },
   );
+
+  it("renews a CSRF token that another tab's sign-in replaced, and tries once more", async () => {
+    rememberSession({ userId: 'demo', csrfToken: 'old' });
+    const sent: (string | null)[] = [];
+    server.use(
+      http.put(`${ENGINE_REST_URL}/batch/b-1/suspended`, ({ request }) => {
+        sent.push(request.headers.get('X-XSRF-TOKEN'));
+        return request.headers.get('X-XSRF-TOKEN') === 'new'
+          ? new HttpResponse(null, { status: 204 })
+          : HttpResponse.json(
+              {
+                type: 'CsrfPreventionException',
+                message: 'CSRFPreventionFilter: Invalid HTTP Header Token.',
+                code: null,
+              },
+              { status: 403 },
+            );
+      }),
+      http.get(CONSOLE_SESSION_URL, () => HttpResponse.json({ userId: 'demo', csrfToken: 'new' })),
+    );
+
+    await engineRequest('/batch/b-1/suspended', { method: 'PUT', body: { suspended: true } });
+
+    expect(sent).toEqual(['old', 'new']);
+    expect(getSession()).toEqual({ userId: 'demo', csrfToken: 'new' });
+  });
+
+  it('gives up on a CSRF refusal the renewed token does not cure', async () => {
+    rememberSession({ userId: 'demo', csrfToken: 'old' });
+    let sent = 0;
+    server.use(
+      http.delete(`${ENGINE_REST_URL}/batch/b-1`, () => {
+        sent++;
+        return HttpResponse.json(
+          { type: 'CsrfPreventionException', message: 'refused', code: null },
+          { status: 403 },
+        );
+      }),
+      http.get(CONSOLE_SESSION_URL, () => HttpResponse.json({ userId: 'demo', csrfToken: 'old' })),
+    );
+
+    await expect(engineRequest('/batch/b-1', { method: 'DELETE' })).rejects.toMatchObject({
+      status: 403,
+      type: 'CsrfPreventionException',
+    });
+    expect(sent).toBe(2);
+  });
 });

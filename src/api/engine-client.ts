@@ -1,4 +1,9 @@
-import { getSession, signOutAfterRefusal, toBasicAuthorization } from './console-session';
+import {
+  getSession,
+  refreshSession,
+  signOutAfterRefusal,
+  toBasicAuthorization,
+} from './console-session';
 import type { EngineCredentials, SignOutReason } from './console-session';
 import { takeEarlyResponse } from './early-requests';
 import { CSRF_HEADER, ENGINE_REST_BASE } from './engine-constants';
@@ -31,6 +36,9 @@ export interface EngineRequestOptions {
   responseType?: 'json' | 'text';
 }
 
+/** The server's answer to a change without the session's current CSRF token. */
+const CSRF_REFUSAL = 'CsrfPreventionException';
+
 type UnauthorizedListener = (reason: SignOutReason) => void;
 const unauthorizedListeners = new Set<UnauthorizedListener>();
 let signingOut: Promise<void> | null = null;
@@ -57,9 +65,14 @@ export function engineUrl(path: string, engineScoped = true): URL {
  * the credentials from its cookie) and resolves with the parsed JSON body (`undefined` for 204).
  * Throws `EngineError` for every failure.
  */
-export async function engineRequest<T>(
+export function engineRequest<T>(path: string, options: EngineRequestOptions = {}): Promise<T> {
+  return send<T>(path, options, true);
+}
+
+async function send<T>(
   path: string,
-  options: EngineRequestOptions = {},
+  options: EngineRequestOptions,
+  mayRenewToken: boolean,
 ): Promise<T> {
   const { method = 'GET', query, body, signal, responseType = 'json', credentials } = options;
 
@@ -118,6 +131,16 @@ export async function engineRequest<T>(
     const error = toEngineError(response.status, response.statusText, await response.text());
     if (response.status === 401 && credentials === undefined) {
       signOutOnce();
+    }
+    // Refused before anything ran, as another tab's sign-in replaced the token: once more with
+    // the session's token as it is now.
+    if (
+      mayRenewToken &&
+      error.type === CSRF_REFUSAL &&
+      headers.has(CSRF_HEADER) &&
+      (await refreshSession().catch(() => null)) !== null
+    ) {
+      return send<T>(path, options, false);
     }
     throw error;
   }

@@ -1,6 +1,7 @@
 import { RouterProvider } from '@tanstack/react-router';
 import { useEffect } from 'react';
 
+import { onSessionChangedElsewhere } from '../api/console-session';
 import { onUnauthorized } from '../api/engine-client';
 import { createQueryClient } from '../lib/query-client';
 import { AppProviders } from './app-providers';
@@ -10,7 +11,10 @@ import './styles.scss';
 const queryClient = createQueryClient();
 const router = createAppRouter(queryClient);
 
-/** The composition root: providers, the router, and the way back to sign-in after a 401. */
+/**
+ * The composition root: providers, the router, and the way back to sign-in after a 401 or when
+ * another tab signs out.
+ */
 export function App() {
   useEffect(
     () =>
@@ -18,6 +22,24 @@ export function App() {
         queryClient.clear();
         const { href } = router.state.location;
         void router.navigate({ to: '/sign-in', search: { redirect: href, signedOut: reason } });
+      }),
+    [],
+  );
+
+  useEffect(
+    () =>
+      onSessionChangedElsewhere((change) => {
+        queryClient.clear();
+        const { href, pathname } = router.state.location;
+        if (pathname === '/sign-in') {
+          return;
+        }
+        if (change === 'signed-out') {
+          void router.navigate({ to: '/sign-in', search: { redirect: href, signedOut: 'ended' } });
+        } else {
+          // Perhaps as someone else: the guard asks the server who it is now.
+          void router.invalidate();
+        }
       }),
     [],
   );
