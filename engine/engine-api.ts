@@ -179,6 +179,16 @@ export interface EngineApi {
     instructions: ModificationInstruction[],
     options: ModificationOptions,
   ): void;
+  /**
+   * `modifyProcessInstance` for a request: other requests are answered while it works through
+   * many instructions; another command's change to the instance meanwhile fails it with
+   * `OptimisticLockingException`.
+   */
+  modifyProcessInstanceInTurns(
+    id: string,
+    instructions: ModificationInstruction[],
+    options: ModificationOptions,
+  ): Promise<void>;
   instances(): Iterable<ProcessInstanceState>;
   instance(id: string): ProcessInstanceState | undefined;
   /** The activity instance tree as Camunda reports it (contract §2.6); undefined if not running. */

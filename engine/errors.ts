@@ -8,6 +8,14 @@ export class ProcessEngineException extends Error {
   readonly code: number = 0;
 }
 
+/**
+ * Another command committed a change to what this one changed (Camunda's optimistic locking);
+ * the REST layer answers 500, as Camunda does.
+ */
+export class OptimisticLockingException extends ProcessEngineException {
+  override readonly type: string = 'OptimisticLockingException';
+}
+
 /** Maps to HTTP 400 (Camunda's `BadUserRequestException` family). */
 export class BadUserRequestException extends ProcessEngineException {
   override readonly type: string = 'BadUserRequestException';

@@ -40,7 +40,10 @@ import {
   type BatchStatistics,
   type ManyInstancesModification,
 } from './batch/modification-batch';
-import { modifyProcessInstance } from './modification/modify-process-instance';
+import {
+  modifyProcessInstance,
+  modifyProcessInstanceInTurns,
+} from './modification/modify-process-instance';
 import { parseBpmn } from './model/parse-bpmn';
 import type { ProcessModel } from './model/process-model';
 import { buildActivityInstanceTree } from './runtime/activity-instance-tree';
@@ -48,6 +51,7 @@ import { CommandContext, type CommandOptions } from './runtime/command-context';
 import type { HistoryLevel } from './runtime/history-level';
 import { createStore, type EngineStore } from './runtime/engine-store';
 import { DEFAULT_JOB_RETRIES, Runtime } from './runtime/runtime';
+import { TURN_MS, Turns } from './runtime/turns';
 import type {
   BatchRec,
   DeploymentRec,
@@ -92,6 +96,11 @@ export interface ProcessEngineOptions {
   authorizationIdGenerator?: () => string;
   /** Login throttling of the identity service; default Camunda's settings. */
   loginThrottling?: LoginThrottling;
+  /**
+   * How long a command that works in turns (`modifyProcessInstanceInTurns`) works before other
+   * work runs; default `TURN_MS`. Tests take 0: a turn after every instruction.
+   */
+  turnMs?: number;
 }
 
 /**
@@ -104,12 +113,21 @@ function isBpmnResource(name: string): boolean {
   return BPMN_RESOURCE_SUFFIXES.some((suffix) => name.endsWith(suffix));
 }
 
+function modificationCommandOptions(options: ModificationOptions): CommandOptions {
+  return {
+    skipCustomListeners: options.skipCustomListeners,
+    skipIoMappings: options.skipIoMappings,
+    userId: options.userId,
+  };
+}
+
 export class ProcessEngine implements EngineApi {
   private readonly store: EngineStore = createStore();
   private readonly clock: () => number;
   private readonly newId: () => string;
   readonly historyLevel: HistoryLevel;
   private readonly enforceHistoryTimeToLive: boolean;
+  private readonly turnMs: number;
   readonly identityService: IdentityService;
   readonly authorizationService: AuthorizationService;
 
@@ -118,6 +136,7 @@ export class ProcessEngine implements EngineApi {
     this.newId = options.idGenerator ?? (() => globalThis.crypto.randomUUID());
     this.historyLevel = options.historyLevel ?? 'full';
     this.enforceHistoryTimeToLive = options.enforceHistoryTimeToLive ?? false;
+    this.turnMs = options.turnMs ?? TURN_MS;
     this.identityService = new IdentityService(this.clock, options.loginThrottling);
     this.authorizationService = new AuthorizationService(
       options.authorizationEnabled ?? true,
@@ -142,6 +161,22 @@ export class ProcessEngine implements EngineApi {
     const ctx = new CommandContext(this.store, { historyLevel: this.historyLevel, ...options });
     const rt = new Runtime(ctx, { clock: this.clock, newId: this.newId });
     const result = command(rt);
+    rt.deliverSignals((name) => this.signalStarts(name));
+    ctx.commit();
+    return result;
+  }
+
+  /**
+   * Runs a command that lets other commands run meanwhile (engine/runtime/turns.ts). Its commit
+   * fails with OptimisticLockingException if one of them changed what this one copied.
+   */
+  private async runInTurns<T>(
+    options: CommandOptions,
+    command: (rt: Runtime) => Promise<T>,
+  ): Promise<T> {
+    const ctx = new CommandContext(this.store, { historyLevel: this.historyLevel, ...options });
+    const rt = new Runtime(ctx, { clock: this.clock, newId: this.newId });
+    const result = await command(rt);
     rt.deliverSignals((name) => this.signalStarts(name));
     ctx.commit();
     return result;
@@ -603,40 +638,63 @@ export class ProcessEngine implements EngineApi {
     instructions: ModificationInstruction[],
     options: ModificationOptions,
   ): void {
-    this.run(
-      {
-        skipCustomListeners: options.skipCustomListeners,
-        skipIoMappings: options.skipIoMappings,
-        userId: options.userId,
-      },
-      (rt) => {
-        const pi = rt.ctx.instance(id);
-        if (!pi) {
-          throw new ProcessEngineException(
-            `ENGINE-13036 Process instance '${id}' cannot be modified. The process instance does not exist`,
-          );
-        }
-        const definition = rt.definitionOf(pi);
-        options.authorize?.(pi);
-        modifyProcessInstance(rt, pi, instructions);
-        if (options.userId) {
-          rt.ctx.log(
-            logEntry(this.batchHost, {
-              operationId: this.newId(),
-              userId: options.userId,
-              operationType: 'ModifyProcessInstance',
-              entityType: 'ProcessInstance',
-              annotation: options.annotation ?? null,
-              deploymentId: definition.deploymentId,
-              processDefinitionId: definition.id,
-              processDefinitionKey: definition.key,
-              processInstanceId: id,
-              rootProcessInstanceId: pi.rootProcessInstanceId,
-            }),
-          );
-        }
-      },
-    );
+    this.run(modificationCommandOptions(options), (rt) => {
+      const pi = this.instanceToModify(rt, id, options);
+      modifyProcessInstance(rt, pi, instructions);
+      this.logModification(rt, pi, options);
+    });
+  }
+
+  async modifyProcessInstanceInTurns(
+    id: string,
+    instructions: ModificationInstruction[],
+    options: ModificationOptions,
+  ): Promise<void> {
+    await this.runInTurns(modificationCommandOptions(options), async (rt) => {
+      const pi = this.instanceToModify(rt, id, options);
+      await modifyProcessInstanceInTurns(rt, pi, instructions, new Turns(this.turnMs));
+      this.logModification(rt, pi, options);
+    });
+  }
+
+  private instanceToModify(
+    rt: Runtime,
+    id: string,
+    options: ModificationOptions,
+  ): ProcessInstanceState {
+    const pi = rt.ctx.instance(id);
+    if (!pi) {
+      throw new ProcessEngineException(
+        `ENGINE-13036 Process instance '${id}' cannot be modified. The process instance does not exist`,
+      );
+    }
+    options.authorize?.(pi);
+    return pi;
+  }
+
+  private logModification(
+    rt: Runtime,
+    pi: ProcessInstanceState,
+    options: ModificationOptions,
+  ): void {
+    const definition = rt.definitionOf(pi);
+    const id = pi.id;
+    if (options.userId) {
+      rt.ctx.log(
+        logEntry(this.batchHost, {
+          operationId: this.newId(),
+          userId: options.userId,
+          operationType: 'ModifyProcessInstance',
+          entityType: 'ProcessInstance',
+          annotation: options.annotation ?? null,
+          deploymentId: definition.deploymentId,
+          processDefinitionId: definition.id,
+          processDefinitionKey: definition.key,
+          processInstanceId: id,
+          rootProcessInstanceId: pi.rootProcessInstanceId,
+        }),
+      );
+    }
   }
 
   instances(): Iterable<ProcessInstanceState> {

@@ -83,3 +83,48 @@ describe('many start instructions in one modification', () => {
     expect(childrenOf(subs[0], 'inner')).toHaveLength(2);
   });
 });
+
+/** A modification in turns lets other commands run before it commits, and keeps its own work apart. */
+describe('a modification in turns', () => {
+  async function nestedInTurns(): Promise<{ engine: ProcessEngine; id: string }> {
+    const engine = new ProcessEngine({ turnMs: 0 });
+    await engine.deploy({ name: 'test', resources: [{ name: 'nested.bpmn', content: NESTED }] });
+    const definition = engine.latestDefinition('nested');
+    if (!definition) {
+      throw new Error('nested is not deployed');
+    }
+    return { engine, id: engine.startProcessInstance(definition.id, {}).id };
+  }
+
+  const startInner = (count: number) =>
+    Array.from({ length: count }, () => ({
+      type: 'startBeforeActivity' as const,
+      activityId: 'inner',
+    }));
+
+  it('lets other commands run, and shows nothing until it commits', async () => {
+    const { engine, id } = await nestedInTurns();
+    const definition = engine.latestDefinition('nested');
+    const running = engine.modifyProcessInstanceInTurns(id, startInner(50), {});
+    // Runs while the modification waits for its next turn.
+    await Promise.resolve();
+    const other = definition ? engine.startProcessInstance(definition.id, {}).id : '';
+    const before = childrenOf(engine.activityInstanceTree(id), 'sub')[0];
+    expect(childrenOf(before, 'inner')).toHaveLength(1);
+    await running;
+    const after = childrenOf(engine.activityInstanceTree(id), 'sub')[0];
+    expect(childrenOf(after, 'inner')).toHaveLength(51);
+    expect(engine.activityInstanceTree(other)).toBeDefined();
+  });
+
+  it('fails, changing nothing, when another command changed the instance meanwhile', async () => {
+    const { engine, id } = await nestedInTurns();
+    const running = engine.modifyProcessInstanceInTurns(id, startInner(50), {});
+    await Promise.resolve();
+    engine.modifyProcessInstance(id, [{ type: 'cancel', activityId: 'outer' }], {});
+    await expect(running).rejects.toMatchObject({ type: 'OptimisticLockingException' });
+    const tree = engine.activityInstanceTree(id);
+    expect(childrenOf(tree, 'outer')).toHaveLength(0);
+    expect(childrenOf(childrenOf(tree, 'sub')[0], 'inner')).toHaveLength(1);
+  });
+});

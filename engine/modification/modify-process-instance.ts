@@ -9,6 +9,7 @@ import type { Activity, ProcessModel } from '../model/process-model';
 import type { Runtime } from '../runtime/runtime';
 import { MI_BODY_SUFFIX, innerActivityId, isBodyId } from '../runtime/runtime';
 import type { ActivityInstanceRec, ProcessInstanceState } from '../runtime/state';
+import type { Turns } from '../runtime/turns';
 import type { TypedValue } from '../variables';
 
 export const MODIFICATION_DELETE_REASON = 'Cancellation due to process instance modifcation';
@@ -28,12 +29,45 @@ export function modifyProcessInstance(
   instructions: ModificationInstruction[],
   options: ModifyOptions = {},
 ): void {
-  rt.ctx.preserved.add(pi.id);
-  rt.ctx.rootEmptied.delete(pi.id);
-  const snapshot = options.honourCancelCurrentActive ? snapshotTokens(pi) : undefined;
+  const snapshot = beginModification(rt, pi, options);
   for (const instruction of instructions) {
     applyInstruction(rt, pi, instruction, snapshot);
   }
+  endModification(rt, pi);
+}
+
+/**
+ * `modifyProcessInstance`, letting other work run whenever `turns` says this command has had its
+ * turn. The command's changes stay in its own copy until it commits, so nothing half-modified is
+ * ever seen in between.
+ */
+export async function modifyProcessInstanceInTurns(
+  rt: Runtime,
+  pi: ProcessInstanceState,
+  instructions: ModificationInstruction[],
+  turns: Turns,
+): Promise<void> {
+  const snapshot = beginModification(rt, pi, {});
+  for (const instruction of instructions) {
+    applyInstruction(rt, pi, instruction, snapshot);
+    if (turns.due()) {
+      await turns.take();
+    }
+  }
+  endModification(rt, pi);
+}
+
+function beginModification(
+  rt: Runtime,
+  pi: ProcessInstanceState,
+  options: ModifyOptions,
+): TokenSnapshot | undefined {
+  rt.ctx.preserved.add(pi.id);
+  rt.ctx.rootEmptied.delete(pi.id);
+  return options.honourCancelCurrentActive ? snapshotTokens(pi) : undefined;
+}
+
+function endModification(rt: Runtime, pi: ProcessInstanceState): void {
   rt.ctx.preserved.delete(pi.id);
   if (rt.ctx.isEnded(pi.id) || rt.hasTokens(pi, pi.id)) {
     return;

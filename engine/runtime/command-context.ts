@@ -3,6 +3,7 @@
  * and operation-log writes. `commit()` publishes them; dropping the context rolls everything back,
  * which is how a failing instruction or job leaves no trace (contract §4.1, §4.9).
  */
+import { OptimisticLockingException } from '../errors';
 import type { EngineStore } from './engine-store';
 import type { HistoryKind, HistoryLevel } from './history-level';
 import { isHistoryProduced } from './history-level';
@@ -61,6 +62,12 @@ export class CommandContext {
   private batchesCopy: Map<string, BatchRec> | undefined;
   private historicBatchesCopy: Map<string, HistoricBatchRec> | undefined;
   private globalIncidentsCopy: Map<string, IncidentRec> | undefined;
+  /**
+   * One check per committed record this command copied: whether the store still holds it. A
+   * command that lets other commands run before it commits (engine/runtime/turns.ts) must not
+   * overwrite what they committed meanwhile.
+   */
+  private readonly copiedFrom: (() => boolean)[] = [];
   /** Instances under modification: an empty root is kept until the last instruction (§4.1). */
   readonly preserved = new Set<string>();
   /** Why a preserved root became empty: the last reason wins. */
@@ -119,6 +126,7 @@ export class CommandContext {
     }
     const copy = structuredClone(committed);
     this.working.set(id, copy);
+    this.copiedFrom.push(() => this.store.instances.get(id) === committed);
     return copy;
   }
 
@@ -156,35 +164,42 @@ export class CommandContext {
     return this.ended.has(id);
   }
 
+  /** A copy of a map of the store, remembered so that commit can see whether it changed since. */
+  private copy<K, V>(read: () => Map<K, V>): Map<K, V> {
+    const committed = read();
+    this.copiedFrom.push(() => read() === committed);
+    return new Map(committed);
+  }
+
   globalJobs(): Map<string, JobRec> {
     // Shallow: a command replaces a job object instead of changing it (`map.set(id, {...job})`).
-    this.globalJobsCopy ??= new Map(this.store.globalJobs);
+    this.globalJobsCopy ??= this.copy(() => this.store.globalJobs);
     return this.globalJobsCopy;
   }
 
   globalSubscriptions(): Map<string, EventSubscriptionRec> {
-    this.globalSubscriptionsCopy ??= new Map(this.store.globalSubscriptions);
+    this.globalSubscriptionsCopy ??= this.copy(() => this.store.globalSubscriptions);
     return this.globalSubscriptionsCopy;
   }
 
   jobDefinitions(): Map<string, JobDefinitionRec> {
-    this.jobDefinitionsCopy ??= new Map(this.store.jobDefinitions);
+    this.jobDefinitionsCopy ??= this.copy(() => this.store.jobDefinitions);
     return this.jobDefinitionsCopy;
   }
 
   batches(): Map<string, BatchRec> {
     // Shallow, as globalJobs: batch objects are replaced, never changed in place.
-    this.batchesCopy ??= new Map(this.store.batches);
+    this.batchesCopy ??= this.copy(() => this.store.batches);
     return this.batchesCopy;
   }
 
   historicBatches(): Map<string, HistoricBatchRec> {
-    this.historicBatchesCopy ??= new Map(this.store.historicBatches);
+    this.historicBatchesCopy ??= this.copy(() => this.store.historicBatches);
     return this.historicBatchesCopy;
   }
 
   globalIncidents(): Map<string, IncidentRec> {
-    this.globalIncidentsCopy ??= new Map(this.store.globalIncidents);
+    this.globalIncidentsCopy ??= this.copy(() => this.store.globalIncidents);
     return this.globalIncidentsCopy;
   }
 
@@ -290,8 +305,17 @@ export class CommandContext {
     return this.historicVariableInstances.get(id) ?? this.store.historicVariableInstances.get(id);
   }
 
-  /** Publishes every change of this command. */
+  /**
+   * Publishes every change of this command. Fails, changing nothing, when another command has
+   * committed a change to something this one copied: Camunda's optimistic locking, whose
+   * `OptimisticLockingException` ends the later of two transactions that updated the same rows.
+   */
   commit(): void {
+    if (!this.copiedFrom.every((unchanged) => unchanged())) {
+      throw new OptimisticLockingException(
+        'ENGINE-03005 Execution of an update failed. Entity was updated by another transaction concurrently.',
+      );
+    }
     const store = this.store;
     for (const [id, instance] of this.working) {
       const before = store.instances.get(id);

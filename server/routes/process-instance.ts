@@ -157,7 +157,7 @@ export function processInstanceRoutes(engine: EngineApi): Hono<RestEnv> {
     if (!instructions.length) {
       return c.body(null, 204);
     }
-    engine.modifyProcessInstance(pathParam(c, 'id'), instructions, {
+    await engine.modifyProcessInstanceInTurns(pathParam(c, 'id'), instructions, {
       ...options,
       annotation: body.annotation ?? null,
       userId: c.var.userId,

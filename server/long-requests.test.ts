@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import type { ModificationInstruction, ModificationOptions } from '../engine/engine-api';
+import { ProcessEngine } from '../engine/process-engine';
+import { createApp } from './app';
+
+const BASE = 'http://localhost/engine-rest';
+const AUTH = `Basic ${btoa('demo:demo')}`;
+const JSON_HEADERS = { Authorization: AUTH, 'Content-Type': 'application/json' };
+
+const NESTED = `<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="test">
+  <process id="nested" isExecutable="true">
+    <startEvent id="start"/><sequenceFlow id="f1" sourceRef="start" targetRef="sub"/>
+    <subProcess id="sub">
+      <startEvent id="subStart"/><sequenceFlow id="s1" sourceRef="subStart" targetRef="inner"/>
+      <userTask id="inner"/><sequenceFlow id="s2" sourceRef="inner" targetRef="subEnd"/>
+      <endEvent id="subEnd"/>
+    </subProcess>
+    <sequenceFlow id="f2" sourceRef="sub" targetRef="end"/><endEvent id="end"/>
+  </process>
+</definitions>`;
+
+/** Says when a modification has started, whichever way the route runs it. */
+class ObservedEngine extends ProcessEngine {
+  private signalStarted: () => void = () => undefined;
+  readonly started = new Promise<void>((resolve) => {
+    this.signalStarted = resolve;
+  });
+
+  override modifyProcessInstance(
+    id: string,
+    instructions: ModificationInstruction[],
+    options: ModificationOptions,
+  ): void {
+    this.signalStarted();
+    super.modifyProcessInstance(id, instructions, options);
+  }
+
+  override modifyProcessInstanceInTurns(
+    id: string,
+    instructions: ModificationInstruction[],
+    options: ModificationOptions,
+  ): Promise<void> {
+    this.signalStarted();
+    return super.modifyProcessInstanceInTurns(id, instructions, options);
+  }
+}
+
+describe('a long modification request', () => {
+  it('leaves the server answering other requests while it runs', async () => {
+    // Turns of 0 ms: the modification lets other work run after every instruction.
+    const engine = new ObservedEngine({ turnMs: 0 });
+    const app = createApp({ engine, consoleDir: null });
+    const form = new FormData();
+    form.append('data', new Blob([NESTED]), 'nested.bpmn');
+    await app.request(`${BASE}/deployment/create`, {
+      method: 'POST',
+      headers: { Authorization: AUTH },
+      body: form,
+    });
+    const started = await app.request(`${BASE}/process-definition/key/nested/start`, {
+      method: 'POST',
+      headers: JSON_HEADERS,
+      body: '{}',
+    });
+    const { id } = (await started.json()) as { id: string };
+
+    const instructions = Array.from({ length: 500 }, () => ({
+      type: 'startBeforeActivity',
+      activityId: 'inner',
+    }));
+    const answered: string[] = [];
+    const modification = Promise.resolve(
+      app.request(`${BASE}/process-instance/${id}/modification`, {
+        method: 'POST',
+        headers: JSON_HEADERS,
+        body: JSON.stringify({ instructions }),
+      }),
+    ).then((response) => {
+      answered.push(`modification ${String(response.status)}`);
+    });
+    // Asked once the engine works on the modification: a modification that kept the thread until
+    // it was done would be answered first.
+    await engine.started;
+    const version = Promise.resolve(
+      app.request(`${BASE}/version`, { headers: { Authorization: AUTH } }),
+    ).then((response) => {
+      answered.push(`version ${String(response.status)}`);
+    });
+    await Promise.all([modification, version]);
+    expect(answered).toEqual(['version 200', 'modification 204']);
+
+    const tree = await app.request(`${BASE}/process-instance/${id}/activity-instances`, {
+      headers: { Authorization: AUTH },
+    });
+    const { childActivityInstances } = (await tree.json()) as {
+      childActivityInstances: { childActivityInstances: unknown[] }[];
+    };
+    expect(childActivityInstances[0]?.childActivityInstances).toHaveLength(501);
+  });
+});
