@@ -62,7 +62,18 @@ function persistenceError(code: string, message: string): string {
   return `ENGINE-03${code} ${message}`;
 }
 
-type Level = 'user' | 'group' | 'global';
+/** A user with its groups, and what of the authorizations concerns them. */
+interface Subject {
+  userId: string;
+  groupIds: readonly string[];
+  revokesChecked: boolean;
+  /** Resource type → the user's, the groups' (if any) and the global authorizations. */
+  levels: Map<number, (readonly AuthorizationRec[])[]>;
+  /** Resource type → whether one of those names a single resource. */
+  specific: Map<number, boolean>;
+  /** Answers that hold for every resource id, by the checks' types and permissions. */
+  results: Map<string, boolean>;
+}
 
 export class AuthorizationService {
   private readonly authorizations = new Map<string, AuthorizationRec>();
@@ -71,11 +82,11 @@ export class AuthorizationService {
    * dropped on every change. A list of 100,000 instances makes 100,000 checks.
    */
   private byType: Map<number, AuthorizationRec[]> | null = null;
-  private readonly revokeChecks = new Map<string, boolean>();
+  private readonly subjects = new Map<string, Subject>();
 
   private changed(): void {
     this.byType = null;
-    this.revokeChecks.clear();
+    this.subjects.clear();
   }
 
   private ofType(type: number): readonly AuthorizationRec[] {
@@ -124,9 +135,32 @@ export class AuthorizationService {
         );
       }
     }
-    const revokesChecked = this.isRevokeCheckEnabled(userId, groupIds);
+    const subject = this.subject(userId, groupIds);
+    // Without authorizations of single resources, every id gets the same answer: lists of
+    // 100,000 instances then make one evaluation, not 100,000.
+    const key = checks.every((check) => !this.hasSpecific(subject, check.resource.type))
+      ? checks
+          .map((check) => `${String(check.resource.type)}:${String(check.permission.value)}`)
+          .join()
+      : null;
+    const known = key === null ? undefined : subject.results.get(key);
+    if (known !== undefined) {
+      return known;
+    }
+    const result = this.evaluate(subject, checks);
+    if (key !== null) {
+      subject.results.set(key, result);
+    }
+    return result;
+  }
+
+  private evaluate(subject: Subject, checks: readonly PermissionCheck[]): boolean {
     for (const check of checks) {
-      const decision = this.decide(userId, groupIds, check, revokesChecked);
+      const decision = decideIn(
+        this.levelsOf(subject, check.resource.type),
+        subject.revokesChecked,
+        check,
+      );
       if (decision !== null) {
         return decision;
       }
@@ -134,19 +168,25 @@ export class AuthorizationService {
     return false;
   }
 
-  /**
-   * `authorizationCheckRevokes` "auto": revokes are looked at only when one exists for the user,
-   * for `*` or for one of the groups (`selectRevokeAuthorization`). Without this, a global
-   * authorization lacking a bit would decide a disjunctive check that another check would pass.
-   */
-  private isRevokeCheckEnabled(userId: string, groupIds: readonly string[]): boolean {
-    const key = JSON.stringify([userId, groupIds]);
-    let enabled = this.revokeChecks.get(key);
-    if (enabled === undefined) {
-      enabled = this.findRevoke(userId, groupIds);
-      this.revokeChecks.set(key, enabled);
+  /** The authorizations that concern one user and its groups, by type and level; memoized. */
+  private subject(userId: string, groupIds: readonly string[]): Subject {
+    const key = [userId, ...groupIds].join('\u0000');
+    let subject = this.subjects.get(key);
+    if (!subject) {
+      subject = {
+        // authorizationCheckRevokes "auto" (selectRevokeAuthorization): revokes count only when
+        // one exists for the user, for `*` or for one of the groups. Otherwise a global
+        // authorization lacking a bit would decide a disjunctive check another check passes.
+        revokesChecked: this.findRevoke(userId, groupIds),
+        levels: new Map(),
+        specific: new Map(),
+        results: new Map(),
+        userId,
+        groupIds,
+      };
+      this.subjects.set(key, subject);
     }
-    return enabled;
+    return subject;
   }
 
   private findRevoke(userId: string, groupIds: readonly string[]): boolean {
@@ -163,66 +203,34 @@ export class AuthorizationService {
     return false;
   }
 
-  /**
-   * Authorization.xml `authCheck`: the user's own authorizations, then its groups', then the
-   * global ones; at each level a specific resource id before `*`, a grant before a revoke.
-   */
-  private decide(
-    userId: string,
-    groupIds: readonly string[],
-    check: PermissionCheck,
-    revokesChecked: boolean,
-  ): boolean | null {
-    const bits = check.permission.value;
-    const specific = check.resourceId !== null && check.resourceId !== ANY;
-    const levels: Level[] = groupIds.length > 0 ? ['user', 'group', 'global'] : ['user', 'global'];
-    for (const level of levels) {
-      const candidates = this.ofType(check.resource.type).filter((authorization) =>
-        this.belongsTo(authorization, level, userId, groupIds),
+  /** Whether any of the subject's authorizations of the type names a single resource. */
+  private hasSpecific(subject: Subject, type: number): boolean {
+    let specific = subject.specific.get(type);
+    if (specific === undefined) {
+      specific = this.levelsOf(subject, type).some((level) =>
+        level.some((authorization) => authorization.resourceId !== ANY),
       );
-      const grantType = level === 'global' ? AUTH_TYPE_GLOBAL : AUTH_TYPE_GRANT;
-      const revokeType = level === 'global' ? AUTH_TYPE_GLOBAL : AUTH_TYPE_REVOKE;
-      const grants = (resourceId: string | null) =>
-        candidates.some(
-          (a) =>
-            a.type === grantType && a.resourceId === resourceId && (a.permissions & bits) === bits,
-        );
-      const revokes = (resourceId: string | null) =>
-        revokesChecked &&
-        candidates.some(
-          (a) =>
-            a.type === revokeType && a.resourceId === resourceId && (a.permissions & bits) !== bits,
-        );
-      if (specific && grants(check.resourceId)) {
-        return true;
-      }
-      if (specific && revokes(check.resourceId)) {
-        return false;
-      }
-      if (grants(ANY)) {
-        return true;
-      }
-      if (revokes(ANY)) {
-        return false;
-      }
+      subject.specific.set(type, specific);
     }
-    return null;
+    return specific;
   }
 
-  private belongsTo(
-    authorization: AuthorizationRec,
-    level: Level,
-    userId: string,
-    groupIds: readonly string[],
-  ): boolean {
-    switch (level) {
-      case 'user':
-        return authorization.type !== AUTH_TYPE_GLOBAL && authorization.userId === userId;
-      case 'group':
-        return authorization.groupId !== null && groupIds.includes(authorization.groupId);
-      case 'global':
-        return authorization.type === AUTH_TYPE_GLOBAL && authorization.userId === ANY;
+  /** The subject's authorizations of one type: its own, its groups', the global ones. */
+  private levelsOf(subject: Subject, type: number): readonly (readonly AuthorizationRec[])[] {
+    let levels = subject.levels.get(type);
+    if (!levels) {
+      const ofType = this.ofType(type);
+      const { userId, groupIds } = subject;
+      levels = [
+        ofType.filter((a) => a.type !== AUTH_TYPE_GLOBAL && a.userId === userId),
+        ...(groupIds.length > 0
+          ? [ofType.filter((a) => a.groupId !== null && groupIds.includes(a.groupId))]
+          : []),
+        ofType.filter((a) => a.type === AUTH_TYPE_GLOBAL && a.userId === ANY),
+      ];
+      subject.levels.set(type, levels);
     }
+    return levels;
   }
 
   /**
@@ -392,6 +400,50 @@ export class AuthorizationService {
     }
     return draft;
   }
+}
+
+/**
+ * Authorization.xml `authCheck` over the user's, the groups' and the global authorizations, in
+ * that order: at each level a specific resource id before `*`, a grant before a revoke; a global
+ * authorization lacking the permission counts as its revoke. Null: nothing decided.
+ */
+function decideIn(
+  levels: readonly (readonly AuthorizationRec[])[],
+  revokesChecked: boolean,
+  check: PermissionCheck,
+): boolean | null {
+  const bits = check.permission.value;
+  const specific = check.resourceId !== null && check.resourceId !== ANY;
+  for (const candidates of levels) {
+    const grants = (resourceId: string | null) =>
+      candidates.some(
+        (a) =>
+          a.type !== AUTH_TYPE_REVOKE &&
+          a.resourceId === resourceId &&
+          (a.permissions & bits) === bits,
+      );
+    const revokes = (resourceId: string | null) =>
+      revokesChecked &&
+      candidates.some(
+        (a) =>
+          a.type !== AUTH_TYPE_GRANT &&
+          a.resourceId === resourceId &&
+          (a.permissions & bits) !== bits,
+      );
+    if (specific && grants(check.resourceId)) {
+      return true;
+    }
+    if (specific && revokes(check.resourceId)) {
+      return false;
+    }
+    if (grants(ANY)) {
+      return true;
+    }
+    if (revokes(ANY)) {
+      return false;
+    }
+  }
+  return null;
 }
 
 /** `AuthorizationException`'s two message forms. */
