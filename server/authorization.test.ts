@@ -944,3 +944,29 @@ describe('login throttling of Basic authentication', () => {
     expect(await version('demo', 'demo')).toBe(200);
   });
 });
+
+describe('/user and /group', () => {
+  it('list, count and show the users and groups the caller may READ', async () => {
+    const f = await setUp();
+    const users = await f.request('GET', '/user?sortBy=userId&sortOrder=asc');
+    expect(users.body).toEqual([
+      { id: 'demo', firstName: 'Demo', lastName: 'Demo', email: 'demo@camunda.org' },
+      { id: 'john', firstName: 'John', lastName: 'Doe', email: 'john@camunda.org' },
+      { id: 'mary', firstName: null, lastName: null, email: null },
+    ]);
+    expect((await f.request('GET', '/user/count?memberOfGroup=sales')).body).toEqual({ count: 1 });
+    expect((await f.request('GET', '/group?member=demo')).body).toEqual([
+      { id: 'camunda-admin', name: 'camunda BPM Administrators', type: 'SYSTEM' },
+    ]);
+    expect((await f.request('GET', '/user/count', { authorization: JOHN })).body).toEqual({
+      count: 0,
+    });
+    await f.grant(1, 'john', ['READ']);
+    expect((await f.request('GET', '/user/john/profile', { authorization: MARY })).status).toBe(
+      200,
+    );
+    expect((await f.request('GET', '/user/demo/profile', { authorization: MARY })).status).toBe(
+      404,
+    );
+  });
+});
