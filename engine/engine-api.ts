@@ -252,6 +252,8 @@ export interface EngineApi {
   // many instances and batches (contract §2.3–§2.5, §3)
   /** `POST /modification/execute`: validation (§2.4 checks 1, 3–6) and one transaction. */
   executeModification(input: ManyInstancesModification): void;
+  /** `executeModification` for a request: other requests are answered between instances. */
+  executeModificationInTurns(input: ManyInstancesModification): Promise<void>;
   /** `POST /modification/executeAsync`: validation, then a batch. */
   executeModificationAsync(input: ManyInstancesModification): BatchRec;
   /** `POST /process-instance/{id}/modification-async`. */

@@ -29,6 +29,7 @@ import {
   batchStatistics,
   executeModification,
   executeModificationAsync,
+  executeModificationInTurns,
   logEntry,
   modifyProcessInstanceAsync,
   removeBatch,
@@ -150,6 +151,7 @@ export class ProcessEngine implements EngineApi {
 
   private readonly batchHost: BatchHost = {
     run: (options, command) => this.run(options, command),
+    runInTurns: (options, command) => this.runInTurns(options, command),
     clock: () => this.clock(),
     newId: () => this.newId(),
     definition: (id) => this.store.definitions.get(id),
@@ -172,11 +174,11 @@ export class ProcessEngine implements EngineApi {
    */
   private async runInTurns<T>(
     options: CommandOptions,
-    command: (rt: Runtime) => Promise<T>,
+    command: (rt: Runtime, turns: Turns) => Promise<T>,
   ): Promise<T> {
     const ctx = new CommandContext(this.store, { historyLevel: this.historyLevel, ...options });
     const rt = new Runtime(ctx, { clock: this.clock, newId: this.newId });
-    const result = await command(rt);
+    const result = await command(rt, new Turns(this.turnMs));
     rt.deliverSignals((name) => this.signalStarts(name));
     ctx.commit();
     return result;
@@ -650,9 +652,9 @@ export class ProcessEngine implements EngineApi {
     instructions: ModificationInstruction[],
     options: ModificationOptions,
   ): Promise<void> {
-    await this.runInTurns(modificationCommandOptions(options), async (rt) => {
+    await this.runInTurns(modificationCommandOptions(options), async (rt, turns) => {
       const pi = this.instanceToModify(rt, id, options);
-      await modifyProcessInstanceInTurns(rt, pi, instructions, new Turns(this.turnMs));
+      await modifyProcessInstanceInTurns(rt, pi, instructions, turns);
       this.logModification(rt, pi, options);
     });
   }
@@ -1304,6 +1306,10 @@ export class ProcessEngine implements EngineApi {
 
   executeModification(input: ManyInstancesModification): void {
     executeModification(this.batchHost, input);
+  }
+
+  executeModificationInTurns(input: ManyInstancesModification): Promise<void> {
+    return executeModificationInTurns(this.batchHost, input);
   }
 
   executeModificationAsync(input: ManyInstancesModification): BatchRec {

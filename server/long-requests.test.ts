@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ManyInstancesModification } from '../engine/batch/modification-batch';
 import type { ModificationInstruction, ModificationOptions } from '../engine/engine-api';
 import { ProcessEngine } from '../engine/process-engine';
 import { createApp } from './app';
@@ -44,6 +45,64 @@ class ObservedEngine extends ProcessEngine {
     this.signalStarted();
     return super.modifyProcessInstanceInTurns(id, instructions, options);
   }
+
+  override executeModification(input: ManyInstancesModification): void {
+    this.signalStarted();
+    super.executeModification(input);
+  }
+
+  override executeModificationInTurns(input: ManyInstancesModification): Promise<void> {
+    this.signalStarted();
+    return super.executeModificationInTurns(input);
+  }
+}
+
+async function deployNested(app: ReturnType<typeof createApp>): Promise<void> {
+  const form = new FormData();
+  form.append('data', new Blob([NESTED]), 'nested.bpmn');
+  await app.request(`${BASE}/deployment/create`, {
+    method: 'POST',
+    headers: { Authorization: AUTH },
+    body: form,
+  });
+}
+
+async function startNested(app: ReturnType<typeof createApp>): Promise<string> {
+  const started = await app.request(`${BASE}/process-definition/key/nested/start`, {
+    method: 'POST',
+    headers: JSON_HEADERS,
+    body: '{}',
+  });
+  return ((await started.json()) as { id: string }).id;
+}
+
+/** Sends `modification` and, once the engine works on it, GET /version; the order they end in. */
+async function answerOrder(
+  app: ReturnType<typeof createApp>,
+  engine: ObservedEngine,
+  path: string,
+  body: unknown,
+): Promise<string[]> {
+  const answered: string[] = [];
+  const modification = Promise.resolve(
+    app.request(`${BASE}${path}`, {
+      method: 'POST',
+      headers: JSON_HEADERS,
+      body: JSON.stringify(body),
+    }),
+  ).then((response) => {
+    answered.push(`modification ${String(response.status)}`);
+  });
+  // Asked once the engine works on the modification: a modification that kept the thread until
+  // it was done would be answered first.
+  await engine.started;
+  const version = Promise.resolve(
+    app.request(`${BASE}/version`, { headers: { Authorization: AUTH } }),
+  ).then((response) => {
+    answered.push(`version ${String(response.status)}`);
+  });
+  await Promise.all([modification, version]);
+  return answered;
 }
 
 describe('a long modification request', () => {
@@ -51,44 +110,15 @@ describe('a long modification request', () => {
     // Turns of 0 ms: the modification lets other work run after every instruction.
     const engine = new ObservedEngine({ turnMs: 0 });
     const app = createApp({ engine, consoleDir: null });
-    const form = new FormData();
-    form.append('data', new Blob([NESTED]), 'nested.bpmn');
-    await app.request(`${BASE}/deployment/create`, {
-      method: 'POST',
-      headers: { Authorization: AUTH },
-      body: form,
-    });
-    const started = await app.request(`${BASE}/process-definition/key/nested/start`, {
-      method: 'POST',
-      headers: JSON_HEADERS,
-      body: '{}',
-    });
-    const { id } = (await started.json()) as { id: string };
-
+    await deployNested(app);
+    const id = await startNested(app);
     const instructions = Array.from({ length: 500 }, () => ({
       type: 'startBeforeActivity',
       activityId: 'inner',
     }));
-    const answered: string[] = [];
-    const modification = Promise.resolve(
-      app.request(`${BASE}/process-instance/${id}/modification`, {
-        method: 'POST',
-        headers: JSON_HEADERS,
-        body: JSON.stringify({ instructions }),
-      }),
-    ).then((response) => {
-      answered.push(`modification ${String(response.status)}`);
-    });
-    // Asked once the engine works on the modification: a modification that kept the thread until
-    // it was done would be answered first.
-    await engine.started;
-    const version = Promise.resolve(
-      app.request(`${BASE}/version`, { headers: { Authorization: AUTH } }),
-    ).then((response) => {
-      answered.push(`version ${String(response.status)}`);
-    });
-    await Promise.all([modification, version]);
-    expect(answered).toEqual(['version 200', 'modification 204']);
+    expect(
+      await answerOrder(app, engine, `/process-instance/${id}/modification`, { instructions }),
+    ).toEqual(['version 200', 'modification 204']);
 
     const tree = await app.request(`${BASE}/process-instance/${id}/activity-instances`, {
       headers: { Authorization: AUTH },
@@ -97,5 +127,25 @@ describe('a long modification request', () => {
       childActivityInstances: { childActivityInstances: unknown[] }[];
     };
     expect(childActivityInstances[0]?.childActivityInstances).toHaveLength(501);
+  });
+
+  it('over many instances leaves the server answering too', async () => {
+    const engine = new ObservedEngine({ turnMs: 0 });
+    const app = createApp({ engine, consoleDir: null });
+    await deployNested(app);
+    const ids: string[] = [];
+    for (let i = 0; i < 50; i++) {
+      ids.push(await startNested(app));
+    }
+    const definitionId = engine.latestDefinition('nested')?.id;
+    expect(
+      await answerOrder(app, engine, '/modification/execute', {
+        processDefinitionId: definitionId,
+        processInstanceIds: ids,
+        instructions: [{ type: 'startBeforeActivity', activityId: 'inner' }],
+      }),
+    ).toEqual(['version 200', 'modification 204']);
+    const tasks = await app.request(`${BASE}/task/count`, { headers: { Authorization: AUTH } });
+    expect(await tasks.json()).toEqual({ count: 100 });
   });
 });

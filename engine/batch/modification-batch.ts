@@ -7,6 +7,7 @@ import { BadUserRequestException, ProcessEngineException } from '../errors';
 import { modifyProcessInstance } from '../modification/modify-process-instance';
 import type { CommandContext } from '../runtime/command-context';
 import { DEFAULT_JOB_RETRIES, type Runtime } from '../runtime/runtime';
+import type { Turns } from '../runtime/turns';
 import type {
   BatchConfiguration,
   BatchRec,
@@ -29,6 +30,11 @@ export interface BatchHost {
     options: { userId?: string | null; skipCustomListeners?: boolean; skipIoMappings?: boolean },
     command: (rt: Runtime) => T,
   ): T;
+  /** `run` for a command that lets other commands run meanwhile (engine/runtime/turns.ts). */
+  runInTurns<T>(
+    options: { userId?: string | null; skipCustomListeners?: boolean; skipIoMappings?: boolean },
+    command: (rt: Runtime, turns: Turns) => Promise<T>,
+  ): Promise<T>;
   clock(): number;
   newId(): string;
   definition(id: string): ProcessDefinitionRec | undefined;
@@ -121,6 +127,34 @@ export function executeModification(host: BatchHost, input: ManyInstancesModific
     (rt) => {
       for (const id of ids) {
         modifyOne(rt, definition.id, id, input.instructions, input.checkInstance);
+      }
+      logManyInstances(host, rt.ctx, definition, ids.length, false, input);
+    },
+  );
+}
+
+/**
+ * `executeModification`, letting other requests run between instances: still one transaction,
+ * committed only at the end, and failed by another command's change to one of the instances.
+ */
+export async function executeModificationInTurns(
+  host: BatchHost,
+  input: ManyInstancesModification,
+): Promise<void> {
+  const definition = validateManyInstances(host, input);
+  const ids = input.processInstanceIds as string[];
+  await host.runInTurns(
+    {
+      userId: input.userId,
+      skipCustomListeners: input.skipCustomListeners,
+      skipIoMappings: input.skipIoMappings,
+    },
+    async (rt, turns) => {
+      for (const id of ids) {
+        modifyOne(rt, definition.id, id, input.instructions, input.checkInstance);
+        if (turns.due()) {
+          await turns.take();
+        }
       }
       logManyInstances(host, rt.ctx, definition, ids.length, false, input);
     },

@@ -76,9 +76,9 @@ function toManyInstancesModification(
   };
 }
 
-function asInvalidRequest<T>(action: () => T): T {
+async function asInvalidRequest<T>(action: () => T | Promise<T>): Promise<T> {
   try {
-    return action();
+    return await action();
   } catch (error) {
     if (error instanceof BadUserRequestException) {
       throw new InvalidRequestException(400, error.message);
@@ -93,8 +93,8 @@ export function modificationRoutes(engine: EngineApi): Hono<RestEnv> {
   app.post('/modification/execute', async (c) => {
     const body = await readJsonBody(c, modificationExecuteSchema);
     const input = toManyInstancesModification(c, body);
-    asInvalidRequest(() => {
-      engine.executeModification({
+    await asInvalidRequest(async () => {
+      await engine.executeModificationInTurns({
         ...input,
         // ModifyMultipleProcessInstancesCmd runs ProcessInstanceModificationCmd per instance,
         // each checking checkUpdateProcessInstance before it changes anything.
@@ -114,7 +114,7 @@ export function modificationRoutes(engine: EngineApi): Hono<RestEnv> {
     const input = toManyInstancesModification(c, body);
     return c.json<BatchDto>(
       toBatchDto(
-        asInvalidRequest(() =>
+        await asInvalidRequest(() =>
           engine.executeModificationAsync({
             ...input,
             // BatchBuilder checks checkCreateBatch after the command's own validation.
