@@ -81,10 +81,13 @@ describe('console session', () => {
     expect(setCookie).not.toContain('demo');
   });
 
-  it('marks the cookie Secure behind a proxy that terminates TLS', async () => {
-    const response = await signInRequest(embeddedApp(), DEMO, { 'X-Forwarded-Proto': 'https' });
-    expect(response.headers.getSetCookie()[0]).toContain('Secure');
-  });
+  it.each([{ 'X-Forwarded-Proto': 'https' }, { Forwarded: 'for=10.0.0.1;proto=https' }])(
+    'marks the cookie Secure behind a proxy that terminates TLS (%o)',
+    async (headers) => {
+      const response = await signInRequest(embeddedApp(), DEMO, headers);
+      expect(response.headers.getSetCookie()[0]).toContain('Secure');
+    },
+  );
 
   it('refuses credentials the engine refuses, setting no cookie', async () => {
     const response = await signInRequest(embeddedApp(), { username: 'demo', password: 'wrong' });
@@ -268,6 +271,19 @@ describe('CSRF protection', () => {
 
     const signInFromElsewhere = await signInRequest(app, DEMO, { Origin: 'http://evil.test' });
     expect(signInFromElsewhere.status).toBe(403);
+  });
+
+  it("trusts a browser's Sec-Fetch-Site over an Origin a reverse proxy made look foreign", async () => {
+    const app = embeddedApp();
+    const { cookie, token } = await signIn(app);
+
+    const behindProxy = await startRequest(app, {
+      Cookie: cookie,
+      'X-XSRF-TOKEN': token,
+      Origin: 'https://console.example.com',
+      'Sec-Fetch-Site': 'same-origin',
+    });
+    expect(behindProxy.status).toBe(404);
   });
 
   it('serves clients with their own Authorization as before, cookie or not', async () => {

@@ -283,8 +283,9 @@ function basicAuthorization(username: string, password: string): string {
 /**
  * Why a request that changes something is refused as coming from another site, or null. Browsers
  * send `Sec-Fetch-Site` with every request (and SameSite=Strict keeps the cookie from cross-site
- * ones, but not credentials a browser cached from a Basic challenge); `Origin` covers older ones.
- * Scripts and curl send neither.
+ * ones, but not credentials a browser cached from a Basic challenge); where they do, it decides,
+ * since a reverse proxy that does not pass the public `Host` on would make `Origin` look foreign.
+ * `Origin` covers browsers without it. Scripts and curl send neither.
  */
 function crossSiteRefusal(c: Context): string | null {
   if (NON_MODIFYING_METHODS.has(c.req.method)) {
@@ -295,7 +296,7 @@ function crossSiteRefusal(c: Context): string | null {
     return `Refused a request from another site (Sec-Fetch-Site: ${site}): changes are accepted from the console's own pages only.`;
   }
   const origin = c.req.header('Origin');
-  if (origin === undefined) {
+  if (site !== undefined || origin === undefined) {
     return null;
   }
   const expected = firstValue(c.req.header('X-Forwarded-Host')) ?? new URL(c.req.url).host;
@@ -340,7 +341,8 @@ function originHost(origin: string): string | null {
 function isSecure(c: Context): boolean {
   return (
     new URL(c.req.url).protocol === 'https:' ||
-    firstValue(c.req.header('X-Forwarded-Proto'))?.toLowerCase() === 'https'
+    firstValue(c.req.header('X-Forwarded-Proto'))?.toLowerCase() === 'https' ||
+    /(?:^|[;,\s])proto="?https\b/i.test(firstValue(c.req.header('Forwarded')) ?? '')
   );
 }
 
