@@ -117,6 +117,7 @@ describe('console session', () => {
 
     const current = await app.request(`${ORIGIN}/console-session`, { headers: { Cookie: cookie } });
     expect(await current.json()).toEqual({ userId: 'demo', csrfToken: token });
+    expect(current.headers.get('Cache-Control')).toBe('no-store');
 
     const none = await app.request(`${ORIGIN}/console-session`);
     expect(none.status).toBe(401);

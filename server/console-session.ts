@@ -128,6 +128,8 @@ class Sessions {
       );
     }
     this.renew(c, session);
+    // The CSRF token is for this browser's pages only: no cache keeps it.
+    c.header('Cache-Control', 'no-store');
     return c.json<ConsoleSessionDto>(toDto(session));
   }
 
@@ -186,6 +188,7 @@ class Sessions {
       e: now + this.idleTimeoutMs,
     };
     this.write(c, session);
+    c.header('Cache-Control', 'no-store');
     return c.json<ConsoleSessionDto>(toDto(session));
   }
 
