@@ -970,3 +970,48 @@ describe('/user and /group', () => {
     );
   });
 });
+
+describe("Camunda's default authorizations (DefaultAuthorizationProvider)", () => {
+  it('lets whoever deploys read and delete the deployment, and drops that when it is gone', async () => {
+    const f = await setUp();
+    await f.grant(DEPLOYMENT, '*', ['CREATE']);
+    const form = new FormData();
+    form.append('m.bpmn', new Blob([twoTaskProcess('marys')]), 'm.bpmn');
+    const deployed = await f.request('POST', '/deployment/create', { form, authorization: MARY });
+    const id = (deployed.body as { id: string }).id;
+    expect((await f.request('GET', '/deployment', { authorization: MARY })).body).toMatchObject([
+      { id },
+    ]);
+    expect((await f.request('DELETE', `/deployment/${id}`, { authorization: MARY })).status).toBe(
+      204,
+    );
+    expect(
+      (
+        await f.request(
+          'GET',
+          `/authorization/count?resourceType=${String(DEPLOYMENT)}&resourceId=${id}`,
+        )
+      ).body,
+    ).toEqual({ count: 0 });
+  });
+
+  it('lets the assignee of a task read it and work on it', async () => {
+    const f = await setUp();
+    const taskId = await firstTask(f);
+    expect((await f.request('GET', '/task/count', { authorization: MARY })).body).toEqual({
+      count: 0,
+    });
+    await f.request('POST', `/task/${taskId}/assignee`, { json: { userId: 'mary' } });
+    expect((await f.request('GET', '/task', { authorization: MARY })).body).toMatchObject([
+      { id: taskId, assignee: 'mary' },
+    ]);
+    const completed = await f.request('POST', `/task/${taskId}/complete`, {
+      json: {},
+      authorization: MARY,
+    });
+    expect(completed.status, completed.text).toBe(204);
+    expect((await f.request('GET', '/authorization/count?userIdIn=mary')).body).toEqual({
+      count: 0,
+    });
+  });
+});

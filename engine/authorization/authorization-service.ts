@@ -7,7 +7,13 @@
 import { AuthorizationException, BadUserRequestException, NullValueException } from '../errors';
 import { ProcessEngineException } from '../errors';
 import type { Permission, Resource } from './resources';
-import { ALL_VALUE, permissionForName, resourceByType } from './resources';
+import {
+  ALL_VALUE,
+  Resources,
+  TaskPermissions,
+  permissionForName,
+  resourceByType,
+} from './resources';
 
 export const AUTH_TYPE_GLOBAL = 0;
 export const AUTH_TYPE_GRANT = 1;
@@ -56,6 +62,10 @@ export interface AuthorizationQuery {
   resourceType?: number;
   resourceId?: string;
 }
+
+/** READ and UPDATE on a task, what an assignee is given. */
+const TASK_ASSIGNEE_BITS =
+  (TaskPermissions.READ?.value ?? 0) | (TaskPermissions.UPDATE?.value ?? 0);
 
 /** EnginePersistenceLogger's messages ("03" is its code). */
 function persistenceError(code: string, message: string): string {
@@ -262,6 +272,63 @@ export class AuthorizationService {
   }
 
   // ------------------------------------------------------------------ authorizations
+
+  /**
+   * `DefaultAuthorizationProvider.newDeployment`: whoever deploys may read and delete the
+   * deployment.
+   */
+  newDeployment(userId: string | null, deploymentId: string): void {
+    if (this.enabled && userId !== null) {
+      this.createAuthorization(AUTH_TYPE_GRANT, {
+        userId,
+        resourceType: Resources.DEPLOYMENT.type,
+        resourceId: deploymentId,
+        permissions: ['READ', 'DELETE'],
+      });
+    }
+  }
+
+  /**
+   * `DefaultAuthorizationProvider.newTaskAssignee`: the new assignee may read the task and update
+   * it (`defaultUserPermissionForTask`), added to an authorization of theirs on it if there is one.
+   */
+  newTaskAssignee(taskId: string, assignee: string | null): void {
+    if (!this.enabled || assignee === null) {
+      return;
+    }
+    const bits = TASK_ASSIGNEE_BITS;
+    const [existing] = this.query({
+      type: AUTH_TYPE_GRANT,
+      userIdIn: [assignee],
+      resourceType: Resources.TASK.type,
+      resourceId: taskId,
+    });
+    if (existing) {
+      this.authorizations.set(existing.id, {
+        ...existing,
+        permissions: existing.permissions | bits,
+      });
+      this.changed();
+      return;
+    }
+    this.createAuthorization(AUTH_TYPE_GRANT, {
+      userId: assignee,
+      resourceType: Resources.TASK.type,
+      resourceId: taskId,
+      permissions: ['READ', 'UPDATE'],
+    });
+  }
+
+  /** `AuthorizationManager.deleteAuthorizationsByResourceId`, when the resource is deleted. */
+  deleteAuthorizationsByResourceId(resource: Resource, resourceId: string): void {
+    if (!this.enabled) {
+      return;
+    }
+    for (const authorization of this.query({ resourceType: resource.type, resourceId })) {
+      this.authorizations.delete(authorization.id);
+    }
+    this.changed();
+  }
 
   /** `AuthorizationQuery`, in insertion order; `visible` applies the caller's READ filter. */
   query(query: AuthorizationQuery): AuthorizationRec[] {

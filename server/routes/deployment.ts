@@ -1,5 +1,6 @@
 /** `/deployment`: create (multipart), list, get, delete. */
 import { Hono } from 'hono';
+import { Resources } from '../../engine/authorization/resources';
 import type { DeployInput, EngineApi } from '../../engine/engine-api';
 import type { DeploymentRec } from '../../engine/runtime/state';
 import { findDeployments } from '../../engine/query/repository-query';
@@ -94,7 +95,11 @@ export function deploymentRoutes(engine: EngineApi): Hono<RestEnv> {
     const input = await readDeployment(c);
     // DeployCmd checks CREATE on Deployment before it parses anything.
     c.var.checker.checkCreateDeployment();
+    const known = new Set([...engine.deployments()].map((existing) => existing.id));
     const { deployment, definitions } = await engine.deploy(input);
+    if (!known.has(deployment.id)) {
+      engine.authorizationService.newDeployment(c.var.userId, deployment.id);
+    }
     const deployed: Record<string, ProcessDefinitionDto> = {};
     for (const definition of definitions) {
       deployed[definition.id] = toProcessDefinitionDto(definition);
@@ -132,6 +137,7 @@ export function deploymentRoutes(engine: EngineApi): Hono<RestEnv> {
     });
     c.var.checker.checkDeleteDeployment(id);
     engine.deleteDeployment(id, options);
+    engine.authorizationService.deleteAuthorizationsByResourceId(Resources.DEPLOYMENT, id);
     return c.body(null, 204);
   });
 
