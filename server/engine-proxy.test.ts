@@ -153,6 +153,7 @@ describe('proxy mode', () => {
         TE: 'trailers',
         Trailer: 'Expires',
         Upgrade: 'websocket',
+        Expect: '100-continue',
         'X-Client-End': 'kept',
       },
     });
@@ -164,6 +165,7 @@ describe('proxy mode', () => {
       'te',
       'trailer',
       'upgrade',
+      'expect',
     ]) {
       expect(forwarded.has(name), name).toBe(false);
     }
@@ -253,6 +255,35 @@ describe('proxy mode', () => {
     expect(response.status).toBe(413);
     expect(await response.json()).toMatchObject({ type: 'InvalidRequestException' });
     expect(engineBytes).toBeLessThanOrEqual(1024);
+  });
+
+  it("passes on the engine's early refusal of a body it does not read", async () => {
+    const target = await fakeEngine((request, response) => {
+      // As an engine that refuses the credentials before it reads the body.
+      response.writeHead(401, { 'WWW-Authenticate': 'Basic realm="default"' });
+      response.end();
+      request.resume();
+    });
+    const proxy = await listen(
+      createProxyApp({ target, consoleDir: null, maxBodyBytes: 1024 * 1024 }).fetch,
+    );
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ === 16) {
+          controller.close();
+        } else {
+          controller.enqueue(new Uint8Array(16 * 1024).fill(0x20));
+        }
+      },
+    });
+    const response = await fetch(`${proxy}/engine-rest/message`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    expect(response.status).toBe(401);
   });
 
   it('refuses a declared length over the limit without asking the engine', async () => {

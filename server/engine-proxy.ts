@@ -24,8 +24,10 @@ const HOP_BY_HOP_HEADERS = [
 /**
  * Headers fetch sets itself: the target's Host, the length of a body it streams, and the
  * encodings it decodes (the answer arrives decoded, so its Content-Encoding no longer applies).
+ * `Expect: 100-continue` (curl sends it for large bodies) was answered by this server's own HTTP
+ * stack already, and fetch refuses to send it.
  */
-const RECOMPUTED_REQUEST_HEADERS = ['host', 'content-length', 'accept-encoding'];
+const RECOMPUTED_REQUEST_HEADERS = ['host', 'content-length', 'accept-encoding', 'expect'];
 const RECOMPUTED_RESPONSE_HEADERS = ['content-encoding', 'content-length'];
 
 export interface EngineProxyOptions {
