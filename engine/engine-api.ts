@@ -173,6 +173,11 @@ export interface EngineApi {
   ):
     | ProcessInstanceState
     | { id: string; ended: true; processDefinitionId: string; businessKey: string | null };
+  /** `startProcessInstance` for a request: other requests are answered between start instructions. */
+  startProcessInstanceInTurns(
+    definitionId: string,
+    input: StartInput,
+  ): Promise<ReturnType<EngineApi['startProcessInstance']>>;
   deleteProcessInstance(id: string, options: DeleteInstanceOptions): void;
   modifyProcessInstance(
     id: string,

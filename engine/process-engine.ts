@@ -114,6 +114,24 @@ function isBpmnResource(name: string): boolean {
   return BPMN_RESOURCE_SUFFIXES.some((suffix) => name.endsWith(suffix));
 }
 
+function startCommandOptions(input: StartInput): CommandOptions {
+  return {
+    skipCustomListeners: input.skipCustomListeners,
+    skipIoMappings: input.skipIoMappings,
+    userId: input.userId,
+  };
+}
+
+/** With start instructions, the instance starts where they say, not at its start event. */
+function startOptions(input: StartInput, instructions: readonly ModificationInstruction[]) {
+  return {
+    businessKey: input.businessKey,
+    variables: input.variables,
+    noStart: instructions.length > 0,
+    startUserId: input.userId ?? null,
+  };
+}
+
 function modificationCommandOptions(options: ModificationOptions): CommandOptions {
   return {
     skipCustomListeners: options.skipCustomListeners,
@@ -570,29 +588,41 @@ export class ProcessEngine implements EngineApi {
       throw new NotFoundException(`no deployed process definition found with id '${definitionId}'`);
     }
     const instructions = input.startInstructions ?? [];
-    const id = this.run(
-      {
-        skipCustomListeners: input.skipCustomListeners,
-        skipIoMappings: input.skipIoMappings,
-        userId: input.userId,
-      },
-      (rt) => {
-        const pi = rt.startProcessInstance(definition, {
-          businessKey: input.businessKey,
-          variables: input.variables,
-          noStart: instructions.length > 0,
-          startUserId: input.userId ?? null,
-        });
-        if (instructions.length > 0) {
-          modifyProcessInstance(rt, pi, instructions);
-        }
-        return pi.id;
-      },
-    );
+    const id = this.run(startCommandOptions(input), (rt) => {
+      const pi = rt.startProcessInstance(definition, startOptions(input, instructions));
+      if (instructions.length > 0) {
+        modifyProcessInstance(rt, pi, instructions);
+      }
+      return pi.id;
+    });
+    return this.startedInstance(id, definition, input);
+  }
+
+  /** `startProcessInstance` for a request: other requests are answered between start instructions. */
+  async startProcessInstanceInTurns(
+    definitionId: string,
+    input: StartInput,
+  ): Promise<ReturnType<ProcessEngine['startProcessInstance']>> {
+    const definition = this.store.definitions.get(definitionId);
+    if (!definition) {
+      throw new NotFoundException(`no deployed process definition found with id '${definitionId}'`);
+    }
+    const instructions = input.startInstructions ?? [];
+    const id = await this.runInTurns(startCommandOptions(input), async (rt, turns) => {
+      const pi = rt.startProcessInstance(definition, startOptions(input, instructions));
+      if (instructions.length > 0) {
+        await modifyProcessInstanceInTurns(rt, pi, instructions, turns);
+      }
+      return pi.id;
+    });
+    return this.startedInstance(id, definition, input);
+  }
+
+  private startedInstance(id: string, definition: ProcessDefinitionRec, input: StartInput) {
     return (
       this.store.instances.get(id) ?? {
         id,
-        ended: true,
+        ended: true as const,
         processDefinitionId: definition.id,
         businessKey: input.businessKey ?? null,
       }

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ManyInstancesModification } from '../engine/batch/modification-batch';
-import type { ModificationInstruction, ModificationOptions } from '../engine/engine-api';
+import type {
+  EngineApi,
+  ModificationInstruction,
+  ModificationOptions,
+  StartInput,
+} from '../engine/engine-api';
 import { ProcessEngine } from '../engine/process-engine';
 import { createApp } from './app';
 
@@ -46,6 +51,26 @@ class ObservedEngine extends ProcessEngine {
     return super.modifyProcessInstanceInTurns(id, instructions, options);
   }
 
+  override startProcessInstance(
+    definitionId: string,
+    input: StartInput,
+  ): ReturnType<EngineApi['startProcessInstance']> {
+    if (input.startInstructions?.length) {
+      this.signalStarted();
+    }
+    return super.startProcessInstance(definitionId, input);
+  }
+
+  override startProcessInstanceInTurns(
+    definitionId: string,
+    input: StartInput,
+  ): Promise<ReturnType<EngineApi['startProcessInstance']>> {
+    if (input.startInstructions?.length) {
+      this.signalStarted();
+    }
+    return super.startProcessInstanceInTurns(definitionId, input);
+  }
+
   override executeModification(input: ManyInstancesModification): void {
     this.signalStarted();
     super.executeModification(input);
@@ -76,7 +101,7 @@ async function startNested(app: ReturnType<typeof createApp>): Promise<string> {
   return ((await started.json()) as { id: string }).id;
 }
 
-/** Sends `modification` and, once the engine works on it, GET /version; the order they end in. */
+/** Sends the request and, once the engine works on it, GET /version; the order they end in. */
 async function answerOrder(
   app: ReturnType<typeof createApp>,
   engine: ObservedEngine,
@@ -147,5 +172,20 @@ describe('a long modification request', () => {
     ).toEqual(['version 200', 'modification 204']);
     const tasks = await app.request(`${BASE}/task/count`, { headers: { Authorization: AUTH } });
     expect(await tasks.json()).toEqual({ count: 100 });
+  });
+
+  it('starting an instance with many start instructions leaves the server answering too', async () => {
+    const engine = new ObservedEngine({ turnMs: 0 });
+    const app = createApp({ engine, consoleDir: null });
+    await deployNested(app);
+    const startInstructions = Array.from({ length: 200 }, () => ({
+      type: 'startBeforeActivity',
+      activityId: 'inner',
+    }));
+    expect(
+      await answerOrder(app, engine, '/process-definition/key/nested/start', { startInstructions }),
+    ).toEqual(['version 200', 'modification 200']);
+    const tasks = await app.request(`${BASE}/task/count`, { headers: { Authorization: AUTH } });
+    expect(await tasks.json()).toEqual({ count: 200 });
   });
 });

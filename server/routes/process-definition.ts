@@ -175,7 +175,7 @@ export function processDefinitionRoutes(engine: EngineApi): Hono<RestEnv> {
     return definition;
   };
 
-  const start = (c: RestContext, definitionId: string, body: StartBody) => {
+  const start = async (c: RestContext, definitionId: string, body: StartBody) => {
     let result: ReturnType<EngineApi['startProcessInstance']>;
     const failure = (message: string) =>
       `Cannot instantiate process definition ${definitionId}: ${message}`;
@@ -185,7 +185,7 @@ export function processDefinitionRoutes(engine: EngineApi): Hono<RestEnv> {
       c.var.checker.checkCreateProcessInstance(definition.key);
     }
     try {
-      result = engine.startProcessInstance(definitionId, {
+      result = await engine.startProcessInstanceInTurns(definitionId, {
         businessKey: body.businessKey ?? null,
         variables: toTypedValueMap(body.variables),
         startInstructions: toModificationInstructions(body.startInstructions, 'instantiation'),
