@@ -330,7 +330,7 @@ export class AuthorizationService {
     this.changed();
   }
 
-  /** `AuthorizationQuery`, in insertion order; `visible` applies the caller's READ filter. */
+  /** `AuthorizationQuery`, in insertion order; the REST layer applies the caller's READ filter. */
   query(query: AuthorizationQuery): AuthorizationRec[] {
     return [...this.authorizations.values()].filter(
       (a) =>

@@ -39,8 +39,6 @@ function must(permission: Permission | undefined): Permission {
 
 const PD = {
   READ: must(ProcessDefinitionPermissions.READ),
-  UPDATE: must(ProcessDefinitionPermissions.UPDATE),
-  DELETE: must(ProcessDefinitionPermissions.DELETE),
   READ_TASK: must(ProcessDefinitionPermissions.READ_TASK),
   UPDATE_TASK: must(ProcessDefinitionPermissions.UPDATE_TASK),
   CREATE_INSTANCE: must(ProcessDefinitionPermissions.CREATE_INSTANCE),
@@ -51,10 +49,8 @@ const PD = {
   TASK_WORK: must(ProcessDefinitionPermissions.TASK_WORK),
   TASK_ASSIGN: must(ProcessDefinitionPermissions.TASK_ASSIGN),
   RETRY_JOB: must(ProcessDefinitionPermissions.RETRY_JOB),
-  SUSPEND: must(ProcessDefinitionPermissions.SUSPEND),
   SUSPEND_INSTANCE: must(ProcessDefinitionPermissions.SUSPEND_INSTANCE),
   UPDATE_INSTANCE_VARIABLE: must(ProcessDefinitionPermissions.UPDATE_INSTANCE_VARIABLE),
-  UPDATE_TASK_VARIABLE: must(ProcessDefinitionPermissions.UPDATE_TASK_VARIABLE),
   UPDATE_HISTORY: must(ProcessDefinitionPermissions.UPDATE_HISTORY),
 };
 const PI = {
@@ -71,7 +67,6 @@ const T = {
   UPDATE: must(TaskPermissions.UPDATE),
   TASK_WORK: must(TaskPermissions.TASK_WORK),
   TASK_ASSIGN: must(TaskPermissions.TASK_ASSIGN),
-  UPDATE_VARIABLE: must(TaskPermissions.UPDATE_VARIABLE),
 };
 const B = {
   READ: must(BatchPermissions.READ),
@@ -140,20 +135,6 @@ export class CommandChecker {
 
   checkReadProcessDefinition(definitionKey: string): void {
     this.check([on(PROCESS_DEFINITION, definitionKey, PD.READ)], false);
-  }
-
-  checkUpdateProcessDefinitionSuspensionStateByKey(definitionKey: string): void {
-    this.check([
-      on(PROCESS_DEFINITION, definitionKey, PD.SUSPEND),
-      on(PROCESS_DEFINITION, definitionKey, PD.UPDATE),
-    ]);
-  }
-
-  checkUpdateProcessInstanceByProcessDefinitionKey(definitionKey: string): void {
-    this.check([
-      on(PROCESS_INSTANCE, null, PI.UPDATE),
-      on(PROCESS_DEFINITION, definitionKey, PD.UPDATE_INSTANCE),
-    ]);
   }
 
   checkUpdateRetriesProcessInstanceByProcessDefinitionKey(definitionKey: string): void {
@@ -239,10 +220,6 @@ export class CommandChecker {
 
   // ------------------------------------------------------------------ tasks
 
-  checkReadTask(task: CheckedTask): void {
-    this.checkTaskPermission(task, PD.READ_TASK, T.READ);
-  }
-
   checkReadTaskVariable(task: CheckedTask): void {
     this.checkTaskPermission(task, PD.READ_TASK, T.READ);
   }
@@ -268,10 +245,6 @@ export class CommandChecker {
 
   checkTaskAssign(task: CheckedTask): void {
     this.checkTaskAction(task, T.TASK_ASSIGN, PD.TASK_ASSIGN);
-  }
-
-  checkUpdateTaskVariable(task: CheckedTask): void {
-    this.checkTaskAction(task, T.UPDATE_VARIABLE, PD.UPDATE_TASK_VARIABLE);
   }
 
   private checkTaskAction(
@@ -317,10 +290,6 @@ export class CommandChecker {
     this.check([on(DEPLOYMENT, null, D.CREATE)], false);
   }
 
-  checkReadDeployment(deploymentId: string): void {
-    this.check([on(DEPLOYMENT, deploymentId, D.READ)], false);
-  }
-
   checkDeleteDeployment(deploymentId: string): void {
     this.check([on(DEPLOYMENT, deploymentId, D.DELETE)], false);
   }
@@ -347,10 +316,6 @@ export class CommandChecker {
       checks.push(on(Resources.OPERATION_LOG_CATEGORY, category, OPERATION_LOG_CATEGORY_UPDATE));
     }
     this.check(checks);
-  }
-
-  checkReadHistoryProcessDefinition(definitionKey: string): void {
-    this.check([on(PROCESS_DEFINITION, definitionKey, PD.READ_HISTORY)], false);
   }
 
   // ------------------------------------------------------------------ query filters
@@ -385,7 +350,7 @@ export class CommandChecker {
     return this.allows(checks);
   }
 
-  /** `configureJobDefinitionQuery` and `configureDeploymentQuery`-like READ checks. */
+  /** `configureJobDefinitionQuery`: READ on the job definition's process definition. */
   canReadJobDefinition(definitionKey: string | null): boolean {
     return this.allows([on(PROCESS_DEFINITION, definitionKey, PD.READ)]);
   }
