@@ -310,6 +310,12 @@ describe('proxy mode', () => {
     expect(() =>
       proxiedUrl('http://camunda:8080/engine-rest', 'http://localhost/engine-rest/%2e%2E%5Cadmin'),
     ).toThrow(PathEscapeError);
+    expect(() =>
+      proxiedUrl('http://camunda:8080/engine-rest', 'http://localhost/engine-rest/..;/manager'),
+    ).toThrow(PathEscapeError);
+    expect(() =>
+      proxiedUrl('http://camunda:8080/engine-rest', 'http://localhost/engine-rest/%2e%2e;x=1/app'),
+    ).toThrow(PathEscapeError);
     // URL parsing resolves a plain or encoded dot segment before the proxy sees the path.
     expect(
       proxiedUrl('http://camunda:8080/engine-rest', 'http://localhost/engine-rest/task/%2e/x'),
@@ -328,6 +334,7 @@ describe('proxy mode', () => {
       '/engine-rest/..%2fadmin',
       '/engine-rest/%2e%2e%2fadmin',
       '/engine-rest/task/..%5c..%5cadmin',
+      '/engine-rest/..;/manager',
       '/engine-rest/task',
     ]) {
       statuses.set(path, await rawGet(proxy, path));

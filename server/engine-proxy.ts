@@ -57,8 +57,9 @@ export class PathEscapeError extends Error {}
 
 /**
  * The URL on the remote engine for a request under `/engine-rest`. URL parsing has already
- * resolved plain and `%2e` dot segments; a segment that is still a dot segment, or holds a slash
- * or backslash, once decoded (`..%2F`, `%5C`) could be read as one by the target, so it is refused.
+ * resolved plain and `%2e` dot segments; a segment that is still a dot segment once decoded, or
+ * holds a slash or backslash (`..%2F`, `%5C`), could be read as one by the target, and so could a
+ * dot segment with path parameters (`..;x`), which Tomcat strips before it resolves the path.
  */
 export function proxiedUrl(target: string, requestUrl: string): string {
   const url = new URL(requestUrl);
@@ -70,7 +71,8 @@ export function proxiedUrl(target: string, requestUrl: string): string {
     } catch {
       throw new PathEscapeError(segment);
     }
-    if (decoded === '.' || decoded === '..' || /[/\\]/.test(decoded)) {
+    const name = decoded.split(';')[0];
+    if (name === '.' || name === '..' || /[/\\]/.test(decoded)) {
       throw new PathEscapeError(segment);
     }
   }
