@@ -81,13 +81,13 @@ describe('console session', () => {
     expect(setCookie).not.toContain('demo');
   });
 
-  it.each([{ 'X-Forwarded-Proto': 'https' }, { Forwarded: 'for=10.0.0.1;proto=https' }])(
-    'marks the cookie Secure behind a proxy that terminates TLS (%o)',
-    async (headers) => {
-      const response = await signInRequest(embeddedApp(), DEMO, headers);
-      expect(response.headers.getSetCookie()[0]).toContain('Secure');
-    },
-  );
+  it.each<Record<string, string>>([
+    { 'X-Forwarded-Proto': 'https' },
+    { Forwarded: 'for=10.0.0.1;proto=https' },
+  ])('marks the cookie Secure behind a proxy that terminates TLS (%o)', async (headers) => {
+    const response = await signInRequest(embeddedApp(), DEMO, headers);
+    expect(response.headers.getSetCookie()[0]).toContain('Secure');
+  });
 
   it('refuses credentials the engine refuses, setting no cookie', async () => {
     const response = await signInRequest(embeddedApp(), { username: 'demo', password: 'wrong' });
