@@ -2,7 +2,8 @@
  * One synchronous `POST /process-instance/{id}/modification` with thousands of start instructions
  * inside a sub-process, at two sizes: the time per instruction should stay flat (the start path
  * is linear). `GET /version` is polled over another connection meanwhile; its slowest answer is
- * how long one such request keeps everyone else waiting.
+ * how long one such request keeps everyone else waiting: the modification works in turns
+ * (engine/runtime/turns.ts), so what remains is mostly reading and checking the request body.
  *
  * Env: `BENCH_LARGE_MODIFICATION` (default 16000), the larger of the two sizes; the smaller is a
  * quarter of it.
