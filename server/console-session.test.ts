@@ -84,10 +84,26 @@ describe('console session', () => {
   it.each<Record<string, string>>([
     { 'X-Forwarded-Proto': 'https' },
     { Forwarded: 'for=10.0.0.1;proto=https' },
-  ])('marks the cookie Secure behind a proxy that terminates TLS (%o)', async (headers) => {
-    const response = await signInRequest(embeddedApp(), DEMO, headers);
-    expect(response.headers.getSetCookie()[0]).toContain('Secure');
-  });
+  ])(
+    'marks the cookie Secure and __Host- behind a proxy that terminates TLS (%o)',
+    async (headers) => {
+      const app = embeddedApp();
+      const response = await signInRequest(app, DEMO, headers);
+      const [setCookie = ''] = response.headers.getSetCookie();
+      expect(setCookie).toMatch(new RegExp(`^__Host-${SESSION_COOKIE}=.*; Secure`));
+      const cookie = setCookie.split(';')[0] ?? '';
+
+      const secure = await app.request(`${ORIGIN}/engine-rest/version`, {
+        headers: { ...headers, Cookie: cookie },
+      });
+      expect(secure.status).toBe(200);
+      // A plain cookie over https could have been set by anyone on a sibling subdomain.
+      const plain = await app.request(`${ORIGIN}/engine-rest/version`, {
+        headers: { ...headers, Cookie: cookie.replace('__Host-', '') },
+      });
+      expect(plain.status).toBe(401);
+    },
+  );
 
   it('refuses credentials the engine refuses, setting no cookie', async () => {
     const response = await signInRequest(embeddedApp(), { username: 'demo', password: 'wrong' });

@@ -24,6 +24,12 @@ import type { SessionKey, SessionPayload } from './session-cookie';
 /** The same paths and header as the console's `src/api/engine-constants.ts`. */
 export const CONSOLE_SESSION_PATH = '/console-session';
 export const SESSION_COOKIE = 'repair-console-session';
+/**
+ * Over https the cookie is `__Host-` prefixed: browsers then take it only from this very origin,
+ * Secure, for `Path=/` and without `Domain`, so a sibling subdomain cannot plant a session of its
+ * own (its user's) in the operator's browser.
+ */
+export const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
 export const CSRF_HEADER = 'X-XSRF-TOKEN';
 const ENGINE_REST_PATH = '/engine-rest';
 
@@ -88,13 +94,14 @@ class Sessions {
     if (crossSite !== null) {
       return forbidden(c, crossSite);
     }
-    const cookie = getCookie(c, SESSION_COOKIE);
+    const cookie = sessionCookieOf(c);
     const headers = c.req.raw.headers;
     let session: SessionPayload | null = null;
     if (cookie !== undefined) {
       // The engine has no use for the sealed credentials, and a proxied engine no business
       // seeing them.
       removeCookie(headers, SESSION_COOKIE);
+      removeCookie(headers, SECURE_SESSION_COOKIE);
       if (!headers.has('Authorization')) {
         session = this.read(cookie);
         const refusal = session === null ? null : csrfRefusal(c, session);
@@ -207,7 +214,7 @@ class Sessions {
   }
 
   private fromCookie(c: Context): SessionPayload | null {
-    const cookie = getCookie(c, SESSION_COOKIE);
+    const cookie = sessionCookieOf(c);
     return cookie === undefined ? null : this.read(cookie);
   }
 
@@ -226,7 +233,7 @@ class Sessions {
   }
 
   private write(c: Context, session: SessionPayload): void {
-    setCookie(c, SESSION_COOKIE, sealSession(this.key, session), {
+    setCookie(c, cookieName(c), sealSession(this.key, session), {
       path: '/',
       httpOnly: true,
       sameSite: 'Strict',
@@ -236,7 +243,7 @@ class Sessions {
   }
 
   private clear(c: Context): void {
-    deleteCookie(c, SESSION_COOKIE, {
+    deleteCookie(c, cookieName(c), {
       path: '/',
       httpOnly: true,
       sameSite: 'Strict',
@@ -381,6 +388,15 @@ function withoutChallenge(c: Context): void {
     c.res = undefined;
     c.res = new Response(body, { status, statusText, headers: copy });
   }
+}
+
+function cookieName(c: Context): string {
+  return isSecure(c) ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
+}
+
+/** The session cookie of this scheme; never a plain one over https, which anyone could have set. */
+function sessionCookieOf(c: Context): string | undefined {
+  return getCookie(c, cookieName(c));
 }
 
 function removeCookie(headers: Headers, name: string): void {
