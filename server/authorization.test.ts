@@ -1015,3 +1015,18 @@ describe("Camunda's default authorizations (DefaultAuthorizationProvider)", () =
     });
   });
 });
+
+describe('OPTIONS /authorization', () => {
+  it('offers create, update and delete only to who may', async () => {
+    const f = await setUp();
+    const rels = async (path: string, authorization?: string) =>
+      (
+        (await f.request('OPTIONS', path, { authorization })).body as { links: { rel: string }[] }
+      ).links.map((link) => link.rel);
+    expect(await rels('/authorization')).toEqual(['list', 'count', 'create']);
+    expect(await rels('/authorization', JOHN)).toEqual(['list', 'count']);
+    const id = await f.grant(BATCH, '*', ['READ']);
+    expect(await rels(`/authorization/${id}`)).toEqual(['self', 'delete', 'update']);
+    expect(await rels(`/authorization/${id}`, JOHN)).toEqual(['self']);
+  });
+});
