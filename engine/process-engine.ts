@@ -16,7 +16,10 @@ import type {
   StartInput,
   VariableView,
 } from './engine-api';
-import { AuthorizationService } from './authorization/authorization-service';
+import {
+  AuthorizationService,
+  type AuthorizationOperation,
+} from './authorization/authorization-service';
 import { IdentityService, type LoginThrottling } from './authorization/identity-service';
 import {
   BadUserRequestException,
@@ -160,11 +163,33 @@ export class ProcessEngine implements EngineApi {
     this.authorizationService = new AuthorizationService(
       options.authorizationEnabled ?? true,
       options.authorizationIdGenerator ?? (() => globalThis.crypto.randomUUID()),
+      (operation) => {
+        this.logAuthorizationOperation(operation);
+      },
     );
   }
 
   now(): number {
     return this.clock();
+  }
+
+  /** `UserOperationLogManager.logAuthorizationOperation`: category Admin, one operation id. */
+  private logAuthorizationOperation(operation: AuthorizationOperation): void {
+    this.run({ userId: operation.userId }, (rt) => {
+      const operationId = this.newId();
+      for (const change of operation.changes) {
+        rt.ctx.log(
+          logEntry(this.batchHost, {
+            operationId,
+            userId: operation.userId,
+            operationType: operation.operationType,
+            entityType: 'Authorization',
+            category: 'Admin',
+            ...change,
+          }),
+        );
+      }
+    });
   }
 
   private readonly batchHost: BatchHost = {

@@ -757,6 +757,17 @@ describe('/authorization', () => {
     );
 
     expect((await f.request('DELETE', `/authorization/${id}`)).status).toBe(204);
+    const logged = (
+      await f.request(
+        'GET',
+        '/history/user-operation?entityType=Authorization&property=permissions',
+      )
+    ).body as { operationType: string; orgValue: string | null; newValue: string | null }[];
+    expect(logged.map((entry) => [entry.operationType, entry.orgValue, entry.newValue])).toEqual([
+      ['Create', null, 'READ, UPDATE'],
+      ['Update', 'READ, UPDATE', 'DELETE'],
+      ['Delete', null, 'DELETE'],
+    ]);
     expect((await f.request('GET', `/authorization/${id}`)).body).toEqual({
       type: 'InvalidRequestException',
       message: `Authorization with id ${id} does not exist.`,

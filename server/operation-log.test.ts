@@ -116,7 +116,7 @@ const operations = (entries: UserOperationLogEntryDto[]) =>
 describe('GET /history/user-operation', () => {
   it('holds one entry per operation and user, written by every modifying route', async () => {
     const { request } = await writeHistory();
-    const entries = await log(request, 'sortBy=timestamp&sortOrder=asc');
+    const entries = await log(request, 'category=Operator&sortBy=timestamp&sortOrder=asc');
     expect(entries.map((entry) => [entry.userId, entry.operationType, entry.entityType])).toEqual([
       ['demo', 'ModifyProcessInstance', 'ProcessInstance'],
       ['john', 'ModifyProcessInstance', 'ProcessInstance'],
@@ -158,8 +158,25 @@ describe('GET /history/user-operation', () => {
   it('filters by category, batch, operation and property', async () => {
     const { request, batchId, asyncOperationId } = await writeHistory();
     expect(await log(request, 'category=Operator')).toHaveLength(8);
-    expect(await log(request, 'category=Admin')).toEqual([]);
-    expect(await log(request, 'categoryIn=Admin,Operator')).toHaveLength(8);
+    // The authorization demo granted john (UserOperationLogManager.logAuthorizationOperation).
+    const admin = await log(request, 'category=Admin');
+    expect(
+      admin.map((entry) => [entry.userId, entry.operationType, entry.entityType, entry.property]),
+    ).toEqual(
+      ['permissionBits', 'permissions', 'type', 'resource', 'resourceId', 'userId'].map(
+        (property) => ['demo', 'Create', 'Authorization', property],
+      ),
+    );
+    expect(admin.map((entry) => entry.newValue)).toEqual([
+      String(1024 + 16_777_216),
+      'UPDATE_INSTANCE, UPDATE_HISTORY',
+      '1',
+      'ProcessDefinition',
+      '*',
+      'john',
+    ]);
+    expect(new Set(admin.map((entry) => entry.operationId)).size).toBe(1);
+    expect(await log(request, 'categoryIn=Admin,Operator')).toHaveLength(14);
     expect(await log(request, 'categoryIn=TaskWorker')).toEqual([]);
     expect(operations(await log(request, `batchId=${batchId}`))).toEqual([
       'SuspendBatch',

@@ -12,6 +12,7 @@ import {
   Resources,
   TaskPermissions,
   permissionForName,
+  permissionNames,
   resourceByType,
 } from './resources';
 
@@ -52,6 +53,24 @@ export interface AuthorizationInput {
   resourceType?: number | null;
   resourceId?: string | null;
   permissions?: readonly string[] | null;
+}
+
+/** Who saves or deletes an authorization, and the permission check they must pass first. */
+export interface AuthorizationCommand {
+  /** AuthorizationManager's CREATE, UPDATE or DELETE check on the Authorization resource. */
+  check?: () => void;
+  /** The authenticated user; the operation is logged only when there is one. */
+  userId?: string | null;
+}
+
+/**
+ * An authorization created, updated or deleted, with what changed: the entries
+ * `UserOperationLogManager.logAuthorizationOperation` writes (category Admin).
+ */
+export interface AuthorizationOperation {
+  operationType: 'Create' | 'Update' | 'Delete';
+  userId: string;
+  changes: { property: string; orgValue: string | null; newValue: string | null }[];
 }
 
 export interface AuthorizationQuery {
@@ -118,6 +137,8 @@ export class AuthorizationService {
   constructor(
     readonly enabled: boolean,
     private readonly newId: () => string,
+    /** Where operations go into the user operation log. */
+    private readonly logOperation: (operation: AuthorizationOperation) => void = () => undefined,
   ) {}
 
   // ------------------------------------------------------------------ evaluation
@@ -359,7 +380,7 @@ export class AuthorizationService {
   createAuthorization(
     type: number,
     input: AuthorizationInput,
-    checkInsert: () => void = () => undefined,
+    command: AuthorizationCommand = {},
   ): AuthorizationRec {
     if (type !== AUTH_TYPE_GLOBAL && type !== AUTH_TYPE_GRANT && type !== AUTH_TYPE_REVOKE) {
       throw new ProcessEngineException(
@@ -379,38 +400,77 @@ export class AuthorizationService {
       permissions: type === AUTH_TYPE_REVOKE ? ALL_VALUE : 0,
     };
     const saved = this.applyInput(draft, input);
-    checkInsert();
+    command.check?.();
     saved.id = this.newId();
     this.authorizations.set(saved.id, saved);
     this.changed();
+    this.log('Create', command, saved, null);
     return saved;
   }
 
   updateAuthorization(
     id: string,
     input: AuthorizationInput,
-    checkUpdate: () => void = () => undefined,
+    command: AuthorizationCommand = {},
   ): AuthorizationRec {
     const existing = this.authorizations.get(id);
     if (!existing) {
       throw new NullValueException(`Authorization with id ${id} does not exist.`);
     }
     const saved = this.applyInput({ ...existing }, input);
-    checkUpdate();
+    command.check?.();
     this.authorizations.set(id, saved);
     this.changed();
+    this.log('Update', command, saved, existing);
     return saved;
   }
 
-  deleteAuthorization(id: string, checkDelete: () => void = () => undefined): void {
-    if (!this.authorizations.has(id)) {
+  deleteAuthorization(id: string, command: AuthorizationCommand = {}): void {
+    const existing = this.authorizations.get(id);
+    if (!existing) {
       throw new NullValueException(
         `Authorization for Id '${id}' does not exist: authorization is null`,
       );
     }
-    checkDelete();
+    command.check?.();
     this.authorizations.delete(id);
     this.changed();
+    this.log('Delete', command, existing, null);
+  }
+
+  /** `logAuthorizationOperation`: one entry per property, previous values for an update. */
+  private log(
+    operationType: AuthorizationOperation['operationType'],
+    command: AuthorizationCommand,
+    authorization: AuthorizationRec,
+    previous: AuthorizationRec | null,
+  ): void {
+    const userId = command.userId ?? null;
+    if (userId === null) {
+      return;
+    }
+    const permissions = (a: AuthorizationRec) =>
+      permissionNames(a.resourceType, a.type, a.permissions).join(', ') || 'NONE';
+    const resource = (a: AuthorizationRec) => resourceByType(a.resourceType)?.name ?? null;
+    const change = (property: string, value: (a: AuthorizationRec) => string | null) => ({
+      property,
+      orgValue: previous === null ? null : value(previous),
+      newValue: value(authorization),
+    });
+    const changes = [
+      change('permissionBits', (a) => String(a.permissions)),
+      change('permissions', permissions),
+      change('type', (a) => String(a.type)),
+      change('resource', resource),
+      change('resourceId', (a) => a.resourceId),
+    ];
+    if (authorization.userId !== null || (previous?.userId ?? null) !== null) {
+      changes.push(change('userId', (a) => a.userId));
+    }
+    if (authorization.groupId !== null || (previous?.groupId ?? null) !== null) {
+      changes.push(change('groupId', (a) => a.groupId));
+    }
+    this.logOperation({ operationType, userId, changes });
   }
 
   private applyInput(draft: AuthorizationRec, input: AuthorizationInput): AuthorizationRec {

@@ -152,9 +152,13 @@ export function authorizationRoutes(engine: EngineApi): Hono<RestEnv> {
     return authorization;
   };
 
-  const check = (c: RestContext, permission: string, resourceId: string | null) => () => {
-    c.var.checker.check([onAuthorization(permission, resourceId)], false);
-  };
+  /** The user's check on the Authorization resource, and the user the operation is logged for. */
+  const command = (c: RestContext, permission: string, resourceId: string | null) => ({
+    check: () => {
+      c.var.checker.check([onAuthorization(permission, resourceId)], false);
+    },
+    userId: c.var.userId,
+  });
 
   app.get('/authorization', (c) => {
     const { found, sortings } = find(c);
@@ -188,7 +192,7 @@ export function authorizationRoutes(engine: EngineApi): Hono<RestEnv> {
     const created = service.createAuthorization(
       body.type ?? 0,
       toInput(body),
-      check(c, 'CREATE', null),
+      command(c, 'CREATE', null),
     );
     // Camunda answers with GET /authorization/{id}, a query the creator may not pass.
     if (!readable(c)(created)) {
@@ -208,14 +212,14 @@ export function authorizationRoutes(engine: EngineApi): Hono<RestEnv> {
       existing.id,
       // AuthorizationDto.update: the type stays, an absent resourceType keeps the old one.
       { ...toInput(body), resourceType: body.resourceType ?? existing.resourceType },
-      check(c, 'UPDATE', existing.id),
+      command(c, 'UPDATE', existing.id),
     );
     return c.body(null, 204);
   });
 
   app.delete('/authorization/:id', (c) => {
     const existing = dbAuthorization(c);
-    service.deleteAuthorization(existing.id, check(c, 'DELETE', existing.id));
+    service.deleteAuthorization(existing.id, command(c, 'DELETE', existing.id));
     return c.body(null, 204);
   });
 
