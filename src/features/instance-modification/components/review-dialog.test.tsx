@@ -293,10 +293,11 @@ describe('ReviewDialog', () => {
         granted: ({ permissionName }) => permissionName.startsWith('UPDATE'),
       },
     });
-    for (const [name, action] of [
+    const cancellations: [string, string][] = [
       ['Ship order', "Cancel the token at 'Ship order'"],
       ['Pick item', "Cancel the token at 'Pick item'"],
-    ]) {
+    ];
+    for (const [name, action] of cancellations) {
       const picker = await screen.findByRole('combobox', { name: 'Element' });
       await user.clear(picker);
       await user.type(picker, name);
