@@ -21,6 +21,7 @@ import {
   type AuthorizationOperation,
 } from './authorization/authorization-service';
 import { IdentityService, type LoginThrottling } from './authorization/identity-service';
+import { Resources } from './authorization/resources';
 import {
   BadUserRequestException,
   MismatchingMessageCorrelationException,
@@ -51,7 +52,7 @@ import {
 import { parseBpmn } from './model/parse-bpmn';
 import type { ProcessModel } from './model/process-model';
 import { buildActivityInstanceTree } from './runtime/activity-instance-tree';
-import { CommandContext, type CommandOptions } from './runtime/command-context';
+import { CommandContext, type CommandOptions, type CommitEffects } from './runtime/command-context';
 import type { HistoryLevel } from './runtime/history-level';
 import { createStore, type EngineStore } from './runtime/engine-store';
 import { DEFAULT_JOB_RETRIES, Runtime } from './runtime/runtime';
@@ -207,8 +208,30 @@ export class ProcessEngine implements EngineApi {
     const rt = new Runtime(ctx, { clock: this.clock, newId: this.newId });
     const result = command(rt);
     rt.deliverSignals((name) => this.signalStarts(name));
-    ctx.commit();
+    this.afterCommit(ctx.commit());
     return result;
+  }
+
+  /** The default authorizations Camunda's providers give and take as instances and tasks come and go. */
+  private afterCommit(effects: CommitEffects): void {
+    const authorizations = this.authorizationService;
+    for (const id of effects.endedInstanceIds) {
+      authorizations.deleteAuthorizationsByResourceId(Resources.PROCESS_INSTANCE, id);
+    }
+    for (const id of effects.endedTaskIds) {
+      authorizations.deleteAuthorizationsByResourceId(Resources.TASK, id);
+    }
+    for (const task of effects.createdTasks) {
+      for (const userId of task.candidateUsers) {
+        authorizations.grantTaskToIdentity(task.id, { userId });
+      }
+      for (const groupId of task.candidateGroups) {
+        authorizations.grantTaskToIdentity(task.id, { groupId });
+      }
+    }
+    for (const { taskId, assignee } of effects.assignments) {
+      authorizations.grantTaskToIdentity(taskId, { userId: assignee });
+    }
   }
 
   /**
@@ -223,7 +246,7 @@ export class ProcessEngine implements EngineApi {
     const rt = new Runtime(ctx, { clock: this.clock, newId: this.newId });
     const result = await command(rt, new Turns(this.turnMs));
     rt.deliverSignals((name) => this.signalStarts(name));
-    ctx.commit();
+    this.afterCommit(ctx.commit());
     return result;
   }
 

@@ -22,6 +22,7 @@ const MOVE_TO_TASK2 = [
 const PROCESS_DEFINITION = 6;
 const PROCESS_INSTANCE = 8;
 const DEPLOYMENT = 9;
+const TASK = 7;
 const BATCH = 13;
 
 function catchingProcess(): string {
@@ -1021,6 +1022,70 @@ describe("Camunda's default authorizations (DefaultAuthorizationProvider)", () =
       authorization: MARY,
     });
     expect(completed.status, completed.text).toBe(204);
+    expect((await f.request('GET', '/authorization/count?userIdIn=mary')).body).toEqual({
+      count: 0,
+    });
+  });
+  it("gives a task's model assignee and candidates READ and UPDATE on it, until it ends", async () => {
+    const f = await setUp();
+    await f.deploy(
+      'assigned.bpmn',
+      `<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+  xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="test">
+  <process id="assigned" isExecutable="true" camunda:historyTimeToLive="P1D">
+    <startEvent id="start" />
+    <sequenceFlow id="f1" sourceRef="start" targetRef="review" />
+    <userTask id="review" camunda:assignee="mary" camunda:candidateUsers="mary,john"
+      camunda:candidateGroups="reviewers" />
+    <sequenceFlow id="f2" sourceRef="review" targetRef="end" />
+    <endEvent id="end" />
+  </process>
+</definitions>`,
+    );
+    const instanceId = await f.start('assigned');
+    const [task] = (await f.request('GET', `/task?processInstanceId=${instanceId}`))
+      .body as TaskDto[];
+    const taskId = task?.id ?? '';
+    const ofTask = `/authorization?resourceType=${String(TASK)}&resourceId=${taskId}`;
+    // One grant per user or group: mary's assignee and candidate grants are the same one.
+    expect((await f.request('GET', ofTask)).body).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ userId: 'mary', groupId: null, permissions: ['READ', 'UPDATE'] }),
+        expect.objectContaining({ userId: 'john', groupId: null, permissions: ['READ', 'UPDATE'] }),
+        expect.objectContaining({
+          userId: null,
+          groupId: 'reviewers',
+          permissions: ['READ', 'UPDATE'],
+        }),
+      ]),
+    );
+    expect(((await f.request('GET', ofTask)).body as unknown[]).length).toBe(3);
+    expect((await f.request('GET', '/task', { authorization: MARY })).body).toMatchObject([
+      { id: taskId, assignee: 'mary' },
+    ]);
+    const completed = await f.request('POST', `/task/${taskId}/complete`, {
+      json: {},
+      authorization: MARY,
+    });
+    expect(completed.status, completed.text).toBe(204);
+    expect((await f.request('GET', ofTask.replace('?', '/count?'))).body).toEqual({
+      count: 0,
+    });
+  });
+
+  it("drops an instance's and its tasks' authorizations when a modification ends it", async () => {
+    const f = await setUp();
+    const taskId = await firstTask(f);
+    await f.grant(PROCESS_INSTANCE, f.instanceId, ['READ']);
+    await f.request('POST', `/task/${taskId}/assignee`, { json: { userId: 'mary' } });
+    expect((await f.request('GET', '/authorization/count?userIdIn=mary')).body).toEqual({
+      count: 2,
+    });
+    const modified = await f.request('POST', `/process-instance/${f.instanceId}/modification`, {
+      json: { instructions: [{ type: 'cancel', activityId: 'task1' }] },
+    });
+    expect(modified.status, modified.text).toBe(204);
     expect((await f.request('GET', '/authorization/count?userIdIn=mary')).body).toEqual({
       count: 0,
     });

@@ -97,7 +97,7 @@ interface Subject {
   groupIds: readonly string[];
   revokesChecked: boolean;
   /** Resource type → the user's, the groups' (if any) and the global authorizations. */
-  levels: Map<number, (readonly AuthorizationRec[])[]>;
+  levels: Map<number, readonly Level[]>;
   /** Resource type → whether one of those names a single resource. */
   specific: Map<number, boolean>;
   /** Answers that hold for every resource id, by the checks' types and permissions. */
@@ -106,6 +106,11 @@ interface Subject {
 
 export class AuthorizationService {
   private readonly authorizations = new Map<string, AuthorizationRec>();
+  /**
+   * Authorization ids by resource type and id: a task's or an instance's authorizations are found
+   * without a scan when it starts or ends (a mass cancellation ends thousands).
+   */
+  private readonly byResource = new Map<string, Set<string>>();
   /**
    * Authorizations by resource type, and whether revokes count for a user and groups: derived,
    * dropped on every change. A list of 100,000 instances makes 100,000 checks.
@@ -116,6 +121,35 @@ export class AuthorizationService {
   private changed(): void {
     this.byType = null;
     this.subjects.clear();
+  }
+
+  private put(authorization: AuthorizationRec): void {
+    const previous = this.authorizations.get(authorization.id);
+    if (previous) {
+      this.byResource.get(resourceKey(previous))?.delete(previous.id);
+    }
+    this.authorizations.set(authorization.id, authorization);
+    const key = resourceKey(authorization);
+    const ids = this.byResource.get(key) ?? new Set<string>();
+    ids.add(authorization.id);
+    this.byResource.set(key, ids);
+    this.changed();
+  }
+
+  private remove(authorization: AuthorizationRec): void {
+    this.authorizations.delete(authorization.id);
+    const key = resourceKey(authorization);
+    const ids = this.byResource.get(key);
+    ids?.delete(authorization.id);
+    if (ids?.size === 0) {
+      this.byResource.delete(key);
+    }
+    this.changed();
+  }
+
+  private ofResource(resourceType: number, resourceId: string | null): AuthorizationRec[] {
+    const ids = this.byResource.get(resourceKey({ resourceType, resourceId })) ?? [];
+    return [...ids].flatMap((id) => this.authorizations.get(id) ?? []);
   }
 
   private ofType(type: number): readonly AuthorizationRec[] {
@@ -239,7 +273,7 @@ export class AuthorizationService {
     let specific = subject.specific.get(type);
     if (specific === undefined) {
       specific = this.levelsOf(subject, type).some((level) =>
-        level.some((authorization) => authorization.resourceId !== ANY),
+        [...level.keys()].some((resourceId) => resourceId !== ANY),
       );
       subject.specific.set(type, specific);
     }
@@ -247,17 +281,17 @@ export class AuthorizationService {
   }
 
   /** The subject's authorizations of one type: its own, its groups', the global ones. */
-  private levelsOf(subject: Subject, type: number): readonly (readonly AuthorizationRec[])[] {
+  private levelsOf(subject: Subject, type: number): readonly Level[] {
     let levels = subject.levels.get(type);
     if (!levels) {
       const ofType = this.ofType(type);
       const { userId, groupIds } = subject;
       levels = [
-        ofType.filter((a) => a.type !== AUTH_TYPE_GLOBAL && a.userId === userId),
+        byResourceId(ofType.filter((a) => a.type !== AUTH_TYPE_GLOBAL && a.userId === userId)),
         ...(groupIds.length > 0
-          ? [ofType.filter((a) => a.groupId !== null && groupIds.includes(a.groupId))]
+          ? [byResourceId(ofType.filter((a) => a.groupId !== null && groupIds.includes(a.groupId)))]
           : []),
-        ofType.filter((a) => a.type === AUTH_TYPE_GLOBAL && a.userId === ANY),
+        byResourceId(ofType.filter((a) => a.type === AUTH_TYPE_GLOBAL && a.userId === ANY)),
       ];
       subject.levels.set(type, levels);
     }
@@ -310,30 +344,25 @@ export class AuthorizationService {
   }
 
   /**
-   * `DefaultAuthorizationProvider.newTaskAssignee`: the new assignee may read the task and update
-   * it (`defaultUserPermissionForTask`), added to an authorization of theirs on it if there is one.
+   * `DefaultAuthorizationProvider.newTaskAssignee` (also `newTaskOwner`, `newTaskUserIdentityLink`
+   * and `newTaskGroupIdentityLink`, which give the same): the user or group may read the task and
+   * update it (`defaultUserPermissionForTask`), added to a grant of theirs on it if there is one.
    */
-  newTaskAssignee(taskId: string, assignee: string | null): void {
-    if (!this.enabled || assignee === null) {
+  grantTaskToIdentity(taskId: string, identity: { userId: string } | { groupId: string }): void {
+    if (!this.enabled) {
       return;
     }
-    const bits = TASK_ASSIGNEE_BITS;
-    const [existing] = this.query({
-      type: AUTH_TYPE_GRANT,
-      userIdIn: [assignee],
-      resourceType: Resources.TASK.type,
-      resourceId: taskId,
-    });
+    const existing = this.ofResource(Resources.TASK.type, taskId).find(
+      (a) =>
+        a.type === AUTH_TYPE_GRANT &&
+        ('userId' in identity ? a.userId === identity.userId : a.groupId === identity.groupId),
+    );
     if (existing) {
-      this.authorizations.set(existing.id, {
-        ...existing,
-        permissions: existing.permissions | bits,
-      });
-      this.changed();
+      this.put({ ...existing, permissions: existing.permissions | TASK_ASSIGNEE_BITS });
       return;
     }
     this.createAuthorization(AUTH_TYPE_GRANT, {
-      userId: assignee,
+      ...identity,
       resourceType: Resources.TASK.type,
       resourceId: taskId,
       permissions: ['READ', 'UPDATE'],
@@ -342,18 +371,18 @@ export class AuthorizationService {
 
   /** `AuthorizationManager.deleteAuthorizationsByResourceId`, when the resource is deleted. */
   deleteAuthorizationsByResourceId(resource: Resource, resourceId: string): void {
-    if (!this.enabled) {
-      return;
+    for (const authorization of this.ofResource(resource.type, resourceId)) {
+      this.remove(authorization);
     }
-    for (const authorization of this.query({ resourceType: resource.type, resourceId })) {
-      this.authorizations.delete(authorization.id);
-    }
-    this.changed();
   }
 
   /** `AuthorizationQuery`, in insertion order; the REST layer applies the caller's READ filter. */
   query(query: AuthorizationQuery): AuthorizationRec[] {
-    return [...this.authorizations.values()].filter(
+    const candidates =
+      query.resourceType !== undefined && query.resourceId !== undefined
+        ? this.ofResource(query.resourceType, query.resourceId)
+        : [...this.authorizations.values()];
+    return candidates.filter(
       (a) =>
         (query.id === undefined || a.id === query.id) &&
         (query.type === undefined || a.type === query.type) &&
@@ -369,6 +398,7 @@ export class AuthorizationService {
   /** Removes every authorization, before a users file's are loaded. */
   clear(): void {
     this.authorizations.clear();
+    this.byResource.clear();
     this.changed();
   }
 
@@ -402,8 +432,7 @@ export class AuthorizationService {
     const saved = this.applyInput(draft, input);
     command.check?.();
     saved.id = this.newId();
-    this.authorizations.set(saved.id, saved);
-    this.changed();
+    this.put(saved);
     this.log('Create', command, saved, null);
     return saved;
   }
@@ -419,8 +448,7 @@ export class AuthorizationService {
     }
     const saved = this.applyInput({ ...existing }, input);
     command.check?.();
-    this.authorizations.set(id, saved);
-    this.changed();
+    this.put(saved);
     this.log('Update', command, saved, existing);
     return saved;
   }
@@ -433,8 +461,7 @@ export class AuthorizationService {
       );
     }
     command.check?.();
-    this.authorizations.delete(id);
-    this.changed();
+    this.remove(existing);
     this.log('Delete', command, existing, null);
   }
 
@@ -535,27 +562,21 @@ export class AuthorizationService {
  * authorization lacking the permission counts as its revoke. Null: nothing decided.
  */
 function decideIn(
-  levels: readonly (readonly AuthorizationRec[])[],
+  levels: readonly Level[],
   revokesChecked: boolean,
   check: PermissionCheck,
 ): boolean | null {
   const bits = check.permission.value;
   const specific = check.resourceId !== null && check.resourceId !== ANY;
-  for (const candidates of levels) {
+  for (const level of levels) {
     const grants = (resourceId: string | null) =>
-      candidates.some(
-        (a) =>
-          a.type !== AUTH_TYPE_REVOKE &&
-          a.resourceId === resourceId &&
-          (a.permissions & bits) === bits,
+      (level.get(resourceId) ?? []).some(
+        (a) => a.type !== AUTH_TYPE_REVOKE && (a.permissions & bits) === bits,
       );
     const revokes = (resourceId: string | null) =>
       revokesChecked &&
-      candidates.some(
-        (a) =>
-          a.type !== AUTH_TYPE_GRANT &&
-          a.resourceId === resourceId &&
-          (a.permissions & bits) !== bits,
+      (level.get(resourceId) ?? []).some(
+        (a) => a.type !== AUTH_TYPE_GRANT && (a.permissions & bits) !== bits,
       );
     if (specific && grants(check.resourceId)) {
       return true;
@@ -571,6 +592,23 @@ function decideIn(
     }
   }
   return null;
+}
+
+/** One level of a subject's authorizations of a type, by resource id. */
+type Level = ReadonlyMap<string | null, readonly AuthorizationRec[]>;
+
+function byResourceId(authorizations: readonly AuthorizationRec[]): Level {
+  const level = new Map<string | null, AuthorizationRec[]>();
+  for (const authorization of authorizations) {
+    const list = level.get(authorization.resourceId) ?? [];
+    list.push(authorization);
+    level.set(authorization.resourceId, list);
+  }
+  return level;
+}
+
+function resourceKey(authorization: Pick<AuthorizationRec, 'resourceType' | 'resourceId'>): string {
+  return `${String(authorization.resourceType)}\u0000${authorization.resourceId ?? ''}`;
 }
 
 /** `AuthorizationException`'s two message forms. */

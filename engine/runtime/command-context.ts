@@ -20,6 +20,7 @@ import type {
   JobRec,
   ProcessDefinitionRec,
   ProcessInstanceState,
+  TaskRec,
   UserOperationLogRec,
 } from './state';
 
@@ -41,6 +42,21 @@ export type VariableHistoryEvent = Omit<HistoricVariableInstanceRec, 'state' | '
   initial: boolean;
   time: number;
 };
+
+/**
+ * What a commit started and ended that Camunda's authorization providers react to: a process
+ * instance's authorizations go when it ends (ExecutionManager.deleteExecution), a task's when it
+ * ends (TaskManager.deleteTask); a task's assignee and candidates get authorizations on it
+ * (TaskEntity.fireAssigneeAuthorizationProvider, fireAddIdentityLinkAuthorizationProvider).
+ */
+export interface CommitEffects {
+  endedInstanceIds: string[];
+  endedTaskIds: string[];
+  /** Tasks created by the command, with the candidate users and groups their model gave them. */
+  createdTasks: TaskRec[];
+  /** Tasks whose assignee became someone: created with one, claimed or set. */
+  assignments: { taskId: string; assignee: string }[];
+}
 
 export class CommandContext {
   readonly skipCustomListeners: boolean;
@@ -310,13 +326,14 @@ export class CommandContext {
    * committed a change to something this one copied: Camunda's optimistic locking, whose
    * `OptimisticLockingException` ends the later of two transactions that updated the same rows.
    */
-  commit(): void {
+  commit(): CommitEffects {
     if (!this.copiedFrom.every((unchanged) => unchanged())) {
       throw new OptimisticLockingException(
         'ENGINE-03005 Execution of an update failed. Entity was updated by another transaction concurrently.',
       );
     }
     const store = this.store;
+    const effects = this.effects();
     for (const [id, instance] of this.working) {
       const before = store.instances.get(id);
       if (before) {
@@ -385,6 +402,42 @@ export class CommandContext {
       store.historicDetails.push({ ...detail, userOperationId: operationId });
     }
     store.userOperationLog.push(...this.operationLog);
+    return effects;
+  }
+
+  /** Compares the instances this command changed with their committed state. */
+  private effects(): CommitEffects {
+    const effects: CommitEffects = {
+      endedInstanceIds: [],
+      endedTaskIds: [],
+      createdTasks: [],
+      assignments: [],
+    };
+    const ids = new Set([...this.working.keys(), ...this.ended]);
+    for (const id of ids) {
+      const before = this.store.instances.get(id);
+      const ended = this.ended.has(id);
+      if (ended && before) {
+        effects.endedInstanceIds.push(id);
+      }
+      const tasksBefore = before?.tasks ?? {};
+      const tasksAfter = ended ? {} : (this.working.get(id)?.tasks ?? tasksBefore);
+      for (const taskId of Object.keys(tasksBefore)) {
+        if (!(taskId in tasksAfter)) {
+          effects.endedTaskIds.push(taskId);
+        }
+      }
+      for (const task of Object.values(tasksAfter)) {
+        const previous = tasksBefore[task.id];
+        if (!previous) {
+          effects.createdTasks.push(task);
+        }
+        if (task.assignee !== null && task.assignee !== previous?.assignee) {
+          effects.assignments.push({ taskId: task.id, assignee: task.assignee });
+        }
+      }
+    }
+    return effects;
   }
 }
 

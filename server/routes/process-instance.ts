@@ -1,7 +1,6 @@
 /** `/process-instance`: queries, instance, activity instance tree, variables, suspension, modification. */
 import { Hono } from 'hono';
 import { definitionKeyOf } from '../../engine/authorization/readable-engine';
-import { Resources } from '../../engine/authorization/resources';
 import type { EngineApi } from '../../engine/engine-api';
 import {
   BadUserRequestException,
@@ -115,7 +114,6 @@ export function processInstanceRoutes(engine: EngineApi): Hono<RestEnv> {
     c.var.checker.checkDeleteProcessInstance(id, keyOf(instance));
     try {
       engine.deleteProcessInstance(id, { ...options, userId: c.var.userId });
-      engine.authorizationService.deleteAuthorizationsByResourceId(Resources.PROCESS_INSTANCE, id);
     } catch (error) {
       // Camunda rewrites the engine's 400 for a missing instance to 404.
       if (error instanceof NotFoundException) {

@@ -1,7 +1,6 @@
 /** `/task`: list, get, complete, variables. */
 import { Hono } from 'hono';
 import { definitionKeyOf } from '../../engine/authorization/readable-engine';
-import { Resources } from '../../engine/authorization/resources';
 import type { EngineApi } from '../../engine/engine-api';
 import { NullValueException } from '../../engine/errors';
 import { findTasks } from '../../engine/query/task-query';
@@ -125,7 +124,6 @@ export function taskRoutes(engine: EngineApi): Hono<RestEnv> {
     }
     try {
       engine.completeTask(id, variables, c.var.userId);
-      engine.authorizationService.deleteAuthorizationsByResourceId(Resources.TASK, id);
     } catch (error) {
       if (isWrappableEngineException(error)) {
         throw new RestException(500, failure(error.message));
@@ -151,7 +149,6 @@ export function taskRoutes(engine: EngineApi): Hono<RestEnv> {
     const body = await readJsonBody(c, assigneeSchema);
     c.var.checker.checkTaskAssign(checked(task));
     engine.setTaskAssignee(id, body.userId ?? null);
-    engine.authorizationService.newTaskAssignee(id, body.userId ?? null);
     return c.body(null, 204);
   });
 
