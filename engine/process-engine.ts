@@ -35,6 +35,7 @@ import {
   executeModificationAsync,
   executeModificationInTurns,
   logEntry,
+  logInstanceModification,
   modifyProcessInstanceAsync,
   removeBatch,
   runBatchJob,
@@ -721,7 +722,7 @@ export class ProcessEngine implements EngineApi {
     this.run(modificationCommandOptions(options), (rt) => {
       const pi = this.instanceToModify(rt, id, options);
       modifyProcessInstance(rt, pi, instructions);
-      this.logModification(rt, pi, options);
+      logInstanceModification(this.batchHost, rt.ctx, rt.definitionOf(pi), pi, options);
     });
   }
 
@@ -733,7 +734,7 @@ export class ProcessEngine implements EngineApi {
     await this.runInTurns(modificationCommandOptions(options), async (rt, turns) => {
       const pi = this.instanceToModify(rt, id, options);
       await modifyProcessInstanceInTurns(rt, pi, instructions, turns);
-      this.logModification(rt, pi, options);
+      logInstanceModification(this.batchHost, rt.ctx, rt.definitionOf(pi), pi, options);
     });
   }
 
@@ -750,31 +751,6 @@ export class ProcessEngine implements EngineApi {
     }
     options.authorize?.(pi);
     return pi;
-  }
-
-  private logModification(
-    rt: Runtime,
-    pi: ProcessInstanceState,
-    options: ModificationOptions,
-  ): void {
-    const definition = rt.definitionOf(pi);
-    const id = pi.id;
-    if (options.userId) {
-      rt.ctx.log(
-        logEntry(this.batchHost, {
-          operationId: this.newId(),
-          userId: options.userId,
-          operationType: 'ModifyProcessInstance',
-          entityType: 'ProcessInstance',
-          annotation: options.annotation ?? null,
-          deploymentId: definition.deploymentId,
-          processDefinitionId: definition.id,
-          processDefinitionKey: definition.key,
-          processInstanceId: id,
-          rootProcessInstanceId: pi.rootProcessInstanceId,
-        }),
-      );
-    }
   }
 
   instances(): Iterable<ProcessInstanceState> {

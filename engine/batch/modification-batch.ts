@@ -195,6 +195,37 @@ function logManyInstances(
   }
 }
 
+/**
+ * The entry of one instance's modification, synchronous or as a batch: Camunda's
+ * `logProcessInstanceOperation(OPERATION_TYPE_MODIFY_PROCESS_INSTANCE, …)`, written only for an
+ * authenticated user.
+ */
+export function logInstanceModification(
+  host: Pick<BatchHost, 'newId' | 'clock'>,
+  ctx: CommandContext,
+  definition: ProcessDefinitionRec,
+  pi: ProcessInstanceState,
+  options: { userId?: string | null; annotation?: string | null },
+): void {
+  if (!options.userId) {
+    return;
+  }
+  ctx.log(
+    logEntry(host, {
+      operationId: host.newId(),
+      userId: options.userId,
+      operationType: 'ModifyProcessInstance',
+      entityType: 'ProcessInstance',
+      annotation: options.annotation ?? null,
+      deploymentId: definition.deploymentId,
+      processDefinitionId: definition.id,
+      processDefinitionKey: definition.key,
+      processInstanceId: pi.id,
+      rootProcessInstanceId: pi.rootProcessInstanceId,
+    }),
+  );
+}
+
 /** A user operation log entry with Camunda's defaults (category Operator). */
 export function logEntry(
   host: Pick<BatchHost, 'newId' | 'clock'>,
@@ -317,22 +348,7 @@ export function modifyProcessInstanceAsync(
       },
       options.userId ?? null,
     );
-    if (options.userId) {
-      rt.ctx.log(
-        logEntry(host, {
-          operationId: host.newId(),
-          userId: options.userId,
-          operationType: 'ModifyProcessInstance',
-          entityType: 'ProcessInstance',
-          annotation: options.annotation ?? null,
-          deploymentId: definition.deploymentId,
-          processDefinitionId: definition.id,
-          processDefinitionKey: definition.key,
-          processInstanceId,
-          rootProcessInstanceId: pi.rootProcessInstanceId,
-        }),
-      );
-    }
+    logInstanceModification(host, rt.ctx, definition, pi, options);
     return batch;
   });
 }
