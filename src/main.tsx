@@ -1,3 +1,6 @@
+// Before any module that parses with zod.
+import './lib/zod-without-eval';
+
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 
