@@ -116,3 +116,20 @@ test.describe('a form on another site', () => {
     });
   }
 });
+
+test('the sign-in page and every page after it say the engine keeps its state in memory', async ({
+  page,
+  signInPage,
+  processDefinitionsPage,
+}) => {
+  await signInPage.goto();
+  await expect(page.getByRole('status')).toContainText(
+    'This engine keeps its state in memory only',
+  );
+  await page.screenshot({ path: 'test-results/sign-in-in-memory-engine.png' });
+  await signInPage.signIn(DEMO_USER.username, DEMO_USER.password);
+  await expect(processDefinitionsPage.heading).toBeVisible();
+  await page.getByRole('button', { name: 'In-memory engine: what this means' }).click();
+  await expect(page.getByText(/restarting the server loses every deployment/)).toBeVisible();
+  await page.screenshot({ path: 'test-results/header-in-memory-engine.png' });
+});

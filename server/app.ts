@@ -12,6 +12,7 @@ import { CommandChecker } from '../engine/authorization/command-checker';
 import { readableEngine } from '../engine/authorization/readable-engine';
 import { anonymous, basicAuth } from './basic-auth';
 import type { ConsoleSessionOptions } from './console-session';
+import { addConsoleServer } from './console-server';
 import { addConsoleSession, ephemeralSessionOptions } from './console-session';
 import { consoleHandler, inlineScriptHashes } from './console-static';
 import { addEngineProxy } from './engine-proxy';
@@ -161,6 +162,7 @@ export function createApp(options: AppOptions): Hono {
   app.onError(handleError);
   addSecurityHeaders(app, options);
   addConsoleSession(app, options.consoleSession ?? ephemeralSessionOptions());
+  addConsoleServer(app, { engine: 'embedded', stateInMemory: true });
 
   const { engine } = options;
   if (options.identities !== null) {
@@ -231,6 +233,7 @@ export function createProxyApp(options: ProxyAppOptions): Hono {
   app.onError(handleError);
   addSecurityHeaders(app, options);
   addConsoleSession(app, options.consoleSession ?? ephemeralSessionOptions());
+  addConsoleServer(app, { engine: 'proxy', stateInMemory: false });
   addEngineProxy(app, {
     target: options.target,
     fetch: options.fetch,

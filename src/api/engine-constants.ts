@@ -13,6 +13,9 @@ export const ENGINE_REST_BASE = '/engine-rest';
  */
 export const CONSOLE_SESSION_PATH = '/console-session';
 
+/** What serves the console (`server/console-server.ts`): the embedded engine or a proxy. */
+export const CONSOLE_SERVER_PATH = '/console-server';
+
 /** The header that carries the session's CSRF token, as in Camunda's webapps. */
 export const CSRF_HEADER = 'X-XSRF-TOKEN';
 

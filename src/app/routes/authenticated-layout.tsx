@@ -14,6 +14,7 @@ import { Link, Outlet, useLocation, useNavigate } from '@tanstack/react-router';
 import { signOut } from '../../api/console-session';
 import { AuthenticationOffTag } from '../../features/authentication/authentication-off-tag';
 import { EngineSwitcher } from '../../features/engines/engine-switcher';
+import { InMemoryEngineTag } from '../../features/engines/in-memory-engine-notice';
 
 /** The shell of every page that needs a signed-in user. */
 export function AuthenticatedLayout() {
@@ -55,6 +56,7 @@ export function AuthenticatedLayout() {
         </HeaderNavigation>
         <HeaderGlobalBar>
           <div className="app-header__engine">
+            <InMemoryEngineTag />
             <AuthenticationOffTag />
           </div>
           <div className="app-header__engine">

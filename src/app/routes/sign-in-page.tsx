@@ -3,6 +3,7 @@ import { getRouteApi } from '@tanstack/react-router';
 
 import { UNAUTHORIZED_MESSAGE } from '../../api/engine-error';
 import { SignInForm } from '../../features/authentication/sign-in-form';
+import { InMemoryEngineNotice } from '../../features/engines/in-memory-engine-notice';
 
 const signInRouteApi = getRouteApi('/sign-in');
 const DEFAULT_PATH = '/process-definitions';
@@ -32,6 +33,7 @@ export function SignInPage() {
             subtitle={signedOut === 'refused' ? UNAUTHORIZED_MESSAGE : SESSION_ENDED_MESSAGE}
           />
         )}
+        <InMemoryEngineNotice className="sign-in-page__notice" />
         {/* The fields sit on the tile, one layer up: Carbon then gives them a contrasting fill. */}
         <Layer>
           <SignInForm onSignedIn={handleSignedIn} />
