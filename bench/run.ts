@@ -7,7 +7,8 @@
  * Env: `BENCH_INSTANCES` (default 10000) running instances, `BENCH_SAMPLES` (default 2000) timed
  * requests per endpoint; `BENCH_SKIP`, a comma-separated list of parts to leave out: `rest` (the
  * latency, memory and batch throughput figures), `large-modification` (one request with thousands
- * of start instructions, see large-modification.ts), `console-diagram`, `console-batches`,
+ * of start instructions, see large-modification.ts), `process-instance-paging` (pages of the
+ * runtime instance list, see process-instance-paging.ts), `console-diagram`, `console-batches`,
  * `console-scroll` (the heaviest: 100,000 instances, see console-instance-scroll.ts for its own
  * variables). Run with `--expose-gc` (as the npm script does) for exact heap figures.
  */
@@ -24,6 +25,7 @@ import { benchConsoleBatches } from './console-batches';
 import { benchConsoleDiagram } from './console-diagram';
 import { benchConsoleInstanceScroll } from './console-instance-scroll';
 import { benchLargeModification } from './large-modification';
+import { benchProcessInstancePaging } from './process-instance-paging';
 import { startEmbeddedServer } from './lib/embedded-server';
 import { envPositiveInt } from './lib/env';
 import type { LatencySummary } from './lib/latency';
@@ -247,6 +249,7 @@ async function benchRest(): Promise<void> {
 const PARTS = {
   rest: benchRest,
   'large-modification': benchLargeModification,
+  'process-instance-paging': benchProcessInstancePaging,
   'console-diagram': benchConsoleDiagram,
   'console-batches': benchConsoleBatches,
   'console-scroll': benchConsoleInstanceScroll,

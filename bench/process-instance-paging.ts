@@ -1,0 +1,107 @@
+/**
+ * Paging through the runtime instance list as the console does: `POST /process-instance` with a
+ * definition, sorted by instance id, 50 rows a page, plus `POST /process-instance/count`. Prints
+ * the time of one page near the start, in the middle and at the end of the list, for demo (who
+ * reads everything) and john (whose reads are filtered by his authorizations). Without nothing
+ * changing between two pages, a page should cost about the same wherever it is.
+ *
+ * Env: `BENCH_PAGING_INSTANCES` (default 20000) running instances, `BENCH_PAGING_SAMPLES`
+ * (default 200) timed requests per row.
+ */
+import { readFileSync } from 'node:fs';
+import { ProcessEngine } from '../engine/process-engine';
+import { startEmbeddedServer } from './lib/embedded-server';
+import { envPositiveInt } from './lib/env';
+import type { LatencySummary } from './lib/latency';
+import { measureMs, summarize } from './lib/latency';
+import type { RestClient } from './lib/rest-client';
+import { createRestClient } from './lib/rest-client';
+import { formatTable } from './lib/table';
+
+const INSTANCE_COUNT = envPositiveInt('BENCH_PAGING_INSTANCES', 20_000);
+const SAMPLE_COUNT = envPositiveInt('BENCH_PAGING_SAMPLES', 200);
+const WARMUP_COUNT = 20;
+const PAGE_SIZE = 50;
+const FIXTURE_FILE = 'two-tasks.bpmn';
+const PROCESS_KEY = 'benchTwoTasks';
+
+const numberFormat = new Intl.NumberFormat('en-US');
+
+/** Starts the instances in the engine directly: their creation is not what is measured here. */
+function startInstances(engine: ProcessEngine): string {
+  const definition = engine.latestDefinition(PROCESS_KEY);
+  if (!definition) {
+    throw new Error(`${PROCESS_KEY} was not deployed`);
+  }
+  for (let index = 0; index < INSTANCE_COUNT; index++) {
+    engine.startProcessInstance(definition.id, {
+      businessKey: `paging-${String(index + 1).padStart(6, '0')}`,
+    });
+  }
+  return definition.id;
+}
+
+async function timed(request: () => Promise<unknown>): Promise<LatencySummary> {
+  for (let round = 0; round < WARMUP_COUNT; round++) {
+    await request();
+  }
+  const samples: number[] = [];
+  for (let round = 0; round < SAMPLE_COUNT; round++) {
+    samples.push(await measureMs(request));
+  }
+  return summarize(samples);
+}
+
+async function measureUser(client: RestClient, user: string, definitionId: string) {
+  const body = {
+    processDefinitionId: definitionId,
+    sorting: [{ sortBy: 'instanceId', sortOrder: 'asc' }],
+  };
+  const pageAt = (firstResult: number) => () =>
+    client.send(
+      'POST',
+      `/process-instance?firstResult=${String(firstResult)}&maxResults=${String(PAGE_SIZE)}`,
+      body,
+    );
+  const lastPage = Math.max(0, INSTANCE_COUNT - PAGE_SIZE);
+  const rows: [string, LatencySummary][] = [
+    ['page at 0', await timed(pageAt(0))],
+    [
+      `page at ${numberFormat.format(Math.floor(lastPage / 2))}`,
+      await timed(pageAt(Math.floor(lastPage / 2))),
+    ],
+    [`page at ${numberFormat.format(lastPage)}`, await timed(pageAt(lastPage))],
+    ['count', await timed(() => client.send('POST', '/process-instance/count', body))],
+  ];
+  return rows.map(([what, summary]) => [
+    user,
+    what,
+    summary.p50Ms.toFixed(3),
+    summary.p99Ms.toFixed(3),
+  ]);
+}
+
+export async function benchProcessInstancePaging(): Promise<void> {
+  const engine = new ProcessEngine();
+  const server = await startEmbeddedServer(engine);
+  try {
+    const demo = createRestClient(server.restUrl, { user: 'demo', password: 'demo' });
+    const john = createRestClient(server.restUrl, { user: 'john', password: 'john' });
+    const xml = readFileSync(new URL(`./fixtures/${FIXTURE_FILE}`, import.meta.url), 'utf8');
+    await demo.deploy(FIXTURE_FILE, xml);
+    const definitionId = startInstances(engine);
+
+    const rows = [
+      ...(await measureUser(demo, 'demo', definitionId)),
+      ...(await measureUser(john, 'john', definitionId)),
+    ];
+    console.log(
+      `\nPaging POST /process-instance (sorted by instanceId, ${String(PAGE_SIZE)} a page) over` +
+        ` ${numberFormat.format(INSTANCE_COUNT)} running instances,` +
+        ` ${numberFormat.format(SAMPLE_COUNT)} sequential requests per row`,
+    );
+    console.log(formatTable(['user', 'request', 'p50 ms', 'p99 ms'], rows));
+  } finally {
+    await server.close();
+  }
+}
