@@ -196,6 +196,11 @@ export interface EngineApi {
   ): Promise<void>;
   instances(): Iterable<ProcessInstanceState>;
   instance(id: string): ProcessInstanceState | undefined;
+  /**
+   * Replaced whenever an instance starts, changes or ends: what was computed from `instances()`
+   * holds while this stays the same object.
+   */
+  instancesVersion(): object;
   /** The activity instance tree as Camunda reports it (contract §2.6); undefined if not running. */
   activityInstanceTree(id: string): ActivityInstanceTree | undefined;
   setProcessInstanceSuspended(id: string, suspended: boolean): void;

@@ -761,6 +761,10 @@ export class ProcessEngine implements EngineApi {
     return this.store.instances.get(id);
   }
 
+  instancesVersion(): object {
+    return this.store.instances.version;
+  }
+
   activityInstanceTree(id: string): ActivityInstanceTree | undefined {
     const pi = this.store.instances.get(id);
     const definition = pi ? this.store.definitions.get(pi.processDefinitionId) : undefined;

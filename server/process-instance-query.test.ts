@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ProcessInstanceDto } from '../src/api/camunda-dto';
+import { DEFAULT_IDENTITIES } from './identities';
 import type { TestApp } from './testing/test-app';
-import { createTestApp } from './testing/test-app';
+import { createTestApp, twoTaskProcess } from './testing/test-app';
+
+const MARY = `Basic ${btoa('mary:mary')}`;
 
 const NS = `xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="test"`;
 
@@ -133,5 +136,86 @@ describe('GET/POST /process-instance: activityIdIn', () => {
     expect(ids(afterwards.body)).toEqual([]);
     const untouched = await request('GET', '/process-instance?activityIdIn=leaf,join');
     expect(ids(untouched.body)).toEqual([running, atJoin].sort());
+  });
+});
+
+describe('GET/POST /process-instance: paging what the user may read', () => {
+  it('skips and counts only the instances the user may read', async () => {
+    const test = createTestApp({
+      identities: {
+        ...DEFAULT_IDENTITIES,
+        users: [...DEFAULT_IDENTITIES.users, { id: 'mary', password: 'mary' }],
+      },
+    });
+    await test.deploy('p.bpmn', twoTaskProcess());
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      ids.push(await test.start('twoTasks'));
+    }
+    ids.sort();
+    const readable = [ids[0], ids[2], ids[4]];
+    for (const resourceId of readable) {
+      const granted = await test.request('POST', '/authorization/create', {
+        json: { type: 1, userId: 'mary', resourceType: 8, resourceId, permissions: ['READ'] },
+      });
+      expect(granted.status, granted.text).toBe(200);
+    }
+    const page = async (firstResult: number, authorization?: string) => {
+      const response = await test.request(
+        'POST',
+        `/process-instance?firstResult=${String(firstResult)}&maxResults=2`,
+        { json: { sorting: [{ sortBy: 'instanceId', sortOrder: 'asc' }] }, authorization },
+      );
+      expect(response.status, response.text).toBe(200);
+      return (response.body as ProcessInstanceDto[]).map((pi) => pi.id);
+    };
+
+    expect(await page(1, MARY)).toEqual([ids[2], ids[4]]);
+    expect(await page(1)).toEqual([ids[1], ids[2]]);
+    const count = await test.request('GET', '/process-instance/count', { authorization: MARY });
+    expect(count.body).toEqual({ count: 3 });
+  });
+});
+
+describe('GET/POST /process-instance: READ_INSTANCE on a definition', () => {
+  it('pages the instances of the definitions the user may read the instances of', async () => {
+    const test = createTestApp({
+      identities: {
+        ...DEFAULT_IDENTITIES,
+        users: [...DEFAULT_IDENTITIES.users, { id: 'mary', password: 'mary' }],
+      },
+    });
+    await test.deploy('a.bpmn', twoTaskProcess('a'));
+    await test.deploy('b.bpmn', twoTaskProcess('b'));
+    const ofA: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      ofA.push(await test.start('a'));
+      await test.start('b');
+    }
+    const granted = await test.request('POST', '/authorization/create', {
+      json: {
+        type: 1,
+        userId: 'mary',
+        resourceType: 6,
+        resourceId: 'a',
+        permissions: ['READ_INSTANCE'],
+      },
+    });
+    expect(granted.status, granted.text).toBe(200);
+    const page = await test.request(
+      'GET',
+      '/process-instance?sortBy=instanceId&sortOrder=desc&firstResult=1&maxResults=5',
+      {
+        authorization: MARY,
+      },
+    );
+    expect((page.body as ProcessInstanceDto[]).map((pi) => pi.id)).toEqual(
+      ofA.sort().reverse().slice(1),
+    );
+    const count = await test.request('POST', '/process-instance/count', {
+      json: {},
+      authorization: MARY,
+    });
+    expect(count.body).toEqual({ count: 3 });
   });
 });

@@ -5,7 +5,10 @@
  * same lists, so they agree.
  */
 import type { EngineApi } from '../engine-api';
+import type { ProcessInstanceState } from '../runtime/state';
+import { ANY } from './authorization-service';
 import type { CommandChecker } from './command-checker';
+import { Resources } from './resources';
 
 function* only<T>(items: Iterable<T>, readable: (item: T) => boolean): Iterable<T> {
   for (const item of items) {
@@ -52,6 +55,8 @@ export function readableEngine(engine: EngineApi, checker: CommandChecker): Engi
     deployment: (id) => orUndefined(engine.deployment(id), (d) => checker.canReadDeployment(d.id)),
     instances: () => only(engine.instances(), instance),
     instance: (id) => orUndefined(engine.instance(id), instance),
+    // What this view lists depends on the user: a new object each time, so no cache shares it.
+    instancesVersion: () => ({}),
     tasks: () => only(engine.tasks(), task),
     task: (id) => orUndefined(engine.task(id), task),
     jobs: () => only(engine.jobs(), job),
@@ -86,4 +91,45 @@ export function readableEngine(engine: EngineApi, checker: CommandChecker): Engi
       ),
   };
   return Object.assign(view, overrides);
+}
+
+/**
+ * The READ filter of the runtime instance query (`configureProcessInstanceQuery`: READ on the
+ * instance or READ_INSTANCE on its definition) over the engine's own instances, or undefined
+ * when the user reads them all. While no authorization names a single process instance, the
+ * answer depends on the definition key alone, so it is evaluated once per key instead of once
+ * per instance, and not at all when every definition is readable.
+ */
+export function processInstanceReadFilter(
+  engine: EngineApi,
+  checker: CommandChecker,
+): ((instance: ProcessInstanceState) => boolean) | undefined {
+  if (!checker.isActive) {
+    return undefined;
+  }
+  const readable = (instance: ProcessInstanceState) =>
+    checker.canReadProcessInstance(
+      instance.id,
+      definitionKeyOf(engine, instance.processDefinitionId),
+    );
+  const namesOneInstance = engine.authorizationService
+    .query({ resourceType: Resources.PROCESS_INSTANCE.type })
+    .some((authorization) => authorization.resourceId !== ANY);
+  if (namesOneInstance) {
+    return readable;
+  }
+  const byKey = new Map<string, boolean>();
+  const readableKey = (key: string, instanceId: string) => {
+    let answer = byKey.get(key);
+    if (answer === undefined) {
+      answer = checker.canReadProcessInstance(instanceId, key);
+      byKey.set(key, answer);
+    }
+    return answer;
+  };
+  if ([...engine.definitions()].every((definition) => readableKey(definition.key, ANY))) {
+    return undefined;
+  }
+  return (instance) =>
+    readableKey(definitionKeyOf(engine, instance.processDefinitionId) ?? '', instance.id);
 }

@@ -3,7 +3,13 @@ import type { EngineApi } from '../engine-api';
 import { innerActivityId, isBodyId } from '../runtime/runtime';
 import type { ProcessInstanceState } from '../runtime/state';
 import type { Paging, Sorting, SortKeys } from './query-support';
-import { candidatesById, matchesLike, matchesTenant, sortAndPage } from './query-support';
+import {
+  candidatesById,
+  matchesLike,
+  matchesTenant,
+  pageWhere,
+  sortRecords,
+} from './query-support';
 import type { VariableCondition } from './variable-condition';
 import { matchesVariables } from './variable-condition';
 
@@ -196,16 +202,56 @@ function hasCalledInstance(pi: ProcessInstanceState): boolean {
   );
 }
 
+/**
+ * Sorted matches of recent queries, per version of the running instances (`instancesVersion`):
+ * paging through a list re-reads it for every page, and without a change in between each page
+ * is a slice of the same sorted matches. A new version leaves the old entries to the GC. What
+ * else a match depends on does not change under a version: a definition's key, deployment and
+ * model are fixed, and a definition goes only after its instances.
+ */
+const sortedMatches = new WeakMap<object, Map<string, ProcessInstanceState[]>>();
+/** Distinct queries kept per version: the lists and counts a few open consoles page through. */
+const CACHED_QUERIES_PER_VERSION = 16;
+
+function sortedProcessInstances(
+  engine: EngineApi,
+  query: ProcessInstanceQuery,
+  sortings: readonly Sorting[],
+): readonly ProcessInstanceState[] {
+  const version = engine.instancesVersion();
+  let cache = sortedMatches.get(version);
+  if (!cache) {
+    cache = new Map();
+    sortedMatches.set(version, cache);
+  }
+  const key = JSON.stringify([query, sortings]);
+  let sorted = cache.get(key);
+  if (!sorted) {
+    const matching = candidatesById(
+      query,
+      (id) => engine.instance(id),
+      () => engine.instances(),
+    ).filter((pi) => matchesProcessInstance(engine, pi, query));
+    sorted = sortRecords(matching, sortings, processInstanceSortKeys(engine));
+    if (cache.size >= CACHED_QUERIES_PER_VERSION) {
+      cache.clear();
+    }
+    cache.set(key, sorted);
+  }
+  return sorted;
+}
+
+/**
+ * The instances of `engine` that match, sorted and paged. With `visible` (the user's READ filter
+ * when `engine` reads everything), only the instances it accepts count for paging and results,
+ * as Camunda adds the authorization check to the query's WHERE clause.
+ */
 export function findProcessInstances(
   engine: EngineApi,
   query: ProcessInstanceQuery,
   sortings: readonly Sorting[] = [],
   paging: Paging = {},
+  visible?: (instance: ProcessInstanceState) => boolean,
 ): ProcessInstanceState[] {
-  const matching = candidatesById(
-    query,
-    (id) => engine.instance(id),
-    () => engine.instances(),
-  ).filter((pi) => matchesProcessInstance(engine, pi, query));
-  return sortAndPage(matching, sortings, processInstanceSortKeys(engine), paging);
+  return pageWhere(sortedProcessInstances(engine, query, sortings), paging, visible);
 }

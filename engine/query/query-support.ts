@@ -32,6 +32,38 @@ export function page<T>(items: readonly T[], paging: Paging): T[] {
   return items.slice(first, first + max);
 }
 
+/**
+ * `page` over the items `visible` accepts, asking it only until the page is full: paging a
+ * sorted list a user reads part of costs the items up to the page, not the whole list.
+ */
+export function pageWhere<T>(
+  items: readonly T[],
+  paging: Paging,
+  visible: ((item: T) => boolean) | undefined,
+): T[] {
+  if (!visible) {
+    return page(items, paging);
+  }
+  const first = Math.max(0, paging.firstResult ?? 0);
+  const max = paging.maxResults ?? Number.POSITIVE_INFINITY;
+  const result: T[] = [];
+  let skipped = 0;
+  for (const item of items) {
+    if (result.length >= max) {
+      break;
+    }
+    if (!visible(item)) {
+      continue;
+    }
+    if (skipped < first) {
+      skipped++;
+    } else {
+      result.push(item);
+    }
+  }
+  return result;
+}
+
 /** Orders like a database: nulls first in ascending order, strings by code unit. */
 export function compareSortValues(a: SortValue, b: SortValue): number {
   const aNull = a === null || a === undefined;

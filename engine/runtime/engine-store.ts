@@ -20,12 +20,40 @@ import type {
   UserOperationLogRec,
 } from './state';
 
+/**
+ * The running instances. A committed instance is never changed in place (commands change copies
+ * and commit them with `set`), so `version`, replaced on every write, says whether anything read
+ * from the map still holds: queries cache their sorted matches under it.
+ */
+export class InstanceMap extends Map<string, ProcessInstanceState> {
+  version: object = {};
+
+  override set(id: string, instance: ProcessInstanceState): this {
+    super.set(id, instance);
+    this.version = {};
+    return this;
+  }
+
+  override delete(id: string): boolean {
+    const deleted = super.delete(id);
+    if (deleted) {
+      this.version = {};
+    }
+    return deleted;
+  }
+
+  override clear(): void {
+    super.clear();
+    this.version = {};
+  }
+}
+
 export interface EngineStore {
   deployments: Map<string, DeploymentRec>;
   definitions: Map<string, ProcessDefinitionRec>;
   /** Process definition id → the BPMN XML it came from. */
   definitionXml: Map<string, string>;
-  instances: Map<string, ProcessInstanceState>;
+  instances: InstanceMap;
   /** Jobs that belong to no process instance: timer start events and batch jobs. */
   globalJobs: Map<string, JobRec>;
   /** Subscriptions of message and signal start events. */
@@ -57,7 +85,7 @@ export function createStore(): EngineStore {
     deployments: new Map(),
     definitions: new Map(),
     definitionXml: new Map(),
-    instances: new Map(),
+    instances: new InstanceMap(),
     globalJobs: new Map(),
     globalSubscriptions: new Map(),
     jobDefinitions: new Map(),

@@ -1,6 +1,9 @@
 /** `/process-instance`: queries, instance, activity instance tree, variables, suspension, modification. */
 import { Hono } from 'hono';
-import { definitionKeyOf } from '../../engine/authorization/readable-engine';
+import {
+  definitionKeyOf,
+  processInstanceReadFilter,
+} from '../../engine/authorization/readable-engine';
 import type { EngineApi } from '../../engine/engine-api';
 import {
   BadUserRequestException,
@@ -86,8 +89,16 @@ export function processInstanceRoutes(engine: EngineApi): Hono<RestEnv> {
 
   addListRoutes(app, '/process-instance', {
     spec: PROCESS_INSTANCE_QUERY,
+    // The engine's own sorted matches are cached between pages; the user's READ filter is
+    // applied to them while paging.
     find: (filters, sortings, paging, c) =>
-      findProcessInstances(c.var.reader, filters, sortings, paging),
+      findProcessInstances(
+        engine,
+        filters,
+        sortings,
+        paging,
+        processInstanceReadFilter(engine, c.var.checker),
+      ),
     toDto: (instance, c) => toProcessInstanceDto(instance, c.var.baseUrl),
     post: true,
   });
