@@ -171,3 +171,52 @@ describe('the other queries with variable conditions', () => {
     expect(names(ignoringCase.body)).toEqual(['String']);
   });
 });
+
+describe('GET/POST /process-instance: variableNamesIgnoreCase, variableValuesIgnoreCase', () => {
+  it('compares names and String values without case only when asked, in lists and counts', async () => {
+    const test = createTestApp();
+    await test.deploy('p.bpmn', twoTaskProcess());
+    const open = await test.start('twoTasks', {
+      variables: {
+        Status: { value: 'Open', type: 'String' },
+        Count: { value: 7, type: 'Integer' },
+      },
+    });
+    await test.start('twoTasks', { variables: { Status: { value: 'closed', type: 'String' } } });
+    const { get } = lists(test);
+    const count = async (body: unknown) =>
+      (await test.request('POST', '/process-instance/count', { json: body })).body;
+
+    expect(await get('variables=status_eq_open')).toEqual([]);
+    expect(await get('variables=status_eq_Open&variableNamesIgnoreCase=true')).toEqual([open]);
+    expect(await get('variables=Status_eq_OPEN&variableValuesIgnoreCase=true')).toEqual([open]);
+    expect(
+      await get(
+        'variables=STATUS_like_op%25&variableNamesIgnoreCase=true&variableValuesIgnoreCase=true',
+      ),
+    ).toEqual([open]);
+    const condition = [{ name: 'STATUS', operator: 'eq', value: 'OPEN' }];
+    expect(await count({ variables: condition })).toEqual({ count: 0 });
+    expect(
+      await count({
+        variables: condition,
+        variableNamesIgnoreCase: true,
+        variableValuesIgnoreCase: true,
+      }),
+    ).toEqual({ count: 1 });
+    expect(
+      (
+        await test.request(
+          'GET',
+          '/process-instance/count?variables=count_eq_7&variableNamesIgnoreCase=true',
+        )
+      ).body,
+    ).toEqual({ count: 0 });
+    expect(
+      await count({
+        variables: [{ name: 'count', operator: 'eq', value: 7 }],
+        variableNamesIgnoreCase: true,
+      }),
+    ).toEqual({ count: 1 });
+  });
+});
