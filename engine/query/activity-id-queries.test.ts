@@ -68,6 +68,16 @@ const FAILING = process(
    ${flow('f2', 'serviceTask', 'after')}<userTask id="after"/>${flow('f3', 'after', 'end')}<endEvent id="end"/>`,
 );
 
+/** Camunda's shouldQueryByActivityIdWhereIncidentOccurred: the job's third task throws. */
+const FAILING_LATER = process(
+  'failingLater',
+  `<startEvent id="start"/>${flow('f1', 'start', 'theTask')}
+   <serviceTask id="theTask" camunda:asyncBefore="true" camunda:expression="\${true}"/>${flow('f2', 'theTask', 'theTask2')}
+   <serviceTask id="theTask2" camunda:expression="\${true}"/>${flow('f3', 'theTask2', 'theTask3')}
+   <serviceTask id="theTask3" camunda:expression="\${fail ? undefinedThing.call() : true}"/>${flow('f4', 'theTask3', 'end')}
+   <endEvent id="end"/>`,
+);
+
 async function engineWith(...xml: string[]): Promise<ProcessEngine> {
   const engine = new ProcessEngine();
   await engine.deploy({
@@ -284,6 +294,17 @@ describe('history activity filters: unfinished historic activity instances', () 
     expect(history(engine, { activeActivityIdIn: ['serviceTask'] })).toEqual([]);
     expect(history(engine, { withIncidents: true })).toEqual([failing]);
     expect(runtime(engine, 'serviceTask')).toEqual([failing, fine].sort());
+  });
+
+  it('matches the activity of the failing job, not the activity that threw', async () => {
+    const engine = await engineWith(FAILING_LATER);
+    const failing = start(engine, 'failingLater', true);
+    for (let i = 0; i < 3; i++) {
+      executeJobOf(engine, failing);
+    }
+
+    expect(history(engine, { activityIdIn: ['theTask'] })).toEqual([failing]);
+    expect(history(engine, { activityIdIn: ['theTask3'] })).toEqual([]);
   });
 
   it('keeps matching an activity whose incident was resolved (ACT_HI_INCIDENT stays)', async () => {

@@ -100,9 +100,14 @@ function needsActivities(q: HistoricProcessInstanceQuery): boolean {
  * given filter together:
  * - `activeActivityIdIn`: `HAI.END_TIME_ IS NULL AND HAI.ACT_ID_ IN (…)`;
  * - `executedActivityIdIn`: `HAI.END_TIME_ IS NOT NULL AND HAI.ACT_ID_ IN (…)`;
- * - `activityIdIn` (7.20+): `(HAI.END_TIME_ IS NULL AND HAI.ACT_ID_ IN (…)) OR
- *   INCACT.ACTIVITY_ID_ IN (…)`: an active activity, or one that has or had an incident (a
- *   failing asynchronous continuation has no historic activity instance yet).
+ * - `activityIdIn` (new in 7.22, HistoricProcessInstance.xml of tag 7.22.0,
+ *   `selectHistoricProcessInstanceWhereSql`): `(HAI.END_TIME_ IS NULL AND HAI.ACT_ID_ IN (…)) OR
+ *   INCACT.ACTIVITY_ID_ IN (…)`, with `LEFT JOIN ACT_HI_INCIDENT INCACT on SELF.PROC_INST_ID_ =
+ *   INCACT.PROC_INST_ID_`: an active activity, or one that has or had an incident (a failing
+ *   asynchronous continuation has no historic activity instance yet). The incident's
+ *   ACTIVITY_ID_ is where the job's execution is, not the activity that threw
+ *   (shouldQueryByActivityIdWhereIncidentOccurred). 7.23 joins ACT_RU_EXECUTION instead
+ *   (fab8185070, camunda-bpm-platform#4757), which this engine does not follow.
  * Every activity instance has a historic one (sub-processes, multi-instance bodies, waiting
  * joins), but a token waiting in an asyncBefore continuation has none until its job runs.
  */
