@@ -56,6 +56,7 @@ import { buildActivityInstanceTree } from './runtime/activity-instance-tree';
 import { CommandContext, type CommandOptions, type CommitEffects } from './runtime/command-context';
 import type { HistoryLevel } from './runtime/history-level';
 import { createStore, type EngineStore } from './runtime/engine-store';
+import { HistoricIncidentLog } from './runtime/historic-incident-log';
 import { DEFAULT_JOB_RETRIES, Runtime } from './runtime/runtime';
 import { TURN_MS, Turns } from './runtime/turns';
 import type {
@@ -64,7 +65,7 @@ import type {
   HistoricBatchRec,
   EventSubscriptionRec,
   HistoricActivityInstanceRec,
-  HistoricIncidentRec,
+  FullHistoricIncidentRec,
   HistoricProcessInstanceRec,
   HistoricVariableInstanceRec,
   HistoricVariableUpdateRec,
@@ -154,9 +155,17 @@ export class ProcessEngine implements EngineApi {
   private readonly turnMs: number;
   readonly identityService: IdentityService;
   readonly authorizationService: AuthorizationService;
+  private readonly incidentLog: HistoricIncidentLog;
 
   constructor(options: ProcessEngineOptions = {}) {
     this.clock = options.clock ?? (() => Date.now());
+    this.incidentLog = new HistoricIncidentLog(
+      () => this.clock(),
+      (definitionId) => this.store.definitions.get(definitionId)?.key ?? null,
+    );
+    this.store.instances.onReplace = (before, after) => {
+      this.incidentLog.observe(before, after);
+    };
     this.newId = options.idGenerator ?? (() => globalThis.crypto.randomUUID());
     this.historyLevel = options.historyLevel ?? 'full';
     this.enforceHistoryTimeToLive = options.enforceHistoryTimeToLive ?? false;
@@ -1159,14 +1168,16 @@ export class ProcessEngine implements EngineApi {
           }
         : {};
     try {
-      this.run(flags, (rt) => {
-        if (job.batchId !== null) {
-          runBatchJob(this.batchHost, rt, job);
-        } else if (job.processInstanceId === null) {
-          this.runGlobalJob(rt, job);
-        } else {
-          rt.runJob(job);
-        }
+      this.incidentLog.executing(job.id, () => {
+        this.run(flags, (rt) => {
+          if (job.batchId !== null) {
+            runBatchJob(this.batchHost, rt, job);
+          } else if (job.processInstanceId === null) {
+            this.runGlobalJob(rt, job);
+          } else {
+            rt.runJob(job);
+          }
+        });
       });
     } catch (error) {
       this.recordJobFailure(job, error);
@@ -1525,8 +1536,13 @@ export class ProcessEngine implements EngineApi {
     return this.store.historicDetails;
   }
 
-  historicIncidents(): Iterable<HistoricIncidentRec> {
-    return this.store.historicIncidents.values();
+  *historicIncidents(): Iterable<FullHistoricIncidentRec> {
+    for (const row of this.store.historicIncidents.values()) {
+      const incident = this.incidentLog.details(row.id);
+      if (incident) {
+        yield incident;
+      }
+    }
   }
 
   userOperationLog(): Iterable<UserOperationLogRec> {

@@ -10,6 +10,7 @@ import type {
   BatchRec,
   DeploymentRec,
   EventSubscriptionRec,
+  FullHistoricIncidentRec,
   HistoricActivityInstanceRec,
   HistoricBatchRec,
   HistoricProcessInstanceRec,
@@ -30,6 +31,7 @@ import type {
   DeploymentDto,
   EventSubscriptionDto,
   HistoricBatchDto,
+  HistoricIncidentDto,
   HistoricProcessInstanceDto,
   HistoricVariableInstanceDto,
   HistoricVariableUpdateDto,
@@ -222,6 +224,34 @@ export function toIncidentDto(incident: IncidentRec): IncidentDto {
     tenantId: incident.tenantId,
     incidentMessage: incident.incidentMessage,
     jobDefinitionId: incident.jobDefinitionId,
+    annotation: incident.annotation,
+  };
+}
+
+export function toHistoricIncidentDto(incident: FullHistoricIncidentRec): HistoricIncidentDto {
+  return {
+    id: incident.id,
+    processDefinitionKey: incident.processDefinitionKey,
+    processDefinitionId: incident.processDefinitionId,
+    processInstanceId: incident.processInstanceId,
+    executionId: incident.executionId,
+    rootProcessInstanceId: incident.rootProcessInstanceId,
+    createTime: formatRequiredDate(incident.createTime),
+    endTime: formatCamundaDate(incident.endTime),
+    removalTime: null,
+    incidentType: incident.incidentType,
+    activityId: incident.activityId,
+    failedActivityId: incident.failedActivityId,
+    causeIncidentId: incident.causeIncidentId,
+    rootCauseIncidentId: incident.rootCauseIncidentId,
+    configuration: incident.configuration,
+    historyConfiguration: null,
+    incidentMessage: incident.incidentMessage,
+    tenantId: incident.tenantId,
+    jobDefinitionId: incident.jobDefinitionId,
+    open: incident.state === 'open',
+    deleted: incident.state === 'deleted',
+    resolved: incident.state === 'resolved',
     annotation: incident.annotation,
   };
 }

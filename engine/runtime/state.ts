@@ -318,6 +318,31 @@ export interface HistoricIncidentRec {
   activityId: string | null;
 }
 
+/** Camunda's `IncidentState`: open (`DEFAULT`, code 0), resolved (1) or deleted (2). */
+export type HistoricIncidentState = 'open' | 'resolved' | 'deleted';
+
+/**
+ * A historic incident as `/history/incident` reports it (`HistoricIncidentEntity`): the row, what
+ * its incident held when it was last seen, and how it ended.
+ */
+export interface FullHistoricIncidentRec extends HistoricIncidentRec {
+  processDefinitionKey: string | null;
+  executionId: string | null;
+  rootProcessInstanceId: string | null;
+  createTime: number;
+  endTime: number | null;
+  incidentType: string;
+  incidentMessage: string | null;
+  failedActivityId: string | null;
+  causeIncidentId: string;
+  rootCauseIncidentId: string;
+  configuration: string;
+  jobDefinitionId: string | null;
+  tenantId: string | null;
+  annotation: string | null;
+  state: HistoricIncidentState;
+}
+
 export interface UserOperationLogRec {
   id: string;
   operationId: string;

@@ -1,6 +1,6 @@
 /**
- * `/history/process-instance`, `/history/activity-instance`, `/history/user-operation` and
- * `/history/batch`.
+ * `/history/process-instance`, `/history/activity-instance`, `/history/incident`,
+ * `/history/user-operation` and `/history/batch`.
  */
 import { Hono } from 'hono';
 import type { EngineApi } from '../../engine/engine-api';
@@ -10,11 +10,14 @@ import {
   findHistoricProcessInstances,
   findUserOperationLogEntries,
 } from '../../engine/query/history-query';
-import { BadUserRequestException } from '../../engine/errors';
+import { BadUserRequestException, ProcessEngineException } from '../../engine/errors';
+import type { HistoricIncidentQuery } from '../../engine/query/historic-incident-query';
+import { findHistoricIncidents } from '../../engine/query/historic-incident-query';
 import { findHistoricBatches } from '../../engine/query/batch-query';
 import {
   toHistoricActivityInstanceDto,
   toHistoricBatchDto,
+  toHistoricIncidentDto,
   toHistoricProcessInstanceDto,
   toUserOperationLogEntryDto,
 } from '../dto-mappers';
@@ -135,6 +138,75 @@ const HISTORIC_BATCH_QUERY = defineQuery(
   ['batchId', 'startTime', 'endTime', 'tenantId'],
 );
 
+const HISTORIC_INCIDENT_QUERY = defineQuery(
+  {
+    incidentId: 'string',
+    incidentType: 'string',
+    incidentMessage: 'string',
+    incidentMessageLike: 'string',
+    processDefinitionId: 'string',
+    processDefinitionKey: 'string',
+    processDefinitionKeyIn: 'stringList',
+    processInstanceId: 'string',
+    executionId: 'string',
+    createTimeBefore: 'date',
+    createTimeAfter: 'date',
+    endTimeBefore: 'date',
+    endTimeAfter: 'date',
+    activityId: 'string',
+    failedActivityId: 'string',
+    causeIncidentId: 'string',
+    rootCauseIncidentId: 'string',
+    configuration: 'string',
+    historyConfiguration: 'string',
+    open: 'boolean',
+    resolved: 'boolean',
+    deleted: 'boolean',
+    tenantIdIn: 'stringList',
+    withoutTenantId: 'boolean',
+    jobDefinitionIdIn: 'stringList',
+  },
+  [
+    'incidentId',
+    'incidentMessage',
+    'createTime',
+    'endTime',
+    'incidentType',
+    'executionId',
+    'activityId',
+    'processInstanceId',
+    'processDefinitionId',
+    'processDefinitionKey',
+    'causeIncidentId',
+    'rootCauseIncidentId',
+    'configuration',
+    'historyConfiguration',
+    'tenantId',
+    'incidentState',
+  ],
+);
+
+/**
+ * HistoricIncidentQueryDto.applyFilters: `open` given at all (even `false`) asks for open
+ * incidents, `resolved` and `deleted` only when true; HistoricIncidentQueryImpl refuses a second
+ * state with a ProcessEngineException.
+ */
+export function toHistoricIncidentQuery(
+  filters: ParsedParams<typeof HISTORIC_INCIDENT_QUERY.params>,
+): HistoricIncidentQuery {
+  const { open, resolved, deleted, ...rest } = filters;
+  const states = [
+    ...(open !== undefined ? (['open'] as const) : []),
+    ...(resolved === true ? (['resolved'] as const) : []),
+    ...(deleted === true ? (['deleted'] as const) : []),
+  ];
+  const [state, second] = states;
+  if (second !== undefined) {
+    throw new ProcessEngineException(`Already querying for incident state <${state ?? ''}>`);
+  }
+  return { ...rest, state };
+}
+
 const annotationSchema = bodyObject({ annotation: jsonString.nullish() });
 
 const USER_OPERATION_LOG_QUERY = defineQuery(
@@ -234,6 +306,14 @@ export function historyRoutes(engine: EngineApi): Hono<RestEnv> {
       );
     }
     return c.json(toHistoricActivityInstanceDto(instance));
+  });
+
+  // HistoricIncidentRestService has no POST query.
+  addListRoutes(app, '/history/incident', {
+    spec: HISTORIC_INCIDENT_QUERY,
+    find: (filters, sortings, paging, c) =>
+      findHistoricIncidents(c.var.reader, toHistoricIncidentQuery(filters), sortings, paging),
+    toDto: (incident) => toHistoricIncidentDto(incident),
   });
 
   addListRoutes(app, '/history/user-operation', {

@@ -553,6 +553,33 @@ export interface IncidentDto {
   annotation: string | null;
 }
 
+/** `GET /history/incident` entry (Camunda's `HistoricIncidentDto`). */
+export interface HistoricIncidentDto {
+  id: string;
+  processDefinitionKey: string | null;
+  processDefinitionId: string | null;
+  processInstanceId: string | null;
+  executionId: string | null;
+  rootProcessInstanceId: string | null;
+  createTime: string;
+  endTime: string | null;
+  removalTime: string | null;
+  incidentType: string;
+  activityId: string | null;
+  failedActivityId: string | null;
+  causeIncidentId: string;
+  rootCauseIncidentId: string;
+  configuration: string;
+  historyConfiguration: string | null;
+  incidentMessage: string | null;
+  tenantId: string | null;
+  jobDefinitionId: string | null;
+  open: boolean;
+  deleted: boolean;
+  resolved: boolean;
+  annotation: string | null;
+}
+
 /** `GET /event-subscription` */
 export interface EventSubscriptionDto {
   id: string;
