@@ -11,7 +11,7 @@ import type {
   HistoricBatchRec,
   EventSubscriptionRec,
   HistoricActivityInstanceRec,
-  FullHistoricIncidentRec,
+  HistoricIncidentRec,
   HistoricProcessInstanceRec,
   HistoricVariableInstanceRec,
   HistoricVariableUpdateRec,
@@ -296,7 +296,7 @@ export interface EngineApi {
   /** Historic details: one variable update per write (history level full). */
   historicDetails(): Iterable<HistoricVariableUpdateRec>;
   /** Historic incidents, resolved and deleted ones included (history level full). */
-  historicIncidents(): Iterable<FullHistoricIncidentRec>;
+  historicIncidents(): Iterable<HistoricIncidentRec>;
   userOperationLog(): Iterable<UserOperationLogRec>;
 
   /** The engine's clock (epoch ms). */

@@ -56,7 +56,6 @@ import { buildActivityInstanceTree } from './runtime/activity-instance-tree';
 import { CommandContext, type CommandOptions, type CommitEffects } from './runtime/command-context';
 import type { HistoryLevel } from './runtime/history-level';
 import { createStore, type EngineStore } from './runtime/engine-store';
-import { HistoricIncidentLog } from './runtime/historic-incident-log';
 import { DEFAULT_JOB_RETRIES, Runtime } from './runtime/runtime';
 import { TURN_MS, Turns } from './runtime/turns';
 import type {
@@ -65,7 +64,7 @@ import type {
   HistoricBatchRec,
   EventSubscriptionRec,
   HistoricActivityInstanceRec,
-  FullHistoricIncidentRec,
+  HistoricIncidentRec,
   HistoricProcessInstanceRec,
   HistoricVariableInstanceRec,
   HistoricVariableUpdateRec,
@@ -155,17 +154,9 @@ export class ProcessEngine implements EngineApi {
   private readonly turnMs: number;
   readonly identityService: IdentityService;
   readonly authorizationService: AuthorizationService;
-  private readonly incidentLog: HistoricIncidentLog;
 
   constructor(options: ProcessEngineOptions = {}) {
     this.clock = options.clock ?? (() => Date.now());
-    this.incidentLog = new HistoricIncidentLog(
-      () => this.clock(),
-      (definitionId) => this.store.definitions.get(definitionId)?.key ?? null,
-    );
-    this.store.instances.onReplace = (before, after) => {
-      this.incidentLog.observe(before, after);
-    };
     this.newId = options.idGenerator ?? (() => globalThis.crypto.randomUUID());
     this.historyLevel = options.historyLevel ?? 'full';
     this.enforceHistoryTimeToLive = options.enforceHistoryTimeToLive ?? false;
@@ -214,7 +205,11 @@ export class ProcessEngine implements EngineApi {
 
   /** Runs a command; commits on success, drops every change on failure. */
   private run<T>(options: CommandOptions, command: (rt: Runtime) => T): T {
-    const ctx = new CommandContext(this.store, { historyLevel: this.historyLevel, ...options });
+    const ctx = new CommandContext(this.store, {
+      historyLevel: this.historyLevel,
+      clock: this.clock,
+      ...options,
+    });
     const rt = new Runtime(ctx, { clock: this.clock, newId: this.newId });
     const result = command(rt);
     rt.deliverSignals((name) => this.signalStarts(name));
@@ -252,7 +247,11 @@ export class ProcessEngine implements EngineApi {
     options: CommandOptions,
     command: (rt: Runtime, turns: Turns) => Promise<T>,
   ): Promise<T> {
-    const ctx = new CommandContext(this.store, { historyLevel: this.historyLevel, ...options });
+    const ctx = new CommandContext(this.store, {
+      historyLevel: this.historyLevel,
+      clock: this.clock,
+      ...options,
+    });
     const rt = new Runtime(ctx, { clock: this.clock, newId: this.newId });
     const result = await command(rt, new Turns(this.turnMs));
     rt.deliverSignals((name) => this.signalStarts(name));
@@ -1168,16 +1167,15 @@ export class ProcessEngine implements EngineApi {
           }
         : {};
     try {
-      this.incidentLog.executing(job.id, () => {
-        this.run(flags, (rt) => {
-          if (job.batchId !== null) {
-            runBatchJob(this.batchHost, rt, job);
-          } else if (job.processInstanceId === null) {
-            this.runGlobalJob(rt, job);
-          } else {
-            rt.runJob(job);
-          }
-        });
+      this.run(flags, (rt) => {
+        if (job.batchId !== null) {
+          runBatchJob(this.batchHost, rt, job);
+        } else if (job.processInstanceId === null) {
+          this.runGlobalJob(rt, job);
+        } else {
+          rt.runJob(job);
+        }
+        rt.ctx.jobExecuted(job.id);
       });
     } catch (error) {
       this.recordJobFailure(job, error);
@@ -1536,13 +1534,8 @@ export class ProcessEngine implements EngineApi {
     return this.store.historicDetails;
   }
 
-  *historicIncidents(): Iterable<FullHistoricIncidentRec> {
-    for (const row of this.store.historicIncidents.values()) {
-      const incident = this.incidentLog.details(row.id);
-      if (incident) {
-        yield incident;
-      }
-    }
+  historicIncidents(): Iterable<HistoricIncidentRec> {
+    return this.store.historicIncidents.values();
   }
 
   userOperationLog(): Iterable<UserOperationLogRec> {

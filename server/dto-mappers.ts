@@ -10,7 +10,7 @@ import type {
   BatchRec,
   DeploymentRec,
   EventSubscriptionRec,
-  FullHistoricIncidentRec,
+  HistoricIncidentRec,
   HistoricActivityInstanceRec,
   HistoricBatchRec,
   HistoricProcessInstanceRec,
@@ -228,7 +228,7 @@ export function toIncidentDto(incident: IncidentRec): IncidentDto {
   };
 }
 
-export function toHistoricIncidentDto(incident: FullHistoricIncidentRec): HistoricIncidentDto {
+export function toHistoricIncidentDto(incident: HistoricIncidentRec): HistoricIncidentDto {
   return {
     id: incident.id,
     processDefinitionKey: incident.processDefinitionKey,

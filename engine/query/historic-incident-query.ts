@@ -3,7 +3,7 @@
  * `selectHistoricIncidentByQueryCriteriaSql`).
  */
 import type { EngineApi } from '../engine-api';
-import type { FullHistoricIncidentRec, HistoricIncidentState } from '../runtime/state';
+import type { HistoricIncidentRec, HistoricIncidentState } from '../runtime/state';
 import type { Paging, Sorting, SortKeys } from './query-support';
 import { matchesLike, matchesTenant, sortAndPage } from './query-support';
 
@@ -37,7 +37,7 @@ export interface HistoricIncidentQuery {
 /** `INCIDENT_STATE_`, which `incidentState` sorts by. */
 const STATE_CODES: Record<HistoricIncidentState, number> = { open: 0, resolved: 1, deleted: 2 };
 
-export const HISTORIC_INCIDENT_SORT_KEYS: SortKeys<FullHistoricIncidentRec> = {
+export const HISTORIC_INCIDENT_SORT_KEYS: SortKeys<HistoricIncidentRec> = {
   incidentId: (incident) => incident.id,
   incidentMessage: (incident) => incident.incidentMessage,
   createTime: (incident) => incident.createTime,
@@ -58,7 +58,7 @@ export const HISTORIC_INCIDENT_SORT_KEYS: SortKeys<FullHistoricIncidentRec> = {
 };
 
 export function matchesHistoricIncident(
-  incident: FullHistoricIncidentRec,
+  incident: HistoricIncidentRec,
   query: HistoricIncidentQuery,
 ): boolean {
   const q = query;
@@ -123,7 +123,7 @@ export function findHistoricIncidents(
   query: HistoricIncidentQuery,
   sortings: readonly Sorting[] = [],
   paging: Paging = {},
-): FullHistoricIncidentRec[] {
+): HistoricIncidentRec[] {
   const matching = [...engine.historicIncidents()].filter((incident) =>
     matchesHistoricIncident(incident, query),
   );

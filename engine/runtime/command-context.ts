@@ -30,6 +30,8 @@ export interface CommandOptions {
   userId?: string | null;
   /** The engine's history level; default full. */
   historyLevel?: HistoryLevel;
+  /** The engine's clock, for when history says something ended; default the system's. */
+  clock?: () => number;
 }
 
 /** A variable write as history records it (`DefaultHistoryEventProducer.createHistoricVariableEvent`). */
@@ -63,6 +65,9 @@ export class CommandContext {
   readonly skipIoMappings: boolean;
   readonly userId: string | null;
   readonly historyLevel: HistoryLevel;
+  private readonly clock: () => number;
+  /** Jobs this command ran to their end: their failedJob incidents end resolved. */
+  private readonly executedJobs = new Set<string>();
   private readonly working = new Map<string, ProcessInstanceState>();
   private readonly ended = new Set<string>();
   private readonly historicProcessInstances = new Map<string, HistoricProcessInstanceRec>();
@@ -101,6 +106,16 @@ export class CommandContext {
     this.skipIoMappings = options.skipIoMappings ?? false;
     this.userId = options.userId ?? null;
     this.historyLevel = options.historyLevel ?? 'full';
+    this.clock = options.clock ?? Date.now;
+  }
+
+  /**
+   * A job ran without failing. `JobEntity.delete(incidentResolved = true)` then resolves its
+   * failedJob incident; a job removed any other way (its activity cancelled, its instance
+   * deleted) deletes it.
+   */
+  jobExecuted(jobId: string): void {
+    this.executedJobs.add(jobId);
   }
 
   /** Camunda's `HistoryLevel.isHistoryEventProduced`: whether this kind of history is written. */
@@ -334,6 +349,9 @@ export class CommandContext {
     }
     const store = this.store;
     const effects = this.effects();
+    if (this.producesHistory('incident')) {
+      this.recordIncidentHistory();
+    }
     for (const [id, instance] of this.working) {
       const before = store.instances.get(id);
       if (before) {
@@ -381,20 +399,6 @@ export class CommandContext {
     for (const [id, record] of this.historicVariableInstances) {
       store.historicVariableInstances.set(id, record);
     }
-    // INCIDENT_CREATE: every incident a command leaves behind gets its historic row, which stays
-    // when the incident is resolved or deleted later.
-    if (this.producesHistory('incident')) {
-      for (const instance of this.working.values()) {
-        for (const incident of Object.values(instance.incidents)) {
-          store.historicIncidents.set(incident.id, {
-            id: incident.id,
-            processInstanceId: instance.id,
-            processDefinitionId: instance.processDefinitionId,
-            activityId: incident.activityId,
-          });
-        }
-      }
-    }
     // Camunda gives the details of a command the operation id of its log entries
     // (CommandContext.getOperationId, one per command).
     const operationId = this.operationLog[0]?.operationId ?? null;
@@ -403,6 +407,61 @@ export class CommandContext {
     }
     store.userOperationLog.push(...this.operationLog);
     return effects;
+  }
+
+  /**
+   * The INCIDENT_CREATE, _UPDATE, _RESOLVE and _DELETE history events of the instances this
+   * command changed (`HistoricIncidentEventEntity`): every incident it leaves behind is recorded as
+   * open, and one that is gone ended now, resolved when its job has retries again
+   * (`JobEntity.setRetries`) or ran to its end, deleted otherwise.
+   */
+  private recordIncidentHistory(): void {
+    const store = this.store;
+    for (const id of new Set([...this.working.keys(), ...this.ended])) {
+      const before = store.instances.get(id);
+      const after = this.ended.has(id) ? undefined : this.working.get(id);
+      const instance = after ?? before;
+      if (!instance) {
+        continue;
+      }
+      for (const incident of Object.values(after?.incidents ?? {})) {
+        store.historicIncidents.set(incident.id, {
+          id: incident.id,
+          processInstanceId: instance.id,
+          processDefinitionId: instance.processDefinitionId,
+          processDefinitionKey: store.definitions.get(instance.processDefinitionId)?.key ?? null,
+          executionId: incident.executionId,
+          rootProcessInstanceId: instance.rootProcessInstanceId,
+          createTime: incident.incidentTimestamp,
+          endTime: null,
+          incidentType: incident.incidentType,
+          incidentMessage: incident.incidentMessage,
+          activityId: incident.activityId,
+          failedActivityId: incident.failedActivityId,
+          causeIncidentId: incident.causeIncidentId,
+          rootCauseIncidentId: incident.rootCauseIncidentId,
+          configuration: incident.configuration,
+          jobDefinitionId: incident.jobDefinitionId,
+          tenantId: incident.tenantId,
+          annotation: incident.annotation,
+          state: 'open',
+        });
+      }
+      for (const incident of Object.values(before?.incidents ?? {})) {
+        const historic = store.historicIncidents.get(incident.id);
+        if (after?.incidents[incident.id] || !historic) {
+          continue;
+        }
+        const job = after?.jobs[incident.configuration];
+        const resolved =
+          (job !== undefined && job.retries > 0) || this.executedJobs.has(incident.configuration);
+        store.historicIncidents.set(incident.id, {
+          ...historic,
+          endTime: this.clock(),
+          state: resolved ? 'resolved' : 'deleted',
+        });
+      }
+    }
   }
 
   /** Compares the instances this command changed with their committed state. */

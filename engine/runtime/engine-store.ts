@@ -27,26 +27,17 @@ import type {
  */
 export class InstanceMap extends Map<string, ProcessInstanceState> {
   version: object = {};
-  /** Told of every committed change of an instance: the one replaced (if any) and its successor. */
-  onReplace: (
-    before: ProcessInstanceState | undefined,
-    after: ProcessInstanceState | undefined,
-  ) => void = () => undefined;
 
   override set(id: string, instance: ProcessInstanceState): this {
-    const before = this.get(id);
     super.set(id, instance);
     this.version = {};
-    this.onReplace(before, instance);
     return this;
   }
 
   override delete(id: string): boolean {
-    const before = this.get(id);
     const deleted = super.delete(id);
     if (deleted) {
       this.version = {};
-      this.onReplace(before, undefined);
     }
     return deleted;
   }

@@ -306,26 +306,19 @@ export interface HistoricVariableUpdateRec {
   seq: number;
 }
 
+/** Camunda's `IncidentState`: open (`DEFAULT`, code 0), resolved (1) or deleted (2). */
+export type HistoricIncidentState = 'open' | 'resolved' | 'deleted';
+
 /**
- * A historic incident (history level full): Camunda keeps the row after the incident is resolved
- * or deleted, and its process instance query's `activityIdIn` reads it
- * (`ACT_HI_INCIDENT.ACTIVITY_ID_`).
+ * A historic incident (history level full, `HistoricIncidentEntity`): what the incident held when
+ * it was last seen, and how it ended. Camunda keeps the row after the incident is resolved or
+ * deleted, and its process instance query's `activityIdIn` reads it (`ACT_HI_INCIDENT.ACTIVITY_ID_`).
  */
 export interface HistoricIncidentRec {
   id: string;
   processInstanceId: string;
   processDefinitionId: string;
   activityId: string | null;
-}
-
-/** Camunda's `IncidentState`: open (`DEFAULT`, code 0), resolved (1) or deleted (2). */
-export type HistoricIncidentState = 'open' | 'resolved' | 'deleted';
-
-/**
- * A historic incident as `/history/incident` reports it (`HistoricIncidentEntity`): the row, what
- * its incident held when it was last seen, and how it ended.
- */
-export interface FullHistoricIncidentRec extends HistoricIncidentRec {
   processDefinitionKey: string | null;
   executionId: string | null;
   rootProcessInstanceId: string | null;
