@@ -19,7 +19,7 @@ export interface DiagramOverlay {
   /** Unique among the overlays of one diagram; keeps the overlay in place across renders. */
   id: string;
   elementId: string;
-  /** Diagram pixels from the element's edges, e.g. `{ bottom: 12, left: -8 }`. */
+  /** Diagram pixels from the element's edges, e.g. `{ bottom: 12, left: -8 }`, or `'path-middle'`. */
   position: DiagramOverlayPosition;
   render: () => ReactNode;
 }

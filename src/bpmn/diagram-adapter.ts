@@ -4,15 +4,26 @@ import type ElementRegistry from 'diagram-js/lib/core/ElementRegistry';
 import type EventBus from 'diagram-js/lib/core/EventBus';
 import type { Event as DiagramEvent } from 'diagram-js/lib/core/EventBus';
 import type Overlays from 'diagram-js/lib/features/overlays/Overlays';
+import type { ElementLike } from 'diagram-js/lib/model/Types';
 import type { Point } from 'diagram-js/lib/util/Types';
 
-/** Where an overlay sits, in diagram pixels from its element's edges (diagram-js semantics). */
-export interface DiagramOverlayPosition {
+import { pathMiddleOffset } from './path-middle';
+import type { DiagramPoint } from './path-middle';
+
+/** Diagram pixels from the element's edges (diagram-js semantics). */
+export interface DiagramOverlayOffsets {
   top?: number;
   left?: number;
   right?: number;
   bottom?: number;
 }
+
+/**
+ * Where an overlay sits: offsets from its element's edges, or `'path-middle'`, centred on the
+ * middle of a sequence flow's path (on a shape, on its centre). A flow's edges are those of its
+ * bounding box, whose corners lie off the line and often on a neighbouring shape.
+ */
+export type DiagramOverlayPosition = DiagramOverlayOffsets | 'path-middle';
 
 /** An overlay as the adapter places it; React renders its content into the published container. */
 export interface DiagramOverlayPlacement {
@@ -223,7 +234,7 @@ export class DiagramAdapter {
     const registry = this.viewer.get<ElementRegistry>('elementRegistry');
     const exists = (elementId: string) => registry.get(elementId) !== undefined;
     this.applyMarkers(this.viewer.get<Canvas>('canvas'), exists);
-    this.applyOverlays(this.viewer.get<Overlays>('overlays'), exists);
+    this.applyOverlays(this.viewer.get<Overlays>('overlays'), registry);
   }
 
   private applyMarkers(canvas: Canvas, exists: (elementId: string) => boolean): void {
@@ -255,7 +266,7 @@ export class DiagramAdapter {
     }
   }
 
-  private applyOverlays(overlays: Overlays, exists: (elementId: string) => boolean): void {
+  private applyOverlays(overlays: Overlays, registry: ElementRegistry): void {
     const wanted = new Map(this.desired.overlays.map((placement) => [placement.id, placement]));
     let changed = false;
     for (const [id, rendered] of this.renderedOverlays) {
@@ -267,14 +278,18 @@ export class DiagramAdapter {
       }
     }
     for (const placement of wanted.values()) {
-      if (this.renderedOverlays.has(placement.id) || !exists(placement.elementId)) {
+      const element = registry.get(placement.elementId);
+      if (this.renderedOverlays.has(placement.id) || element === undefined) {
         continue;
       }
       const container = document.createElement('div');
-      container.className = 'bpmn-diagram__overlay';
+      container.className =
+        placement.position === 'path-middle'
+          ? 'bpmn-diagram__overlay bpmn-diagram__overlay--centred'
+          : 'bpmn-diagram__overlay';
       container.dataset.overlayId = placement.id;
       const diagramOverlayId = overlays.add(placement.elementId, OVERLAY_TYPE, {
-        position: { ...placement.position },
+        position: toOffsets(placement.position, element),
         html: container,
       });
       this.renderedOverlays.set(placement.id, { placement, diagramOverlayId, container });
@@ -321,11 +336,24 @@ export class DiagramAdapter {
 }
 
 function isSamePlacement(a: DiagramOverlayPlacement, b: DiagramOverlayPlacement): boolean {
-  return (
-    a.elementId === b.elementId &&
-    a.position.top === b.position.top &&
-    a.position.left === b.position.left &&
-    a.position.right === b.position.right &&
-    a.position.bottom === b.position.bottom
-  );
+  return a.elementId === b.elementId && isSamePosition(a.position, b.position);
+}
+
+function isSamePosition(a: DiagramOverlayPosition, b: DiagramOverlayPosition): boolean {
+  if (a === 'path-middle' || b === 'path-middle') {
+    return a === b;
+  }
+  return a.top === b.top && a.left === b.left && a.right === b.right && a.bottom === b.bottom;
+}
+
+/** The offsets diagram-js takes for `position` on `element` (a connection has waypoints). */
+function toOffsets(position: DiagramOverlayPosition, element: ElementLike): DiagramOverlayOffsets {
+  if (position !== 'path-middle') {
+    return { ...position };
+  }
+  const waypoints = element.waypoints as readonly DiagramPoint[] | undefined;
+  if (waypoints !== undefined) {
+    return pathMiddleOffset(waypoints) ?? {};
+  }
+  return { top: Number(element.height ?? 0) / 2, left: Number(element.width ?? 0) / 2 };
 }
