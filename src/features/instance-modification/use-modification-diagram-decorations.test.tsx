@@ -63,6 +63,17 @@ describe('modificationDiagramDecorations', () => {
     expect(screen.getAllByRole('img', { name: 'The plan adds 1 token' })).toHaveLength(2);
   });
 
+  it('puts a flow’s badge on its line and an activity’s above its corner', () => {
+    const { overlays } = modificationDiagramDecorations(movePlan, runningOrderTree(), index, null);
+    expect(
+      Object.fromEntries(overlays.map(({ elementId, position }) => [elementId, position])),
+    ).toEqual({
+      ship: { top: -10, right: 14 },
+      escalate: { top: -10, right: 14 },
+      f6: 'path-middle',
+    });
+  });
+
   it('marks the source of a move that waits for its target', () => {
     const { markers, overlays } = modificationDiagramDecorations(
       EMPTY_PLAN,

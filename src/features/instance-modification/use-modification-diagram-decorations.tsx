@@ -6,7 +6,7 @@ import type { ActivityInstanceDto } from '../../api/camunda-dto';
 import type { DiagramOverlay, DiagramOverlayPosition } from '../../bpmn/bpmn-diagram';
 import { ModificationBadge } from './components/modification-badge';
 import type { BpmnIndex } from './model/bpmn-index';
-import { getBpmnIndex, innerActivityId } from './model/bpmn-index';
+import { getBpmnIndex, getSequenceFlow, innerActivityId } from './model/bpmn-index';
 import type { MoveSource } from './model/legal-actions';
 import type { ModificationPlan } from './model/modification-plan';
 import { pendingBadges } from './model/pending-badges';
@@ -36,6 +36,8 @@ export const MODIFICATION_TARGET_MARKER = 'modification-target';
  * read at once.
  */
 const BADGE_POSITION: DiagramOverlayPosition = { top: -10, right: 14 };
+/** On the flow's line: a corner of its bounding box may lie on a neighbouring task. */
+const FLOW_BADGE_POSITION: DiagramOverlayPosition = 'path-middle';
 
 /**
  * What the diagram shows of the pending plan: markers for sources and targets, and a +n/−n badge
@@ -85,7 +87,8 @@ export function modificationDiagramDecorations(
       overlays.push({
         id: `modification-badge-${elementId}`,
         elementId,
-        position: BADGE_POSITION,
+        position:
+          getSequenceFlow(index, elementId) === undefined ? BADGE_POSITION : FLOW_BADGE_POSITION,
         render: () => <ModificationBadge added={added} removed={removed} />,
       });
     }

@@ -11,6 +11,8 @@ import './modification-markers.scss';
 const SOURCE_MARKER = 'modification-source';
 const TARGET_MARKER = 'modification-target';
 const BADGE_POSITION: DiagramOverlayPosition = { top: -10, right: 14 };
+/** On the flow's line: a corner of its bounding box may lie on a neighbouring task. */
+const FLOW_BADGE_POSITION: DiagramOverlayPosition = 'path-middle';
 
 export interface BulkDiagramDecorations {
   markers: Record<string, string[]>;
@@ -35,7 +37,11 @@ export function bulkDiagramDecorations(
   };
   const starts = new Map<string, number>();
   const cancels = new Set<string>();
+  const flows = new Set<string>();
   for (const instruction of plan.instructions) {
+    if (instruction.type === 'startTransition') {
+      flows.add(instruction.transitionId);
+    }
     const elementId = innerActivityId(bulkInstructionTarget(instruction));
     if (instruction.type === 'cancel') {
       cancels.add(elementId);
@@ -57,7 +63,7 @@ export function bulkDiagramDecorations(
     return {
       id: `bulk-modification-badge-${elementId}`,
       elementId,
-      position: BADGE_POSITION,
+      position: flows.has(elementId) ? FLOW_BADGE_POSITION : BADGE_POSITION,
       render: () => (
         <DiagramBadgeGroup>
           {added > 0 && (
