@@ -16,6 +16,7 @@ import { processInstanceQueries } from '../../features/process-instances/process
 import { ProcessInstanceSkeleton } from '../../features/process-instances/process-instance-skeleton';
 import { toTokenBadgeOverlays } from '../../features/process-instances/token-badges';
 import { useTokenOverlays } from '../../features/process-instances/use-token-overlays';
+import { usePageEscape } from '../../lib/use-page-escape';
 
 // The diagram is what an operator looks at first: the right column's code (forms, dialogs, tables)
 // loads as its own chunk, so the diagram's path to the screen does not wait for it.
@@ -100,9 +101,11 @@ function InstanceWorkspace({ instance, processDefinitionKey, xml, tree }: Instan
     () => mergeMarkers(toInstanceMarkers(tokenOverlays, selectedActivityId), decorations.markers),
     [tokenOverlays, selectedActivityId, decorations.markers],
   );
-  const handleElementClick = (elementId: string) => {
-    setSelectedActivityId(elementId === selectedActivityId ? null : elementId);
-  };
+  // A second click on the selected element keeps it (and its actions): operators click again to
+  // make sure, not to deselect. Escape deselects.
+  usePageEscape(() => {
+    setSelectedActivityId(null);
+  }, selectedActivityId !== null);
 
   return (
     <div className="app-page">
@@ -113,7 +116,7 @@ function InstanceWorkspace({ instance, processDefinitionKey, xml, tree }: Instan
             processDefinitionId={instance.definitionId}
             markers={markers}
             overlays={overlays}
-            onElementClick={handleElementClick}
+            onElementClick={setSelectedActivityId}
           />
         }
         aside={

@@ -8,6 +8,7 @@ import type { BatchDto } from '../../../api/camunda-dto';
 import { BpmnDiagram, preloadBpmnDiagram } from '../../../bpmn/bpmn-diagram';
 import { ErrorNotification } from '../../../components/error-notification';
 import { recordBatch } from '../../../lib/bulk-batch-records';
+import { usePageEscape } from '../../../lib/use-page-escape';
 import type { ProcessInstanceFilters } from '../../../lib/process-instance-query';
 import { bulkSelectionFormSchema } from '../api/bulk-mutations';
 import type { BulkSelectionFormValues } from '../api/bulk-mutations';
@@ -77,6 +78,10 @@ function BulkModificationWorkspace({
   );
   const [selectedElementId, setSelectedElementId] = useState<string | null>(null);
   const [moveSourceId, setMoveSourceId] = useState<string | null>(null);
+  // As on the instance page: clicking the selected element again keeps it, Escape deselects.
+  usePageEscape(() => {
+    setSelectedElementId(null);
+  }, selectedElementId !== null);
   const [announcement, setAnnouncement] = useState('');
   const [reviewing, setReviewing] = useState(false);
   const [modified, setModified] = useState<ModifiedCount | null>(null);
@@ -166,9 +171,7 @@ function BulkModificationWorkspace({
             xml={xml}
             markers={decorations.markers}
             overlays={decorations.overlays}
-            onElementClick={(elementId) => {
-              setSelectedElementId(elementId === selectedElementId ? null : elementId);
-            }}
+            onElementClick={setSelectedElementId}
             ariaLabel="Process diagram for the modification"
           />
         </div>
