@@ -5,10 +5,13 @@ import type { BpmnIndex } from './bpmn-index';
 import { getActivity, innerActivityId, isMultiInstanceBodyId } from './bpmn-index';
 import { applyCancel } from './cancelled-instances';
 import type { ModificationPlan } from './modification-plan';
+import type { MultiInstanceStarts } from './multi-instance-starts';
 
 export interface PendingBadge {
   added: number;
   removed: number;
+  /** Starts of a whole multi-instance whose instances no predicted tree has counted (yet). */
+  uncounted?: number;
 }
 
 /**
@@ -17,7 +20,10 @@ export interface PendingBadge {
  * - a cancel of an activity counts its tokens that are still there when it runs (earlier cancels
  *   in the plan are taken into account); a cancel of one instance counts 1; a whole
  *   multi-instance counts its inner instances;
- * - every start counts 1 on what the instruction names: the activity for start before; the
+ * - a start of a whole multi-instance counts the instances the engine's prediction starts
+ *   (`starts`, see `multiInstanceStarts`), and is `uncounted` without one: the number is the
+ *   engine's to evaluate (loop cardinality, collection, sequential or not), never a guess;
+ * - every other start counts 1 on what the instruction names: the activity for start before; the
  *   sequence flow for start on a flow and for start after (its single outgoing flow, when the
  *   diagram is given), because that is where the new token is put – where it runs on to is the
  *   preview's business.
@@ -28,14 +34,15 @@ export function pendingBadges(
   plan: ModificationPlan,
   tree: ActivityInstanceDto,
   index?: BpmnIndex,
+  starts: MultiInstanceStarts | null = null,
 ): Record<string, PendingBadge> {
   const badges: Record<string, PendingBadge> = {};
   const bump = (elementId: string, field: keyof PendingBadge, by = 1) => {
     const badge = (badges[elementId] ??= { added: 0, removed: 0 });
-    badge[field] += by;
+    badge[field] = (badge[field] ?? 0) + by;
   };
   const removed = new Set<string>();
-  for (const instruction of plan.instructions) {
+  for (const [position, instruction] of plan.instructions.entries()) {
     switch (instruction.type) {
       case 'cancel':
         for (const target of applyCancel(tree, instruction, removed)) {
@@ -48,9 +55,20 @@ export function pendingBadges(
           }
         }
         break;
-      case 'startBeforeActivity':
-        bump(innerActivityId(instruction.activityId), 'added');
+      case 'startBeforeActivity': {
+        const elementId = innerActivityId(instruction.activityId);
+        if (!isMultiInstanceBodyId(instruction.activityId)) {
+          bump(elementId, 'added');
+          break;
+        }
+        const started = starts?.get(position);
+        if (started === undefined) {
+          bump(elementId, 'uncounted');
+        } else if (started > 0) {
+          bump(elementId, 'added', started);
+        }
         break;
+      }
       case 'startAfterActivity': {
         const outgoing =
           index === undefined ? [] : getActivity(index, instruction.activityId)?.outgoing;
@@ -94,6 +112,7 @@ export function badgesPerInstruction(
   plan: ModificationPlan,
   tree: ActivityInstanceDto,
   index?: BpmnIndex,
+  starts: MultiInstanceStarts | null = null,
 ): Record<string, PendingBadge>[] {
   let before: Record<string, PendingBadge> = {};
   return plan.instructions.map((_, position) => {
@@ -101,13 +120,17 @@ export function badgesPerInstruction(
       { ...plan, instructions: plan.instructions.slice(0, position + 1) },
       tree,
       index,
+      starts,
     );
     const own: Record<string, PendingBadge> = {};
     for (const [elementId, badge] of Object.entries(after)) {
       const previous = before[elementId] ?? { added: 0, removed: 0 };
       const added = badge.added - previous.added;
       const removed = badge.removed - previous.removed;
-      if (added > 0 || removed > 0) {
+      const uncounted = (badge.uncounted ?? 0) - (previous.uncounted ?? 0);
+      if (uncounted > 0) {
+        own[elementId] = { added, removed, uncounted };
+      } else if (added > 0 || removed > 0) {
         own[elementId] = { added, removed };
       }
     }
@@ -116,14 +139,18 @@ export function badgesPerInstruction(
   });
 }
 
-/** `+1 'Escalate', −2 'Ship order'` for a set of badges; empty when there are none. */
+/**
+ * `+1 'Escalate', −2 'Ship order'` for a set of badges, `+?` for starts not counted yet; empty
+ * when there are none.
+ */
 export function describeBadges(
   badges: Record<string, PendingBadge>,
   label: (elementId: string) => string,
 ): string {
   return Object.entries(badges)
-    .flatMap(([elementId, { added, removed }]) => [
+    .flatMap(([elementId, { added, removed, uncounted = 0 }]) => [
       ...(added > 0 ? [`+${added} ${label(elementId)}`] : []),
+      ...(uncounted > 0 ? [`+? ${label(elementId)}`] : []),
       ...(removed > 0 ? [`−${removed} ${label(elementId)}`] : []),
     ])
     .join(', ');
