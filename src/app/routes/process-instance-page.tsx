@@ -92,7 +92,12 @@ function InstanceWorkspace({ instance, processDefinitionKey, xml, tree }: Instan
 
   // Everything the diagram shows is computed here, in one place: the tokens and the pending plan.
   const tokenOverlays = useTokenOverlays(instance.id);
-  const decorations = useModificationDiagramDecorations({ xml, processDefinitionKey, tree });
+  const decorations = useModificationDiagramDecorations({
+    xml,
+    processDefinitionId: instance.definitionId,
+    processDefinitionKey,
+    tree,
+  });
   const overlays = useMemo(
     () => [...toTokenBadgeOverlays(tokenOverlays), ...decorations.overlays],
     [tokenOverlays, decorations.overlays],

@@ -1,6 +1,11 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { render, renderHook, screen } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
+
+import { createQueryClient } from '../../lib/query-client';
+import { ENGINE_REST_URL, server } from '../../testing/msw-server';
 
 import { parseBpmnIndex } from './model/bpmn-index';
 import { EMPTY_PLAN } from './model/modification-plan';
@@ -9,6 +14,7 @@ import { savePlan } from './model/plan-storage';
 import { ModificationPlanProvider } from './modification-plan-provider';
 import {
   ORDER_XML,
+  PROCESS_DEFINITION_ID,
   PROCESS_DEFINITION_KEY,
   PROCESS_INSTANCE_ID,
   runningOrderTree,
@@ -87,22 +93,51 @@ describe('modificationDiagramDecorations', () => {
 });
 
 describe('useModificationDiagramDecorations', () => {
+  const input = {
+    xml: ORDER_XML,
+    processDefinitionId: PROCESS_DEFINITION_ID,
+    processDefinitionKey: PROCESS_DEFINITION_KEY,
+    tree: runningOrderTree(),
+  };
+
+  /** The providers of the instance page, over the plan saved for the instance. */
+  function pageProviders(plan: ModificationPlan) {
+    savePlan(PROCESS_INSTANCE_ID, { plan, baseTree: input.tree });
+    server.use(http.get(`${ENGINE_REST_URL}/variable-instance`, () => HttpResponse.json([])));
+    const queryClient = createQueryClient({ retry: false });
+    return ({ children }: { children: ReactNode }) => (
+      <QueryClientProvider client={queryClient}>
+        <ModificationPlanProvider processInstanceId={PROCESS_INSTANCE_ID}>
+          {children}
+        </ModificationPlanProvider>
+      </QueryClientProvider>
+    );
+  }
+
+  function Badges() {
+    const { overlays } = useModificationDiagramDecorations(input);
+    return overlays.map((overlay) => <div key={overlay.id}>{overlay.render()}</div>);
+  }
+
   it('reads the plan of the provider around it', () => {
-    savePlan(PROCESS_INSTANCE_ID, { plan: movePlan, baseTree: runningOrderTree() });
-    const wrapper = ({ children }: { children: ReactNode }) => (
-      <ModificationPlanProvider processInstanceId={PROCESS_INSTANCE_ID}>
-        {children}
-      </ModificationPlanProvider>
-    );
-    const { result } = renderHook(
-      () =>
-        useModificationDiagramDecorations({
-          xml: ORDER_XML,
-          processDefinitionKey: PROCESS_DEFINITION_KEY,
-          tree: runningOrderTree(),
-        }),
-      { wrapper },
-    );
+    const { result } = renderHook(() => useModificationDiagramDecorations(input), {
+      wrapper: pageProviders(movePlan),
+    });
     expect(Object.keys(result.current.markers)).toEqual(['ship', 'escalate', 'f6']);
+  });
+
+  it('counts a whole multi-instance as the instances the engine predicts, not as 1', async () => {
+    render(<Badges />, {
+      wrapper: pageProviders({
+        ...EMPTY_PLAN,
+        instructions: [{ type: 'startBeforeActivity', activityId: 'approve#multiInstanceBody' }],
+      }),
+    });
+    // Until the prediction is there, the count is not known.
+    expect(screen.getByRole('img')).toHaveTextContent('+?');
+    // The first preview loads the engine chunk and parses the diagram.
+    expect(
+      await screen.findByRole('img', { name: 'The plan adds 3 tokens' }, { timeout: 10_000 }),
+    ).toHaveTextContent('+3');
   });
 });

@@ -9,8 +9,12 @@ import type { BpmnIndex } from './model/bpmn-index';
 import { getBpmnIndex, getSequenceFlow, innerActivityId } from './model/bpmn-index';
 import type { MoveSource } from './model/legal-actions';
 import type { ModificationPlan } from './model/modification-plan';
+import { multiInstanceStarts } from './model/multi-instance-starts';
+import type { MultiInstanceStarts } from './model/multi-instance-starts';
 import { pendingBadges } from './model/pending-badges';
+import { useModificationBody } from './use-modification-body';
 import { useModificationPlan } from './use-modification-plan';
+import { usePreview } from './use-preview';
 
 export interface ModificationDiagramDecorations {
   /** CSS classes per element id, for `<BpmnDiagram markers>` (combine with `mergeMarkers`). */
@@ -21,6 +25,7 @@ export interface ModificationDiagramDecorations {
 
 export interface ModificationDiagramInput {
   xml: string;
+  processDefinitionId: string;
   processDefinitionKey: string;
   /** The tree the page shows; badges count on the tree the plan was built on when there is one. */
   tree: ActivityInstanceDto;
@@ -41,14 +46,30 @@ const FLOW_BADGE_POSITION: DiagramOverlayPosition = 'path-middle';
 
 /**
  * What the diagram shows of the pending plan: markers for sources and targets, and a +n/−n badge
- * per element. Use inside `<ModificationPlanProvider>`.
+ * per element. Use inside `<ModificationPlanProvider>`. Starts of a whole multi-instance count
+ * the instances of the engine's prediction, the one the workspace and the review dialog show
+ * (the same query, so it runs once).
  */
 export function useModificationDiagramDecorations({
   xml,
+  processDefinitionId,
   processDefinitionKey,
   tree,
 }: ModificationDiagramInput): ModificationDiagramDecorations {
-  const { plan, baseTree, moveSource } = useModificationPlan();
+  const { processInstanceId, plan, baseTree, moveSource } = useModificationPlan();
+  const body = useModificationBody(plan);
+  const { preview } = usePreview({
+    processInstanceId,
+    processDefinitionId,
+    processDefinitionKey,
+    xml,
+    tree,
+    body,
+  });
+  const starts = useMemo(
+    () => multiInstanceStarts(plan.instructions, tree, preview),
+    [plan.instructions, tree, preview],
+  );
   return useMemo(
     () =>
       modificationDiagramDecorations(
@@ -56,8 +77,9 @@ export function useModificationDiagramDecorations({
         baseTree ?? tree,
         getBpmnIndex(xml, processDefinitionKey),
         moveSource,
+        starts,
       ),
-    [plan, baseTree, tree, xml, processDefinitionKey, moveSource],
+    [plan, baseTree, tree, xml, processDefinitionKey, moveSource, starts],
   );
 }
 
@@ -67,6 +89,7 @@ export function modificationDiagramDecorations(
   tree: ActivityInstanceDto,
   index: BpmnIndex,
   moveSource: MoveSource | null,
+  starts: MultiInstanceStarts | null = null,
 ): ModificationDiagramDecorations {
   const markers: Record<string, string[]> = {};
   const mark = (elementId: string, marker: string) => {
@@ -76,20 +99,21 @@ export function modificationDiagramDecorations(
     }
   };
   const overlays: DiagramOverlay[] = [];
-  for (const [elementId, { added, removed }] of Object.entries(pendingBadges(plan, tree, index))) {
-    if (added > 0) {
+  const badges = pendingBadges(plan, tree, index, starts);
+  for (const [elementId, { added, removed, uncounted = 0 }] of Object.entries(badges)) {
+    if (added > 0 || uncounted > 0) {
       mark(elementId, MODIFICATION_TARGET_MARKER);
     }
     if (removed > 0) {
       mark(elementId, MODIFICATION_SOURCE_MARKER);
     }
-    if (added > 0 || removed > 0) {
+    if (added > 0 || removed > 0 || uncounted > 0) {
       overlays.push({
         id: `modification-badge-${elementId}`,
         elementId,
         position:
           getSequenceFlow(index, elementId) === undefined ? BADGE_POSITION : FLOW_BADGE_POSITION,
-        render: () => <ModificationBadge added={added} removed={removed} />,
+        render: () => <ModificationBadge added={added} removed={removed} uncounted={uncounted} />,
       });
     }
   }

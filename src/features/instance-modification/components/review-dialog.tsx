@@ -31,6 +31,7 @@ import { elementLabel, getSequenceFlow } from '../model/bpmn-index';
 import { describeInstruction } from '../model/describe-instruction';
 import type { InstanceDetails } from '../model/instance-details';
 import { hasInstructionVariables } from '../model/modification-plan';
+import { multiInstanceStarts } from '../model/multi-instance-starts';
 import { badgesPerInstruction, describeBadges, pendingBadges } from '../model/pending-badges';
 import { describeTokenCountChange, rebasePlan } from '../model/stale-plan';
 import type { MissingReference } from '../model/stale-plan';
@@ -156,8 +157,10 @@ export function ReviewDialog({
     getSequenceFlow(index, elementId) === undefined
       ? `at ${elementLabel(index, elementId)}`
       : `on flow ${elementLabel(index, elementId)}`;
-  const perInstruction = badgesPerInstruction(plan, planTree, index);
-  const total = describeBadges(pendingBadges(plan, planTree, index), badgeLabel);
+  // Starts of a whole multi-instance count what the predicted result below shows.
+  const starts = multiInstanceStarts(plan.instructions, tree, preview.preview);
+  const perInstruction = badgesPerInstruction(plan, planTree, index, starts);
+  const total = describeBadges(pendingBadges(plan, planTree, index, starts), badgeLabel);
 
   /** Every read of the instance (tree, tokens, variables) again, so the preview runs on them. */
   const refreshInstance = () => queryClient.invalidateQueries({ queryKey: modificationKeys.all });
