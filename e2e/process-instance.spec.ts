@@ -66,10 +66,12 @@ test('shows where the tokens are, synced between diagram and tree, with variable
   await expect(instancePage.treeNode('Charge card')).toContainText('waiting (async)');
   await expect(instancePage.treeNode('Charge card')).toContainText('incident');
 
-  // Sequence flows are clickable as well.
+  // Sequence flows are clickable as well; a second click keeps them selected, Escape deselects.
   await instancePage.clickDiagramElement('toStockCheck');
   await expect(instancePage.diagramElement('toStockCheck')).toHaveClass(/diagram-marker--selected/);
   await instancePage.clickDiagramElement('toStockCheck');
+  await expect(instancePage.diagramElement('toStockCheck')).toHaveClass(/diagram-marker--selected/);
+  await page.keyboard.press('Escape');
   await expect(instancePage.diagramElement('toStockCheck')).not.toHaveClass(
     /diagram-marker--selected/,
   );
