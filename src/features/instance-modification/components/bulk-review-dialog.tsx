@@ -1,7 +1,6 @@
 import {
   Button,
   ComposedModal,
-  InlineNotification,
   ModalBody,
   ModalFooter,
   ModalHeader,
@@ -34,6 +33,7 @@ import type { OperationLogReadbackRequest } from '../use-annotation-recording';
 import { useScrollIntoViewOn } from '../use-scroll-into-view-on';
 import { AnnotationRecordingNotice } from './annotation-recording-notice';
 import { BulkReviewedInstances } from './bulk-reviewed-instances';
+import { PermissionRefusals } from './permission-refusals';
 import { ReviewRequest } from './review-request';
 
 export type ExecutedModification =
@@ -176,26 +176,15 @@ export function BulkReviewDialog({
         label={`Process definition ${processDefinitionId}`}
       />
       <ModalBody hasScrollingContent aria-label="Review">
-        {(executeRefusal !== null || batchRefusal !== null) && (
-          <InlineNotification
-            kind="warning"
-            role="status"
-            lowContrast
-            hideCloseButton
-            title={
-              executeRefusal !== null && batchRefusal !== null
-                ? 'The engine will not let you run this'
-                : executeRefusal !== null
-                  ? 'You may run this only as a batch'
-                  : 'You may run this only now, not as a batch'
-            }
-          >
-            {executeRefusal !== null && (
-              <span id="bulk-review-execute-reason">{executeRefusal} </span>
-            )}
-            {batchRefusal !== null && <span id="bulk-review-batch-reason">{batchRefusal}</span>}
-          </InlineNotification>
-        )}
+        <PermissionRefusals
+          direct={{ id: 'bulk-review-execute-reason', reason: executeRefusal }}
+          batch={{ id: 'bulk-review-batch-reason', reason: batchRefusal }}
+          titles={{
+            both: 'The engine will not let you run this',
+            directRefused: 'You may run this only as a batch',
+            batchRefused: 'You may run this only now, not as a batch',
+          }}
+        />
         <section className="review-dialog__section" aria-labelledby="bulk-review-instances">
           <h3 id="bulk-review-instances" className="modification-workspace__subheading">
             Instances

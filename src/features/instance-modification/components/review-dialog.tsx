@@ -44,6 +44,7 @@ import { useModificationBody } from '../use-modification-body';
 import { usePreview } from '../use-preview';
 import { useScrollIntoViewOn } from '../use-scroll-into-view-on';
 import { AnnotationRecordingNotice } from './annotation-recording-notice';
+import { PermissionRefusals } from './permission-refusals';
 import { PredictedResult } from './predicted-result';
 import { ReviewRequest } from './review-request';
 
@@ -273,24 +274,15 @@ export function ReviewDialog({
         label={`Process instance ${processInstanceId}`}
       />
       <ModalBody hasScrollingContent aria-label="Review">
-        {(applyRefusal !== null || batchRefusal !== null) && (
-          <InlineNotification
-            kind="warning"
-            role="status"
-            lowContrast
-            hideCloseButton
-            title={
-              applyRefusal !== null && batchRefusal !== null
-                ? 'The engine will not let you apply this'
-                : applyRefusal !== null
-                  ? 'You may apply this only as a batch'
-                  : 'You may apply this only directly, not as a batch'
-            }
-          >
-            {applyRefusal !== null && <span id="review-apply-reason">{applyRefusal} </span>}
-            {batchRefusal !== null && <span id="review-batch-refusal">{batchRefusal}</span>}
-          </InlineNotification>
-        )}
+        <PermissionRefusals
+          direct={{ id: 'review-apply-reason', reason: applyRefusal }}
+          batch={{ id: 'review-batch-refusal', reason: batchRefusal }}
+          titles={{
+            both: 'The engine will not let you apply this',
+            directRefused: 'You may apply this only as a batch',
+            batchRefused: 'You may apply this only directly, not as a batch',
+          }}
+        />
         <section className="review-dialog__section" aria-labelledby="review-instructions">
           <h3 id="review-instructions" className="modification-workspace__subheading">
             Instructions, in this order
