@@ -1,6 +1,6 @@
 import { RadioButton, RadioButtonGroup, TextInput } from '@carbon/react';
 import { Controller } from 'react-hook-form';
-import type { UseFormReturn } from 'react-hook-form';
+import type { Control, UseFormReturn } from 'react-hook-form';
 
 import type { ProcessInstanceFilters, VariableFilter } from '../../../lib/process-instance-query';
 import type { BulkSelectionFormValues } from '../api/bulk-mutations';
@@ -41,61 +41,45 @@ export function BulkInstanceSelection({
   return (
     <fieldset className="bulk-selection">
       <legend className="modification-workspace__subheading">Instances to modify</legend>
-      <Controller
+      <ChoiceGroup
         control={control}
         name="mode"
-        render={({ field }) => (
-          <RadioButtonGroup
-            legendText="Choose them by"
-            name="bulk-selection-mode"
-            orientation="vertical"
-            valueSelected={field.value}
-            onChange={(value) => {
-              field.onChange(value);
-            }}
-          >
-            <RadioButton
-              id="bulk-selection-ids"
-              value="ids"
-              labelText={`The ticked rows (${String(tickedCount)})`}
-            />
-            <RadioButton
-              id="bulk-selection-query"
-              value="query"
-              labelText={`A query with the list's filters (${describeFilters(filters)})`}
-            />
-          </RadioButtonGroup>
-        )}
+        legendText="Choose them by"
+        orientation="vertical"
+        choices={[
+          {
+            id: 'bulk-selection-ids',
+            value: 'ids',
+            labelText: `The ticked rows (${String(tickedCount)})`,
+          },
+          {
+            id: 'bulk-selection-query',
+            value: 'query',
+            labelText: `A query with the list's filters (${describeFilters(filters)})`,
+          },
+        ]}
       />
       {values.mode === 'ids' && tickedCount === 0 && (
         <p className="modification-workspace__hint">Tick instances in the list below.</p>
       )}
       {values.mode === 'query' && (
         <div className="bulk-selection__query">
-          <Controller
+          <ChoiceGroup
             control={control}
             name="source"
-            render={({ field }) => (
-              <RadioButtonGroup
-                legendText="Query"
-                name="bulk-selection-source"
-                valueSelected={field.value}
-                onChange={(value) => {
-                  field.onChange(value);
-                }}
-              >
-                <RadioButton
-                  id="bulk-source-runtime"
-                  value="runtime"
-                  labelText="Runtime (processInstanceQuery)"
-                />
-                <RadioButton
-                  id="bulk-source-history"
-                  value="history"
-                  labelText="History, unfinished only (historicProcessInstanceQuery)"
-                />
-              </RadioButtonGroup>
-            )}
+            legendText="Query"
+            choices={[
+              {
+                id: 'bulk-source-runtime',
+                value: 'runtime',
+                labelText: 'Runtime (processInstanceQuery)',
+              },
+              {
+                id: 'bulk-source-history',
+                value: 'history',
+                labelText: 'History, unfinished only (historicProcessInstanceQuery)',
+              },
+            ]}
           />
           <p className="modification-workspace__hint">
             {history
@@ -128,6 +112,48 @@ export function BulkInstanceSelection({
         </div>
       )}
     </fieldset>
+  );
+}
+
+/** The form's choices, each a set of radio buttons. */
+type ChoiceName = 'mode' | 'source';
+
+interface ChoiceGroupProps<Name extends ChoiceName> {
+  control: Control<BulkSelectionFormValues>;
+  name: Name;
+  legendText: string;
+  orientation?: 'horizontal' | 'vertical';
+  choices: { id: string; value: BulkSelectionFormValues[Name]; labelText: string }[];
+}
+
+/** One choice of the form as radio buttons, its value held by react-hook-form. */
+function ChoiceGroup<Name extends ChoiceName>({
+  control,
+  name,
+  legendText,
+  orientation,
+  choices,
+}: ChoiceGroupProps<Name>) {
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field }) => (
+        <RadioButtonGroup
+          legendText={legendText}
+          name={`bulk-selection-${name}`}
+          orientation={orientation}
+          valueSelected={field.value}
+          onChange={(value) => {
+            field.onChange(value);
+          }}
+        >
+          {choices.map((choice) => (
+            <RadioButton key={choice.id} {...choice} />
+          ))}
+        </RadioButtonGroup>
+      )}
+    />
   );
 }
 
