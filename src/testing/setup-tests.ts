@@ -1,4 +1,5 @@
 import '@testing-library/jest-dom/vitest';
+import './jsdom-layout';
 // eslint-disable-next-line testing-library/no-manual-cleanup -- auto-cleanup needs Vitest `globals`, kept off
 import { cleanup } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';

@@ -55,7 +55,6 @@ function rowOf(tableName: string, batchId: string) {
 describe('BatchDashboard', () => {
   afterEach(() => {
     vi.useRealTimers();
-    vi.unstubAllGlobals();
   });
 
   it('shows progress, state, type, creator and start of each running batch, stuck included', async () => {
@@ -224,8 +223,6 @@ describe('BatchDashboard', () => {
   });
 
   it('deletes a batch with or without its history, as the operator chooses', async () => {
-    // Carbon's modal measures itself; jsdom has no layout.
-    vi.stubGlobal('ResizeObserver', NoopResizeObserver);
     rememberSession({ userId: 'demo', csrfToken: 'csrf-token' });
     let batches = [batchStatistics({ id: 'batch-1' })];
     serveBatches(() => batches);
@@ -269,10 +266,4 @@ async function settle(): Promise<void> {
       await vi.advanceTimersByTimeAsync(1);
     });
   }
-}
-
-class NoopResizeObserver {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
 }

@@ -7,7 +7,7 @@ import {
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import type { ReactElement } from 'react';
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 
 import type { ExceptionDto, UserOperationLogEntryDto } from '../../api/camunda-dto';
 import { rememberSession } from '../../api/console-session';
@@ -27,25 +27,6 @@ const at = (seconds: number) => toCamundaDate(T0 + seconds * 1000);
 let log: UserOperationLogEntryDto[];
 let listRequests: URL[];
 let annotationRequests: { url: string; body: unknown }[];
-
-beforeAll(() => {
-  // jsdom has neither: Carbon's TextArea measures itself, the router restores the scroll position.
-  vi.stubGlobal(
-    'ResizeObserver',
-    class {
-      observe() {
-        return undefined;
-      }
-      unobserve() {
-        return undefined;
-      }
-      disconnect() {
-        return undefined;
-      }
-    },
-  );
-  vi.spyOn(window, 'scrollTo').mockImplementation(() => undefined);
-});
 
 beforeEach(() => {
   rememberSession({ userId: 'demo', csrfToken: 'csrf-token' });

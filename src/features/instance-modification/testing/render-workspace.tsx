@@ -1,5 +1,3 @@
-import './jsdom-layout';
-
 import { useQuery } from '@tanstack/react-query';
 import { http, HttpResponse } from 'msw';
 import { useState } from 'react';
