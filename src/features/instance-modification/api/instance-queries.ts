@@ -3,6 +3,7 @@ import { queryOptions } from '@tanstack/react-query';
 import type {
   ActivityInstanceDto,
   HistoricActivityInstanceDto,
+  JobDto,
   VariableInstanceDto,
 } from '../../../api/camunda-dto';
 import { engineRequest } from '../../../api/engine-client';
@@ -12,6 +13,9 @@ export type HistoricActivityInstanceStartDto = Pick<
   HistoricActivityInstanceDto,
   'id' | 'activityId' | 'startTime'
 >;
+
+/** `GET /job` entries, as far as this feature reads them. */
+export type JobCreateTimeDto = Pick<JobDto, 'executionId' | 'createTime'>;
 
 /**
  * Query keys of the instance data this feature reads. They live under the instance prefix
@@ -28,6 +32,8 @@ export const modificationKeys = {
     [...modificationKeys.instance(processInstanceId), 'variable-instances'] as const,
   startTimes: (processInstanceId: string) =>
     [...modificationKeys.instance(processInstanceId), 'start-times'] as const,
+  jobs: (processInstanceId: string) =>
+    [...modificationKeys.instance(processInstanceId), 'jobs'] as const,
 };
 
 /** Query options for what the plan is built on, for `useQuery` and `fetchQuery` alike. */
@@ -57,6 +63,19 @@ export const modificationQueries = {
     queryOptions({
       queryKey: modificationKeys.startTimes(processInstanceId),
       queryFn: ({ signal }) => getRunningActivityStarts(processInstanceId, signal),
+      retry: false,
+    }),
+
+  /**
+   * Since when each waiting async continuation waits. A transition instance has no running
+   * activity instance in history (before the activity, none has started; after it, it has
+   * ended), but its job was created when the token reached the continuation, on the execution
+   * that is the transition instance's id. Callers treat an error as "not known".
+   */
+  jobs: (processInstanceId: string) =>
+    queryOptions({
+      queryKey: modificationKeys.jobs(processInstanceId),
+      queryFn: ({ signal }) => getJobs(processInstanceId, signal),
       retry: false,
     }),
 };
@@ -89,4 +108,8 @@ function getRunningActivityStarts(
     query: { processInstanceId, unfinished: true },
     signal,
   });
+}
+
+function getJobs(processInstanceId: string, signal: AbortSignal): Promise<JobCreateTimeDto[]> {
+  return engineRequest('/job', { query: { processInstanceId }, signal });
 }

@@ -81,18 +81,37 @@ export function ElementActionMenu({
         actions={actions}
         onAction={handleAction}
         describeInstance={(action) =>
-          action.instanceId === undefined ? null : instanceSummary(action.instanceId, details)
+          action.instanceId === undefined
+            ? null
+            : instanceSummary(action, action.instanceId, details)
         }
       />
     </section>
   );
 }
 
-function instanceSummary(instanceId: string, details: InstanceDetails): string {
-  const started = details.startTimes.get(instanceId);
+function instanceSummary(
+  action: LegalAction,
+  instanceId: string,
+  details: InstanceDetails,
+): string {
   const variables = summarizeVariables(details.variablesByInstance.get(instanceId));
   return [
-    started === undefined ? 'Start time unknown' : `Started ${started}`,
+    action.kind === 'cancelTransition'
+      ? waitingPhrase(details.waitingSince.get(instanceId))
+      : startedPhrase(details.startTimes.get(instanceId)),
     variables === '' ? 'no local variables' : `variables: ${variables}`,
   ].join(' · ');
+}
+
+function startedPhrase(started: string | undefined): string {
+  return started === undefined ? 'Start time unknown' : `Started ${started}`;
+}
+
+/**
+ * A token in an async continuation waits for its job: before the activity, which has not started,
+ * or after it, which has ended. So it has no start, only the time it began to wait.
+ */
+function waitingPhrase(since: string | undefined): string {
+  return since === undefined ? 'Waiting since an unknown time' : `Waiting since ${since}`;
 }

@@ -1,7 +1,12 @@
 import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { activityInstance, processTree, runningOrderTree } from '../testing/modification-fixtures';
+import {
+  activityInstance,
+  processTree,
+  runningOrderTree,
+  transitionInstance,
+} from '../testing/modification-fixtures';
 import { renderWorkspace } from '../testing/render-workspace';
 
 afterEach(() => {
@@ -245,5 +250,27 @@ describe('ModificationWorkspace', () => {
       await screen.findByRole('option', { name: 'Pick item [pick] (user task) – 1 token' }),
     ).toBeInTheDocument();
     expect(screen.getByRole('option', { name: 'yes [yes] (sequence flow)' })).toBeInTheDocument();
+  });
+
+  it('says since when a waiting async continuation waits, from its job', async () => {
+    // Neither waiting token has a running activity instance in history: only their jobs know.
+    renderWorkspace({
+      tree: processTree(transitionInstance('exec-1', 'ship'), transitionInstance('exec-2', 'ship')),
+      jobs: [
+        { executionId: 'exec-1', createTime: '2024-05-01T10:07:00.000+0000' },
+        { executionId: 'other-execution', createTime: '2024-05-01T10:09:00.000+0000' },
+      ],
+      initialSelection: 'ship',
+    });
+
+    expect(
+      await screen.findByRole('button', {
+        name: 'Cancel the waiting async continuation exec-1',
+        description: /Waiting since 2024-05-01 10:07:00/,
+      }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Cancel the waiting async continuation exec-2' }),
+    ).toHaveAccessibleDescription(/Waiting since an unknown time · no local variables$/);
   });
 });

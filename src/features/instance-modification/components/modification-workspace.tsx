@@ -96,9 +96,10 @@ function Workspace({
 
   const starts = useQuery(modificationQueries.startTimes(processInstanceId));
   const variables = useQuery(modificationQueries.variableInstances(processInstanceId));
+  const jobs = useQuery(modificationQueries.jobs(processInstanceId));
   const details = useMemo(
-    () => toInstanceDetails(starts.data, variables.data),
-    [starts.data, variables.data],
+    () => toInstanceDetails(starts.data, variables.data, jobs.data),
+    [starts.data, variables.data, jobs.data],
   );
   // The body the review dialog will show and send: the compact preview runs on it too.
   const planBody = useModificationBody(plan);

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { http, HttpResponse } from 'msw';
 import { useState } from 'react';
 
-import type { ActivityInstanceDto, VariableInstanceDto } from '../../../api/camunda-dto';
+import type { ActivityInstanceDto, JobDto, VariableInstanceDto } from '../../../api/camunda-dto';
 import { engineCapabilityHandlers } from '../../../testing/engine-capability-handlers';
 import type { EngineCapabilityFixture } from '../../../testing/engine-capability-handlers';
 import { engineRequest } from '../../../api/engine-client';
@@ -51,6 +51,8 @@ export interface RenderWorkspaceOptions extends Partial<ModificationWorkspacePro
   /** What `GET /process-instance/{id}/activity-instances` answers (the stale check). */
   currentTree?: ActivityInstanceDto;
   variables?: VariableInstanceDto[];
+  /** What `GET /job?processInstanceId=` answers. */
+  jobs?: Pick<JobDto, 'executionId' | 'createTime'>[];
   initialSelection?: string | null;
   /**
    * The workspace gets its tree as the instance page does, read from the engine under the
@@ -66,6 +68,7 @@ export function renderWorkspace({
   tree = runningOrderTree(),
   currentTree = tree,
   variables = [],
+  jobs = [],
   initialSelection = null,
   livePageTree = false,
   capabilities,
@@ -75,6 +78,12 @@ export function renderWorkspace({
   server.use(
     ...engineCapabilityHandlers(capabilities),
     http.get(`${ENGINE_REST_URL}/variable-instance`, () => HttpResponse.json(variables)),
+    // Only the instance's jobs: a test's own `/job` handler answers the other reads (a batch's).
+    http.get(`${ENGINE_REST_URL}/job`, ({ request }) =>
+      new URL(request.url).searchParams.has('processInstanceId')
+        ? HttpResponse.json(jobs)
+        : undefined,
+    ),
     http.get(`${ENGINE_REST_URL}/history/activity-instance`, () =>
       HttpResponse.json([
         { id: 'sub:1', activityId: 'sub', startTime: '2024-05-01T10:00:00.000+0000' },
