@@ -15,10 +15,10 @@ import { elementLabel, getBpmnIndex } from '../model/bpmn-index';
 import { toInstanceDetails } from '../model/instance-details';
 import { describeTokenCountChange, findStalePlan, rebasePlan } from '../model/stale-plan';
 import { ANNOTATION_REQUIRED } from '../modification-settings';
-import type { OperationLogReadbackRequest } from '../use-annotation-recording';
 import { useModificationBody } from '../use-modification-body';
 import { useModificationPlan } from '../use-modification-plan';
 import { usePreview } from '../use-preview';
+import { useScrollIntoViewOn } from '../use-scroll-into-view-on';
 import { BatchProgress } from './batch-progress';
 import { ElementActionMenu } from './element-action-menu';
 import { ElementPicker } from './element-picker';
@@ -91,8 +91,10 @@ function Workspace({
     useModificationPlan();
   const [reviewing, setReviewing] = useState(false);
   const [announcement, setAnnouncement] = useState('');
-  const [applied, setApplied] = useState(false);
-  const [readback, setReadback] = useState<OperationLogReadbackRequest | null>(null);
+  /** The last apply's outcome, until the operator moves on. */
+  const [applied, setApplied] = useState<AppliedModification | null>(null);
+  // Shown at the top of the panel, while the operator pressed Apply in a dialog above its bottom.
+  const outcomeRef = useScrollIntoViewOn<HTMLDivElement>(applied, { focus: true });
 
   const starts = useQuery(modificationQueries.startTimes(processInstanceId));
   const variables = useQuery(modificationQueries.variableInstances(processInstanceId));
@@ -124,13 +126,12 @@ function Workspace({
   const tokenCounts = useMemo(() => countTokensByElement(tree), [tree]);
 
   const handleAnnounce = (message: string) => {
-    setApplied(false);
+    setApplied(null);
     setAnnouncement(message);
   };
   const handleApplied = (result: AppliedModification) => {
     setReviewing(false);
-    setApplied(result.kind === 'sync');
-    setReadback(result.kind === 'sync' ? result.readback : null);
+    setApplied(result);
     setAnnouncement(
       result.kind === 'sync'
         ? ''
@@ -162,35 +163,37 @@ function Workspace({
       <h2 id="modification-workspace-heading" className="modification-workspace__heading">
         Modify this instance
       </h2>
-      {followedBatch !== null && (
-        <BatchProgress
-          batch={followedBatch}
-          pollIntervalMs={batchPollIntervalMs}
-          onDismiss={() => {
-            setFollowedBatch(null);
-          }}
-        />
-      )}
-      {followedBatch !== null && (
-        <BatchOperationLogReadback
-          batchId={followedBatch.id}
-          batch={followedBatch}
-          scope={{ processInstanceId }}
-        />
-      )}
-      {applied && (
-        <InlineNotification
-          kind="success"
-          role="status"
-          lowContrast
-          title="The modification was applied"
-          subtitle="The instance shows its new state."
-          onClose={() => {
-            setApplied(false);
-          }}
-        />
-      )}
-      {applied && readback !== null && <OperationLogReadback request={readback} />}
+      <div ref={outcomeRef} tabIndex={-1} role="group" aria-label="Outcome of the last apply">
+        {followedBatch !== null && (
+          <BatchProgress
+            batch={followedBatch}
+            pollIntervalMs={batchPollIntervalMs}
+            onDismiss={() => {
+              setFollowedBatch(null);
+            }}
+          />
+        )}
+        {followedBatch !== null && (
+          <BatchOperationLogReadback
+            batchId={followedBatch.id}
+            batch={followedBatch}
+            scope={{ processInstanceId }}
+          />
+        )}
+        {applied?.kind === 'sync' && (
+          <InlineNotification
+            kind="success"
+            role="status"
+            lowContrast
+            title="The modification was applied"
+            subtitle="The instance shows its new state."
+            onClose={() => {
+              setApplied(null);
+            }}
+          />
+        )}
+        {applied?.kind === 'sync' && <OperationLogReadback request={applied.readback} />}
+      </div>
       {mayNotApply !== null && (
         <InlineNotification
           kind="warning"

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import type {
   BatchDto,
@@ -131,6 +131,23 @@ describe('ReviewDialog', () => {
     });
     expect(screen.queryByRole('list', { name: 'Instructions' })).not.toBeInTheDocument();
     expect(localStorage.getItem('repair-plan:pi-1')).toBeNull();
+  });
+
+  it('brings the outcome into view and focus after Apply, at the top of the panel', async () => {
+    server.use(http.post(MODIFICATION_URL, () => new HttpResponse(null, { status: 204 })));
+    const scrolled = vi.spyOn(Element.prototype, 'scrollIntoView');
+    const { user, dialog } = await reviewMove();
+
+    await user.type(within(dialog).getByLabelText('Annotation (required)'), 'Stuck shipment');
+    await user.click(within(dialog).getByRole('button', { name: 'Apply' }));
+
+    expect(await screen.findByText('The modification was applied')).toBeInTheDocument();
+    const outcome = screen.getByRole('group', { name: 'Outcome of the last apply' });
+    await waitFor(() => {
+      expect(outcome).toHaveFocus();
+    });
+    expect(scrolled.mock.contexts).toContain(outcome);
+    scrolled.mockRestore();
   });
 
   it("shows Camunda's error, keeps the plan and the dialog, and cannot be sent twice", async () => {
