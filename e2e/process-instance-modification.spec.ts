@@ -418,7 +418,7 @@ test('after a stale stop, plans against the current state: preview, page and res
   await expect(warnings).not.toContainText('would wait forever');
   await page.screenshot({ path: 'test-results/modification-rebased-ends.png' });
   await workspace.applyButton.click();
-  await expect(page.getByText('This process instance no longer exists')).toBeVisible();
+  await expect(page.getByText('The instance ended as planned')).toBeVisible();
 
   const history = await engineRest.get<HistoricProcessInstanceDto>(
     `/history/process-instance/${instance.id}`,

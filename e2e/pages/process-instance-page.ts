@@ -8,6 +8,8 @@ export class ProcessInstancePage {
   readonly variablesTable: Locator;
   readonly incidentsTable: Locator;
   readonly operationLog: Locator;
+  /** What the page shows instead of the instance once a plan applied here has ended it. */
+  readonly endedOutcome: Locator;
 
   constructor(private readonly page: Page) {
     this.diagram = page.getByRole('figure', { name: 'Process diagram' });
@@ -17,6 +19,7 @@ export class ProcessInstancePage {
     this.variablesTable = page.getByRole('table', { name: 'Variables' });
     this.incidentsTable = page.getByRole('table', { name: 'Incidents' });
     this.operationLog = page.getByRole('region', { name: 'Operation log of this instance' });
+    this.endedOutcome = page.getByRole('group', { name: 'Outcome' });
   }
 
   async goto(processInstanceId: string): Promise<void> {

@@ -12,6 +12,7 @@ export interface ProcessInstanceAsideProps {
   tree: ActivityInstanceDto;
   selectedActivityId: string | null;
   onSelectActivity: (activityId: string | null) => void;
+  onApplyEnding: (applying: Promise<void>) => void;
 }
 
 /**
@@ -27,6 +28,7 @@ export function ProcessInstanceAside({
   tree,
   selectedActivityId,
   onSelectActivity,
+  onApplyEnding,
 }: ProcessInstanceAsideProps) {
   return (
     <>
@@ -38,6 +40,7 @@ export function ProcessInstanceAside({
         tree={tree}
         selectedElementId={selectedActivityId}
         onSelectElement={onSelectActivity}
+        onApplyEnding={onApplyEnding}
       />
       <ActivityInstanceTreeView
         processInstanceId={processInstanceId}

@@ -7,14 +7,17 @@ import type { ActivityInstanceDto, ProcessInstanceDto } from '../../api/camunda-
 import { mergeMarkers } from '../../bpmn/merge-markers';
 import { ModificationPlanProvider } from '../../features/instance-modification/modification-plan-provider';
 import { useModificationDiagramDecorations } from '../../features/instance-modification/use-modification-diagram-decorations';
+import { InstanceOperationLog } from '../../features/operation-log/instance-operation-log';
 import { toInstanceMarkers } from '../../features/process-instances/instance-markers';
 import { ProcessInstanceDiagram } from '../../features/process-instances/process-instance-diagram';
+import { ProcessInstanceEnded } from '../../features/process-instances/process-instance-ended';
 import { ProcessInstanceError } from '../../features/process-instances/process-instance-error';
 import { ProcessInstanceHeader } from '../../features/process-instances/process-instance-header';
 import { ProcessInstanceLayout } from '../../features/process-instances/process-instance-layout';
 import { processInstanceQueries } from '../../features/process-instances/process-instance-queries';
 import { ProcessInstanceSkeleton } from '../../features/process-instances/process-instance-skeleton';
 import { toTokenBadgeOverlays } from '../../features/process-instances/token-badges';
+import { usePlannedEnding } from '../../features/process-instances/use-planned-ending';
 import { useTokenOverlays } from '../../features/process-instances/use-token-overlays';
 import { usePageEscape } from '../../lib/use-page-escape';
 
@@ -35,8 +38,22 @@ export function ProcessInstancePage() {
 /** The instance page: where its tokens are, and the plan that repairs them. */
 function ProcessInstanceView({ processInstanceId }: { processInstanceId: string }) {
   const instance = useQuery(processInstanceQueries.detail(processInstanceId));
+  const { ending, follow } = usePlannedEnding(processInstanceId);
 
-  if (instance.isPending) {
+  if (ending === 'ended') {
+    return (
+      <div className="app-page">
+        <h1 className="app-page__title">Process instance {processInstanceId}</h1>
+        <ProcessInstanceEnded processInstanceId={processInstanceId} />
+        <section aria-label="Operation log of this instance">
+          <h2 className="app-section__title">Operation log</h2>
+          <InstanceOperationLog processInstanceId={processInstanceId} />
+        </section>
+      </div>
+    );
+  }
+  // While a plan that ends the instance is applied, its 404 is no error (yet).
+  if (instance.isPending || (instance.error !== null && ending === 'applying')) {
     return (
       <div className="app-page">
         <ProcessInstanceSkeleton />
@@ -53,13 +70,19 @@ function ProcessInstanceView({ processInstanceId }: { processInstanceId: string 
   }
   return (
     <ModificationPlanProvider processInstanceId={processInstanceId}>
-      <RepairableInstance instance={instance.data} />
+      <RepairableInstance instance={instance.data} onApplyEnding={follow} />
     </ModificationPlanProvider>
   );
 }
 
 /** Waits for what the modification workspace needs: the definition, its XML and the tree. */
-function RepairableInstance({ instance }: { instance: ProcessInstanceDto }) {
+function RepairableInstance({
+  instance,
+  onApplyEnding,
+}: {
+  instance: ProcessInstanceDto;
+  onApplyEnding: (applying: Promise<void>) => void;
+}) {
   const definition = useQuery(processInstanceQueries.definition(instance.definitionId));
   const xml = useQuery(processInstanceQueries.definitionXml(instance.definitionId));
   const tree = useQuery(processInstanceQueries.activityInstances(instance.id));
@@ -76,6 +99,7 @@ function RepairableInstance({ instance }: { instance: ProcessInstanceDto }) {
       processDefinitionKey={definition.data.key}
       xml={xml.data}
       tree={tree.data}
+      onApplyEnding={onApplyEnding}
     />
   );
 }
@@ -85,9 +109,17 @@ interface InstanceWorkspaceProps {
   processDefinitionKey: string;
   xml: string;
   tree: ActivityInstanceDto;
+  /** An apply predicted to end the instance, which the page follows (`usePlannedEnding`). */
+  onApplyEnding: (applying: Promise<void>) => void;
 }
 
-function InstanceWorkspace({ instance, processDefinitionKey, xml, tree }: InstanceWorkspaceProps) {
+function InstanceWorkspace({
+  instance,
+  processDefinitionKey,
+  xml,
+  tree,
+  onApplyEnding,
+}: InstanceWorkspaceProps) {
   const [selectedActivityId, setSelectedActivityId] = useState<string | null>(null);
 
   // Everything the diagram shows is computed here, in one place: the tokens and the pending plan.
@@ -134,6 +166,7 @@ function InstanceWorkspace({ instance, processDefinitionKey, xml, tree }: Instan
               tree={tree}
               selectedActivityId={selectedActivityId}
               onSelectActivity={setSelectedActivityId}
+              onApplyEnding={onApplyEnding}
             />
           </Suspense>
         }

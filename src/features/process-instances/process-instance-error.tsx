@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 
-import { isEngineError } from '../../api/engine-error';
 import { ErrorNotification } from '../../components/error-notification';
-import { RouterLink } from '../../components/router-link';
+import { isInstanceGone } from './is-instance-gone';
 import { processInstanceQueries } from './process-instance-queries';
+import { WayBackFromGoneInstance } from './way-back-from-gone-instance';
 
 import './process-instance.scss';
 
@@ -17,7 +17,7 @@ interface ProcessInstanceErrorProps {
  * still knows its definition, whose instance list is the way back.
  */
 export function ProcessInstanceError({ processInstanceId, error }: ProcessInstanceErrorProps) {
-  const isGone = isEngineError(error) && error.status === 404;
+  const isGone = isInstanceGone(error);
   const history = useQuery({
     ...processInstanceQueries.history(processInstanceId),
     enabled: isGone,
@@ -31,17 +31,7 @@ export function ProcessInstanceError({ processInstanceId, error }: ProcessInstan
       <ErrorNotification title="This process instance no longer exists" error={error} />
       <p className="process-instance-error__text">
         It has ended or was deleted, so there is nothing left to repair.{' '}
-        {history.data === undefined ? (
-          <RouterLink to="/process-definitions">Back to the process definitions</RouterLink>
-        ) : (
-          <RouterLink
-            to="/process-definitions/$processDefinitionId"
-            params={{ processDefinitionId: history.data.processDefinitionId }}
-          >
-            Back to the instances of{' '}
-            {history.data.processDefinitionName ?? history.data.processDefinitionKey}
-          </RouterLink>
-        )}
+        <WayBackFromGoneInstance history={history.data} />
       </p>
     </div>
   );

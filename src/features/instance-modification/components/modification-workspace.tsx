@@ -45,6 +45,8 @@ export interface ModificationWorkspaceProps {
   annotationRequired?: boolean;
   /** How often a batch created by "Apply as batch" is polled; tests pass a short one. */
   batchPollIntervalMs?: number;
+  /** See `ReviewDialogProps.onApplyEnding`. */
+  onApplyEnding?: (applying: Promise<void>) => void;
 }
 
 /**
@@ -85,6 +87,7 @@ function Workspace({
   onSelectElement,
   annotationRequired = ANNOTATION_REQUIRED,
   batchPollIntervalMs,
+  onApplyEnding,
   index,
 }: ModificationWorkspaceProps & { index: BpmnIndex }) {
   const { plan, baseTree, dispatch, moveSource, setMoveSource, followedBatch, setFollowedBatch } =
@@ -323,6 +326,7 @@ function Workspace({
             setReviewing(false);
           }}
           onApplied={handleApplied}
+          onApplyEnding={onApplyEnding}
         />
       )}
     </section>

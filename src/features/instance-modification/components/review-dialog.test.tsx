@@ -136,7 +136,8 @@ describe('ReviewDialog', () => {
   it('brings the outcome into view and focus after Apply, at the top of the panel', async () => {
     server.use(http.post(MODIFICATION_URL, () => new HttpResponse(null, { status: 204 })));
     const scrolled = vi.spyOn(Element.prototype, 'scrollIntoView');
-    const { user, dialog } = await reviewMove();
+    const onApplyEnding = vi.fn();
+    const { user, dialog } = await reviewMove({ onApplyEnding });
 
     await user.type(within(dialog).getByLabelText('Annotation (required)'), 'Stuck shipment');
     await user.click(within(dialog).getByRole('button', { name: 'Apply' }));
@@ -147,7 +148,61 @@ describe('ReviewDialog', () => {
       expect(outcome).toHaveFocus();
     });
     expect(scrolled.mock.contexts).toContain(outcome);
+    // The instance keeps running: nothing for the page to follow.
+    expect(onApplyEnding).not.toHaveBeenCalled();
     scrolled.mockRestore();
+  });
+
+  it('hands the page the apply of a plan that ends the instance, and forgets the plan', async () => {
+    let answer: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    server.use(
+      http.post(MODIFICATION_URL, async () => {
+        await answered;
+        return new HttpResponse(null, { status: 204 });
+      }),
+    );
+    const followed: Promise<void>[] = [];
+    const { user, unmount } = renderWorkspace({
+      onApplyEnding: (applying) => {
+        followed.push(applying);
+      },
+    });
+    const cancellations: [string, string][] = [
+      ['Ship order', "Cancel the token at 'Ship order'"],
+      ['Pick item', "Cancel the token at 'Pick item'"],
+    ];
+    for (const [name, action] of cancellations) {
+      const picker = await screen.findByRole('combobox', { name: 'Element' });
+      await user.clear(picker);
+      await user.type(picker, name);
+      await user.click(await screen.findByRole('option', { name: new RegExp(`^${name} \\[`) }));
+      await user.click(screen.getByRole('button', { name: action }));
+    }
+    await user.click(screen.getByRole('button', { name: 'Review' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Review the modification' });
+    expect(
+      await within(dialog).findByText(
+        'The process instance would end',
+        {},
+        { timeout: PREVIEW_TIMEOUT_MS },
+      ),
+    ).toBeInTheDocument();
+
+    await user.type(within(dialog).getByLabelText('Annotation (required)'), 'Close it');
+    await user.click(within(dialog).getByRole('button', { name: 'Apply' }));
+    await waitFor(() => {
+      expect(followed).toHaveLength(1);
+    });
+    // As on the instance page, which shows the end instead of the workspace before the request
+    // has settled.
+    unmount();
+    answer();
+
+    await expect(followed[0]).resolves.toBeUndefined();
+    expect(localStorage.getItem('repair-plan:pi-1')).toBeNull();
   });
 
   it("shows Camunda's error, keeps the plan and the dialog, and cannot be sent twice", async () => {

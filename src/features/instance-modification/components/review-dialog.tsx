@@ -35,6 +35,7 @@ import { multiInstanceStarts } from '../model/multi-instance-starts';
 import { badgesPerInstruction, describeBadges, pendingBadges } from '../model/pending-badges';
 import { describeTokenCountChange, rebasePlan } from '../model/stale-plan';
 import type { MissingReference } from '../model/stale-plan';
+import { discardStoredPlan } from '../model/plan-storage';
 import { rememberSentAnnotation } from '../model/sent-annotations';
 import { ANNOTATION_REQUIRED } from '../modification-settings';
 import { useAnnotationRecording } from '../use-annotation-recording';
@@ -64,6 +65,11 @@ export interface ReviewDialogProps {
   annotationRequired?: boolean;
   onClose: () => void;
   onApplied: (applied: AppliedModification) => void;
+  /**
+   * Applying a plan the preview says ends the instance: the page follows the request, since
+   * the instance's end unmounts this dialog and the workspace before they hear of its success.
+   */
+  onApplyEnding?: (applying: Promise<void>) => void;
 }
 
 type ApplyMode = 'sync' | 'async';
@@ -87,6 +93,7 @@ export function ReviewDialog({
   annotationRequired = ANNOTATION_REQUIRED,
   onClose,
   onApplied,
+  onApplyEnding,
 }: ReviewDialogProps) {
   const queryClient = useQueryClient();
   const { plan, baseTree, dispatch, completePlan, setFollowedBatch } = useModificationPlan();
@@ -208,13 +215,26 @@ export function ReviewDialog({
       inFlight.current = false;
     };
     if (mode === 'sync') {
-      apply.mutate(request, {
+      // Predicted for the body being sent.
+      const endsInstance = preview.preview?.ok === true && preview.preview.ended;
+      const applying = apply.mutateAsync(request, {
         onSuccess: () => {
           completePlan();
           onApplied({ kind: 'sync', readback: recording.toReadbackRequest(values.annotation) });
         },
         onSettled: settle,
       });
+      if (endsInstance) {
+        onApplyEnding?.(
+          applying.then(() => {
+            // Once the instance has ended, `completePlan` may never run: the sent plan must not
+            // stay in storage either way.
+            discardStoredPlan(processInstanceId);
+          }),
+        );
+      }
+      // A refusal shows as `apply.error`.
+      void applying.catch(() => undefined);
     } else {
       applyAsync.mutate(request, {
         onSuccess: (batch) => {

@@ -1,0 +1,64 @@
+import type { Page } from '@playwright/test';
+
+import type { HistoricProcessInstanceDto, UserOperationLogEntryDto } from '../src/api/camunda-dto';
+import { DEMO_USER, expect, test } from './fixtures';
+import { ModificationWorkspace } from './pages/modification-workspace';
+import { ProcessInstancePage } from './pages/process-instance-page';
+import type { SignInPage } from './pages/sign-in-page';
+
+/** What the operator sees once Apply has done its work: the outcome, where they are looking. */
+
+async function openInstance(page: Page, signInPage: SignInPage, processInstanceId: string) {
+  const instancePage = new ProcessInstancePage(page);
+  const workspace = new ModificationWorkspace(page);
+  await instancePage.goto(processInstanceId);
+  await signInPage.signIn(DEMO_USER.username, DEMO_USER.password);
+  await expect(instancePage.readyDiagram).toBeVisible();
+  return { instancePage, workspace };
+}
+
+test.describe('on a wide screen', () => {
+  test.use({ viewport: { width: 1440, height: 1000 } });
+
+  test('ending the instance on purpose is a success, with its history', async ({
+    page,
+    engineRest,
+    signInPage,
+  }) => {
+    const { key } = await engineRest.deployProcess('user-task.bpmn');
+    const instance = await engineRest.startProcessInstance(key, { businessKey: 'END-ON-PURPOSE' });
+    const { instancePage, workspace } = await openInstance(page, signInPage, instance.id);
+
+    await instancePage.clickDiagramElement('review');
+    await workspace.action("Cancel the token at 'Review'").click();
+    await workspace.reviewButton.click();
+    await expect(workspace.reviewDialog.getByText('The process instance would end')).toBeVisible();
+    await workspace.annotation.fill('Duplicate order, closed on purpose');
+    await workspace.applyButton.click();
+
+    await expect(page.getByText('The instance ended as planned')).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await expect(page.getByText('This process instance no longer exists')).toHaveCount(0);
+    await expect(instancePage.endedOutcome).toBeFocused();
+    await expect(instancePage.endedOutcome).toContainText('(EXTERNALLY_TERMINATED)');
+    await expect(instancePage.operationLog).toContainText('ModifyProcessInstance');
+    await expect(instancePage.operationLog).toContainText('Duplicate order, closed on purpose');
+    await expect(
+      page.getByRole('link', { name: 'Back to the instances of E2E user task' }),
+    ).toBeVisible();
+    await page.screenshot({ path: 'test-results/instance-ended-as-planned.png' });
+
+    const history = await engineRest.get<HistoricProcessInstanceDto>(
+      `/history/process-instance/${instance.id}`,
+    );
+    expect(history.state).toBe('EXTERNALLY_TERMINATED');
+    const entries = await engineRest.get<UserOperationLogEntryDto[]>(
+      `/history/user-operation?processInstanceId=${instance.id}&operationType=ModifyProcessInstance`,
+    );
+    expect(entries[0]?.annotation).toBe('Duplicate order, closed on purpose');
+
+    // Opened afresh, the page has not just ended it itself: the plain "no longer exists".
+    await instancePage.goto(instance.id);
+    await expect(page.getByText('This process instance no longer exists')).toBeVisible();
+  });
+});
