@@ -62,3 +62,34 @@ test.describe('on a wide screen', () => {
     await expect(page.getByText('This process instance no longer exists')).toBeVisible();
   });
 });
+
+test.describe('on a short screen', () => {
+  // The panel is longer than the screen: Review and Apply sit far below its top.
+  test.use({ viewport: { width: 1280, height: 640 } });
+
+  test('the outcome of Apply comes into view and takes focus', async ({
+    page,
+    engineRest,
+    signInPage,
+  }) => {
+    const { key } = await engineRest.deployProcess('repair.bpmn');
+    const instance = await engineRest.startProcessInstance(key, { businessKey: 'OUTCOME' });
+    const { instancePage, workspace } = await openInstance(page, signInPage, instance.id);
+
+    await instancePage.clickDiagramElement('chargeCard');
+    await workspace.action('Move the token from here to another element…').click();
+    await instancePage.clickDiagramElement('shipOrder');
+    await workspace.action(/^Move here: cancel the token at .Charge card./).click();
+    await workspace.reviewButton.scrollIntoViewIfNeeded();
+    // The outcome shows right below the panel's heading.
+    await expect(
+      workspace.region.getByRole('heading', { name: 'Modify this instance' }),
+    ).not.toBeInViewport();
+
+    await workspace.reviewAndApply('Card charged by phone');
+
+    await expect(workspace.outcome.getByText('The modification was applied')).toBeInViewport();
+    await expect(workspace.outcome).toBeFocused();
+    await page.screenshot({ path: 'test-results/instance-outcome-in-view.png' });
+  });
+});

@@ -11,6 +11,8 @@ export class ModificationWorkspace {
   readonly applyButton: Locator;
   readonly applyAsBatchButton: Locator;
   readonly requestBody: Locator;
+  /** Where the outcome of the last apply shows, at the top of the panel. */
+  readonly outcome: Locator;
 
   constructor(private readonly page: Page) {
     this.region = page.getByRole('region', { name: 'Modify this instance' });
@@ -22,6 +24,7 @@ export class ModificationWorkspace {
     this.applyButton = this.reviewDialog.getByRole('button', { name: 'Apply', exact: true });
     this.applyAsBatchButton = this.reviewDialog.getByRole('button', { name: 'Apply as batch' });
     this.requestBody = this.reviewDialog.getByLabel('Request body (JSON)');
+    this.outcome = this.region.getByRole('group', { name: 'Outcome of the last apply' });
   }
 
   /** A button of the selected element's action list, e.g. "Start before 'Ship order'". */
