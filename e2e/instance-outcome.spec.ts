@@ -61,6 +61,21 @@ test.describe('on a wide screen', () => {
     await instancePage.goto(instance.id);
     await expect(page.getByText('This process instance no longer exists')).toBeVisible();
   });
+
+  test('a waiting async continuation says since when it waits', async ({
+    page,
+    engineRest,
+    signInPage,
+  }) => {
+    const { key } = await engineRest.deployProcess('repair.bpmn');
+    const instance = await engineRest.startProcessInstance(key, { businessKey: 'WAITING' });
+    const { instancePage, workspace } = await openInstance(page, signInPage, instance.id);
+
+    await instancePage.clickDiagramElement('chargeCard');
+    await expect(
+      workspace.action(/^Cancel the waiting async continuation /),
+    ).toHaveAccessibleDescription(/Waiting since \d{4}-\d\d-\d\d \d\d:\d\d:\d\d/);
+  });
 });
 
 test.describe('on a short screen', () => {
