@@ -141,7 +141,10 @@ function activityActions(
         label: `Cancel the waiting async continuation ${shortInstanceId(id)}`,
         enabled: true,
         reason: null,
-        note: 'Its job is deleted. The activity never ran, so none of its end listeners or output mappings run.',
+        note:
+          // Camunda waits in a transition instance before an asyncBefore activity starts or after
+          // an asyncAfter one ended; cancelling it deletes the job either way.
+          'Its job is deleted: an activity waiting to start never runs, and one waiting to be left (async after) does not take its outgoing flows.',
         instructions: [{ type: 'cancel', transitionInstanceId: id }],
         instanceId: id,
       });
