@@ -43,10 +43,15 @@ export class ProcessInstancePage {
   /**
    * Clicks the middle of an element's box. A straight sequence flow's box has no height, which
    * Playwright counts as invisible, so its `click()` would wait forever; bpmn-js' wide hit area
-   * around the line still takes a click there.
+   * around the line still takes a click there. The element is scrolled into view first: a click
+   * at coordinates outside the viewport lands nowhere.
    */
   async clickDiagramElement(elementId: string): Promise<void> {
-    const box = await this.diagramElement(elementId).boundingBox();
+    const element = this.diagramElement(elementId);
+    await element.evaluate((node) => {
+      node.scrollIntoView({ block: 'center', inline: 'center' });
+    });
+    const box = await element.boundingBox();
     if (box === null) {
       throw new Error(`The diagram shows no element ${elementId}`);
     }
