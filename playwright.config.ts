@@ -30,6 +30,9 @@ export default defineConfig({
   retries: 0,
   workers: 2,
   reporter: 'list',
+  // Two workers on a two-core machine: the first diagram of a page (bpmn-js loads on demand) took
+  // more than the default 5 s in some runs while the other worker was busy.
+  expect: { timeout: 10_000 },
   use: {
     baseURL: BASE_URL,
     browserName: 'chromium',
