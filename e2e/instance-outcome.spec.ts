@@ -57,9 +57,15 @@ test.describe('on a wide screen', () => {
     );
     expect(entries[0]?.annotation).toBe('Duplicate order, closed on purpose');
 
-    // Opened afresh, the page has not just ended it itself: the plain "no longer exists".
+    // Opened afresh, the page did not just end it itself, but the history says it ended: no
+    // error, and the operation log says who ended it and why.
     await instancePage.goto(instance.id);
-    await expect(page.getByText('This process instance no longer exists')).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'has ended' })).toContainText(
+      'EXTERNALLY_TERMINATED',
+    );
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await expect(instancePage.operationLog).toContainText('Duplicate order, closed on purpose');
+    await page.screenshot({ path: 'test-results/instance-ended-reopened.png' });
   });
 
   test('a waiting async continuation says since when it waits', async ({

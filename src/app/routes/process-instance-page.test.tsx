@@ -63,6 +63,10 @@ function serveGoneInstance(history: HistoricProcessInstanceDto | null) {
     http.get(`${ENGINE_REST_URL}/history/process-instance/${GONE_ID}`, () =>
       history === null ? notFound() : HttpResponse.json(history),
     ),
+    http.get(`${ENGINE_REST_URL}/history/user-operation`, () => HttpResponse.json([])),
+    http.get(`${ENGINE_REST_URL}/history/user-operation/count`, () =>
+      HttpResponse.json({ count: 0 }),
+    ),
   );
 }
 
@@ -80,7 +84,7 @@ describe('ProcessInstancePage', () => {
     ).toHaveAttribute('href', '/process-definitions');
   });
 
-  it('links back to the instances of its definition when the history still knows it', async () => {
+  it('says that an instance the history knows has ended, with its operation log', async () => {
     serveGoneInstance({
       id: GONE_ID,
       businessKey: null,
@@ -109,6 +113,11 @@ describe('ProcessInstancePage', () => {
     expect(
       await screen.findByRole('link', { name: 'Back to the instances of Order' }),
     ).toHaveAttribute('href', '/process-definitions/order%3A1%3Adef-1');
+    expect(screen.getByRole('status')).toHaveTextContent(
+      /This process instance has ended.*It ended 2024-05-01 \d\d:00:00 \(COMPLETED\)/,
+    );
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Operation log of this instance' })).toBeVisible();
   });
 
   it('shows any other failure as the engine reports it', async () => {

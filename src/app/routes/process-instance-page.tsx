@@ -39,16 +39,19 @@ export function ProcessInstancePage() {
 function ProcessInstanceView({ processInstanceId }: { processInstanceId: string }) {
   const instance = useQuery(processInstanceQueries.detail(processInstanceId));
   const { ending, follow } = usePlannedEnding(processInstanceId);
+  const operationLog = (
+    <section aria-label="Operation log of this instance">
+      <h2 className="app-section__title">Operation log</h2>
+      <InstanceOperationLog processInstanceId={processInstanceId} />
+    </section>
+  );
 
   if (ending === 'ended') {
     return (
       <div className="app-page">
         <h1 className="app-page__title">Process instance {processInstanceId}</h1>
         <ProcessInstanceEnded processInstanceId={processInstanceId} />
-        <section aria-label="Operation log of this instance">
-          <h2 className="app-section__title">Operation log</h2>
-          <InstanceOperationLog processInstanceId={processInstanceId} />
-        </section>
+        {operationLog}
       </div>
     );
   }
@@ -64,7 +67,11 @@ function ProcessInstanceView({ processInstanceId }: { processInstanceId: string 
     return (
       <div className="app-page">
         <h1 className="app-page__title">Process instance {processInstanceId}</h1>
-        <ProcessInstanceError processInstanceId={processInstanceId} error={instance.error} />
+        <ProcessInstanceError
+          processInstanceId={processInstanceId}
+          error={instance.error}
+          historySection={operationLog}
+        />
       </div>
     );
   }
