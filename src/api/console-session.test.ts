@@ -62,22 +62,34 @@ describe('console session', () => {
   });
 
   it.runIf(typeof BroadcastChannel !== 'undefined')(
-    'tells the other tabs when it signs in or out',
+    'tells the other tabs when it signs in or out, and does not hear itself',
     async () => {
       server.use(
         http.post(CONSOLE_SESSION_URL, () => HttpResponse.json(SESSION)),
         http.delete(CONSOLE_SESSION_URL, () => new HttpResponse(null, { status: 204 })),
       );
+      const told: unknown[] = [];
+      const otherTab = new BroadcastChannel('camunda-repair-console.session');
+      otherTab.addEventListener('message', ({ data }: MessageEvent<unknown>) => told.push(data));
       const heard: SessionChange[] = [];
       const unsubscribe = onSessionChangedElsewhere((change) => heard.push(change));
 
       await signIn({ username: 'demo', password: 'demo' });
       await signOut();
-
       await vi.waitFor(() => {
-        expect(heard).toEqual(['signed-in', 'signed-out']);
+        expect(told).toEqual([
+          expect.objectContaining({ change: 'signed-in' }),
+          expect.objectContaining({ change: 'signed-out' }),
+        ]);
+      });
+      expect(heard).toEqual([]);
+
+      otherTab.postMessage({ change: 'signed-in', tab: 'another tab' });
+      await vi.waitFor(() => {
+        expect(heard).toEqual(['signed-in']);
       });
       unsubscribe();
+      otherTab.close();
     },
   );
 });

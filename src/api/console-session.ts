@@ -31,6 +31,20 @@ export type SignOutReason =
 /** The other tabs of the browser hear of a sign-in or sign-out at once, not at their next request. */
 const SESSION_CHANNEL = 'camunda-repair-console.session';
 
+/**
+ * Which tab announced a change. A BroadcastChannel delivers to every other channel object of the
+ * name, this document's listener included: a tab that heard its own sign-in dropped the queries
+ * of the page it was opening, whose components then waited for them forever.
+ */
+// Not crypto.randomUUID: browsers offer it only in secure contexts, and the console may be served
+// over plain http. An identity among one browser's tabs needs no secrecy.
+const THIS_TAB = `${String(Date.now())}-${String(Math.random()).slice(2)}`;
+
+interface SessionMessage {
+  change: SessionChange;
+  tab: string;
+}
+
 export type SessionChange = 'signed-in' | 'signed-out';
 
 /** `undefined` until the server has been asked; `null` when nobody is signed in. */
@@ -135,10 +149,13 @@ export function onSessionChangedElsewhere(listener: (change: SessionChange) => v
   }
   const channel = new BroadcastChannel(SESSION_CHANNEL);
   channel.addEventListener('message', ({ data }: MessageEvent<unknown>) => {
-    if (data === 'signed-out') {
+    if (!isSessionMessage(data) || data.tab === THIS_TAB) {
+      return;
+    }
+    if (data.change === 'signed-out') {
       forgetSession();
       listener('signed-out');
-    } else if (data === 'signed-in') {
+    } else {
       resetSession();
       listener('signed-in');
     }
@@ -175,9 +192,19 @@ export function toBasicAuthorization({ username, password }: EngineCredentials):
 function tellOtherTabs(change: SessionChange): void {
   if (typeof BroadcastChannel !== 'undefined') {
     const channel = new BroadcastChannel(SESSION_CHANNEL);
-    channel.postMessage(change);
+    channel.postMessage({ change, tab: THIS_TAB } satisfies SessionMessage);
     channel.close();
   }
+}
+
+function isSessionMessage(data: unknown): data is SessionMessage {
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    'tab' in data &&
+    'change' in data &&
+    (data.change === 'signed-in' || data.change === 'signed-out')
+  );
 }
 
 async function readSession(): Promise<ConsoleSessionDto | null> {
