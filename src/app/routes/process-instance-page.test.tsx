@@ -10,6 +10,7 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 
 import type { ExceptionDto, HistoricProcessInstanceDto } from '../../api/camunda-dto';
+import { buildEndedProcessInstance } from '../../features/process-instances/test-data-builders';
 import { ENGINE_REST_URL, server } from '../../testing/msw-server';
 import { renderWithProviders } from '../../testing/render-with-providers';
 import { ProcessInstancePage } from './process-instance-page';
@@ -85,28 +86,7 @@ describe('ProcessInstancePage', () => {
   });
 
   it('says that an instance the history knows has ended, with its operation log', async () => {
-    serveGoneInstance({
-      id: GONE_ID,
-      businessKey: null,
-      processDefinitionId: 'order:1:def-1',
-      processDefinitionKey: 'order',
-      processDefinitionName: 'Order',
-      processDefinitionVersion: 1,
-      startTime: '2024-05-01T09:30:00.000+0000',
-      endTime: '2024-05-01T10:00:00.000+0000',
-      removalTime: null,
-      durationInMillis: 1_800_000,
-      startUserId: null,
-      startActivityId: 'start',
-      deleteReason: null,
-      rootProcessInstanceId: GONE_ID,
-      superProcessInstanceId: null,
-      superCaseInstanceId: null,
-      caseInstanceId: null,
-      tenantId: null,
-      state: 'COMPLETED',
-      restartedProcessInstanceId: null,
-    });
+    serveGoneInstance(buildEndedProcessInstance({ id: GONE_ID }));
 
     renderPage(GONE_ID);
 

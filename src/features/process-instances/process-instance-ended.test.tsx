@@ -8,34 +8,15 @@ import { screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 
-import type { HistoricProcessInstanceDto } from '../../api/camunda-dto';
 import { ENGINE_REST_URL, server } from '../../testing/msw-server';
 import { renderWithProviders } from '../../testing/render-with-providers';
 import { ProcessInstanceEnded } from './process-instance-ended';
-import { PROCESS_DEFINITION_ID, PROCESS_INSTANCE_ID } from './test-data-builders';
+import { buildEndedProcessInstance, PROCESS_INSTANCE_ID } from './test-data-builders';
 
-const HISTORY: HistoricProcessInstanceDto = {
-  id: PROCESS_INSTANCE_ID,
-  businessKey: null,
-  processDefinitionId: PROCESS_DEFINITION_ID,
-  processDefinitionKey: 'order',
-  processDefinitionName: 'Order',
-  processDefinitionVersion: 1,
-  startTime: '2024-05-01T09:30:00.000+0000',
-  endTime: '2024-05-01T10:00:00.000+0000',
-  removalTime: null,
-  durationInMillis: 1_800_000,
-  startUserId: null,
-  startActivityId: 'start',
+const HISTORY = buildEndedProcessInstance({
   deleteReason: 'Cancellation due to process instance modification',
-  rootProcessInstanceId: PROCESS_INSTANCE_ID,
-  superProcessInstanceId: null,
-  superCaseInstanceId: null,
-  caseInstanceId: null,
-  tenantId: null,
   state: 'EXTERNALLY_TERMINATED',
-  restartedProcessInstanceId: null,
-};
+});
 
 describe('ProcessInstanceEnded', () => {
   it('tells the planned end as a success, with its history and the way back, and takes focus', async () => {

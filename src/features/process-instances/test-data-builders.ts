@@ -4,7 +4,10 @@ import type {
   TransitionInstanceDto,
   VariableInstanceDto,
 } from '../../api/camunda-dto';
-import type { HistoricActivityInstanceDto } from '../../api/camunda-dto';
+import type {
+  HistoricActivityInstanceDto,
+  HistoricProcessInstanceDto,
+} from '../../api/camunda-dto';
 
 /** Builders of complete DTOs for this feature's tests: each takes only what a test cares about. */
 
@@ -136,6 +139,35 @@ export function buildHistoricActivityInstance(
     tenantId: null,
     removalTime: null,
     rootProcessInstanceId: PROCESS_INSTANCE_ID,
+    ...init,
+  };
+}
+
+/** An instance that has ended: its history, as `GET /history/process-instance/{id}` answers. */
+export function buildEndedProcessInstance(
+  init: Partial<HistoricProcessInstanceDto> = {},
+): HistoricProcessInstanceDto {
+  return {
+    id: PROCESS_INSTANCE_ID,
+    businessKey: null,
+    processDefinitionId: PROCESS_DEFINITION_ID,
+    processDefinitionKey: 'order',
+    processDefinitionName: 'Order',
+    processDefinitionVersion: 1,
+    startTime: '2024-05-01T09:30:00.000+0000',
+    endTime: '2024-05-01T10:00:00.000+0000',
+    removalTime: null,
+    durationInMillis: 1_800_000,
+    startUserId: null,
+    startActivityId: 'start',
+    deleteReason: null,
+    rootProcessInstanceId: init.id ?? PROCESS_INSTANCE_ID,
+    superProcessInstanceId: null,
+    superCaseInstanceId: null,
+    caseInstanceId: null,
+    tenantId: null,
+    state: 'COMPLETED',
+    restartedProcessInstanceId: null,
     ...init,
   };
 }
