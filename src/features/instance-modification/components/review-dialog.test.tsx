@@ -44,6 +44,23 @@ async function reviewMove(options: RenderWorkspaceOptions = {}) {
   return { ...view, dialog };
 }
 
+/** Both tokens of the running order cancelled, so the instance would end; the review opened. */
+async function reviewEnding(user: ReturnType<typeof renderWorkspace>['user']) {
+  const cancellations: [string, string][] = [
+    ['Ship order', "Cancel the token at 'Ship order'"],
+    ['Pick item', "Cancel the token at 'Pick item'"],
+  ];
+  for (const [name, action] of cancellations) {
+    const picker = await screen.findByRole('combobox', { name: 'Element' });
+    await user.clear(picker);
+    await user.type(picker, name);
+    await user.click(await screen.findByRole('option', { name: new RegExp(`^${name} \\[`) }));
+    await user.click(screen.getByRole('button', { name: action }));
+  }
+  await user.click(screen.getByRole('button', { name: 'Review' }));
+  return screen.findByRole('dialog', { name: 'Review the modification' });
+}
+
 describe('ReviewDialog', () => {
   it('shows the plan in words, the prediction, the JSON and a curl without the password', async () => {
     rememberSession({ userId: 'demo', csrfToken: 'csrf-token' });
@@ -170,19 +187,7 @@ describe('ReviewDialog', () => {
         followed.push(applying);
       },
     });
-    const cancellations: [string, string][] = [
-      ['Ship order', "Cancel the token at 'Ship order'"],
-      ['Pick item', "Cancel the token at 'Pick item'"],
-    ];
-    for (const [name, action] of cancellations) {
-      const picker = await screen.findByRole('combobox', { name: 'Element' });
-      await user.clear(picker);
-      await user.type(picker, name);
-      await user.click(await screen.findByRole('option', { name: new RegExp(`^${name} \\[`) }));
-      await user.click(screen.getByRole('button', { name: action }));
-    }
-    await user.click(screen.getByRole('button', { name: 'Review' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Review the modification' });
+    const dialog = await reviewEnding(user);
     expect(
       await within(dialog).findByText(
         'The process instance would end',
@@ -365,19 +370,7 @@ describe('ReviewDialog', () => {
         granted: ({ permissionName }) => permissionName.startsWith('UPDATE'),
       },
     });
-    const cancellations: [string, string][] = [
-      ['Ship order', "Cancel the token at 'Ship order'"],
-      ['Pick item', "Cancel the token at 'Pick item'"],
-    ];
-    for (const [name, action] of cancellations) {
-      const picker = await screen.findByRole('combobox', { name: 'Element' });
-      await user.clear(picker);
-      await user.type(picker, name);
-      await user.click(await screen.findByRole('option', { name: new RegExp(`^${name} \\[`) }));
-      await user.click(screen.getByRole('button', { name: action }));
-    }
-    await user.click(screen.getByRole('button', { name: 'Review' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Review the modification' });
+    const dialog = await reviewEnding(user);
 
     const apply = within(dialog).getByRole('button', { name: 'Apply' });
     await waitFor(
