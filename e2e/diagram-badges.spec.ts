@@ -1,8 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 
 import type { EngineRest } from './fixtures';
-import { DEMO_USER, expect, test } from './fixtures';
-import { ModificationWorkspace } from './pages/modification-workspace';
+import { expect, openInstance, test } from './fixtures';
 import { ProcessInstancePage } from './pages/process-instance-page';
 import type { SignInPage } from './pages/sign-in-page';
 
@@ -24,12 +23,7 @@ interface Box {
 async function openNewInstance(page: Page, engineRest: EngineRest, signInPage: SignInPage) {
   const { key } = await engineRest.deployProcess('diagram-badges.bpmn');
   const instance = await engineRest.startProcessInstance(key);
-  const instancePage = new ProcessInstancePage(page);
-  const workspace = new ModificationWorkspace(page);
-  await instancePage.goto(instance.id);
-  await signInPage.signIn(DEMO_USER.username, DEMO_USER.password);
-  await expect(instancePage.readyDiagram).toBeVisible();
-  return { instancePage, workspace };
+  return openInstance(page, signInPage, instance.id);
 }
 
 async function boxOf(locator: Locator): Promise<Box> {

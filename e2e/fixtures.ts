@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { expect, test as base } from '@playwright/test';
-import type { APIRequestContext, APIResponse } from '@playwright/test';
+import type { APIRequestContext, APIResponse, Page } from '@playwright/test';
 
 import type {
   ActivityInstanceDto,
@@ -15,7 +15,9 @@ import type {
   StartProcessInstanceDto,
 } from '../src/api/camunda-dto';
 import { baseUrlOf, E2E_SERVERS } from './e2e-servers';
+import { ModificationWorkspace } from './pages/modification-workspace';
 import { ProcessDefinitionsPage } from './pages/process-definitions-page';
+import { ProcessInstancePage } from './pages/process-instance-page';
 import { SignInPage } from './pages/sign-in-page';
 
 /** The engine's demo user (server/demo). */
@@ -163,6 +165,20 @@ export const test = base.extend<Fixtures>({
 });
 
 export { expect };
+
+/** Opens an instance's page, signing in as demo on the way, once its diagram is ready. */
+export async function openInstance(
+  page: Page,
+  signInPage: SignInPage,
+  processInstanceId: string,
+): Promise<{ instancePage: ProcessInstancePage; workspace: ModificationWorkspace }> {
+  const instancePage = new ProcessInstancePage(page);
+  const workspace = new ModificationWorkspace(page);
+  await instancePage.goto(processInstanceId);
+  await signInPage.signIn(DEMO_USER.username, DEMO_USER.password);
+  await expect(instancePage.readyDiagram).toBeVisible();
+  return { instancePage, workspace };
+}
 
 async function json<T>(response: APIResponse): Promise<T> {
   if (!response.ok()) {

@@ -1,21 +1,7 @@
-import type { Page } from '@playwright/test';
-
 import type { HistoricProcessInstanceDto, UserOperationLogEntryDto } from '../src/api/camunda-dto';
-import { DEMO_USER, expect, test } from './fixtures';
-import { ModificationWorkspace } from './pages/modification-workspace';
-import { ProcessInstancePage } from './pages/process-instance-page';
-import type { SignInPage } from './pages/sign-in-page';
+import { expect, openInstance, test } from './fixtures';
 
 /** What the operator sees once Apply has done its work: the outcome, where they are looking. */
-
-async function openInstance(page: Page, signInPage: SignInPage, processInstanceId: string) {
-  const instancePage = new ProcessInstancePage(page);
-  const workspace = new ModificationWorkspace(page);
-  await instancePage.goto(processInstanceId);
-  await signInPage.signIn(DEMO_USER.username, DEMO_USER.password);
-  await expect(instancePage.readyDiagram).toBeVisible();
-  return { instancePage, workspace };
-}
 
 test.describe('on a wide screen', () => {
   test.use({ viewport: { width: 1440, height: 1000 } });

@@ -10,10 +10,7 @@ import type {
   VariableValueDto,
 } from '../src/api/camunda-dto';
 import type { EngineRest } from './fixtures';
-import { DEMO_USER, expect, test } from './fixtures';
-import { ModificationWorkspace } from './pages/modification-workspace';
-import { ProcessInstancePage } from './pages/process-instance-page';
-import type { SignInPage } from './pages/sign-in-page';
+import { DEMO_USER, expect, openInstance, test } from './fixtures';
 
 /**
  * Repairs through the console, each checked afterwards through the REST API. The fixture
@@ -45,19 +42,6 @@ async function startRepairInstance(engineRest: EngineRest, businessKey: string) 
   const { key } = await engineRest.deployProcess('repair.bpmn');
   const instance = await engineRest.startProcessInstance(key, { businessKey });
   return { key, instance };
-}
-
-async function openInstance(
-  page: Page,
-  signInPage: SignInPage,
-  processInstanceId: string,
-): Promise<{ instancePage: ProcessInstancePage; workspace: ModificationWorkspace }> {
-  const instancePage = new ProcessInstancePage(page);
-  const workspace = new ModificationWorkspace(page);
-  await instancePage.goto(processInstanceId);
-  await signInPage.signIn(DEMO_USER.username, DEMO_USER.password);
-  await expect(instancePage.readyDiagram).toBeVisible();
-  return { instancePage, workspace };
 }
 
 async function operationLog(
