@@ -417,9 +417,7 @@ export class CommandContext {
    */
   private recordIncidentHistory(): void {
     const store = this.store;
-    for (const id of new Set([...this.working.keys(), ...this.ended])) {
-      const before = store.instances.get(id);
-      const after = this.ended.has(id) ? undefined : this.working.get(id);
+    for (const { before, after } of this.changedInstances()) {
       const instance = after ?? before;
       if (!instance) {
         continue;
@@ -464,6 +462,22 @@ export class CommandContext {
     }
   }
 
+  /**
+   * Each instance this command changed or ended: its committed state (none for one it started)
+   * and what the command leaves of it (none for one it ended).
+   */
+  private *changedInstances(): Iterable<{
+    before: ProcessInstanceState | undefined;
+    after: ProcessInstanceState | undefined;
+  }> {
+    for (const id of new Set([...this.working.keys(), ...this.ended])) {
+      yield {
+        before: this.store.instances.get(id),
+        after: this.ended.has(id) ? undefined : this.working.get(id),
+      };
+    }
+  }
+
   /** Compares the instances this command changed with their committed state. */
   private effects(): CommitEffects {
     const effects: CommitEffects = {
@@ -472,15 +486,12 @@ export class CommandContext {
       createdTasks: [],
       assignments: [],
     };
-    const ids = new Set([...this.working.keys(), ...this.ended]);
-    for (const id of ids) {
-      const before = this.store.instances.get(id);
-      const ended = this.ended.has(id);
-      if (ended && before) {
-        effects.endedInstanceIds.push(id);
+    for (const { before, after } of this.changedInstances()) {
+      if (before && !after) {
+        effects.endedInstanceIds.push(before.id);
       }
       const tasksBefore = before?.tasks ?? {};
-      const tasksAfter = ended ? {} : (this.working.get(id)?.tasks ?? tasksBefore);
+      const tasksAfter = after?.tasks ?? {};
       for (const taskId of Object.keys(tasksBefore)) {
         if (!(taskId in tasksAfter)) {
           effects.endedTaskIds.push(taskId);
