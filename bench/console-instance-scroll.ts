@@ -23,6 +23,7 @@ import {
   msSinceNavigationWhen,
   signedInPage,
 } from './lib/console-browser';
+import { startInstancesDirectly } from './lib/direct-instances';
 import { startEmbeddedServer } from './lib/embedded-server';
 import { envPositiveInt } from './lib/env';
 import { measureMs } from './lib/latency';
@@ -62,20 +63,6 @@ interface ScrollFigures {
   pagesFetched: number;
   /** From the end of the wheel gesture until the last row is filled; null past the timeout. */
   lastRowsMs: number | null;
-}
-
-/** Starts the instances in the engine directly: their creation is not what is measured here. */
-function startInstances(engine: ProcessEngine): string {
-  const definition = engine.latestDefinition(PROCESS_KEY);
-  if (!definition) {
-    throw new Error(`${PROCESS_KEY} was not deployed`);
-  }
-  for (let index = 0; index < INSTANCE_COUNT; index++) {
-    engine.startProcessInstance(definition.id, {
-      businessKey: `scroll-${String(index + 1).padStart(6, '0')}`,
-    });
-  }
-  return definition.id;
 }
 
 /**
@@ -176,7 +163,7 @@ export async function benchConsoleInstanceScroll(): Promise<void> {
     await client.deploy(FIXTURE_FILE, xml);
     let definitionId = '';
     const startMs = await measureMs(() => {
-      definitionId = startInstances(engine);
+      definitionId = startInstancesDirectly(engine, PROCESS_KEY, INSTANCE_COUNT, 'scroll');
       return Promise.resolve();
     });
     const page = await signedInPage(browser, server.baseUrl);

@@ -10,6 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { ProcessEngine } from '../engine/process-engine';
+import { startInstancesDirectly } from './lib/direct-instances';
 import { startEmbeddedServer } from './lib/embedded-server';
 import { envPositiveInt } from './lib/env';
 import type { LatencySummary } from './lib/latency';
@@ -26,20 +27,6 @@ const FIXTURE_FILE = 'two-tasks.bpmn';
 const PROCESS_KEY = 'benchTwoTasks';
 
 const numberFormat = new Intl.NumberFormat('en-US');
-
-/** Starts the instances in the engine directly: their creation is not what is measured here. */
-function startInstances(engine: ProcessEngine): string {
-  const definition = engine.latestDefinition(PROCESS_KEY);
-  if (!definition) {
-    throw new Error(`${PROCESS_KEY} was not deployed`);
-  }
-  for (let index = 0; index < INSTANCE_COUNT; index++) {
-    engine.startProcessInstance(definition.id, {
-      businessKey: `paging-${String(index + 1).padStart(6, '0')}`,
-    });
-  }
-  return definition.id;
-}
 
 async function timed(request: () => Promise<unknown>): Promise<LatencySummary> {
   for (let round = 0; round < WARMUP_COUNT; round++) {
@@ -89,7 +76,7 @@ export async function benchProcessInstancePaging(): Promise<void> {
     const john = createRestClient(server.restUrl, { user: 'john', password: 'john' });
     const xml = readFileSync(new URL(`./fixtures/${FIXTURE_FILE}`, import.meta.url), 'utf8');
     await demo.deploy(FIXTURE_FILE, xml);
-    const definitionId = startInstances(engine);
+    const definitionId = startInstancesDirectly(engine, PROCESS_KEY, INSTANCE_COUNT, 'paging');
 
     const rows = [
       ...(await measureUser(demo, 'demo', definitionId)),
