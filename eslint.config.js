@@ -62,10 +62,15 @@ const BOUNDARY_ZONES = [
     message: 'The console talks to the server over the Camunda REST API only.',
   },
   {
-    target: ['./server', './e2e'],
+    target: ['./server', './e2e', './bench'],
     from: './src',
-    except: ['./api'],
-    message: 'server/ and e2e/ take only DTO types from src/api/ (STYLE.md convention 4).',
+    message:
+      'server/, e2e/ and bench/ share the REST types with the console through contract/, not src/.',
+  },
+  {
+    target: './contract',
+    from: ['./src', './server', './engine', './e2e', './bench'],
+    message: 'contract/ holds the REST types only: it imports nothing of the parts that use it.',
   },
 ];
 

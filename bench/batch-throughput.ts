@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { EngineApi } from '../engine/engine-api';
 import { JobExecutor } from '../server/job-executor';
-import type { BatchDto, BatchStatisticsDto } from '../src/api/camunda-dto';
+import type { BatchDto, BatchStatisticsDto } from '../contract/camunda/batch';
 import { measureMs } from './lib/latency';
 import type { RestClient } from './lib/rest-client';
 import { formatTable } from './lib/table';

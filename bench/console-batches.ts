@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser } from '@playwright/test';
 import { ProcessEngine } from '../engine/process-engine';
-import type { BatchDto } from '../src/api/camunda-dto';
+import type { BatchDto } from '../contract/camunda/batch';
 import {
   buildConsole,
   hasChromium,

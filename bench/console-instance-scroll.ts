@@ -15,7 +15,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { ProcessEngine } from '../engine/process-engine';
-import type { ProcessInstanceDto } from '../src/api/camunda-dto';
+import type { ProcessInstanceDto } from '../contract/camunda/process-instance';
 import {
   buildConsole,
   hasChromium,

@@ -10,10 +10,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { ProcessEngine } from '../engine/process-engine';
-import type {
-  ProcessInstanceModificationDto,
-  ProcessInstanceWithVariablesDto,
-} from '../src/api/camunda-dto';
+import type { ProcessInstanceModificationDto } from '../contract/camunda/modification';
+import type { ProcessInstanceWithVariablesDto } from '../contract/camunda/process-instance';
 import { startEmbeddedServer } from './lib/embedded-server';
 import { envPositiveInt } from './lib/env';
 import { measureMs } from './lib/latency';

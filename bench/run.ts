@@ -14,12 +14,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { ProcessEngine } from '../engine/process-engine';
+import type { ProcessInstanceModificationDto } from '../contract/camunda/modification';
 import type {
   ActivityInstanceDto,
-  ProcessInstanceModificationDto,
   ProcessInstanceWithVariablesDto,
   StartProcessInstanceDto,
-} from '../src/api/camunda-dto';
+} from '../contract/camunda/process-instance';
 import { measureBatchThroughput, printBatchThroughput } from './batch-throughput';
 import { benchConsoleBatches } from './console-batches';
 import { benchConsoleDiagram } from './console-diagram';

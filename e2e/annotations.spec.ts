@@ -1,6 +1,7 @@
 import type { APIRequest, Page } from '@playwright/test';
 
-import type { CountResultDto, UserOperationLogEntryDto } from '../src/api/camunda-dto';
+import type { CountResultDto } from '../contract/camunda/common';
+import type { UserOperationLogEntryDto } from '../contract/camunda/history';
 import type { EngineRest } from './fixtures';
 import { AUDIT_BASE_URL, DEMO_USER, expect, NO_AUTH_BASE_URL, test } from './fixtures';
 import { ModificationWorkspace } from './pages/modification-workspace';

@@ -1,6 +1,8 @@
 import type { APIRequestContext, APIResponse, Page, Request } from '@playwright/test';
 
-import type { BatchDto, BatchStatisticsDto, JobDto, ModificationDto } from '../src/api/camunda-dto';
+import type { BatchDto, BatchStatisticsDto } from '../contract/camunda/batch';
+import type { JobDto } from '../contract/camunda/job';
+import type { ModificationDto } from '../contract/camunda/modification';
 import { DEMO_USER, expect, test as base } from './fixtures';
 import type { EngineRest } from './fixtures';
 import { BatchesPage, BatchPage } from './pages/batches-page';

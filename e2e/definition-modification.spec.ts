@@ -1,13 +1,13 @@
 import type { APIRequestContext, APIResponse } from '@playwright/test';
 
+import type { BatchDto } from '../contract/camunda/batch';
+import type { CountResultDto } from '../contract/camunda/common';
+import type { UserOperationLogEntryDto } from '../contract/camunda/history';
+import type { ModificationDto } from '../contract/camunda/modification';
 import type {
   ActivityInstanceDto,
-  BatchDto,
-  CountResultDto,
-  ModificationDto,
   ProcessInstanceWithVariablesDto,
-  UserOperationLogEntryDto,
-} from '../src/api/camunda-dto';
+} from '../contract/camunda/process-instance';
 import { DEMO_USER, expect, test } from './fixtures';
 import type { EngineRest } from './fixtures';
 import { DefinitionModificationPage } from './pages/definition-modification-page';

@@ -1,12 +1,12 @@
 import type { APIRequestContext, Page, Request } from '@playwright/test';
 
+import type { CountResultDto } from '../contract/camunda/common';
+import type { UserOperationLogEntryDto } from '../contract/camunda/history';
+import type { ModificationDto } from '../contract/camunda/modification';
 import type {
-  CountResultDto,
-  ModificationDto,
   ProcessInstanceQueryDto,
   ProcessInstanceWithVariablesDto,
-  UserOperationLogEntryDto,
-} from '../src/api/camunda-dto';
+} from '../contract/camunda/process-instance';
 import { DEMO_USER, expect, test } from './fixtures';
 import type { EngineRest } from './fixtures';
 import { DefinitionModificationPage } from './pages/definition-modification-page';

@@ -5,15 +5,16 @@ import path from 'node:path';
 import { expect, test as base } from '@playwright/test';
 import type { APIRequestContext, APIResponse, Page } from '@playwright/test';
 
+import type { IncidentDto, JobDto } from '../contract/camunda/job';
 import type {
   ActivityInstanceDto,
-  DeploymentWithDefinitionsDto,
-  IncidentDto,
-  JobDto,
-  ProcessDefinitionDto,
   ProcessInstanceWithVariablesDto,
   StartProcessInstanceDto,
-} from '../src/api/camunda-dto';
+} from '../contract/camunda/process-instance';
+import type {
+  DeploymentWithDefinitionsDto,
+  ProcessDefinitionDto,
+} from '../contract/camunda/repository';
 import { baseUrlOf, E2E_SERVERS } from './e2e-servers';
 import { ModificationWorkspace } from './pages/modification-workspace';
 import { ProcessDefinitionsPage } from './pages/process-definitions-page';

@@ -1,4 +1,7 @@
-import type { HistoricProcessInstanceDto, UserOperationLogEntryDto } from '../src/api/camunda-dto';
+import type {
+  HistoricProcessInstanceDto,
+  UserOperationLogEntryDto,
+} from '../contract/camunda/history';
 import { expect, openInstance, test } from './fixtures';
 
 /** What the operator sees once Apply has done its work: the outcome, where they are looking. */

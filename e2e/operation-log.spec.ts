@@ -2,12 +2,10 @@ import { randomUUID } from 'node:crypto';
 
 import type { APIRequestContext, APIResponse } from '@playwright/test';
 
-import type {
-  DeploymentWithDefinitionsDto,
-  ProcessInstanceDto,
-  ProcessInstanceModificationDto,
-  UserOperationLogEntryDto,
-} from '../src/api/camunda-dto';
+import type { UserOperationLogEntryDto } from '../contract/camunda/history';
+import type { ProcessInstanceModificationDto } from '../contract/camunda/modification';
+import type { ProcessInstanceDto } from '../contract/camunda/process-instance';
+import type { DeploymentWithDefinitionsDto } from '../contract/camunda/repository';
 import { DEMO_USER, expect, test } from './fixtures';
 import { OperationLogPage } from './pages/operation-log-page';
 

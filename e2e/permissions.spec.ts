@@ -1,6 +1,7 @@
 import type { APIRequestContext } from '@playwright/test';
 
-import type { ActivityInstanceDto, BatchDto } from '../src/api/camunda-dto';
+import type { BatchDto } from '../contract/camunda/batch';
+import type { ActivityInstanceDto } from '../contract/camunda/process-instance';
 import { DEMO_USER, expect, test as base } from './fixtures';
 import { ModificationWorkspace } from './pages/modification-workspace';
 import { ProcessInstancePage } from './pages/process-instance-page';

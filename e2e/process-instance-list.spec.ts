@@ -1,4 +1,4 @@
-import type { ProcessInstanceDto } from '../src/api/camunda-dto';
+import type { ProcessInstanceDto } from '../contract/camunda/process-instance';
 import { DEMO_USER, expect, test } from './fixtures';
 import { ProcessInstanceListPage } from './pages/process-instance-list-page';
 

@@ -1,14 +1,14 @@
 import type { Page } from '@playwright/test';
 
+import type { HistoricBatchDto } from '../contract/camunda/batch';
 import type {
-  ActivityInstanceDto,
-  HistoricBatchDto,
   HistoricProcessInstanceDto,
-  IncidentDto,
-  TaskDto,
   UserOperationLogEntryDto,
-  VariableValueDto,
-} from '../src/api/camunda-dto';
+} from '../contract/camunda/history';
+import type { IncidentDto } from '../contract/camunda/job';
+import type { ActivityInstanceDto } from '../contract/camunda/process-instance';
+import type { TaskDto } from '../contract/camunda/task';
+import type { VariableValueDto } from '../contract/camunda/variables';
 import type { EngineRest } from './fixtures';
 import { DEMO_USER, expect, openInstance, test } from './fixtures';
 

@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import type { BatchDto, BatchStatisticsDto } from '../contract/camunda/batch';
+import type { ExceptionDto } from '../contract/camunda/common';
+import type { UserOperationLogEntryDto } from '../contract/camunda/history';
+import type { JobDto } from '../contract/camunda/job';
+import type { ActivityInstanceDto, ProcessInstanceDto } from '../contract/camunda/process-instance';
 import type {
-  ActivityInstanceDto,
-  BatchDto,
-  BatchStatisticsDto,
   DeploymentWithDefinitionsDto,
-  ExceptionDto,
-  JobDto,
   ProcessDefinitionDto,
-  ProcessInstanceDto,
-  TaskDto,
-  UserOperationLogEntryDto,
-} from '../src/api/camunda-dto';
+} from '../contract/camunda/repository';
+import type { TaskDto } from '../contract/camunda/task';
 import { asyncServiceProcess, createTestApp, twoTaskProcess } from './testing/test-app';
 
 const CAMUNDA_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+0000$/;

@@ -7,7 +7,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { EngineApi } from '../engine/engine-api';
-import type { ExceptionDto } from '../src/api/camunda-dto';
+import type { ExceptionDto } from '../contract/camunda/common';
 import { CommandChecker } from '../engine/authorization/command-checker';
 import { readableEngine } from '../engine/authorization/readable-engine';
 import { anonymous, basicAuth } from './basic-auth';

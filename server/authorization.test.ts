@@ -4,7 +4,10 @@
  * them granted, is let through.
  */
 import { describe, expect, it } from 'vitest';
-import type { AuthorizationExceptionDto, BatchDto, JobDto, TaskDto } from '../src/api/camunda-dto';
+import type { BatchDto } from '../contract/camunda/batch';
+import type { AuthorizationExceptionDto } from '../contract/camunda/common';
+import type { JobDto } from '../contract/camunda/job';
+import type { TaskDto } from '../contract/camunda/task';
 import { ProcessEngine } from '../engine/process-engine';
 import { createApp } from './app';
 import { DEFAULT_IDENTITIES } from './identities';

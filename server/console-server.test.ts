@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import type { ConsoleServerDto } from '../src/api/console-server-dto';
+import type { ConsoleServerDto } from '../contract/console-server';
 import { ProcessEngine } from '../engine/process-engine';
 import { createApp, createProxyApp } from './app';
 

@@ -5,7 +5,7 @@
  */
 import type { Hono } from 'hono';
 
-import type { ConsoleServerDto } from '../src/api/console-server-dto';
+import type { ConsoleServerDto } from '../contract/console-server';
 
 /** The console's `CONSOLE_SERVER_PATH` (src/api/engine-constants.ts). */
 export const CONSOLE_SERVER_PATH = '/console-server';

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { ProcessEngine } from '../engine/process-engine';
-import type { ConsoleSessionDto } from '../src/api/console-session-dto';
+import type { ConsoleSessionDto } from '../contract/console-session';
 import { createApp, createProxyApp } from './app';
 import type { ConsoleSessionOptions } from './console-session';
 import { SESSION_COOKIE, SESSION_IDLE_TIMEOUT_MS, SESSION_MAX_AGE_MS } from './console-session';

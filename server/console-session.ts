@@ -15,8 +15,8 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { ExceptionDto } from '../src/api/camunda-dto';
-import type { ConsoleSessionDto, ConsoleSessionRequestDto } from '../src/api/console-session-dto';
+import type { ExceptionDto } from '../contract/camunda/common';
+import type { ConsoleSessionDto, ConsoleSessionRequestDto } from '../contract/console-session';
 import { limitBodySize } from './request-limits';
 import { openSession, sealSession, sessionKey } from './session-cookie';
 import type { SessionKey, SessionPayload } from './session-cookie';

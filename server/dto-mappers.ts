@@ -23,29 +23,30 @@ import type {
   TaskRec,
   UserOperationLogRec,
 } from '../engine/runtime/state';
+import type { BatchDto, BatchStatisticsDto, HistoricBatchDto } from '../contract/camunda/batch';
+import type { AtomLink } from '../contract/camunda/common';
 import type {
-  ActivityInstanceDto,
-  AtomLink,
-  BatchDto,
-  BatchStatisticsDto,
-  DeploymentDto,
-  EventSubscriptionDto,
-  HistoricBatchDto,
-  HistoricIncidentDto,
   HistoricProcessInstanceDto,
   HistoricVariableInstanceDto,
   HistoricVariableUpdateDto,
+  UserOperationLogEntryDto,
+  HistoricActivityInstanceDto,
+} from '../contract/camunda/history';
+import type {
+  EventSubscriptionDto,
+  HistoricIncidentDto,
   IncidentDto,
   JobDefinitionDto,
   JobDto,
-  ProcessDefinitionDto,
+} from '../contract/camunda/job';
+import type {
+  ActivityInstanceDto,
   ProcessInstanceDto,
-  TaskDto,
   TransitionInstanceDto,
-  UserOperationLogEntryDto,
-  VariableInstanceDto,
-  HistoricActivityInstanceDto,
-} from '../src/api/camunda-dto';
+} from '../contract/camunda/process-instance';
+import type { DeploymentDto, ProcessDefinitionDto } from '../contract/camunda/repository';
+import type { TaskDto } from '../contract/camunda/task';
+import type { VariableInstanceDto } from '../contract/camunda/variables';
 import { formatCamundaDate, formatRequiredDate } from './camunda-date';
 import { toVariableValueDto } from './variable-values';
 

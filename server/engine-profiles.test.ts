@@ -4,15 +4,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { HistoryLevel } from '../engine/runtime/history-level';
+import type { BatchDto, HistoricBatchDto } from '../contract/camunda/batch';
+import type { ParseExceptionDto } from '../contract/camunda/common';
 import type {
-  BatchDto,
-  HistoricBatchDto,
   HistoricVariableInstanceDto,
   HistoricVariableUpdateDto,
-  ParseExceptionDto,
-  ProcessDefinitionDto,
   UserOperationLogEntryDto,
-} from '../src/api/camunda-dto';
+} from '../contract/camunda/history';
+import type { ProcessDefinitionDto } from '../contract/camunda/repository';
 import type { TestApp, TestAppOptions } from './testing/test-app';
 import { createTestApp, twoTaskProcess } from './testing/test-app';
 

@@ -6,7 +6,7 @@
  */
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import type { ExceptionDto } from '../src/api/camunda-dto';
+import type { ExceptionDto } from '../contract/camunda/common';
 import { payloadTooLarge } from './request-limits';
 
 /** RFC 9110 §7.6.1: headers that describe one connection, never forwarded by a proxy. */

@@ -4,7 +4,8 @@
  * by cancelling its activity.
  */
 import { describe, expect, it } from 'vitest';
-import type { ExceptionDto, HistoricIncidentDto } from '../src/api/camunda-dto';
+import type { ExceptionDto } from '../contract/camunda/common';
+import type { HistoricIncidentDto } from '../contract/camunda/job';
 import { DEFAULT_IDENTITIES } from './identities';
 import type { TestApp } from './testing/test-app';
 import { asyncServiceProcess, createTestApp } from './testing/test-app';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ExceptionDto, HistoricProcessInstanceDto } from '../src/api/camunda-dto';
+import type { ExceptionDto } from '../contract/camunda/common';
+import type { HistoricProcessInstanceDto } from '../contract/camunda/history';
 import type { TestApp } from './testing/test-app';
 import { asyncServiceProcess, createTestApp, twoTaskProcess } from './testing/test-app';
 

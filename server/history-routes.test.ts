@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type {
-  ExceptionDto,
-  HistoricProcessInstanceDto,
-  ProcessDefinitionDto,
-} from '../src/api/camunda-dto';
-import type { HistoricActivityInstanceDto } from '../src/api/camunda-dto';
+import type { ExceptionDto } from '../contract/camunda/common';
+import type { HistoricProcessInstanceDto } from '../contract/camunda/history';
+import type { ProcessDefinitionDto } from '../contract/camunda/repository';
+import type { HistoricActivityInstanceDto } from '../contract/camunda/history';
 import type { TestApp } from './testing/test-app';
 import { asyncServiceProcess, createTestApp, twoTaskProcess } from './testing/test-app';
 

@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type {
-  BatchDto,
-  BatchStatisticsDto,
-  ExceptionDto,
-  HistoricBatchDto,
-  JobDto,
-  UserOperationLogEntryDto,
-} from '../src/api/camunda-dto';
+import type { BatchDto, BatchStatisticsDto, HistoricBatchDto } from '../contract/camunda/batch';
+import type { ExceptionDto } from '../contract/camunda/common';
+import type { UserOperationLogEntryDto } from '../contract/camunda/history';
+import type { JobDto } from '../contract/camunda/job';
 import type { TestApp } from './testing/test-app';
 import { asyncServiceProcess, createTestApp } from './testing/test-app';
 

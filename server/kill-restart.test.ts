@@ -9,13 +9,9 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import type {
-  ActivityInstanceDto,
-  BatchDto,
-  BatchStatisticsDto,
-  DeploymentWithDefinitionsDto,
-  ProcessInstanceDto,
-} from '../src/api/camunda-dto';
+import type { BatchDto, BatchStatisticsDto } from '../contract/camunda/batch';
+import type { ActivityInstanceDto, ProcessInstanceDto } from '../contract/camunda/process-instance';
+import type { DeploymentWithDefinitionsDto } from '../contract/camunda/repository';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TEST_TIMEOUT_MS = 60_000;

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type {
-  BatchDto,
-  ExceptionDto,
-  ProcessDefinitionDto,
-  UserOperationLogEntryDto,
-} from '../src/api/camunda-dto';
+import type { BatchDto } from '../contract/camunda/batch';
+import type { ExceptionDto } from '../contract/camunda/common';
+import type { UserOperationLogEntryDto } from '../contract/camunda/history';
+import type { ProcessDefinitionDto } from '../contract/camunda/repository';
 import type { TestApp } from './testing/test-app';
 import { createTestApp, twoTaskProcess } from './testing/test-app';
 

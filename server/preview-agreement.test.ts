@@ -13,13 +13,11 @@ import { parseBpmn } from '../engine/model/parse-bpmn';
 import type { InstructionDtoInput } from '../engine/modification/modification-request';
 import { previewModification } from '../engine/modification/preview-modification';
 import type { PreviewResult } from '../engine/modification/preview-modification';
-import type {
-  ExceptionDto,
-  HistoricProcessInstanceDto,
-  ProcessDefinitionDto,
-  ProcessInstanceModificationDto,
-  VariableInstanceDto,
-} from '../src/api/camunda-dto';
+import type { ExceptionDto } from '../contract/camunda/common';
+import type { HistoricProcessInstanceDto } from '../contract/camunda/history';
+import type { ProcessInstanceModificationDto } from '../contract/camunda/modification';
+import type { ProcessDefinitionDto } from '../contract/camunda/repository';
+import type { VariableInstanceDto } from '../contract/camunda/variables';
 import type { TestApp } from './testing/test-app';
 import { createTestApp } from './testing/test-app';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProcessInstanceDto } from '../src/api/camunda-dto';
+import type { ProcessInstanceDto } from '../contract/camunda/process-instance';
 import { DEFAULT_IDENTITIES } from './identities';
 import type { TestApp } from './testing/test-app';
 import { createTestApp, twoTaskProcess } from './testing/test-app';

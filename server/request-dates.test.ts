@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ExceptionDto } from '../src/api/camunda-dto';
+import type { ExceptionDto } from '../contract/camunda/common';
 import { createTestApp, twoTaskProcess } from './testing/test-app';
 
 /** One instance started at 2024-01-15T10:30:0xZ (the test clock). */

@@ -4,7 +4,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { ExceptionDto } from '../src/api/camunda-dto';
+import type { ExceptionDto } from '../contract/camunda/common';
 import { RestException } from './rest-errors';
 
 /** 10 MiB: a large BPMN deployment or a bulk request over 100,000 instance ids fits well inside. */

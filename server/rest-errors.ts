@@ -7,7 +7,7 @@ import type {
   ExceptionDto,
   ParseExceptionDto,
   ProblemDto,
-} from '../src/api/camunda-dto';
+} from '../contract/camunda/common';
 import type { ParseProblem } from '../engine/model/bpmn-parse-exception';
 import { BpmnParseException } from '../engine/model/bpmn-parse-exception';
 import {

@@ -4,7 +4,7 @@
  * side"), a body carries typed JSON values.
  */
 import { describe, expect, it } from 'vitest';
-import type { ExceptionDto } from '../src/api/camunda-dto';
+import type { ExceptionDto } from '../contract/camunda/common';
 import type { TestApp } from './testing/test-app';
 import { createTestApp, twoTaskProcess } from './testing/test-app';
 

@@ -10,7 +10,7 @@ import {
 } from '../engine/variable-input';
 import type { VariableValueInput } from '../engine/variable-input';
 import type { TypedValue } from '../engine/variables';
-import type { VariableMapDto, VariableValueDto } from '../src/api/camunda-dto';
+import type { VariableMapDto, VariableValueDto } from '../contract/camunda/variables';
 import { formatCamundaDate } from './camunda-date';
 import { asRestRequestError } from './rest-errors';
 

@@ -1,5 +1,5 @@
 /** A minimal client for the Camunda 7 REST API, authenticating every request with HTTP Basic. */
-import type { DeploymentWithDefinitionsDto } from '../../src/api/camunda-dto';
+import type { DeploymentWithDefinitionsDto } from '../../contract/camunda/repository';
 
 export interface Credentials {
   user: string;

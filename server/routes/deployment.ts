@@ -4,7 +4,10 @@ import { Resources } from '../../engine/authorization/resources';
 import type { DeployInput, EngineApi } from '../../engine/engine-api';
 import type { DeploymentRec } from '../../engine/runtime/state';
 import { findDeployments } from '../../engine/query/repository-query';
-import type { DeploymentWithDefinitionsDto, ProcessDefinitionDto } from '../../src/api/camunda-dto';
+import type {
+  DeploymentWithDefinitionsDto,
+  ProcessDefinitionDto,
+} from '../../contract/camunda/repository';
 import { toDeploymentDto, toProcessDefinitionDto } from '../dto-mappers';
 import { defineQuery, parseUrlFilters } from '../query-params';
 import { requireMediaType } from '../request-limits';

@@ -1,6 +1,6 @@
 /** `GET /engine` and `GET /version`: what clients probe first. */
 import { Hono } from 'hono';
-import type { ProcessEngineDto, VersionDto } from '../../src/api/camunda-dto';
+import type { ProcessEngineDto, VersionDto } from '../../contract/camunda/common';
 import type { RestEnv } from '../rest-env';
 
 /** The Camunda 7 version whose REST API this server implements. */

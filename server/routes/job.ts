@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { EngineApi } from '../../engine/engine-api';
 import { BadUserRequestException } from '../../engine/errors';
 import { findJobDefinitions, findJobs } from '../../engine/query/job-query';
-import type { BatchDto } from '../../src/api/camunda-dto';
+import type { BatchDto } from '../../contract/camunda/batch';
 import { toBatchDto, toJobDefinitionDto, toJobDto } from '../dto-mappers';
 import { defineQuery, fromQueryBody, queryBodySchema } from '../query-params';
 import { bodyObject, jsonDate, jsonInteger, jsonString, readJsonBody } from '../request-body';

@@ -6,7 +6,7 @@ import { ProcessEngineException } from '../../engine/errors';
 import type {
   ExecutionDto,
   MessageCorrelationResultWithVariableDto,
-} from '../../src/api/camunda-dto';
+} from '../../contract/camunda/message';
 import { toProcessInstanceDto } from '../dto-mappers';
 import {
   bodyObject,

@@ -7,7 +7,7 @@ import type { EngineApi } from '../../engine/engine-api';
 import { BadUserRequestException } from '../../engine/errors';
 import { findHistoricProcessInstances } from '../../engine/query/history-query';
 import { findProcessInstances } from '../../engine/query/process-instance-query';
-import type { BatchDto } from '../../src/api/camunda-dto';
+import type { BatchDto } from '../../contract/camunda/batch';
 import { toBatchDto } from '../dto-mappers';
 import { instructionListSchema, toModificationInstructions } from '../modification-instructions';
 import { fromQueryBody, queryBodySchema } from '../query-params';

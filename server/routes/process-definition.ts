@@ -5,12 +5,14 @@ import type { EngineApi } from '../../engine/engine-api';
 import type { ProcessDefinitionRec } from '../../engine/runtime/state';
 import { findProcessDefinitions } from '../../engine/query/repository-query';
 import type {
+  ProcessInstanceDto,
+  ProcessInstanceWithVariablesDto,
+} from '../../contract/camunda/process-instance';
+import type {
   IncidentStatisticsResultDto,
   ProcessDefinitionDiagramDto,
   ProcessDefinitionStatisticsResultDto,
-  ProcessInstanceDto,
-  ProcessInstanceWithVariablesDto,
-} from '../../src/api/camunda-dto';
+} from '../../contract/camunda/repository';
 import { toProcessDefinitionDto, toProcessInstanceDto } from '../dto-mappers';
 import { instructionListSchema, toModificationInstructions } from '../modification-instructions';
 import { defineQuery, parseUrlFilters } from '../query-params';

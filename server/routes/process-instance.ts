@@ -12,7 +12,7 @@ import {
 } from '../../engine/errors';
 import { findProcessInstances } from '../../engine/query/process-instance-query';
 import type { BatchRec, ProcessInstanceState } from '../../engine/runtime/state';
-import type { BatchDto } from '../../src/api/camunda-dto';
+import type { BatchDto } from '../../contract/camunda/batch';
 import { toActivityInstanceDto, toBatchDto, toProcessInstanceDto } from '../dto-mappers';
 import { instructionListSchema, toProcessInstanceModification } from '../modification-instructions';
 import { defineQuery, parseUrlFilters } from '../query-params';

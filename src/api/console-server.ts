@@ -4,7 +4,7 @@
  */
 import { queryOptions } from '@tanstack/react-query';
 
-import type { ConsoleServerDto } from './console-server-dto';
+import type { ConsoleServerDto } from '../../contract/console-server';
 import { CONSOLE_SERVER_PATH } from './engine-constants';
 
 export const consoleServerKeys = {

@@ -11,7 +11,7 @@
  * An engine without authentication (Camunda Run's default REST configuration) accepts any
  * request; the operator then continues without credentials, and the cookie holds only that choice.
  */
-import type { ConsoleSessionDto, ConsoleSessionRequestDto } from './console-session-dto';
+import type { ConsoleSessionDto, ConsoleSessionRequestDto } from '../../contract/console-session';
 import { dropEarlyResponses } from './early-requests';
 import { CONSOLE_SESSION_PATH, CSRF_HEADER } from './engine-constants';
 import { EngineError, toEngineError } from './engine-error';

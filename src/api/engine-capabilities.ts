@@ -7,7 +7,7 @@
  */
 import { queryOptions } from '@tanstack/react-query';
 
-import type { CountResultDto, VersionDto } from './camunda-dto';
+import type { CountResultDto, VersionDto } from '../../contract/camunda/common';
 import { engineRequest } from './engine-client';
 import { isEngineError } from './engine-error';
 import { getEngineName } from './engine-selection';

@@ -1,4 +1,4 @@
-import type { ExceptionDto, MissingAuthorizationDto } from './camunda-dto';
+import type { ExceptionDto, MissingAuthorizationDto } from '../../contract/camunda/common';
 
 /** What every engine request throws: the HTTP status plus Camunda's `ExceptionDto`. */
 export class EngineError extends Error {

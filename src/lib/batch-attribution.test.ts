@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import type { BatchDto, UserOperationLogEntryDto } from '../api/camunda-dto';
+import type { BatchDto } from '../../contract/camunda/batch';
+import type { UserOperationLogEntryDto } from '../../contract/camunda/history';
 import { attributeBatch, batchLogWindow } from './batch-attribution';
 import { loadBatchRecords, pruneBatchRecords, recordBatch } from './bulk-batch-records';
 

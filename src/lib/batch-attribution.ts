@@ -9,7 +9,8 @@
  *   its start time, and only when exactly one modification request was logged then;
  * - anything else is reported as a batch whose instances cannot be known.
  */
-import type { BatchDto, UserOperationLogEntryDto } from '../api/camunda-dto';
+import type { BatchDto } from '../../contract/camunda/batch';
+import type { UserOperationLogEntryDto } from '../../contract/camunda/history';
 import type { BulkBatchRecord } from './bulk-batch-records';
 import { parseCamundaDate } from './camunda-date';
 import type { SelectedInstances } from './process-instance-query';

@@ -10,11 +10,9 @@
  * (REST reference, "Get Instances" and "Get Instances (POST)"). No dependencies beyond types and
  * the date format: the route table reads the URL with it, on the first screen.
  */
-import type {
-  HistoricProcessInstanceQueryDto,
-  ProcessInstanceQueryDto,
-  VariableQueryParameterDto,
-} from '../api/camunda-dto';
+import type { HistoricProcessInstanceQueryDto } from '../../contract/camunda/history';
+import type { ProcessInstanceQueryDto } from '../../contract/camunda/process-instance';
+import type { VariableQueryParameterDto } from '../../contract/camunda/variables';
 import { parseCamundaDate, toCamundaDate } from './camunda-date';
 
 export const VARIABLE_OPERATORS = ['eq', 'neq', 'gt', 'gteq', 'lt', 'lteq', 'like'] as const;

@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw';
 
-import type { ExceptionDto } from '../api/camunda-dto';
-import type { ConsoleSessionDto, ConsoleSessionRequestDto } from '../api/console-session-dto';
+import type { ExceptionDto } from '../../contract/camunda/common';
+import type { ConsoleSessionDto, ConsoleSessionRequestDto } from '../../contract/console-session';
 
 /** The server's sign-in resource (`server/console-session.ts`) under jsdom. */
 export const CONSOLE_SESSION_URL = `${window.location.origin}/console-session`;

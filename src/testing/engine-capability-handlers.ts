@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw';
 
-import type { UserOperationLogEntryDto } from '../api/camunda-dto';
+import type { UserOperationLogEntryDto } from '../../contract/camunda/history';
 import { HISTORY_COUNT_NAMES, HISTORY_COUNT_REQUESTS } from '../api/history-level';
 import type { HistoryCountName } from '../api/history-level';
 import { ENGINE_REST_URL } from './msw-server';

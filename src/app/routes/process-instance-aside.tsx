@@ -1,4 +1,4 @@
-import type { ActivityInstanceDto } from '../../api/camunda-dto';
+import type { ActivityInstanceDto } from '../../../contract/camunda/process-instance';
 import { ModificationWorkspace } from '../../features/instance-modification/components/modification-workspace';
 import { InstanceOperationLog } from '../../features/operation-log/instance-operation-log';
 import { ActivityInstanceTreeView } from '../../features/process-instances/activity-instance-tree-view';

@@ -9,7 +9,8 @@ import { screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 
-import type { ExceptionDto, HistoricProcessInstanceDto } from '../../api/camunda-dto';
+import type { ExceptionDto } from '../../../contract/camunda/common';
+import type { HistoricProcessInstanceDto } from '../../../contract/camunda/history';
 import { buildEndedProcessInstance } from '../../features/process-instances/test-data-builders';
 import { ENGINE_REST_URL, server } from '../../testing/msw-server';
 import { renderWithProviders } from '../../testing/render-with-providers';

@@ -3,7 +3,10 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useMemo, useState } from 'react';
 
-import type { ActivityInstanceDto, ProcessInstanceDto } from '../../api/camunda-dto';
+import type {
+  ActivityInstanceDto,
+  ProcessInstanceDto,
+} from '../../../contract/camunda/process-instance';
 import { mergeMarkers } from '../../bpmn/merge-markers';
 import { ModificationPlanProvider } from '../../features/instance-modification/modification-plan-provider';
 import { useModificationDiagramDecorations } from '../../features/instance-modification/use-modification-diagram-decorations';

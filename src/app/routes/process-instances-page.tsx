@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 
-import type { BatchDto } from '../../api/camunda-dto';
+import type { BatchDto } from '../../../contract/camunda/batch';
 import { BulkModification } from '../../features/instance-modification/components/bulk-modification';
 import { loadBulkPlan } from '../../features/instance-modification/model/bulk-plan-storage';
 import { ProcessInstanceList } from '../../features/process-instance-list/process-instance-list';

@@ -2,9 +2,9 @@ import { screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 
-import type { ExceptionDto } from '../../api/camunda-dto';
+import type { ExceptionDto } from '../../../contract/camunda/common';
 import { getSession } from '../../api/console-session';
-import type { ConsoleSessionRequestDto } from '../../api/console-session-dto';
+import type { ConsoleSessionRequestDto } from '../../../contract/console-session';
 import {
   CONSOLE_SESSION_URL,
   consoleSessionHandlers,

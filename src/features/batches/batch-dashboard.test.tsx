@@ -2,11 +2,8 @@ import { act, screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import type {
-  AuthorizationExceptionDto,
-  BatchStatisticsDto,
-  HistoricBatchDto,
-} from '../../api/camunda-dto';
+import type { BatchStatisticsDto, HistoricBatchDto } from '../../../contract/camunda/batch';
+import type { AuthorizationExceptionDto } from '../../../contract/camunda/common';
 import { rememberSession } from '../../api/console-session';
 import { ENGINE_REST_URL, server } from '../../testing/msw-server';
 import { BatchDashboard } from './batch-dashboard';

@@ -12,7 +12,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 
-import type { BatchStatisticsDto, HistoricBatchDto } from '../../api/camunda-dto';
+import type { BatchStatisticsDto, HistoricBatchDto } from '../../../contract/camunda/batch';
 import { ErrorNotification } from '../../components/error-notification';
 import { RouterLink } from '../../components/router-link';
 import { BATCH_POLL_INTERVAL_MS } from '../../lib/polling';

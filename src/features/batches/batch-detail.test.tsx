@@ -2,12 +2,9 @@ import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 
-import type {
-  CountResultDto,
-  ExceptionDto,
-  HistoricActivityInstanceDto,
-  JobDto,
-} from '../../api/camunda-dto';
+import type { CountResultDto, ExceptionDto } from '../../../contract/camunda/common';
+import type { HistoricActivityInstanceDto } from '../../../contract/camunda/history';
+import type { JobDto } from '../../../contract/camunda/job';
 import { rememberSession } from '../../api/console-session';
 import { recordBatch } from '../../lib/bulk-batch-records';
 import { ENGINE_REST_URL, server } from '../../testing/msw-server';

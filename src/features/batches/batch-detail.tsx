@@ -4,7 +4,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 
-import type { BatchStatisticsDto, HistoricBatchDto } from '../../api/camunda-dto';
+import type { BatchStatisticsDto, HistoricBatchDto } from '../../../contract/camunda/batch';
 import { ErrorNotification } from '../../components/error-notification';
 import { BATCH_POLL_INTERVAL_MS } from '../../lib/polling';
 import type { BatchProgress } from './batch-progress';

@@ -6,12 +6,12 @@
  */
 import { queryOptions } from '@tanstack/react-query';
 
+import type { BatchDto } from '../../../contract/camunda/batch';
+import type { CountResultDto } from '../../../contract/camunda/common';
 import type {
-  BatchDto,
-  CountResultDto,
   HistoricActivityInstanceDto,
   UserOperationLogEntryDto,
-} from '../../api/camunda-dto';
+} from '../../../contract/camunda/history';
 import { engineRequest } from '../../api/engine-client';
 import { attributeBatch, batchLogWindow } from '../../lib/batch-attribution';
 import type { BatchAttribution } from '../../lib/batch-attribution';

@@ -1,4 +1,4 @@
-import type { BatchStatisticsDto } from '../../api/camunda-dto';
+import type { BatchStatisticsDto } from '../../../contract/camunda/batch';
 
 /** Something worth telling the user about a batch they started. */
 export type BatchEvent =

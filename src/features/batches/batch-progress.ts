@@ -1,4 +1,4 @@
-import type { BatchStatisticsDto } from '../../api/camunda-dto';
+import type { BatchStatisticsDto } from '../../../contract/camunda/batch';
 
 /**
  * Where a batch stands, as an operator needs to know it:

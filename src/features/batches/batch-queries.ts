@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 
-import type { BatchStatisticsDto, HistoricBatchDto, JobDto } from '../../api/camunda-dto';
+import type { BatchStatisticsDto, HistoricBatchDto } from '../../../contract/camunda/batch';
+import type { JobDto } from '../../../contract/camunda/job';
 import { engineRequest } from '../../api/engine-client';
 import { BATCH_POLL_INTERVAL_MS } from '../../lib/polling';
 import { hasRunning } from './has-running';

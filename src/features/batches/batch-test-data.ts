@@ -1,4 +1,5 @@
-import type { BatchStatisticsDto, HistoricBatchDto, JobDto } from '../../api/camunda-dto';
+import type { BatchStatisticsDto, HistoricBatchDto } from '../../../contract/camunda/batch';
+import type { JobDto } from '../../../contract/camunda/job';
 
 /** Test data: a running modification batch as `GET /batch/statistics` answers it. */
 export function batchStatistics(overrides: Partial<BatchStatisticsDto> = {}): BatchStatisticsDto {

@@ -1,4 +1,5 @@
-import type { HistoricActivityInstanceDto, JobDto } from '../../api/camunda-dto';
+import type { HistoricActivityInstanceDto } from '../../../contract/camunda/history';
+import type { JobDto } from '../../../contract/camunda/job';
 import type { BatchAttribution } from '../../lib/batch-attribution';
 
 /**

@@ -14,7 +14,8 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 
-import type { BatchDto, JobDto } from '../../api/camunda-dto';
+import type { BatchDto } from '../../../contract/camunda/batch';
+import type { JobDto } from '../../../contract/camunda/job';
 import { ErrorNotification } from '../../components/error-notification';
 import { RouterLink } from '../../components/router-link';
 import type { BatchAttribution } from '../../lib/batch-attribution';

@@ -1,4 +1,4 @@
-import type { BatchStatisticsDto } from '../../api/camunda-dto';
+import type { BatchStatisticsDto } from '../../../contract/camunda/batch';
 
 /**
  * True while some batch can still change without anyone acting, so polling is worth it: every

@@ -1,7 +1,7 @@
 import { hashKey, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 
-import type { BatchStatisticsDto } from '../../api/camunda-dto';
+import type { BatchStatisticsDto } from '../../../contract/camunda/batch';
 import { getSignedInUserId } from '../../api/console-session';
 import type { BatchEvent } from './batch-notifications';
 import { diffBatchStatistics, hasEndedBatches } from './batch-notifications';

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
-import type { RetriesDto } from '../../api/camunda-dto';
+import type { RetriesDto } from '../../../contract/camunda/job';
 import { engineRequest } from '../../api/engine-client';
 import { batchKeys } from './batch-queries';
 

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 
-import type { ProcessEngineDto } from '../../api/camunda-dto';
+import type { ProcessEngineDto } from '../../../contract/camunda/common';
 import { engineRequest } from '../../api/engine-client';
 
 export const engineKeys = {

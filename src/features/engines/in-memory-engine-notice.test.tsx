@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 
-import type { ConsoleServerDto } from '../../api/console-server-dto';
+import type { ConsoleServerDto } from '../../../contract/console-server';
 import { server } from '../../testing/msw-server';
 import { renderWithProviders } from '../../testing/render-with-providers';
 import { InMemoryEngineNotice, InMemoryEngineTag } from './in-memory-engine-notice';

@@ -1,7 +1,7 @@
 import { createContext } from 'react';
 import type { Dispatch } from 'react';
 
-import type { BatchDto } from '../../api/camunda-dto';
+import type { BatchDto } from '../../../contract/camunda/batch';
 import type { MoveSource } from './model/legal-actions';
 import type { ModificationPlan, PlanAction, PlanState } from './model/modification-plan';
 

@@ -3,7 +3,7 @@ import { useBlocker, useRouter } from '@tanstack/react-router';
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import type { ReactNode } from 'react';
 
-import type { BatchDto } from '../../api/camunda-dto';
+import type { BatchDto } from '../../../contract/camunda/batch';
 import type { MoveSource } from './model/legal-actions';
 import {
   EMPTY_PLAN,

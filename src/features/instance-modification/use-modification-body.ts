@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 
-import type { ProcessInstanceModificationDto } from '../../api/camunda-dto';
+import type { ProcessInstanceModificationDto } from '../../../contract/camunda/modification';
 import type { ModificationPlan } from './model/modification-plan';
 import { toModificationDto, withAnnotation } from './model/to-modification-dto';
 

@@ -2,7 +2,7 @@ import './components/modification-markers.scss';
 
 import { useMemo } from 'react';
 
-import type { ActivityInstanceDto } from '../../api/camunda-dto';
+import type { ActivityInstanceDto } from '../../../contract/camunda/process-instance';
 import type { DiagramOverlay, DiagramOverlayPosition } from '../../bpmn/bpmn-diagram';
 import { ModificationBadge } from './components/modification-badge';
 import type { BpmnIndex } from './model/bpmn-index';

@@ -1,11 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 
-import type {
-  ActivityInstanceDto,
-  ProcessInstanceModificationDto,
-  VariableInstanceDto,
-} from '../../api/camunda-dto';
+import type { ProcessInstanceModificationDto } from '../../../contract/camunda/modification';
+import type { ActivityInstanceDto } from '../../../contract/camunda/process-instance';
+import type { VariableInstanceDto } from '../../../contract/camunda/variables';
 import { modificationQueries } from './api/instance-queries';
 import { runPreview } from './model/preview';
 import type { PlanPreview } from './model/preview';

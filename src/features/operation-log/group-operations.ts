@@ -1,4 +1,4 @@
-import type { UserOperationLogEntryDto } from '../../api/camunda-dto';
+import type { UserOperationLogEntryDto } from '../../../contract/camunda/history';
 import { parseCamundaDate } from '../../lib/camunda-date';
 
 /** One changed property of a logged operation (`property: orgValue → newValue`). */

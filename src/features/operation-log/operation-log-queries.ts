@@ -1,9 +1,10 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 
-import type { CountResultDto, UserOperationLogEntryDto } from '../../api/camunda-dto';
+import type { CountResultDto } from '../../../contract/camunda/common';
+import type { UserOperationLogEntryDto } from '../../../contract/camunda/history';
 import { engineRequest } from '../../api/engine-client';
 import { parseCamundaDate, toCamundaDate } from '../../lib/camunda-date';
-import type { HistoricActivityInstanceDto } from '../../api/camunda-dto';
+import type { HistoricActivityInstanceDto } from '../../../contract/camunda/history';
 import { CHANGE_WINDOW_MS } from './reconstruct-changes';
 
 /** Entries per request; "Load more" asks for the next page. */

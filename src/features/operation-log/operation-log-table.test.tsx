@@ -9,12 +9,13 @@ import { http, HttpResponse } from 'msw';
 import type { ReactElement } from 'react';
 import { beforeEach, describe, expect, it } from 'vitest';
 
-import type { ExceptionDto, UserOperationLogEntryDto } from '../../api/camunda-dto';
+import type { ExceptionDto } from '../../../contract/camunda/common';
+import type { UserOperationLogEntryDto } from '../../../contract/camunda/history';
 import { rememberSession } from '../../api/console-session';
 import { ENGINE_REST_URL, server } from '../../testing/msw-server';
 import { renderWithProviders } from '../../testing/render-with-providers';
 import { toCamundaDate } from '../../lib/camunda-date';
-import type { HistoricActivityInstanceDto } from '../../api/camunda-dto';
+import type { HistoricActivityInstanceDto } from '../../../contract/camunda/history';
 import { InstanceOperationLog } from './instance-operation-log';
 import { OperationLogTable } from './operation-log-table';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { toCamundaDate } from '../../lib/camunda-date';
-import type { HistoricActivityInstanceDto } from '../../api/camunda-dto';
+import type { HistoricActivityInstanceDto } from '../../../contract/camunda/history';
 import { describeTokenChange, reconstructChanges } from './reconstruct-changes';
 import type { ReconstructChangesInput, TokenChanges } from './reconstruct-changes';
 

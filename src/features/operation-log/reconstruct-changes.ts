@@ -1,6 +1,6 @@
-import type { UserOperationLogEntryDto } from '../../api/camunda-dto';
+import type { UserOperationLogEntryDto } from '../../../contract/camunda/history';
 import { parseCamundaDate } from '../../lib/camunda-date';
-import type { HistoricActivityInstanceDto } from '../../api/camunda-dto';
+import type { HistoricActivityInstanceDto } from '../../../contract/camunda/history';
 
 /**
  * How far from an operation's log timestamp its token changes may lie. Camunda writes the log

@@ -9,11 +9,11 @@ import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 
+import type { ExceptionDto } from '../../../contract/camunda/common';
 import type {
-  ExceptionDto,
   ProcessDefinitionDto,
   ProcessDefinitionStatisticsResultDto,
-} from '../../api/camunda-dto';
+} from '../../../contract/camunda/repository';
 import { rememberSession } from '../../api/console-session';
 import { ENGINE_REST_URL, server } from '../../testing/msw-server';
 import { renderWithProviders } from '../../testing/render-with-providers';

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 
-import type { ProcessDefinitionStatisticsResultDto } from '../../api/camunda-dto';
+import type { ProcessDefinitionStatisticsResultDto } from '../../../contract/camunda/repository';
 import { engineRequest } from '../../api/engine-client';
 
 /** Query keys of this feature, generic → specific, so any prefix can be invalidated. */

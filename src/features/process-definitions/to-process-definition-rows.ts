@@ -1,4 +1,4 @@
-import type { ProcessDefinitionStatisticsResultDto } from '../../api/camunda-dto';
+import type { ProcessDefinitionStatisticsResultDto } from '../../../contract/camunda/repository';
 
 /** One table row: a process (definition key and tenant) across all of its deployed versions. */
 export interface ProcessDefinitionRow {

@@ -1,14 +1,15 @@
 import { queryOptions } from '@tanstack/react-query';
 
+import type { CountResultDto, SortingDto } from '../../../contract/camunda/common';
+import type { HistoricProcessInstanceDto } from '../../../contract/camunda/history';
 import type {
-  CountResultDto,
-  HistoricProcessInstanceDto,
-  ProcessDefinitionDiagramDto,
-  ProcessDefinitionDto,
   ProcessInstanceDto,
   ProcessInstanceQueryDto,
-  SortingDto,
-} from '../../api/camunda-dto';
+} from '../../../contract/camunda/process-instance';
+import type {
+  ProcessDefinitionDiagramDto,
+  ProcessDefinitionDto,
+} from '../../../contract/camunda/repository';
 import { engineRequest } from '../../api/engine-client';
 import { normalizeFilters, toProcessInstanceQuery } from '../../lib/process-instance-query';
 import type { ProcessInstanceFilters } from '../../lib/process-instance-query';

@@ -9,17 +9,17 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
+import type { CountResultDto, ExceptionDto } from '../../../contract/camunda/common';
+import type { HistoricProcessInstanceDto } from '../../../contract/camunda/history';
 import type {
-  CountResultDto,
-  ExceptionDto,
-  HistoricProcessInstanceDto,
-  ProcessDefinitionDiagramDto,
-  ProcessDefinitionDto,
   ProcessInstanceDto,
   ProcessInstanceQueryDto,
-  VariableInstanceDto,
-  VariableValueType,
-} from '../../api/camunda-dto';
+} from '../../../contract/camunda/process-instance';
+import type {
+  ProcessDefinitionDiagramDto,
+  ProcessDefinitionDto,
+} from '../../../contract/camunda/repository';
+import type { VariableInstanceDto, VariableValueType } from '../../../contract/camunda/variables';
 import { rememberSession } from '../../api/console-session';
 import { toProcessInstanceFilters, toProcessInstanceQuery } from '../../lib/process-instance-query';
 import type { ProcessInstanceFilters, VariableFilter } from '../../lib/process-instance-query';

@@ -3,7 +3,8 @@
  * "00042" and the Integer 42 are different values to Camunda, and a condition of the wrong type
  * matches neither quietly.
  */
-import type { ProcessInstanceDto, VariableInstanceDto } from '../../api/camunda-dto';
+import type { ProcessInstanceDto } from '../../../contract/camunda/process-instance';
+import type { VariableInstanceDto } from '../../../contract/camunda/variables';
 import { engineRequest } from '../../api/engine-client';
 import { numberTypesComparedWith } from '../../lib/process-instance-query';
 import type { VariableFilter, VariableValueType } from '../../lib/process-instance-query';

@@ -2,11 +2,11 @@ import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 
-import type { ActivityInstanceDto } from '../../api/camunda-dto';
+import type { ActivityInstanceDto } from '../../../contract/camunda/process-instance';
 import { ENGINE_REST_URL, server } from '../../testing/msw-server';
 import { renderWithProviders } from '../../testing/render-with-providers';
 import { ActivityInstanceTreeView } from './activity-instance-tree-view';
-import type { HistoricActivityInstanceDto } from '../../api/camunda-dto';
+import type { HistoricActivityInstanceDto } from '../../../contract/camunda/history';
 import {
   buildActivityInstance,
   buildHistoricActivityInstance,

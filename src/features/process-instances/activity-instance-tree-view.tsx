@@ -11,7 +11,7 @@ import {
 import type { ActivityInstanceTreeItem } from './activity-instance-tree';
 import { formatActivityType } from './format-camunda-name';
 import { formatCamundaDate } from '../../lib/camunda-date';
-import type { HistoricActivityInstanceDto } from '../../api/camunda-dto';
+import type { HistoricActivityInstanceDto } from '../../../contract/camunda/history';
 import { processInstanceQueries } from './process-instance-queries';
 
 import './process-instance.scss';

@@ -1,4 +1,4 @@
-import type { ActivityInstanceDto } from '../../api/camunda-dto';
+import type { ActivityInstanceDto } from '../../../contract/camunda/process-instance';
 import { isMultiInstanceBody, toElementId } from './token-overlays';
 
 /** One node of the activity instance tree, shaped for display. */

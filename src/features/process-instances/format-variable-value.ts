@@ -1,4 +1,4 @@
-import type { VariableInstanceDto } from '../../api/camunda-dto';
+import type { VariableInstanceDto } from '../../../contract/camunda/variables';
 
 /** Longer values (or any with a line break) show a one-line preview that expands. */
 export const VALUE_PREVIEW_LENGTH = 80;

@@ -11,7 +11,7 @@ import {
 } from '@carbon/react';
 import { useQuery } from '@tanstack/react-query';
 
-import type { IncidentDto } from '../../api/camunda-dto';
+import type { IncidentDto } from '../../../contract/camunda/job';
 import { ErrorNotification } from '../../components/error-notification';
 import { toActivityNames } from './activity-instance-tree';
 import { formatIncidentType } from './format-camunda-name';

@@ -4,8 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import type {
   HistoricProcessInstanceDto,
   HistoricProcessInstanceState,
-  ProcessInstanceDto,
-} from '../../api/camunda-dto';
+} from '../../../contract/camunda/history';
+import type { ProcessInstanceDto } from '../../../contract/camunda/process-instance';
 import { RouterLink } from '../../components/router-link';
 import { formatCamundaDate } from '../../lib/camunda-date';
 import { processInstanceQueries } from './process-instance-queries';

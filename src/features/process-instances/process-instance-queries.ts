@@ -1,16 +1,18 @@
 import { queryOptions } from '@tanstack/react-query';
 
+import type { HistoricProcessInstanceDto } from '../../../contract/camunda/history';
+import type { IncidentDto } from '../../../contract/camunda/job';
 import type {
   ActivityInstanceDto,
-  HistoricProcessInstanceDto,
-  IncidentDto,
+  ProcessInstanceDto,
+} from '../../../contract/camunda/process-instance';
+import type {
   ProcessDefinitionDiagramDto,
   ProcessDefinitionDto,
-  ProcessInstanceDto,
-  VariableInstanceDto,
-} from '../../api/camunda-dto';
+} from '../../../contract/camunda/repository';
+import type { VariableInstanceDto } from '../../../contract/camunda/variables';
 import { engineRequest } from '../../api/engine-client';
-import type { HistoricActivityInstanceDto } from '../../api/camunda-dto';
+import type { HistoricActivityInstanceDto } from '../../../contract/camunda/history';
 
 /**
  * Query keys of this feature, generic → specific. Everything read about one instance sits under

@@ -1,13 +1,13 @@
+import type { IncidentDto } from '../../../contract/camunda/job';
 import type {
   ActivityInstanceDto,
-  IncidentDto,
   TransitionInstanceDto,
-  VariableInstanceDto,
-} from '../../api/camunda-dto';
+} from '../../../contract/camunda/process-instance';
+import type { VariableInstanceDto } from '../../../contract/camunda/variables';
 import type {
   HistoricActivityInstanceDto,
   HistoricProcessInstanceDto,
-} from '../../api/camunda-dto';
+} from '../../../contract/camunda/history';
 
 /** Builders of complete DTOs for this feature's tests: each takes only what a test cares about. */
 

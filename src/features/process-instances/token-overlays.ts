@@ -1,4 +1,5 @@
-import type { ActivityInstanceDto, IncidentDto } from '../../api/camunda-dto';
+import type { IncidentDto } from '../../../contract/camunda/job';
+import type { ActivityInstanceDto } from '../../../contract/camunda/process-instance';
 
 /** What the diagram shows on one element: how many tokens are where, and what is stuck. */
 export interface TokenOverlay {

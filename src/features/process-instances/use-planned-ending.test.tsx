@@ -4,7 +4,8 @@ import { http, HttpResponse } from 'msw';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 
-import type { ExceptionDto, ProcessInstanceDto } from '../../api/camunda-dto';
+import type { ExceptionDto } from '../../../contract/camunda/common';
+import type { ProcessInstanceDto } from '../../../contract/camunda/process-instance';
 import { createQueryClient } from '../../lib/query-client';
 import { ENGINE_REST_URL, server } from '../../testing/msw-server';
 import { PROCESS_DEFINITION_ID, PROCESS_INSTANCE_ID } from './test-data-builders';

@@ -13,7 +13,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 
-import type { VariableInstanceDto } from '../../api/camunda-dto';
+import type { VariableInstanceDto } from '../../../contract/camunda/variables';
 import { ErrorNotification } from '../../components/error-notification';
 import { toScopeLabels } from './activity-instance-tree';
 import { formatVariableType, formatVariableValue } from './format-variable-value';

@@ -1,4 +1,4 @@
-import type { HistoricProcessInstanceDto } from '../../api/camunda-dto';
+import type { HistoricProcessInstanceDto } from '../../../contract/camunda/history';
 import { RouterLink } from '../../components/router-link';
 
 /**

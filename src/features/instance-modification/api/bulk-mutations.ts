@@ -1,7 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import * as z from 'zod';
 
-import type { BatchDto, ModificationDto, UserOperationLogEntryDto } from '../../../api/camunda-dto';
+import type { BatchDto } from '../../../../contract/camunda/batch';
+import type { UserOperationLogEntryDto } from '../../../../contract/camunda/history';
+import type { ModificationDto } from '../../../../contract/camunda/modification';
 import { getSignedInUserId } from '../../../api/console-session';
 import { engineRequest } from '../../../api/engine-client';
 import { parseIsoDateTime } from '../model/plan-variables';

@@ -1,11 +1,9 @@
 import { queryOptions } from '@tanstack/react-query';
 
-import type {
-  BatchDto,
-  CountResultDto,
-  ProcessDefinitionDiagramDto,
-  UserOperationLogEntryDto,
-} from '../../../api/camunda-dto';
+import type { BatchDto } from '../../../../contract/camunda/batch';
+import type { CountResultDto } from '../../../../contract/camunda/common';
+import type { UserOperationLogEntryDto } from '../../../../contract/camunda/history';
+import type { ProcessDefinitionDiagramDto } from '../../../../contract/camunda/repository';
 import { engineRequest } from '../../../api/engine-client';
 import { attributeBatch, batchLogWindow } from '../../../lib/batch-attribution';
 import type { BatchAttribution } from '../../../lib/batch-attribution';

@@ -1,11 +1,9 @@
 import { queryOptions } from '@tanstack/react-query';
 
-import type {
-  ActivityInstanceDto,
-  HistoricActivityInstanceDto,
-  JobDto,
-  VariableInstanceDto,
-} from '../../../api/camunda-dto';
+import type { HistoricActivityInstanceDto } from '../../../../contract/camunda/history';
+import type { JobDto } from '../../../../contract/camunda/job';
+import type { ActivityInstanceDto } from '../../../../contract/camunda/process-instance';
+import type { VariableInstanceDto } from '../../../../contract/camunda/variables';
 import { engineRequest } from '../../../api/engine-client';
 
 /** `GET /history/activity-instance` entries, as far as this feature reads them. */

@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import * as z from 'zod';
 
-import type { BatchDto, ProcessInstanceModificationDto } from '../../../api/camunda-dto';
+import type { BatchDto } from '../../../../contract/camunda/batch';
+import type { ProcessInstanceModificationDto } from '../../../../contract/camunda/modification';
 import { engineRequest } from '../../../api/engine-client';
 import { modificationBatchKeys } from './batch-queries';
 import { modificationKeys } from './instance-queries';

@@ -1,10 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 
-import type {
-  BatchDto,
-  HistoricBatchDto,
-  UserOperationLogEntryDto,
-} from '../../../api/camunda-dto';
+import type { BatchDto, HistoricBatchDto } from '../../../../contract/camunda/batch';
+import type { UserOperationLogEntryDto } from '../../../../contract/camunda/history';
 import { engineRequest } from '../../../api/engine-client';
 import { isEngineError } from '../../../api/engine-error';
 import { parseCamundaDate, toCamundaDate } from '../../../lib/camunda-date';

@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 
-import type { ActivityInstanceDto } from '../../../api/camunda-dto';
+import type { ActivityInstanceDto } from '../../../../contract/camunda/process-instance';
 import type { BpmnIndex } from '../model/bpmn-index';
 import type { ModificationPlan } from '../model/modification-plan';
 import { findStalePlan } from '../model/stale-plan';

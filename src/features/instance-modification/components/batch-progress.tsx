@@ -2,7 +2,7 @@ import { Button, InlineNotification, ProgressBar } from '@carbon/react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 
-import type { BatchDto } from '../../../api/camunda-dto';
+import type { BatchDto } from '../../../../contract/camunda/batch';
 import { ErrorNotification } from '../../../components/error-notification';
 import { BATCH_POLL_INTERVAL_MS } from '../../../lib/polling';
 import { isBatchSettled, modificationBatchQueries } from '../api/batch-queries';

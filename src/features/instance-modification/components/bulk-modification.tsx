@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useReducer, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 
-import type { BatchDto } from '../../../api/camunda-dto';
+import type { BatchDto } from '../../../../contract/camunda/batch';
 import { BpmnDiagram, preloadBpmnDiagram } from '../../../bpmn/bpmn-diagram';
 import { ErrorNotification } from '../../../components/error-notification';
 import { recordBatch } from '../../../lib/bulk-batch-records';

@@ -8,7 +8,7 @@ import { screen, within } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
-import type { BatchDto } from '../../../api/camunda-dto';
+import type { BatchDto } from '../../../../contract/camunda/batch';
 import { renderWithProviders } from '../../../testing/render-with-providers';
 import { BulkOverlapWarning } from './bulk-overlap-warning';
 

@@ -2,7 +2,7 @@ import { InlineLoading, InlineNotification } from '@carbon/react';
 
 import { ErrorNotification } from '../../../components/error-notification';
 import { RouterLink } from '../../../components/router-link';
-import type { BatchDto } from '../../../api/camunda-dto';
+import type { BatchDto } from '../../../../contract/camunda/batch';
 import type { OverlapReport } from '../api/bulk-queries';
 
 export interface BulkOverlapWarningProps {

@@ -11,7 +11,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 
-import type { BatchDto } from '../../../api/camunda-dto';
+import type { BatchDto } from '../../../../contract/camunda/batch';
 import { requirements } from '../../../api/permissions';
 import { ErrorNotification } from '../../../components/error-notification';
 import type { SelectedInstances } from '../../../lib/process-instance-query';

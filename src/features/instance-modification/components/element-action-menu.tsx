@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'react';
 
-import type { ActivityInstanceDto } from '../../../api/camunda-dto';
+import type { ActivityInstanceDto } from '../../../../contract/camunda/process-instance';
 import { tokensAt } from '../model/activity-tree';
 import type { BpmnIndex } from '../model/bpmn-index';
 import { elementLabel } from '../model/bpmn-index';

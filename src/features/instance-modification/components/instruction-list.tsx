@@ -1,7 +1,7 @@
 import { Button } from '@carbon/react';
 import { useEffect, useId, useRef, useState } from 'react';
 
-import type { ActivityInstanceDto } from '../../../api/camunda-dto';
+import type { ActivityInstanceDto } from '../../../../contract/camunda/process-instance';
 import { ancestorOptions } from '../model/ancestors';
 import type { BpmnIndex } from '../model/bpmn-index';
 import { describeInstruction } from '../model/describe-instruction';

@@ -4,7 +4,7 @@ import { Button, InlineNotification } from '@carbon/react';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 
-import type { ActivityInstanceDto } from '../../../api/camunda-dto';
+import type { ActivityInstanceDto } from '../../../../contract/camunda/process-instance';
 import { requirements } from '../../../api/permissions';
 import { refusalReason, usePermission } from '../../../lib/use-permission';
 import { modificationQueries } from '../api/instance-queries';

@@ -2,7 +2,8 @@ import { screen, waitForElementToBeRemoved, within } from '@testing-library/reac
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 
-import type { BatchDto, UserOperationLogEntryDto } from '../../../api/camunda-dto';
+import type { BatchDto } from '../../../../contract/camunda/batch';
+import type { UserOperationLogEntryDto } from '../../../../contract/camunda/history';
 import { ENGINE_REST_URL, server } from '../../../testing/msw-server';
 import { renderWithProviders } from '../../../testing/render-with-providers';
 import { rememberSentAnnotation } from '../model/sent-annotations';

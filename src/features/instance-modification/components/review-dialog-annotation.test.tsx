@@ -2,10 +2,8 @@ import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import type {
-  ProcessInstanceModificationDto,
-  UserOperationLogEntryDto,
-} from '../../../api/camunda-dto';
+import type { UserOperationLogEntryDto } from '../../../../contract/camunda/history';
+import type { ProcessInstanceModificationDto } from '../../../../contract/camunda/modification';
 import { ENGINE_REST_URL, server } from '../../../testing/msw-server';
 import { renderWorkspace } from '../testing/render-workspace';
 import type { RenderWorkspaceOptions } from '../testing/render-workspace';

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import type { ProcessInstanceModificationDto } from '../../../api/camunda-dto';
+import type { ProcessInstanceModificationDto } from '../../../../contract/camunda/modification';
 import { ENGINE_REST_URL, server } from '../../../testing/msw-server';
 import { activityInstance, processTree } from '../testing/modification-fixtures';
 import { renderWorkspace } from '../testing/render-workspace';

@@ -5,10 +5,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type {
   BatchDto,
   BatchStatisticsDto,
-  ExceptionDto,
   HistoricBatchDto,
-  ProcessInstanceModificationDto,
-} from '../../../api/camunda-dto';
+} from '../../../../contract/camunda/batch';
+import type { ExceptionDto } from '../../../../contract/camunda/common';
+import type { ProcessInstanceModificationDto } from '../../../../contract/camunda/modification';
 import { rememberSession } from '../../../api/console-session';
 import { RECORDING_ENGINE } from '../../../testing/engine-capability-handlers';
 import { ENGINE_REST_URL, server } from '../../../testing/msw-server';

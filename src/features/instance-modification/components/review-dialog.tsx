@@ -12,7 +12,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 
-import type { ActivityInstanceDto, BatchDto } from '../../../api/camunda-dto';
+import type { BatchDto } from '../../../../contract/camunda/batch';
+import type { ActivityInstanceDto } from '../../../../contract/camunda/process-instance';
 import { isEngineError } from '../../../api/engine-error';
 import { requirements } from '../../../api/permissions';
 import { ErrorNotification } from '../../../components/error-notification';

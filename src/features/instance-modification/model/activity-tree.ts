@@ -1,4 +1,7 @@
-import type { ActivityInstanceDto, TransitionInstanceDto } from '../../../api/camunda-dto';
+import type {
+  ActivityInstanceDto,
+  TransitionInstanceDto,
+} from '../../../../contract/camunda/process-instance';
 import { innerActivityId, isMultiInstanceBodyId } from './bpmn-index';
 
 /** One token of the tree: an activity instance, or a transition instance (async continuation). */

@@ -5,7 +5,7 @@
  * candidates are the instances of every scope on that chain, and while the nearest one is
  * ambiguous and none is chosen the plan cannot be sent.
  */
-import type { ActivityInstanceDto } from '../../../api/camunda-dto';
+import type { ActivityInstanceDto } from '../../../../contract/camunda/process-instance';
 import { findInstance, instancesOfScope, shortInstanceId } from './activity-tree';
 import type { BpmnIndex } from './bpmn-index';
 import {

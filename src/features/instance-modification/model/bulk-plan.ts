@@ -4,10 +4,8 @@
  * activity or a sequence flow. Ancestors, instance ids and variables do not exist there, and a
  * cancel may be limited to the instances that are active before the first instruction runs.
  */
-import type {
-  ModificationDto,
-  ProcessInstanceModificationInstructionDto,
-} from '../../../api/camunda-dto';
+import type { ModificationDto } from '../../../../contract/camunda/modification';
+import type { ProcessInstanceModificationInstructionDto } from '../../../../contract/camunda/modification-instruction';
 
 export interface BulkCancelInstruction {
   type: 'cancel';

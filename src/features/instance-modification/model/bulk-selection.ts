@@ -4,10 +4,8 @@
  * then used unchanged as the body of the count shown to the operator, of the id lookup at review,
  * and as the `processInstanceQuery` (or `historicProcessInstanceQuery`) of the request.
  */
-import type {
-  HistoricProcessInstanceQueryDto,
-  ProcessInstanceQueryDto,
-} from '../../../api/camunda-dto';
+import type { HistoricProcessInstanceQueryDto } from '../../../../contract/camunda/history';
+import type { ProcessInstanceQueryDto } from '../../../../contract/camunda/process-instance';
 import {
   toHistoricProcessInstanceQuery,
   toProcessInstanceQuery,

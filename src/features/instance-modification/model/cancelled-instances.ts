@@ -4,7 +4,7 @@
  * removals are simulated: new tokens get ids nobody can refer to before the request runs. The
  * exact outcome comes from the engine's preview.
  */
-import type { ActivityInstanceDto } from '../../../api/camunda-dto';
+import type { ActivityInstanceDto } from '../../../../contract/camunda/process-instance';
 import { cancelledBy, findInstance, tokensAt } from './activity-tree';
 import type { TreeInstance } from './activity-tree';
 import type { CancelInstruction, ModificationInstruction } from './modification-plan';

@@ -1,4 +1,4 @@
-import type { ActivityInstanceDto } from '../../../api/camunda-dto';
+import type { ActivityInstanceDto } from '../../../../contract/camunda/process-instance';
 import { findInstance, shortInstanceId, tokensAt } from './activity-tree';
 import type { BpmnIndex } from './bpmn-index';
 import {

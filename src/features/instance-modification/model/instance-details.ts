@@ -2,7 +2,7 @@
  * What helps an operator tell tokens and scope instances apart: when each started (from history)
  * or began to wait (from its job), and the variables that live in it.
  */
-import type { VariableInstanceDto } from '../../../api/camunda-dto';
+import type { VariableInstanceDto } from '../../../../contract/camunda/variables';
 import { formatCamundaTimestamp } from '../../../lib/camunda-date';
 
 export interface InstanceDetails {

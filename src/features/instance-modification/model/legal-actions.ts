@@ -3,7 +3,7 @@
  * – before anything is sent. The rules are Camunda's (contract §4.2–§4.8); the engine's preview
  * still has the last word on the whole plan.
  */
-import type { ActivityInstanceDto } from '../../../api/camunda-dto';
+import type { ActivityInstanceDto } from '../../../../contract/camunda/process-instance';
 import { shortInstanceId, tokensAt } from './activity-tree';
 import type { BpmnActivity, BpmnIndex, BpmnSequenceFlow } from './bpmn-index';
 import {

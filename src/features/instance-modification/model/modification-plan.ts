@@ -3,7 +3,7 @@
  * `ProcessInstanceModificationInstructionDto` (contract §2.1) one to one, so what the operator
  * sees in the list is what is sent; a pure reducer edits it, with undo of any change.
  */
-import type { ActivityInstanceDto } from '../../../api/camunda-dto';
+import type { ActivityInstanceDto } from '../../../../contract/camunda/process-instance';
 import type { PlanVariable } from './plan-variables';
 
 /** Cancel all instances of an activity that exist when the instruction runs (§4.7). */

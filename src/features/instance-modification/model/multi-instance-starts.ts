@@ -1,4 +1,4 @@
-import type { ActivityInstanceDto } from '../../../api/camunda-dto';
+import type { ActivityInstanceDto } from '../../../../contract/camunda/process-instance';
 import { flattenTree, tokensAt } from './activity-tree';
 import type { TreeInstance } from './activity-tree';
 import { MI_BODY_SUFFIX, innerActivityId, isMultiInstanceBodyId } from './bpmn-index';

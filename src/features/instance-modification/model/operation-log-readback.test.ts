@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import type { UserOperationLogEntryDto } from '../../../api/camunda-dto';
+import type { UserOperationLogEntryDto } from '../../../../contract/camunda/history';
 import {
   afterTimestampOf,
   groupOperations,

@@ -6,7 +6,7 @@
  * two entries of one operation (`nrOfInstances`, `async`; `AbstractModificationCmd`) with no
  * process instance id. None of them carries a batch id.
  */
-import type { UserOperationLogEntryDto } from '../../../api/camunda-dto';
+import type { UserOperationLogEntryDto } from '../../../../contract/camunda/history';
 import { parseCamundaDate, toCamundaDate } from '../../../lib/camunda-date';
 
 export const MODIFY_PROCESS_INSTANCE = 'ModifyProcessInstance';

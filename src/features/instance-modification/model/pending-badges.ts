@@ -1,4 +1,4 @@
-import type { ActivityInstanceDto } from '../../../api/camunda-dto';
+import type { ActivityInstanceDto } from '../../../../contract/camunda/process-instance';
 import { flattenTree } from './activity-tree';
 import type { TreeInstance } from './activity-tree';
 import type { BpmnIndex } from './bpmn-index';

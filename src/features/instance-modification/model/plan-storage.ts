@@ -5,7 +5,7 @@
  */
 import * as z from 'zod';
 
-import type { ActivityInstanceDto } from '../../../api/camunda-dto';
+import type { ActivityInstanceDto } from '../../../../contract/camunda/process-instance';
 import type { ModificationPlan } from './modification-plan';
 
 export const PLAN_STORAGE_PREFIX = 'repair-plan:';

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod';
 
-import type { TriggerVariableValueDto } from '../../../api/camunda-dto';
+import type { TriggerVariableValueDto } from '../../../../contract/camunda/variables';
 import { toCamundaDate } from '../../../lib/camunda-date';
 
 export const VARIABLE_TYPES = [

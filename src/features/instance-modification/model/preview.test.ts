@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import type {
-  ActivityInstanceDto,
-  ProcessInstanceModificationDto,
-  VariableInstanceDto,
-} from '../../../api/camunda-dto';
+import type { ProcessInstanceModificationDto } from '../../../../contract/camunda/modification';
+import type { ActivityInstanceDto } from '../../../../contract/camunda/process-instance';
+import type { VariableInstanceDto } from '../../../../contract/camunda/variables';
 import {
   ORDER_XML,
   PROCESS_DEFINITION_ID,

@@ -11,11 +11,9 @@ import type {
   PreviewInput,
   PreviewResult,
 } from '../../../../engine/modification/preview-modification';
-import type {
-  ActivityInstanceDto,
-  ProcessInstanceModificationDto,
-  VariableInstanceDto,
-} from '../../../api/camunda-dto';
+import type { ProcessInstanceModificationDto } from '../../../../contract/camunda/modification';
+import type { ActivityInstanceDto } from '../../../../contract/camunda/process-instance';
+import type { VariableInstanceDto } from '../../../../contract/camunda/variables';
 
 /** What the engine predicts: the resulting tree or the end of the instance with warnings, or the error. */
 export type PlanPreview = PreviewResult;

@@ -6,7 +6,7 @@
  * request names exactly those (`processInstanceIds`); only when more match than one review can
  * list is the query sent, and the number changed is then read back from the engine afterwards.
  */
-import type { UserOperationLogEntryDto } from '../../../api/camunda-dto';
+import type { UserOperationLogEntryDto } from '../../../../contract/camunda/history';
 import type { SelectedInstances } from '../../../lib/process-instance-query';
 
 /**

@@ -3,7 +3,7 @@
  * tokens of the tree it was built on; if a task was completed or a job ran since, the same
  * instructions would do something else. Compared just before sending.
  */
-import type { ActivityInstanceDto } from '../../../api/camunda-dto';
+import type { ActivityInstanceDto } from '../../../../contract/camunda/process-instance';
 import { flattenTree, shortInstanceId } from './activity-tree';
 import type { BpmnIndex } from './bpmn-index';
 import { elementLabel } from './bpmn-index';

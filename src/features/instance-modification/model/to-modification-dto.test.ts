@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import type { ProcessInstanceModificationDto } from '../../../api/camunda-dto';
+import type { ProcessInstanceModificationDto } from '../../../../contract/camunda/modification';
 
 import { toProcessInstanceModification } from '../../../../engine/modification/modification-request';
 import { EMPTY_PLAN } from './modification-plan';

@@ -1,8 +1,6 @@
-import type {
-  ProcessInstanceModificationDto,
-  ProcessInstanceModificationInstructionDto,
-  TriggerVariableValueDto,
-} from '../../../api/camunda-dto';
+import type { ProcessInstanceModificationDto } from '../../../../contract/camunda/modification';
+import type { ProcessInstanceModificationInstructionDto } from '../../../../contract/camunda/modification-instruction';
+import type { TriggerVariableValueDto } from '../../../../contract/camunda/variables';
 import type { ModificationInstruction, ModificationPlan } from './modification-plan';
 import { toTriggerVariableDto } from './plan-variables';
 

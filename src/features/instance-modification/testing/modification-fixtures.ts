@@ -1,5 +1,8 @@
 /** Test data of this feature: an order process and activity instance trees built by hand. */
-import type { ActivityInstanceDto, TransitionInstanceDto } from '../../../api/camunda-dto';
+import type {
+  ActivityInstanceDto,
+  TransitionInstanceDto,
+} from '../../../../contract/camunda/process-instance';
 
 export const PROCESS_INSTANCE_ID = 'pi-1';
 export const PROCESS_DEFINITION_ID = 'order:1:def-1';

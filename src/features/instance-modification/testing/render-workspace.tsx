@@ -2,7 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { http, HttpResponse } from 'msw';
 import { useState } from 'react';
 
-import type { ActivityInstanceDto, JobDto, VariableInstanceDto } from '../../../api/camunda-dto';
+import type { JobDto } from '../../../../contract/camunda/job';
+import type { ActivityInstanceDto } from '../../../../contract/camunda/process-instance';
+import type { VariableInstanceDto } from '../../../../contract/camunda/variables';
 import { engineCapabilityHandlers } from '../../../testing/engine-capability-handlers';
 import type { EngineCapabilityFixture } from '../../../testing/engine-capability-handlers';
 import { engineRequest } from '../../../api/engine-client';
