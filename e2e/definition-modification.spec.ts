@@ -154,8 +154,9 @@ test('modifies the ticked instances at once, keeping the plan over a reload', as
 
   // A single-instance batch for TICK-2, kept running: the panel names it and the instance. Its
   // instruction names no activity of the process, so however soon the job executor runs its job
-  // (before the suspension below lands), the job fails and TICK-2 stays as it is (contract §2.3:
-  // nothing but the instance is checked when the batch is created).
+  // (before the suspension below lands), the job fails and TICK-2 stays as it is: Camunda's
+  // ModifyProcessInstanceAsyncCmd checks nothing but the instance when it creates the batch
+  // (docs/camunda-semantics.md#one-instance-as-a-batch).
   const tick2 = byBusinessKey(instances, 'TICK-2');
   const single = (await (
     await rest(request, 'POST', `/process-instance/${tick2.id}/modification-async`, {

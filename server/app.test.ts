@@ -407,7 +407,7 @@ describe('modification', () => {
     });
   });
 
-  it('validates /modification/execute in the order of contract §2.4', async () => {
+  it('validates /modification/execute in the order of ModificationRestServiceImpl', async () => {
     const { request, deploy, start } = createTestApp();
     await deploy('p.bpmn', twoTaskProcess());
     const id = await start('twoTasks');

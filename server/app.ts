@@ -83,7 +83,10 @@ export interface ProxyAppOptions {
   frameAncestors?: string;
 }
 
-/** Maps anything a route throws to Camunda's error body (contract §1.1). */
+/**
+ * Maps anything a route throws to Camunda's error body
+ * (docs/camunda-semantics.md#error-bodies-and-status-codes).
+ */
 function handleError(error: Error, c: Context): Response {
   // Hono's own errors, e.g. a multipart body that cannot be parsed.
   const cause =

@@ -126,7 +126,10 @@ function toTransitionInstanceDto(transition: TransitionInstanceTree): Transition
   };
 }
 
-/** Copies the engine's tree into the DTO field set (contract §2.6). */
+/**
+ * Copies the engine's tree into the DTO field set
+ * (docs/camunda-semantics.md#activity-instance-tree).
+ */
 export function toActivityInstanceDto(tree: ActivityInstanceTree): ActivityInstanceDto {
   return {
     id: tree.id,

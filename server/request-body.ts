@@ -2,7 +2,8 @@
  * JSON request bodies, read the way Camunda's Jackson setup reads them: only as
  * `application/json`, unknown properties are ignored, scalars are coerced where Jackson coerces
  * them, and a body that is not JSON or does not fit the DTO is a 400 `InvalidRequestException`
- * with an empty message (contract §1.1).
+ * with an empty message, as Camunda's `JsonMappingExceptionHandler` answers it
+ * (docs/camunda-semantics.md#error-bodies-and-status-codes).
  */
 import type { Context } from 'hono';
 import { z } from 'zod';

@@ -1,6 +1,7 @@
 /**
  * The REST layer's own exceptions and the one mapping from any thrown error to Camunda's error
- * body `{type, message, code}` (contract §1.1).
+ * body `{type, message, code}`, with the statuses of Camunda's `ExceptionHandlerHelper`
+ * (docs/camunda-semantics.md#error-bodies-and-status-codes).
  */
 import type {
   AuthorizationExceptionDto,

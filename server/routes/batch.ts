@@ -1,4 +1,7 @@
-/** `/batch` (contract §3.2): list, statistics, get, suspend, delete. */
+/**
+ * `/batch`: list, statistics, get, suspend, delete
+ * (docs/camunda-semantics.md#batch-and-job-endpoints).
+ */
 import { Hono } from 'hono';
 import type { EngineApi } from '../../engine/engine-api';
 import { BadUserRequestException } from '../../engine/errors';

@@ -354,7 +354,8 @@ export function historyRoutes(engine: EngineApi): Hono<RestEnv> {
     return c.body(null, 204);
   });
 
-  // Contract §3.4: the engine's BadUserRequestException (`operation is null`) passes unchanged.
+  // The engine's BadUserRequestException (`operation is null`) passes unchanged, as Camunda's
+  // UserOperationLogRestServiceImpl lets it (docs/camunda-semantics.md#annotations).
   /** SetAnnotationForOperationLog checks the first entry of the operation once it is found. */
   const checkAnnotation = (c: RestContext, operationId: string) => {
     const [entry] = [...engine.userOperationLog()].filter((e) => e.operationId === operationId);

@@ -1,4 +1,4 @@
-/** `/job` and `/job-definition` (contract §3.5). */
+/** `/job` and `/job-definition` (docs/camunda-semantics.md#failed-jobs-and-retries). */
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { EngineApi } from '../../engine/engine-api';
@@ -120,7 +120,8 @@ export function jobRoutes(engine: EngineApi): Hono<RestEnv> {
     post: true,
   });
 
-  // Contract §3.5: a `set-job-retries` batch over `jobIds` ∪ the jobs `jobQuery` finds.
+  // A `set-job-retries` batch over `jobIds` ∪ the jobs `jobQuery` finds (Camunda's
+  // SetJobsRetriesBatchCmd).
   app.post('/job/retries', async (c) => {
     const body = await readJsonBody(c, setJobRetriesSchema);
     // Camunda's resource checks `retries` before anything else.
@@ -166,7 +167,8 @@ export function jobRoutes(engine: EngineApi): Hono<RestEnv> {
     if (job) {
       c.var.checker.checkUpdateJob(job);
     }
-    // Contract §3.5: a failing job is answered with 404 and the engine's message.
+    // A failing job is answered with 404 and the engine's message, as Camunda's JobResourceImpl
+    // does (docs/camunda-semantics.md#failed-jobs-and-retries).
     rethrowEngineError(
       () => {
         engine.executeJob(pathParam(c, 'id'));
@@ -184,7 +186,8 @@ export function jobRoutes(engine: EngineApi): Hono<RestEnv> {
     if (job && retries >= 0) {
       c.var.checker.checkUpdateRetriesJob(job);
     }
-    // Contract §3.5: 500, although the OpenAPI document says 404.
+    // 500, although the OpenAPI document says 404: Camunda's JobResourceImpl wraps the engine's
+    // error in a 500 InvalidRequestException.
     rethrowEngineError(
       () => {
         engine.setJobRetries(pathParam(c, 'id'), retries);

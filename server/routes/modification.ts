@@ -1,4 +1,7 @@
-/** `/modification/execute` and `/modification/executeAsync` (contract §2.4, §2.5). */
+/**
+ * `/modification/execute` and `/modification/executeAsync`
+ * (docs/camunda-semantics.md#many-instances, docs/camunda-semantics.md#many-instances-as-a-batch).
+ */
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { ManyInstancesModification } from '../../engine/batch/modification-batch';
@@ -54,8 +57,9 @@ function selectInstanceIds(reader: EngineApi, body: ModificationExecuteBody): (s
 }
 
 /**
- * Contract §2.4: `processDefinitionId` first, then the instruction DTOs; the engine checks the
- * rest (empty instructions, ids, unknown definition) and its 400s become `InvalidRequestException`s.
+ * Camunda's order (ModificationRestServiceImpl, ProcessInstanceModificationCmd):
+ * `processDefinitionId` first, then the instruction DTOs; the engine checks the rest (empty
+ * instructions, ids, unknown definition) and its 400s become `InvalidRequestException`s.
  */
 function toManyInstancesModification(
   c: RestContext,

@@ -164,7 +164,7 @@ export function processInstanceRoutes(engine: EngineApi): Hono<RestEnv> {
     const body = await readJsonBody(c, modificationSchema);
     // The translation the console's preview runs on the body it sends.
     const { instructions, ...options } = toProcessInstanceModification(body);
-    // Contract §2.2: no instructions is no modification, and no error.
+    // No instructions is no modification, and no error (ProcessInstanceResourceImpl).
     if (!instructions.length) {
       return c.body(null, 204);
     }
@@ -182,7 +182,7 @@ export function processInstanceRoutes(engine: EngineApi): Hono<RestEnv> {
   app.post('/process-instance/:id/modification-async', async (c) => {
     const body = await readJsonBody(c, modificationSchema);
     if (!body.instructions?.length) {
-      // Contract §2.3, Camunda's spelling included.
+      // ProcessInstanceResourceImpl.modifyProcessInstanceAsync, Camunda's spelling included.
       throw new InvalidRequestException(400, 'The provided instuctions are invalid.');
     }
     const { instructions, ...options } = toProcessInstanceModification(body);
