@@ -20,7 +20,8 @@ const features = existsSync(FEATURES_DIR)
 
 const BPMN_JS_RESTRICTION = {
   group: ['bpmn-js', 'bpmn-js/*', 'diagram-js', 'diagram-js/*'],
-  message: 'Only src/bpmn/ imports bpmn-js (STYLE.md convention 1): use <BpmnDiagram>.',
+  message:
+    'Only src/bpmn/ imports bpmn-js, so the diagram has one owner (docs/architecture.md#the-diagram): use <BpmnDiagram>.',
 };
 
 const NODE_BUILTIN_RESTRICTION = {
@@ -29,8 +30,9 @@ const NODE_BUILTIN_RESTRICTION = {
 };
 
 /**
- * STYLE.md convention 1: the tree is the architecture. `app → features → {api, bpmn, components,
- * lib}`, no feature imports another, engine/ stands alone, and the console never imports server/.
+ * The tree is the architecture (docs/architecture.md#import-boundaries): `app → features → {api,
+ * bpmn, components, lib}`, no feature imports another, engine/ stands alone, and the console never
+ * imports server/.
  */
 const BOUNDARY_ZONES = [
   ...features.map((feature) => ({
@@ -83,7 +85,6 @@ export default tseslint.config(
       'playwright-report/',
       'coverage/',
       'bench/results/',
-      '/work/shared/',
     ],
   },
   js.configs.recommended,
@@ -158,7 +159,8 @@ export default tseslint.config(
             {
               group: ['**/src/**'],
               allowTypeImports: true,
-              message: 'Take only DTO types from src/api/ here: `import type` (convention 4).',
+              message:
+                'server/ and e2e/ do not import the console: the REST types are in contract/ (docs/architecture.md#import-boundaries).',
             },
           ],
         },

@@ -6,7 +6,7 @@ import type { DiagramOverlay } from './bpmn-diagram';
 import type { DiagramAdapterCallbacks, DiagramRenderState } from './diagram-adapter';
 
 // bpmn-js needs SVG geometry that jsdom lacks: the adapter is replaced by a recorder, and these
-// tests check what the React face asks of it (STYLE.md convention 11b).
+// tests check what the React face asks of it (docs/architecture.md#tests).
 interface FakeAdapter {
   container: HTMLElement;
   callbacks: DiagramAdapterCallbacks;

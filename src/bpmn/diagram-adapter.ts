@@ -90,8 +90,8 @@ interface ClickedElement {
 }
 
 /**
- * The one owner of a bpmn-js `NavigatedViewer` (STYLE.md convention 10). bpmn-js is loaded on
- * first use; the XML is re-imported only when it changes, and an import that a newer one
+ * The one owner of a bpmn-js `NavigatedViewer` (docs/architecture.md#the-diagram). bpmn-js is
+ * loaded on first use; the XML is re-imported only when it changes, and an import that a newer one
  * overtook is ignored. `render()` diffs markers and overlays against what is on the canvas, and
  * event handlers are stable references, so `off` really unsubscribes.
  */

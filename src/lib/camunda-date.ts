@@ -1,6 +1,7 @@
 /**
  * Camunda's REST date format `yyyy-MM-dd'T'HH:mm:ss.SSSZ`, e.g. `2013-01-23T14:42:45.000+0200`
- * (contract §1). `Date.parse` does not promise to read the colon-less offset, so both directions
+ * (`JacksonConfigurator.DEFAULT_DATE_FORMAT`; docs/camunda-semantics.md#dates). `Date.parse` does
+ * not promise to read the colon-less offset, so both directions
  * are spelled out here.
  */
 

@@ -1,7 +1,7 @@
 /**
  * How often the console re-reads engine state that changes by itself. Queries poll only while
- * something is still in progress and the tab is visible (STYLE.md convention 7); tests inject
- * shorter intervals.
+ * something is still in progress and the tab is visible
+ * (docs/architecture.md#server-state-and-polling); tests inject shorter intervals.
  */
 
 /**

@@ -36,7 +36,7 @@ describe('toBatchProgress', () => {
   });
 
   it('keeps a batch running while a failed job still has retries or jobs wait', () => {
-    // Jobs with retries left count in remainingJobs but not in failedJobs (contract §3.1).
+    // Jobs with retries left count in remainingJobs but not in failedJobs (BatchStatisticsEntity).
     expect(toBatchProgress(counts(4, 3)).state).toBe('running');
   });
 

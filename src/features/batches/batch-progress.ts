@@ -34,7 +34,8 @@ type BatchCounts = Pick<
 
 /**
  * The progress of a running batch from `GET /batch/statistics`: `remainingJobs` counts the failed
- * jobs too, and `completedJobs = totalJobs − remainingJobs` (contract §3.1).
+ * jobs too, and `completedJobs = totalJobs − remainingJobs` (Camunda's `BatchStatisticsEntity`;
+ * docs/camunda-semantics.md#batch-statistics).
  */
 export function toBatchProgress(batch: BatchCounts): BatchProgress {
   const { totalJobs, remainingJobs, completedJobs, failedJobs } = batch;

@@ -7,7 +7,8 @@ import { batchKeys } from './batch-queries';
 /**
  * One more attempt for every failed job of a batch, in one request:
  * `PUT /job-definition/{batchJobDefinitionId}/retries` sets the retries of the definition's jobs
- * that have none left and leaves the others alone (contract §3.5).
+ * that have none left and leaves the others alone
+ * (docs/camunda-semantics.md#failed-jobs-and-retries).
  */
 export function useRetryFailedJobs() {
   const queryClient = useQueryClient();

@@ -11,7 +11,8 @@ export interface OperationProperty {
 }
 
 /**
- * One user operation: all log entries that share an `operationId` (contract §3.4). Camunda writes
+ * One user operation: all log entries that share an `operationId`
+ * (docs/camunda-semantics.md#history-and-the-user-operation-log). Camunda writes
  * several entries for one call (e.g. `/modification/execute` logs `nrOfInstances` and `async`),
  * and sets or clears the annotation on all of them at once.
  */

@@ -10,7 +10,7 @@ import { CHANGE_WINDOW_MS } from './reconstruct-changes';
 /** Entries per request; "Load more" asks for the next page. */
 export const OPERATION_LOG_PAGE_SIZE = 50;
 
-/** Filters of `GET /history/user-operation` (contract §3.4); empty ones are left out. */
+/** Filters of `GET /history/user-operation` (`UserOperationLogQueryDto`); empty ones are left out. */
 export interface OperationLogFilters {
   operationType?: string;
   entityType?: string;

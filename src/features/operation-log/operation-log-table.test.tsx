@@ -24,7 +24,10 @@ const ACTIVITY_HISTORY_URL = `${ENGINE_REST_URL}/history/activity-instance`;
 const T0 = Date.UTC(2024, 4, 1, 10, 0, 0);
 const at = (seconds: number) => toCamundaDate(T0 + seconds * 1000);
 
-/** A fake engine log: the handlers read and change it as Camunda would (contract §3.4). */
+/**
+ * A fake engine log: the handlers read and change it as Camunda would
+ * (docs/camunda-semantics.md#annotations).
+ */
 let log: UserOperationLogEntryDto[];
 let listRequests: URL[];
 let annotationRequests: { url: string; body: unknown }[];
