@@ -64,6 +64,12 @@ const BOUNDARY_ZONES = [
     message: 'The console talks to the server over the Camunda REST API only.',
   },
   {
+    target: './conformance',
+    from: ['./src', './engine', './server', './e2e', './bench'],
+    message:
+      'The conformance suite knows an engine only through the Camunda 7 REST API, so it can test any.',
+  },
+  {
     target: ['./server', './e2e', './bench'],
     from: './src',
     message:
@@ -71,7 +77,7 @@ const BOUNDARY_ZONES = [
   },
   {
     target: './contract',
-    from: ['./src', './server', './engine', './e2e', './bench'],
+    from: ['./src', './server', './engine', './e2e', './bench', './conformance'],
     message: 'contract/ holds the REST types only: it imports nothing of the parts that use it.',
   },
 ];
@@ -168,7 +174,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['server/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', '*.config.ts'],
+    files: [
+      'server/**/*.ts',
+      'e2e/**/*.ts',
+      'bench/**/*.ts',
+      'conformance/**/*.ts',
+      'scripts/**/*.ts',
+      '*.config.ts',
+    ],
     languageOptions: { globals: globals.node },
   },
   {

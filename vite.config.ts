@@ -178,7 +178,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['engine/**/*.test.ts', 'server/**/*.test.ts'],
+          include: ['engine/**/*.test.ts', 'server/**/*.test.ts', 'conformance/**/*.test.ts'],
           // Property tests (server/preview-agreement.test.ts: a hundred plans over real REST
           // calls each) take 1–3 s alone and more than 5 s beside the dom project on two cores.
           testTimeout: 20_000,
