@@ -1,0 +1,17 @@
+import type { ConformanceCase } from '../../runner/conformance-case';
+
+export default {
+  id: 'pimc-cancel-all-concurrent-tasks',
+  camundaTest: 'ProcessInstanceModificationCancellationTest#testCancelAllInConcurrentProcess',
+  bpmn: ['ProcessInstanceModificationTest.parallelGateway.bpmn20.xml'],
+  processDefinitionKey: 'parallelGateway',
+  steps: [
+    { modify: { instructions: [{ type: 'startBeforeActivity', activityId: 'task1' }] } },
+    { assert: { activityInstanceTree: { children: ['task1', 'task1', 'task2'] } } },
+    { modify: { instructions: [{ type: 'cancel', activityId: 'task1' }] } },
+    { assert: { activityInstanceTree: { children: ['task2'] } } },
+    { completeTask: 'task2' },
+  ],
+  expect: { ended: true },
+  features: ['parallelGateway'],
+} satisfies ConformanceCase;

@@ -1,0 +1,37 @@
+import type { ConformanceCase } from '../../runner/conformance-case';
+
+export default {
+  id: 'pimc-cancel-then-start-nested-concurrent-scope-tasks',
+  camundaTest:
+    'ProcessInstanceModificationCancellationTest#testCancellationAndCreationInNestedConcurrentScopeTasksProcess',
+  bpmn: ['ProcessInstanceModificationTest.nestedParallelGatewayScopeTasks.bpmn20.xml'],
+  processDefinitionKey: 'nestedParallelGatewayScopeTasks',
+  steps: [
+    { snapshot: 'initial' },
+    {
+      modify: {
+        instructions: [
+          { type: 'cancel', activityInstanceId: { ref: 'activityId:innerTask1#0' } },
+          { type: 'startBeforeActivity', activityId: 'innerTask1' },
+        ],
+      },
+    },
+    {
+      assert: {
+        activityInstanceTree: {
+          children: [
+            'outerTask',
+            { activityId: 'subProcess', children: ['innerTask1', 'innerTask2'] },
+          ],
+        },
+        distinctRefs: [['activityId:innerTask1#0', 'activityId:innerTask1#0@initial']],
+        tasks: { count: 3 },
+      },
+    },
+    { completeTask: 'outerTask' },
+    { completeTask: 'innerTask1' },
+    { completeTask: 'innerTask2' },
+  ],
+  expect: { ended: true },
+  features: ['parallelGateway', 'subProcess', 'boundaryEvent', 'timer'],
+} satisfies ConformanceCase;

@@ -1,0 +1,38 @@
+import type { ConformanceCase } from '../../runner/conformance-case';
+
+export default {
+  id: 'pimesp-sub-non-interrupting-task-task2-stays',
+  camundaTest:
+    'ProcessInstanceModificationEventSubProcessTest#testStartBeforeTaskInsideNonInterruptingEventSubProcessInsideSubProcessTask2ShouldStay',
+  bpmn: [
+    'ProcessInstanceModificationTest.nonInterruptingEventSubProcessInsideSubProcess.bpmn20.xml',
+  ],
+  processDefinitionKey: 'process',
+  steps: [
+    { completeTask: 'task1' },
+    {
+      modify: {
+        instructions: [{ type: 'startBeforeActivity', activityId: 'eventSubProcessTask' }],
+      },
+    },
+    {
+      assert: {
+        activityInstanceTree: {
+          children: [
+            {
+              activityId: 'subProcess',
+              children: [
+                'task2',
+                { activityId: 'eventSubProcess', children: ['eventSubProcessTask'] },
+              ],
+            },
+          ],
+        },
+      },
+    },
+    { completeTask: 'task2' },
+    { completeTask: 'eventSubProcessTask' },
+  ],
+  expect: { ended: true },
+  features: ['eventSubProcess', 'message', 'subProcess'],
+} satisfies ConformanceCase;

@@ -1,0 +1,36 @@
+import type { ConformanceCase } from '../../runner/conformance-case';
+
+export default {
+  id: 'pimesp-sub-start-task-inside-non-interrupting-esp',
+  camundaTest:
+    'ProcessInstanceModificationEventSubProcessTest#testStartBeforeTaskInsideNonInterruptingEventSubProcessInsideSubProcess',
+  bpmn: [
+    'ProcessInstanceModificationTest.nonInterruptingEventSubProcessInsideSubProcess.bpmn20.xml',
+  ],
+  processDefinitionKey: 'process',
+  steps: [
+    {
+      modify: {
+        instructions: [{ type: 'startBeforeActivity', activityId: 'eventSubProcessTask' }],
+      },
+    },
+    {
+      assert: {
+        activityInstanceTree: {
+          children: [
+            'task1',
+            {
+              activityId: 'subProcess',
+              children: [{ activityId: 'eventSubProcess', children: ['eventSubProcessTask'] }],
+            },
+          ],
+        },
+      },
+    },
+    { completeTask: 'task1' },
+    { completeTask: 'eventSubProcessTask' },
+    { completeTask: 'task2' },
+  ],
+  expect: { ended: true },
+  features: ['eventSubProcess', 'message', 'subProcess'],
+} satisfies ConformanceCase;

@@ -1,0 +1,28 @@
+import type { ConformanceCase } from '../../runner/conformance-case';
+
+export default {
+  id: 'pimmi-cancel-one-inner-parallel-tasks',
+  camundaTest: 'ProcessInstanceModificationMultiInstanceTest#testCancelInnerActivityParallelTasks',
+  bpmn: ['ProcessInstanceModificationMultiInstanceTest.parallelTasks.bpmn20.xml'],
+  processDefinitionKey: 'miParallelUserTasks',
+  steps: [
+    { completeTask: 'beforeTask' },
+    {
+      modify: {
+        instructions: [{ type: 'cancel', activityInstanceId: { ref: 'activityId:miTasks#0' } }],
+      },
+    },
+    {
+      assert: {
+        activityInstanceTree: {
+          children: [{ activityId: 'miTasks#multiInstanceBody', children: ['miTasks', 'miTasks'] }],
+        },
+      },
+    },
+    { completeTask: 'miTasks' },
+    { completeTask: 'miTasks' },
+    { completeTask: 'afterTask' },
+  ],
+  expect: { ended: true },
+  features: ['multiInstance'],
+} satisfies ConformanceCase;
