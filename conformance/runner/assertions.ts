@@ -13,6 +13,7 @@ import {
   renderExpectedTree,
 } from './activity-instance-tree';
 import { BATCH_ASSERTIONS } from './batch-assertions';
+import { parseCamundaDate } from './camunda-date';
 import type { CaseContext, EventSubscriptionDto, JobSummary, TargetGetter } from './case-context';
 import { fetchTree, instanceAt, jobSummary, once, refScope, taskKeys } from './case-context';
 import type {
@@ -26,7 +27,6 @@ import type {
 } from './conformance-case';
 import type { JobDto } from './expectations';
 import { matchError, sameMultiset } from './expectations';
-import { parseCamundaDate } from './camunda-date';
 import { CaseFailure, fmt, reasonOf } from './problems';
 import { lookupRef, resolveRef } from './references';
 import type { Query } from './rest-client';

@@ -34,6 +34,18 @@ describe('resolveRef', () => {
     expect(resolve('activityId:mi#1')).toBe('mi:3');
   });
 
+  it('numbers a scope before the instances inside it', () => {
+    const nested: ActivityInstanceDto = {
+      ...leaf('pi', PD, null),
+      childActivityInstances: [
+        { ...leaf('outer', 'sub', 'pi'), childActivityInstances: [leaf('inner', 'sub', 'outer')] },
+      ],
+    };
+    const scope = { ...SCOPE, tree: nested };
+    expect(resolveRef('activityId:sub#0', scope)).toBe('outer');
+    expect(resolveRef('activityId:sub#1', scope)).toBe('inner');
+  });
+
   it('takes the index after the last # (multi-instance bodies)', () => {
     expect(resolve('activityId:mi#multiInstanceBody#0')).toBe('mi:1');
   });

@@ -1,5 +1,7 @@
 /** The steps of a case, each a few REST calls (README.md, "Steps"). */
-import type { CaseContext } from './case-context';
+import { checkAssertions } from './assertions';
+import { batchJobs, currentBatch } from './batch-jobs';
+import type { CaseContext, EventSubscriptionDto } from './case-context';
 import {
   describeInstance,
   fetchTree,
@@ -9,9 +11,6 @@ import {
   resolveRefsIn,
   stepTarget,
 } from './case-context';
-import { batchJobs, currentBatch } from './batch-jobs';
-import { checkAssertions } from './assertions';
-import type { EventSubscriptionDto } from './case-context';
 import type { Assertions, ModifyKind, ModifyStep, Step, StepTarget } from './conformance-case';
 import type { JobDto } from './expectations';
 import { matchError } from './expectations';
