@@ -24,41 +24,8 @@ import type {
   UserOperationLogRec,
   VariableRec,
 } from './runtime/state';
+import type { ModificationInstruction } from './modification/modification-instruction';
 import type { TypedValue } from './variables';
-
-/** A variable given with a start instruction; `local` as in `TriggerVariableValueDto`. */
-export interface InstructionVariable {
-  value: TypedValue;
-  local: boolean;
-}
-
-/** One instruction of a modification (contract §2.1), already validated by the REST layer. */
-export type ModificationInstruction =
-  | {
-      type: 'startBeforeActivity';
-      activityId: string;
-      ancestorActivityInstanceId?: string | null;
-      variables?: Record<string, InstructionVariable>;
-    }
-  | {
-      type: 'startAfterActivity';
-      activityId: string;
-      ancestorActivityInstanceId?: string | null;
-      variables?: Record<string, InstructionVariable>;
-    }
-  | {
-      type: 'startTransition';
-      transitionId: string;
-      ancestorActivityInstanceId?: string | null;
-      variables?: Record<string, InstructionVariable>;
-    }
-  | {
-      type: 'cancel';
-      activityId?: string | null;
-      activityInstanceId?: string | null;
-      transitionInstanceId?: string | null;
-      cancelCurrentActiveActivityInstances?: boolean;
-    };
 
 export interface ModificationOptions {
   skipCustomListeners?: boolean;

@@ -11,11 +11,11 @@ import type {
   DeployResult,
   EngineApi,
   EventAuthorization,
-  ModificationInstruction,
   ModificationOptions,
   StartInput,
   VariableView,
 } from './engine-api';
+import type { ModificationInstruction } from './modification/modification-instruction';
 import {
   AuthorizationService,
   type AuthorizationOperation,

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ManyInstancesModification } from '../engine/batch/modification-batch';
-import type {
-  EngineApi,
-  ModificationInstruction,
-  ModificationOptions,
-  StartInput,
-} from '../engine/engine-api';
+import type { EngineApi, ModificationOptions, StartInput } from '../engine/engine-api';
+import type { ModificationInstruction } from '../engine/modification/modification-instruction';
 import { ProcessEngine } from '../engine/process-engine';
 import { createApp } from './app';
 

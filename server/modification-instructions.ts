@@ -6,7 +6,7 @@
  * `ProcessInstanceModificationInstructionDto` subclasses throw it from `applyTo`.
  */
 import { z } from 'zod';
-import type { ModificationInstruction } from '../engine/engine-api';
+import type { ModificationInstruction } from '../engine/modification/modification-instruction';
 import {
   toModificationInstructions as translateInstructions,
   toProcessInstanceModification as translateModification,

@@ -2,7 +2,7 @@
  * Modification of many instances, synchronously or as a batch, with Camunda 7's batch life cycle:
  * seed job → execution jobs → monitor job → deletion (contract §2.4, §2.5, §4.9).
  */
-import type { ModificationInstruction } from '../engine-api';
+import type { ModificationInstruction } from '../modification/modification-instruction';
 import { BadUserRequestException, ProcessEngineException } from '../errors';
 import { modifyProcessInstance } from '../modification/modify-process-instance';
 import type { CommandContext } from '../runtime/command-context';

@@ -5,7 +5,7 @@
  * about to send, so the preview checks exactly what the request will do. Instructions are
  * converted in order; the first failing one decides.
  */
-import type { InstructionVariable, ModificationInstruction } from '../engine-api';
+import type { InstructionVariable, ModificationInstruction } from './modification-instruction';
 import { InvalidRequestDtoException } from '../errors';
 import { toTypedValue } from '../variable-input';
 import type { VariableValueInput } from '../variable-input';

@@ -3,7 +3,7 @@
  * order on the state the previous ones left, the instance is kept alive while empty, and only the
  * final state decides between completion and cancellation.
  */
-import type { ModificationInstruction } from '../engine-api';
+import type { ModificationInstruction } from './modification-instruction';
 import { NotValidException, ProcessEngineException } from '../errors';
 import type { Activity, ProcessModel } from '../model/process-model';
 import type { Runtime } from '../runtime/runtime';

@@ -4,7 +4,7 @@
  * (Camunda runs each command in one transaction, contract §4.1).
  * Times are epoch milliseconds; the REST layer formats them.
  */
-import type { ModificationInstruction } from '../engine-api';
+import type { ModificationInstruction } from '../modification/modification-instruction';
 import type { ProcessModel } from '../model/process-model';
 import type { TypedValue } from '../variables';
 

@@ -7,7 +7,8 @@
  * The spread is fixed per state and shuffled by a seeded generator: every start shows the same data.
  */
 import { readFile } from 'node:fs/promises';
-import type { EngineApi, ModificationInstruction } from '../../engine/engine-api';
+import type { EngineApi } from '../../engine/engine-api';
+import type { ModificationInstruction } from '../../engine/modification/modification-instruction';
 import type { BatchRec, ProcessInstanceState } from '../../engine/runtime/state';
 import type { TypedValue } from '../../engine/variables';
 
