@@ -4,7 +4,8 @@
  */
 import type { AuthorizationService } from './authorization/authorization-service';
 import type { IdentityService } from './authorization/identity-service';
-import type { BatchStatistics, ManyInstancesModification } from './batch/modification-batch';
+import type { BatchStatistics } from './batch/batch-runner';
+import type { ManyInstancesModification } from './batch/modification-batch';
 import type {
   BatchRec,
   DeploymentRec,

@@ -10,11 +10,9 @@ import {
 } from './authorization/authorization-service';
 import { IdentityService, type LoginThrottling } from './authorization/identity-service';
 import { Resources } from './authorization/resources';
-import {
-  logEntry,
-  type BatchStatistics,
-  type ManyInstancesModification,
-} from './batch/modification-batch';
+import type { BatchStatistics } from './batch/batch-runner';
+import type { ManyInstancesModification } from './batch/modification-batch';
+import { logEntry } from './history/user-operation-log';
 import type {
   ActivityInstanceTree,
   CorrelateInput,

@@ -5,7 +5,7 @@ import type {
   TransitionInstanceTree,
   VariableView,
 } from '../engine/engine-api';
-import type { BatchStatistics } from '../engine/batch/modification-batch';
+import type { BatchStatistics } from '../engine/batch/batch-runner';
 import type {
   BatchRec,
   DeploymentRec,

@@ -1,5 +1,5 @@
 /** `GET /batch`, `GET /batch/statistics` and `GET /history/batch` filters and sort keys (contract §3.2, §3.3). */
-import type { BatchStatistics } from '../batch/modification-batch';
+import type { BatchStatistics } from '../batch/batch-runner';
 import type { EngineApi } from '../engine-api';
 import type { BatchRec, HistoricBatchRec } from '../runtime/state';
 import type { Paging, SortKeys, Sorting } from './query-support';

@@ -4,12 +4,12 @@
  */
 import { BadUserRequestException } from '../errors';
 import {
-  type BatchStatistics,
   batchStatistics,
-  logEntry,
   removeBatch,
   setBatchSuspended,
-} from '../batch/modification-batch';
+  type BatchStatistics,
+} from '../batch/batch-runner';
+import { logEntry } from '../history/user-operation-log';
 import type { BatchRec } from '../runtime/state';
 import type { CommandExecutor } from './command-executor';
 

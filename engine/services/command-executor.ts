@@ -3,7 +3,7 @@
  * `CommandContext`: committed only when it succeeds, so a failed command changes nothing (the
  * transaction of Camunda's `CommandContextInterceptor`).
  */
-import type { BatchHost } from '../batch/modification-batch';
+import type { BatchHost } from '../batch/batch-job-handler';
 import {
   CommandContext,
   type CommandOptions,

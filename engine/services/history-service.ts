@@ -3,7 +3,7 @@
  * details, incidents and batches, and the user operation log with its annotations.
  */
 import { BadUserRequestException } from '../errors';
-import { logEntry } from '../batch/modification-batch';
+import { logEntry } from '../history/user-operation-log';
 import type {
   HistoricActivityInstanceRec,
   HistoricBatchRec,

@@ -3,7 +3,10 @@
  * `FailedJobListener`'s retry and incident handling), job acquisition and retries.
  */
 import { BadUserRequestException, NotFoundException, ProcessEngineException } from '../errors';
-import { runBatchJob, setJobRetriesAsync, setRetries } from '../batch/modification-batch';
+import { batchJobHandler } from '../batch/batch-job-handlers';
+import { isExecutionJob, runBatchJob } from '../batch/batch-runner';
+import { setJobRetriesAsync } from '../batch/set-job-retries-batch';
+import { setRetries } from '../batch/set-job-retries-job-handler';
 import type { Runtime } from '../runtime/runtime';
 import type { BatchRec, JobDefinitionRec, JobRec } from '../runtime/state';
 import { nextCycle } from '../runtime/timer';
@@ -30,17 +33,13 @@ export class ManagementService {
     }
     const batch = job.batchId ? this.executor.store.batches.get(job.batchId) : undefined;
     const flags =
-      batch?.configuration.kind === 'instance-modification' &&
-      job.handlerType === 'instance-modification'
-        ? {
-            skipCustomListeners: batch.configuration.skipCustomListeners,
-            skipIoMappings: batch.configuration.skipIoMappings,
-          }
+      batch && isExecutionJob(batch, job)
+        ? batchJobHandler(batch.configuration).commandOptions(batch.configuration)
         : {};
     try {
       this.executor.run(flags, (rt) => {
         if (job.batchId !== null) {
-          runBatchJob(this.executor, rt, job);
+          runBatchJob(this.executor, rt, job, batchJobHandler);
         } else if (job.processInstanceId === null) {
           this.runGlobalJob(rt, job);
         } else {

@@ -24,10 +24,10 @@ import {
   executeModification,
   executeModificationAsync,
   executeModificationInTurns,
-  logEntry,
   logInstanceModification,
   modifyProcessInstanceAsync,
 } from '../batch/modification-batch';
+import { logEntry } from '../history/user-operation-log';
 import {
   modifyProcessInstance,
   modifyProcessInstanceInTurns,
