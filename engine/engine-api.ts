@@ -169,7 +169,7 @@ export interface EngineApi {
    * holds while this stays the same object.
    */
   instancesVersion(): object;
-  /** The activity instance tree as Camunda reports it (contract §2.6); undefined if not running. */
+  /** The activity instance tree as Camunda's `GetActivityInstanceCmd` reports it; undefined if not running. */
   activityInstanceTree(id: string): ActivityInstanceTree | undefined;
   setProcessInstanceSuspended(id: string, suspended: boolean): void;
 
@@ -209,7 +209,7 @@ export interface EngineApi {
   /** Runs one job now. Throws the job's failure after recording it (retries − 1, exception). */
   executeJob(id: string): void;
   setJobRetries(id: string, retries: number): void;
-  /** Sets retries of every job of the definition that has none left (contract §3.5). */
+  /** Sets retries of every job of the definition that has none left (`SetJobRetriesCmd` by job definition). */
   setJobDefinitionRetries(jobDefinitionId: string, retries: number): void;
   /** `POST /job/retries`: a `set-job-retries` batch over the given jobs. */
   setJobRetriesAsync(
@@ -227,8 +227,8 @@ export interface EngineApi {
   eventSubscriptions(): Iterable<EventSubscriptionRec>;
   incidents(): Iterable<IncidentRec>;
 
-  // many instances and batches (contract §2.3–§2.5, §3)
-  /** `POST /modification/execute`: validation (§2.4 checks 1, 3–6) and one transaction. */
+  // many instances and batches
+  /** `POST /modification/execute`: `ProcessInstanceModificationCmd`'s checks and one transaction. */
   executeModification(input: ManyInstancesModification): void;
   /** `executeModification` for a request: other requests are answered between instances. */
   executeModificationInTurns(input: ManyInstancesModification): Promise<void>;
@@ -271,7 +271,7 @@ export interface EngineApi {
   now(): number;
 }
 
-/** `ActivityInstanceDto` shape, with the engine's records (contract §2.6). */
+/** The shape of Camunda's REST `ActivityInstanceDto`, with the engine's records. */
 export interface ActivityInstanceTree {
   id: string;
   parentActivityInstanceId: string | null;

@@ -1,6 +1,6 @@
 /**
  * Engine exceptions, named after their Camunda 7 Java classes because the REST layer reports the
- * simple class name as the error `type` (contract §1.1).
+ * simple class name as the error `type` (Camunda's REST `ExceptionHandler`).
  */
 export class ProcessEngineException extends Error {
   /** Camunda's simple class name, reported as `type` in the REST error body. */

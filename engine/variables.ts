@@ -1,4 +1,4 @@
-/** Camunda's value types that this engine stores (contract §1: the variable map form). */
+/** Camunda's value types that this engine stores, in the REST `VariableValueDto` map form. */
 export type ValueType =
   | 'String'
   | 'Integer'

@@ -1,8 +1,8 @@
 /**
  * Modification of many instances, synchronously or as a batch, as Camunda's `ModificationBuilder`
  * (`execute`, `executeAsync`) and `ProcessInstanceModificationBuilder.executeAsync` do: the checks
- * of `ModificationBatchCmd` / `ProcessInstanceModificationCmd`, one transaction for the synchronous
- * form, an `instance-modification` batch for the asynchronous ones.
+ * of `ProcessInstanceModificationCmd` / `ProcessInstanceModificationBatchCmd`, one transaction for
+ * the synchronous form, an `instance-modification` batch for the asynchronous ones.
  */
 import { BadUserRequestException, ProcessEngineException } from '../errors';
 import { logEntry } from '../history/user-operation-log';
@@ -31,7 +31,10 @@ export interface ManyInstancesModification {
   checkCreateBatch?: () => void;
 }
 
-/** Checks 1 and 3–6 of contract §2.4, in Camunda's order. */
+/**
+ * The checks of `ProcessInstanceModificationCmd` (and `ProcessInstanceModificationBatchCmd`), in
+ * their order and with their messages.
+ */
 export function validateManyInstances(
   host: BatchHost,
   input: ManyInstancesModification,
@@ -110,7 +113,10 @@ export async function executeModificationInTurns(
   );
 }
 
-/** Two entries sharing one operationId: nrOfInstances and async (contract §2.4). */
+/**
+ * `AbstractModificationCmd.writeUserOperationLog`: two entries sharing one operationId, with the
+ * properties nrOfInstances and async.
+ */
 function logManyInstances(
   host: BatchHost,
   ctx: CommandContext,
@@ -177,7 +183,7 @@ export function logInstanceModification(
 
 /**
  * What survives the batch configuration: targets, ancestors of startBefore/startAfter (since 7.23),
- * cancelCurrentActiveActivityInstances; never variables (contract §2.3).
+ * cancelCurrentActiveActivityInstances; never variables (Camunda's `ModificationCmdJsonConverter`).
  */
 export function storableInstructions(
   instructions: ModificationInstruction[],

@@ -1,5 +1,7 @@
 /**
- * Process instance modification with Camunda 7's semantics (contract §4): instructions run in
+ * Process instance modification with Camunda 7's semantics (`ModifyProcessInstanceCmd` and the
+ * instruction commands, `AbstractInstantiationCmd` and `AbstractInstanceCancellationCmd`; tested by
+ * `ProcessInstanceModificationTest` and its siblings): instructions run in
  * order on the state the previous ones left, the instance is kept alive while empty, and only the
  * final state decides between completion and cancellation.
  */
@@ -17,7 +19,8 @@ export const MODIFICATION_DELETE_REASON = 'Cancellation due to process instance 
 export interface ModifyOptions {
   /**
    * Only `/modification/execute(Async)`: cancel instructions hit the instances that existed before
-   * the first instruction ran (contract §2.4).
+   * the first instruction ran (`ModificationBuilder.cancelAllForActivity`'s
+   * `cancelCurrentActiveActivityInstances`).
    */
   honourCancelCurrentActive?: boolean;
 }
@@ -208,7 +211,7 @@ function currentTokens(pi: ProcessInstanceState, activityId: string): string[] {
 
 // ------------------------------------------------------------------ instantiation
 
-/** The scope key that directly contains the target (contract §4.3, "flow scope"). */
+/** The scope key that directly contains the target: `AbstractInstantiationCmd`'s target flow scope. */
 function flowScopeOf(model: ProcessModel, elementId: string): string {
   if (isBodyId(elementId)) {
     return parentScopeKey(model, innerActivityId(elementId));
@@ -333,7 +336,10 @@ function place(
 
 const integer = (value: number): TypedValue => ({ type: 'Integer', value, valueInfo: {} });
 
-/** Missing bodies start with exactly one inner instance and no cardinality (contract §4.5). */
+/**
+ * Missing bodies start with exactly one inner instance and no cardinality
+ * (`ProcessInstanceModificationMultiInstanceTest`).
+ */
 function createMissingScope(
   rt: Runtime,
   pi: ProcessInstanceState,
@@ -359,7 +365,8 @@ function createMissingScope(
 
 /**
  * Adds an inner instance to a body and returns its loopCounter: 0 in a body just created, else
- * the body's previous nrOfInstances, which is incremented; sequential bodies refuse (contract §4.5).
+ * the body's previous nrOfInstances, which is incremented; sequential bodies refuse
+ * (`AbstractInstantiationCmd`: "Concurrent instantiation not possible").
  */
 function addToBody(
   rt: Runtime,
@@ -435,7 +442,8 @@ function isEventSubProcessStart(model: ProcessModel, activity: Activity): boolea
 
 /**
  * Interrupting event subprocesses interrupt their containing scope when their start event or the
- * event subprocess itself is started (contract §4.4); other activities inside do not.
+ * event subprocess itself is started (`ProcessInstanceModificationEventSubProcessTest`); other
+ * activities inside do not.
  */
 function startInEventSubProcess(
   rt: Runtime,
@@ -499,7 +507,7 @@ function startBoundaryEvent(
   rt.execute(pi, parentId, boundary.id, local);
 }
 
-/** Starting the inner activity of a multi-instance body (contract §4.5). */
+/** Starting the inner activity of a multi-instance body (`ProcessInstanceModificationMultiInstanceTest`). */
 function startInner(
   rt: Runtime,
   pi: ProcessInstanceState,

@@ -160,7 +160,7 @@ export function previewWithModel(model: ProcessModel, input: PreviewInput): Prev
   return { ok: true, ended: false, tree, warnings: predictWarnings(model, input.tree, tree) };
 }
 
-/** The status and type the REST layer would answer with (contract §1.1). */
+/** The status and type the REST layer would answer with (Camunda's REST `ExceptionHandler`). */
 function describeError(error: unknown): PreviewError {
   if (error instanceof InvalidRequestDtoException) {
     return { type: error.type, message: error.message, status: error.status };

@@ -1,4 +1,7 @@
-/** `GET /batch`, `GET /batch/statistics` and `GET /history/batch` filters and sort keys (contract §3.2, §3.3). */
+/**
+ * `GET /batch`, `GET /batch/statistics` and `GET /history/batch` filters and sort keys, as Camunda's
+ * REST `BatchQueryDto`, `BatchStatisticsQueryDto` and `HistoricBatchQueryDto` read them.
+ */
 import type { BatchStatistics } from '../batch/batch-runner';
 import type { EngineApi } from '../engine-api';
 import type { BatchRec, HistoricBatchRec } from '../runtime/state';

@@ -289,7 +289,7 @@ export function findHistoricProcessInstances(
   return sortAndPage(matching, sortings, HISTORIC_PROCESS_INSTANCE_SORT_KEYS, paging);
 }
 
-/** Field names as in Camunda's `UserOperationLogQueryDto` (contract §3.4). */
+/** Field names as in Camunda's `UserOperationLogQueryDto`. */
 export interface UserOperationLogQuery {
   deploymentId?: string;
   processDefinitionId?: string;

@@ -1,4 +1,7 @@
-/** `GET /job` and `GET /job-definition` filters and sort keys (contract §3.5). */
+/**
+ * `GET /job` and `GET /job-definition` filters and sort keys, as Camunda's REST `JobQueryDto` and
+ * `JobDefinitionQueryDto` read them.
+ */
 import type { EngineApi } from '../engine-api';
 import type { JobDefinitionRec, JobRec } from '../runtime/state';
 import type { Paging, Sorting, SortKeys } from './query-support';

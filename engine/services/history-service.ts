@@ -75,7 +75,10 @@ export class HistoryService {
     });
   }
 
-  /** Sets (or with null clears) the annotation of every entry of one operation (contract §3.4). */
+  /**
+   * Sets (or with null clears) the annotation of every entry of one operation, as Camunda's
+   * `SetAnnotationForOperationLog` does.
+   */
   setOperationAnnotation(
     operationId: string,
     annotation: string | null,
