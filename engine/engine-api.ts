@@ -39,6 +39,11 @@ export interface ModificationOptions {
    * Camunda's command makes it (`checkUpdateProcessInstance`, or `checkCreateBatch` for a batch).
    */
   authorize?: (instance: ProcessInstanceState) => void;
+  /**
+   * The user's check before an instance the instructions left empty is cancelled
+   * (`checkDeleteProcessInstance` in `ModifyProcessInstanceCmd`); not made for a batch.
+   */
+  authorizeCancellation?: (instance: ProcessInstanceState) => void;
 }
 
 export interface DeployInput {

@@ -20,7 +20,10 @@ export function modifyOne(
   definitionId: string,
   instanceId: string,
   instructions: ModificationInstruction[],
-  checkInstance: ((instance: ProcessInstanceState) => void) | undefined,
+  checks: {
+    checkInstance?: (instance: ProcessInstanceState) => void;
+    checkCancellation?: (instance: ProcessInstanceState) => void;
+  } = {},
 ): void {
   const pi = rt.ctx.instance(instanceId);
   if (!pi) {
@@ -33,8 +36,11 @@ export function modifyOne(
       `ENGINE-13037 Process instance '${instanceId}' cannot be modified. Its process definition '${pi.processDefinitionId}' does not match given process definition '${definitionId}'`,
     );
   }
-  checkInstance?.(pi);
-  modifyProcessInstance(rt, pi, instructions, { honourCancelCurrentActive: true });
+  checks.checkInstance?.(pi);
+  modifyProcessInstance(rt, pi, instructions, {
+    honourCancelCurrentActive: true,
+    authorizeCancellation: checks.checkCancellation,
+  });
 }
 
 export const modificationBatchJobHandler: BatchJobHandler<ModificationBatchConfiguration> = {
@@ -47,6 +53,6 @@ export const modificationBatchJobHandler: BatchJobHandler<ModificationBatchConfi
   }),
   execute(_host, rt, configuration, id) {
     // Batch jobs run without an authenticated user, so nothing is checked.
-    modifyOne(rt, configuration.processDefinitionId, id, configuration.instructions, undefined);
+    modifyOne(rt, configuration.processDefinitionId, id, configuration.instructions);
   },
 };

@@ -27,6 +27,11 @@ export interface ManyInstancesModification {
    * command once the instance is found, as ProcessInstanceModificationCmd makes it.
    */
   checkInstance?: (instance: ProcessInstanceState) => void;
+  /**
+   * The user's check before an instance the instructions left empty is cancelled
+   * (`checkDeleteProcessInstance`, made by the same ProcessInstanceModificationCmd).
+   */
+  checkCancellation?: (instance: ProcessInstanceState) => void;
   /** The user's `checkCreateBatch`, made once the request is valid, as BatchBuilder makes it. */
   checkCreateBatch?: () => void;
 }
@@ -78,7 +83,10 @@ export function executeModification(host: BatchHost, input: ManyInstancesModific
     },
     (rt) => {
       for (const id of ids) {
-        modifyOne(rt, definition.id, id, input.instructions, input.checkInstance);
+        modifyOne(rt, definition.id, id, input.instructions, {
+          checkInstance: input.checkInstance,
+          checkCancellation: input.checkCancellation,
+        });
       }
       logManyInstances(host, rt.ctx, definition, ids.length, false, input);
     },
@@ -103,7 +111,10 @@ export async function executeModificationInTurns(
     },
     async (rt, turns) => {
       for (const id of ids) {
-        modifyOne(rt, definition.id, id, input.instructions, input.checkInstance);
+        modifyOne(rt, definition.id, id, input.instructions, {
+          checkInstance: input.checkInstance,
+          checkCancellation: input.checkCancellation,
+        });
         if (turns.due()) {
           await turns.take();
         }

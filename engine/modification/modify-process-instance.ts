@@ -23,6 +23,12 @@ export interface ModifyOptions {
    * `cancelCurrentActiveActivityInstances`).
    */
   honourCancelCurrentActive?: boolean;
+  /**
+   * The user's check before an instance the instructions left empty is cancelled:
+   * `ModifyProcessInstanceCmd` calls `checkDeleteProcessInstance` then, besides the
+   * `checkUpdateProcessInstance` it made at the start.
+   */
+  authorizeCancellation?: (instance: ProcessInstanceState) => void;
 }
 
 /** Applies the instructions to one instance inside the runtime's command; throws on the first failure. */
@@ -36,7 +42,7 @@ export function modifyProcessInstance(
   for (const instruction of instructions) {
     applyInstruction(rt, pi, instruction, snapshot);
   }
-  endModification(rt, pi);
+  endModification(rt, pi, options);
 }
 
 /**
@@ -49,15 +55,16 @@ export async function modifyProcessInstanceInTurns(
   pi: ProcessInstanceState,
   instructions: ModificationInstruction[],
   turns: Turns,
+  options: ModifyOptions = {},
 ): Promise<void> {
-  const snapshot = beginModification(rt, pi, {});
+  const snapshot = beginModification(rt, pi, options);
   for (const instruction of instructions) {
     applyInstruction(rt, pi, instruction, snapshot);
     if (turns.due()) {
       await turns.take();
     }
   }
-  endModification(rt, pi);
+  endModification(rt, pi, options);
 }
 
 function beginModification(
@@ -70,12 +77,15 @@ function beginModification(
   return options.honourCancelCurrentActive ? snapshotTokens(pi) : undefined;
 }
 
-function endModification(rt: Runtime, pi: ProcessInstanceState): void {
+function endModification(rt: Runtime, pi: ProcessInstanceState, options: ModifyOptions): void {
   rt.ctx.preserved.delete(pi.id);
   if (rt.ctx.isEnded(pi.id) || rt.hasTokens(pi, pi.id)) {
     return;
   }
   const reason = rt.ctx.rootEmptied.get(pi.id) ?? 'cancelled';
+  if (reason === 'cancelled') {
+    options.authorizeCancellation?.(pi);
+  }
   rt.ctx.rootEmptied.delete(pi.id);
   rt.endProcessInstance(pi, reason, reason === 'cancelled' ? MODIFICATION_DELETE_REASON : null);
 }

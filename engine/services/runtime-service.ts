@@ -170,7 +170,9 @@ export class RuntimeService {
   ): void {
     this.executor.run(modificationCommandOptions(options), (rt) => {
       const pi = this.instanceToModify(rt, id, options);
-      modifyProcessInstance(rt, pi, instructions);
+      modifyProcessInstance(rt, pi, instructions, {
+        authorizeCancellation: options.authorizeCancellation,
+      });
       logInstanceModification(this.executor, rt.ctx, rt.definitionOf(pi), pi, options);
     });
   }
@@ -182,7 +184,9 @@ export class RuntimeService {
   ): Promise<void> {
     await this.executor.runInTurns(modificationCommandOptions(options), async (rt, turns) => {
       const pi = this.instanceToModify(rt, id, options);
-      await modifyProcessInstanceInTurns(rt, pi, instructions, turns);
+      await modifyProcessInstanceInTurns(rt, pi, instructions, turns, {
+        authorizeCancellation: options.authorizeCancellation,
+      });
       logInstanceModification(this.executor, rt.ctx, rt.definitionOf(pi), pi, options);
     });
   }

@@ -108,6 +108,12 @@ export function modificationRoutes(engine: EngineApi): Hono<RestEnv> {
             definitionKeyOf(engine, instance.processDefinitionId) ?? '',
           );
         },
+        checkCancellation: (instance) => {
+          c.var.checker.checkDeleteProcessInstance(
+            instance.id,
+            definitionKeyOf(engine, instance.processDefinitionId) ?? '',
+          );
+        },
       });
     });
     return c.body(null, 204);

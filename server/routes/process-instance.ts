@@ -175,6 +175,9 @@ export function processInstanceRoutes(engine: EngineApi): Hono<RestEnv> {
       authorize: (instance) => {
         c.var.checker.checkUpdateProcessInstance(instance.id, keyOf(instance));
       },
+      authorizeCancellation: (instance) => {
+        c.var.checker.checkDeleteProcessInstance(instance.id, keyOf(instance));
+      },
     });
     return c.body(null, 204);
   });
