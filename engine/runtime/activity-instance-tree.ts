@@ -1,7 +1,7 @@
 /** Builds `GET /process-instance/{id}/activity-instances` exactly as Camunda shapes it (contract §2.6). */
 import type { ActivityInstanceTree, TransitionInstanceTree } from '../engine-api';
 import type { ProcessModel } from '../model/process-model';
-import { innerActivityId, isBodyId } from './runtime';
+import { innerActivityId, isBodyId } from './activity-ids';
 import type { ActivityInstanceRec, ProcessDefinitionRec, ProcessInstanceState } from './state';
 
 export function buildActivityInstanceTree(
