@@ -7,13 +7,19 @@ import { ProcessEngineException } from '../errors';
 import { isExpression } from '../expressions/evaluate-expression';
 import type { Activity, ProcessModel } from '../model/process-model';
 import type { TypedValue } from '../variables';
-import { MI_BODY_SUFFIX, innerActivityId, isBodyId } from './activity-ids';
+import { MI_BODY_SUFFIX, isBodyId } from './activity-ids';
+import { ACTIVITY_BEHAVIORS, signalActivity } from './behaviors/activity-behaviors';
+import { triggerBoundaryEvent } from './behaviors/boundary-event';
+import { calledInstanceCancelled, calledInstanceCompleted } from './behaviors/call-activity';
+import { triggerEventSubProcess } from './behaviors/event-subprocess';
+import { retryInclusiveJoins } from './behaviors/inclusive-gateway';
 import type { CommandContext } from './command-context';
 import { EventSubscriptions } from './event-subscriptions';
 import { ExecutionTree, type RuntimeDeps } from './execution-tree';
 import { IoMappings } from './io-mappings';
 import { Jobs } from './jobs';
-import { Listeners, invokeDelegate } from './listeners';
+import { Listeners } from './listeners';
+import type { PendingSignal, ProcessRuntime, StartOptions } from './process-runtime';
 import { ScopeExpressions } from './scope-expressions';
 import type {
   ActivityInstanceRec,
@@ -31,21 +37,11 @@ import { VariableScopes } from './variable-scopes';
 export { MI_BODY_SUFFIX, innerActivityId, isBodyId } from './activity-ids';
 export { DEFAULT_JOB_RETRIES } from './jobs';
 export type { RuntimeDeps } from './execution-tree';
+export type { StartOptions } from './process-runtime';
 
-export interface StartOptions {
-  businessKey?: string | null;
-  variables?: Record<string, TypedValue>;
-  superProcessInstanceId?: string | null;
-  superActivityInstanceId?: string | null;
-  rootProcessInstanceId?: string | null;
-  /** Start at this start event instead of the none start event. */
-  startEventId?: string | null;
-  /** Create the instance without starting any token (start instructions follow). */
-  noStart?: boolean;
-  startUserId?: string | null;
-}
-
-export class Runtime {
+export class Runtime implements ProcessRuntime {
+  /** Signals thrown during the command, delivered once the thrower's path reached a wait state. */
+  readonly pendingSignals: PendingSignal[] = [];
   readonly tree: ExecutionTree;
   readonly variables: VariableScopes;
   readonly expressions: ScopeExpressions;
@@ -207,7 +203,7 @@ export class Runtime {
     if (!pi.activityInstances[ai.id]) {
       return;
     }
-    this.behave(pi, ai, activity);
+    ACTIVITY_BEHAVIORS[activity.kind].execute({ pi, ai, activity }, this);
   }
 
   /** What creating an activity instance does before its behaviour runs (also for missing scopes). */
@@ -239,211 +235,10 @@ export class Runtime {
     return ai;
   }
 
-  private behave(pi: ProcessInstanceState, ai: ActivityInstanceRec, activity: Activity): void {
-    switch (activity.kind) {
-      case 'startEvent':
-      case 'task':
-      case 'manualTask':
-      case 'boundaryEvent':
-        this.leave(pi, ai);
-        return;
-      case 'userTask':
-        this.createTask(pi, ai, activity);
-        return;
-      case 'receiveTask':
-        if (activity.eventDefinition.kind === 'message') {
-          this.subscriptions.createSubscription(
-            pi,
-            ai,
-            activity.id,
-            'message',
-            activity.eventDefinition.messageName,
-          );
-        }
-        return;
-      case 'serviceTask':
-        this.runService(pi, ai, activity);
-        return;
-      case 'exclusiveGateway':
-        this.leave(pi, ai, [this.chooseExclusiveFlow(pi, ai, activity)]);
-        return;
-      case 'parallelGateway':
-        if (activity.incoming.length > 1) {
-          this.join(pi, ai, activity, activity.incoming.length);
-        } else {
-          this.leave(pi, ai);
-        }
-        return;
-      case 'inclusiveGateway':
-        if (activity.incoming.length > 1) {
-          this.inclusiveJoin(pi, ai, activity);
-        } else {
-          this.leave(pi, ai, this.inclusiveFlows(pi, ai, activity));
-        }
-        return;
-      case 'eventBasedGateway':
-        this.waitForEventGateway(pi, ai, activity);
-        return;
-      case 'subProcess':
-        this.startSubProcess(pi, ai, activity);
-        return;
-      case 'callActivity':
-        this.startCalledInstance(pi, ai, activity);
-        return;
-      case 'intermediateCatchEvent':
-        this.waitForEvent(pi, ai, activity);
-        return;
-      case 'intermediateThrowEvent':
-        this.throwIntermediate(pi, ai, activity);
-        return;
-      case 'endEvent':
-        this.end(pi, ai, activity);
-        return;
-    }
-  }
-
-  private startSubProcess(
-    pi: ProcessInstanceState,
-    ai: ActivityInstanceRec,
-    activity: Activity,
-  ): void {
-    const start = this.tree.startEventOf(this.tree.model(pi), activity.id);
-    if (!start) {
-      this.scopeMaybeComplete(pi, ai.id);
-      return;
-    }
-    this.enter(pi, ai.id, start.id);
-  }
-
-  private runService(pi: ProcessInstanceState, ai: ActivityInstanceRec, activity: Activity): void {
-    const service = activity.service;
-    if (!service || service.kind === 'none') {
-      this.leave(pi, ai);
-      return;
-    }
-    if (service.kind === 'external') {
-      return;
-    }
-    if (service.kind === 'expression' && service.expression) {
-      const result = this.expressions.evaluate(pi, ai.id, service.expression);
-      if (service.resultVariable) {
-        this.variables.setVariable(pi, ai.id, service.resultVariable, toTypedValue(result));
-      }
-    } else if (service.kind === 'delegateExpression' && service.expression) {
-      const delegate = this.expressions.evaluate(pi, ai.id, service.expression);
-      invokeDelegate(
-        delegate,
-        this.expressions.executionBean(pi, ai.id),
-        service.expression,
-        'JavaDelegate',
-      );
-    }
-    if (pi.activityInstances[ai.id]) {
-      this.leave(pi, ai);
-    }
-  }
-
-  private createTask(pi: ProcessInstanceState, ai: ActivityInstanceRec, activity: Activity): void {
-    const text = (value: string | null): string | null =>
-      value === null
-        ? null
-        : isExpression(value)
-          ? nullableString(this.expressions.evaluate(pi, ai.id, value))
-          : value;
-    const list = (value: string | null): string[] =>
-      (text(value) ?? '')
-        .split(',')
-        .map((s) => s.trim())
-        .filter((s) => s !== '');
-    const task: TaskRec = {
-      id: this.tree.newId(),
-      name: activity.name === null ? null : text(activity.name),
-      description: activity.documentation,
-      assignee: text(activity.assignee),
-      owner: null,
-      created: this.tree.now(),
-      due: null,
-      followUp: null,
-      priority: 50,
-      taskDefinitionKey: activity.id,
-      processInstanceId: pi.id,
-      processDefinitionId: pi.processDefinitionId,
-      executionId: ai.executionId,
-      activityInstanceId: ai.id,
-      suspended: pi.suspended,
-      tenantId: pi.tenantId,
-      candidateUsers: list(activity.candidateUsers),
-      candidateGroups: list(activity.candidateGroups),
-      variables: {},
-    };
-    pi.tasks[task.id] = task;
-    const historic = this.ctx.historicActivityInstance(ai.id);
-    if (historic) {
-      historic.taskId = task.id;
-      historic.assignee = task.assignee;
-    }
-    this.listeners.invokeTaskListeners(pi, ai, activity, task, 'create');
-    if (task.assignee !== null && pi.tasks[task.id]) {
-      this.listeners.invokeTaskListeners(pi, ai, activity, task, 'assignment');
-    }
-  }
-
   // ---- gateways
 
-  /** Camunda evaluates outgoing conditions in definition order; the default flow comes last. */
-  private chooseExclusiveFlow(
-    pi: ProcessInstanceState,
-    ai: ActivityInstanceRec,
-    activity: Activity,
-  ): string {
-    const model = this.tree.model(pi);
-    for (const flowId of activity.outgoing) {
-      const flow = model.sequenceFlows[flowId];
-      if (!flow || flowId === activity.defaultFlow) {
-        continue;
-      }
-      if (flow.condition === null || this.expressions.isTrue(pi, ai.id, flow.condition)) {
-        return flowId;
-      }
-    }
-    if (activity.defaultFlow) {
-      return activity.defaultFlow;
-    }
-    throw new ProcessEngineException(
-      `ENGINE-02004 No outgoing sequence flow for the element with id '${activity.id}' could be selected for continuing the process.`,
-    );
-  }
-
-  private inclusiveFlows(
-    pi: ProcessInstanceState,
-    ai: ActivityInstanceRec,
-    activity: Activity,
-  ): string[] {
-    const model = this.tree.model(pi);
-    const chosen = activity.outgoing.filter((flowId) => {
-      const flow = model.sequenceFlows[flowId];
-      return (
-        flow !== undefined &&
-        flowId !== activity.defaultFlow &&
-        (flow.condition === null || this.expressions.isTrue(pi, ai.id, flow.condition))
-      );
-    });
-    if (chosen.length > 0) {
-      return chosen;
-    }
-    if (activity.defaultFlow) {
-      return [activity.defaultFlow];
-    }
-    if (activity.outgoing.length === 0) {
-      return [];
-    }
-    throw new ProcessEngineException(
-      `ENGINE-02004 No outgoing sequence flow for the element with id '${activity.id}' could be selected for continuing the process.`,
-    );
-  }
-
   /** The flows a non-gateway activity takes: every unconditional flow and every true condition. */
-  private outgoingFlows(pi: ProcessInstanceState, scopeId: string, activity: Activity): string[] {
+  outgoingFlows(pi: ProcessInstanceState, scopeId: string, activity: Activity): string[] {
     const model = this.tree.model(pi);
     const chosen = activity.outgoing.filter((flowId) => {
       const flow = model.sequenceFlows[flowId];
@@ -457,341 +252,6 @@ export class Runtime {
       return [activity.defaultFlow];
     }
     return chosen;
-  }
-
-  private join(
-    pi: ProcessInstanceState,
-    ai: ActivityInstanceRec,
-    activity: Activity,
-    needed: number,
-  ): void {
-    ai.joinWaiting = true;
-    const waiting = this.tree
-      .childInstances(pi, ai.parentId ?? pi.id)
-      .filter((other) => other.activityId === activity.id && other.joinWaiting);
-    if (waiting.length < needed) {
-      return;
-    }
-    this.fireJoin(pi, ai, waiting.slice(0, needed));
-  }
-
-  private fireJoin(
-    pi: ProcessInstanceState,
-    ai: ActivityInstanceRec,
-    joined: ActivityInstanceRec[],
-  ): void {
-    for (const other of joined) {
-      if (other.id !== ai.id) {
-        this.tree.removeActivityInstance(pi, other, false);
-      }
-    }
-    ai.joinWaiting = false;
-    const activity = this.tree.activity(pi, ai.activityId);
-    this.leave(
-      pi,
-      ai,
-      activity.kind === 'inclusiveGateway' ? this.inclusiveFlows(pi, ai, activity) : undefined,
-    );
-  }
-
-  private inclusiveJoin(
-    pi: ProcessInstanceState,
-    ai: ActivityInstanceRec,
-    activity: Activity,
-  ): void {
-    ai.joinWaiting = true;
-    this.tryInclusiveJoin(pi, ai.parentId ?? pi.id, activity);
-  }
-
-  /** An inclusive join fires once no other token in the scope can still reach it. */
-  private tryInclusiveJoin(pi: ProcessInstanceState, scopeId: string, activity: Activity): void {
-    const waiting = this.tree
-      .childInstances(pi, scopeId)
-      .filter((other) => other.activityId === activity.id && other.joinWaiting);
-    const first = waiting[0];
-    if (!first) {
-      return;
-    }
-    const others = [
-      ...this.tree
-        .childInstances(pi, scopeId)
-        .filter((other) => !(other.activityId === activity.id && other.joinWaiting)),
-      ...this.tree.childTransitions(pi, scopeId),
-    ];
-    if (others.some((token) => this.canReach(pi, token.activityId, activity.id))) {
-      return;
-    }
-    this.fireJoin(pi, first, waiting);
-  }
-
-  private canReach(pi: ProcessInstanceState, fromId: string, toId: string): boolean {
-    const model = this.tree.model(pi);
-    const seen = new Set<string>();
-    const queue = [innerActivityId(fromId)];
-    while (queue.length > 0) {
-      const current = queue.pop() as string;
-      if (current === toId) {
-        return true;
-      }
-      if (seen.has(current)) {
-        continue;
-      }
-      seen.add(current);
-      const activity = model.activities[current];
-      if (!activity) {
-        continue;
-      }
-      for (const flowId of activity.outgoing) {
-        const target = model.sequenceFlows[flowId]?.targetRef;
-        if (target) {
-          queue.push(target);
-        }
-      }
-      queue.push(...activity.boundaryEventIds);
-    }
-    return false;
-  }
-
-  private waitForEventGateway(
-    pi: ProcessInstanceState,
-    ai: ActivityInstanceRec,
-    activity: Activity,
-  ): void {
-    const model = this.tree.model(pi);
-    for (const flowId of activity.outgoing) {
-      const target = model.activities[model.sequenceFlows[flowId]?.targetRef ?? ''];
-      if (target) {
-        this.subscriptions.subscribe(pi, ai, target, 'timer-intermediate-transition');
-      }
-    }
-  }
-
-  /** An event after an event-based gateway occurred: the gateway ends, the event's path runs. */
-  triggerEventGatewayTarget(
-    pi: ProcessInstanceState,
-    gateway: ActivityInstanceRec,
-    eventId: string,
-    variables: Record<string, TypedValue> = {},
-  ): void {
-    const parentId = gateway.parentId ?? pi.id;
-    const model = this.tree.model(pi);
-    const flowId = this.tree
-      .activity(pi, gateway.activityId)
-      .outgoing.find((id) => model.sequenceFlows[id]?.targetRef === eventId);
-    this.listeners.invokeListeners(
-      pi,
-      gateway.id,
-      this.tree.activity(pi, gateway.activityId).listeners,
-      'end',
-    );
-    this.tree.removeActivityInstance(pi, gateway, false);
-    if (flowId) {
-      this.listeners.invokeFlowListeners(pi, parentId, flowId);
-    }
-    const eventInstance = this.tree.createActivityInstance(pi, parentId, eventId);
-    this.variables.setVariables(pi, eventInstance.id, variables);
-    const event = this.tree.activity(pi, eventId);
-    this.enterScope(pi, eventInstance, event);
-    if (pi.activityInstances[eventInstance.id]) {
-      this.leave(pi, eventInstance);
-    }
-  }
-
-  // ---- events
-
-  private waitForEvent(
-    pi: ProcessInstanceState,
-    ai: ActivityInstanceRec,
-    activity: Activity,
-  ): void {
-    const definition = activity.eventDefinition;
-    if (definition.kind === 'conditional') {
-      if (this.expressions.isTrue(pi, ai.id, definition.condition)) {
-        this.leave(pi, ai);
-        return;
-      }
-    }
-    if (definition.kind === 'none') {
-      this.leave(pi, ai);
-      return;
-    }
-    this.subscriptions.subscribe(pi, ai, activity, 'timer-intermediate-transition');
-  }
-
-  private throwIntermediate(
-    pi: ProcessInstanceState,
-    ai: ActivityInstanceRec,
-    activity: Activity,
-  ): void {
-    const definition = activity.eventDefinition;
-    if (definition.kind === 'signal') {
-      this.pendingSignals.push({ name: definition.signalName, variables: {} });
-    } else if (definition.kind === 'escalation') {
-      this.propagateEscalation(pi, ai, definition.escalationCode);
-    }
-    if (pi.activityInstances[ai.id]) {
-      this.leave(pi, ai);
-    }
-  }
-
-  private end(pi: ProcessInstanceState, ai: ActivityInstanceRec, activity: Activity): void {
-    const definition = activity.eventDefinition;
-    switch (definition.kind) {
-      case 'terminate':
-        this.terminate(pi, ai);
-        return;
-      case 'error':
-        this.propagateError(pi, ai, definition.errorCode);
-        return;
-      case 'escalation':
-        this.propagateEscalation(pi, ai, definition.escalationCode);
-        break;
-      case 'signal':
-        this.pendingSignals.push({ name: definition.signalName, variables: {} });
-        break;
-      default:
-        break;
-    }
-    if (pi.activityInstances[ai.id]) {
-      this.leave(pi, ai, []);
-    }
-  }
-
-  /** Signals thrown during the command, delivered once the thrower's path reached a wait state. */
-  readonly pendingSignals: { name: string; variables: Record<string, TypedValue> }[] = [];
-
-  private terminate(pi: ProcessInstanceState, ai: ActivityInstanceRec): void {
-    const scopeId = ai.parentId ?? pi.id;
-    this.listeners.invokeListeners(
-      pi,
-      ai.id,
-      this.tree.activity(pi, ai.activityId).listeners,
-      'end',
-    );
-    this.tree.removeActivityInstance(pi, ai, false);
-    for (const child of this.tree.childInstances(pi, scopeId)) {
-      this.cancelActivityInstance(pi, child);
-    }
-    for (const ti of this.tree.childTransitions(pi, scopeId)) {
-      this.tree.removeTransitionInstance(pi, ti);
-    }
-    this.scopeMaybeComplete(pi, scopeId);
-  }
-
-  /**
-   * Finds the innermost handler of a BPMN error: an error event subprocess of an enclosing scope,
-   * or an error boundary event on an enclosing activity; without one the path just ends.
-   */
-  private propagateError(
-    pi: ProcessInstanceState,
-    thrower: ActivityInstanceRec,
-    errorCode: string | null,
-  ): void {
-    const scopeId = thrower.parentId ?? pi.id;
-    this.listeners.invokeListeners(
-      pi,
-      thrower.id,
-      this.tree.activity(pi, thrower.activityId).listeners,
-      'end',
-    );
-    this.tree.removeActivityInstance(pi, thrower, false);
-    const handled = this.findHandler(pi, scopeId, 'error', errorCode);
-    if (!handled) {
-      this.scopeMaybeComplete(pi, scopeId);
-    }
-  }
-
-  private propagateEscalation(
-    pi: ProcessInstanceState,
-    thrower: ActivityInstanceRec,
-    code: string | null,
-  ): void {
-    this.findHandler(pi, thrower.parentId ?? pi.id, 'escalation', code);
-  }
-
-  private findHandler(
-    pi: ProcessInstanceState,
-    fromScopeId: string,
-    kind: 'error' | 'escalation',
-    code: string | null,
-  ): boolean {
-    const model = this.tree.model(pi);
-    let scope: ActivityInstanceRec | undefined = pi.activityInstances[fromScopeId];
-    while (scope) {
-      const isRoot = scope.parentId === null;
-      if (!isBodyId(scope.activityId)) {
-        const espIds = isRoot
-          ? model.eventSubProcessIds
-          : this.tree.activity(pi, scope.activityId).eventSubProcessIds;
-        for (const start of this.subscriptions.eventSubProcessStarts(pi, espIds)) {
-          if (matchesCode(start, kind, code)) {
-            this.triggerEventSubProcess(pi, scope, start.id, {});
-            return true;
-          }
-        }
-      }
-      if (!isRoot && !this.tree.isInnerOfBody(pi, scope.parentId)) {
-        const activity = this.tree.activity(pi, scope.activityId);
-        for (const boundaryId of activity.boundaryEventIds) {
-          const boundary = model.activities[boundaryId];
-          if (boundary && matchesCode(boundary, kind, code)) {
-            this.triggerBoundaryEvent(pi, scope, boundary.id, {});
-            return true;
-          }
-        }
-      }
-      scope = scope.parentId === null ? undefined : pi.activityInstances[scope.parentId];
-    }
-    if (pi.superProcessInstanceId && pi.superActivityInstanceId) {
-      const caller = this.ctx.instance(pi.superProcessInstanceId);
-      const callActivity = caller?.activityInstances[pi.superActivityInstanceId];
-      if (caller && callActivity) {
-        const activity = this.tree.activity(caller, callActivity.activityId);
-        for (const boundaryId of activity.boundaryEventIds) {
-          const boundary = this.tree.model(caller).activities[boundaryId];
-          if (boundary && matchesCode(boundary, kind, code)) {
-            this.triggerBoundaryEvent(caller, callActivity, boundary.id, {});
-            return true;
-          }
-        }
-        return this.findHandler(caller, callActivity.parentId ?? caller.id, kind, code);
-      }
-    }
-    return false;
-  }
-
-  /** A boundary event fires on `owner`: interrupting ones cancel it first. */
-  triggerBoundaryEvent(
-    pi: ProcessInstanceState,
-    owner: ActivityInstanceRec,
-    boundaryId: string,
-    variables: Record<string, TypedValue>,
-  ): void {
-    const boundary = this.tree.activity(pi, boundaryId);
-    const parentId = owner.parentId ?? pi.id;
-    if (boundary.interrupting) {
-      this.cancelActivityInstance(pi, owner);
-    }
-    this.variables.setVariables(pi, parentId, variables);
-    this.execute(pi, parentId, boundaryId);
-  }
-
-  /** An event subprocess start event fires in `scope`; interrupting ones cancel the scope's content. */
-  triggerEventSubProcess(
-    pi: ProcessInstanceState,
-    scope: ActivityInstanceRec,
-    startEventId: string,
-    variables: Record<string, TypedValue>,
-  ): void {
-    const start = this.tree.activity(pi, startEventId);
-    if (start.interrupting) {
-      this.interruptScope(pi, scope);
-    }
-    this.variables.setVariables(pi, scope.id, variables);
-    const esp = this.enterScopeOnly(pi, scope.id, start.parentId);
-    if (pi.activityInstances[esp.id]) {
-      this.execute(pi, esp.id, start.id);
-    }
   }
 
   /** Cancels everything inside a scope instance, as an interrupting event subprocess does. */
@@ -902,7 +362,7 @@ export class Runtime {
     if (!scope || this.tree.hasTokens(pi, scopeId)) {
       return;
     }
-    this.retryInclusiveJoins(pi, scopeId);
+    retryInclusiveJoins(this, pi, scopeId);
     if (scope.parentId === null) {
       if (this.ctx.preserved.has(pi.id)) {
         this.ctx.rootEmptied.set(pi.id, 'completed');
@@ -918,19 +378,9 @@ export class Runtime {
     this.leave(pi, scope);
   }
 
-  private retryInclusiveJoins(pi: ProcessInstanceState, scopeId: string): void {
-    for (const waiting of this.tree.childInstances(pi, scopeId)) {
-      const activity = this.tree.model(pi).activities[waiting.activityId];
-      if (waiting.joinWaiting && activity?.kind === 'inclusiveGateway') {
-        this.tryInclusiveJoin(pi, scopeId, activity);
-        return;
-      }
-    }
-  }
-
   // ---- multi-instance
 
-  private executeBody(
+  executeBody(
     pi: ProcessInstanceState,
     scopeId: string,
     activity: Activity,
@@ -1051,11 +501,7 @@ export class Runtime {
     return inner.id;
   }
 
-  private completionConditionMet(
-    pi: ProcessInstanceState,
-    scopeId: string,
-    activity: Activity,
-  ): boolean {
+  completionConditionMet(pi: ProcessInstanceState, scopeId: string, activity: Activity): boolean {
     const condition = activity.multiInstance?.completionCondition;
     return condition ? this.expressions.isTrue(pi, scopeId, condition) : false;
   }
@@ -1119,7 +565,7 @@ export class Runtime {
     }
   }
 
-  private leaveBody(pi: ProcessInstanceState, body: ActivityInstanceRec): void {
+  leaveBody(pi: ProcessInstanceState, body: ActivityInstanceRec): void {
     const activity = this.tree.activity(pi, body.activityId);
     const parentId = body.parentId ?? pi.id;
     const flows = activity.asyncAfter ? [] : this.outgoingFlows(pi, body.id, activity);
@@ -1132,121 +578,6 @@ export class Runtime {
   }
 
   // ---- call activities
-
-  private startCalledInstance(
-    pi: ProcessInstanceState,
-    ai: ActivityInstanceRec,
-    activity: Activity,
-  ): void {
-    const rawKey = activity.calledElement ?? '';
-    const key = isExpression(rawKey)
-      ? String(this.expressions.evaluate(pi, ai.id, rawKey))
-      : rawKey;
-    const definition = this.ctx.latestDefinition(key);
-    if (!definition) {
-      throw new ProcessEngineException(
-        `no processes deployed with key '${key}': processDefinition is null`,
-      );
-    }
-    const variables: Record<string, TypedValue> = {};
-    let businessKey: string | null = null;
-    for (const mapping of activity.callIn) {
-      if (mapping.businessKey) {
-        businessKey = nullableString(this.expressions.evaluate(pi, ai.id, mapping.businessKey));
-      } else if (mapping.all) {
-        for (const [name, variable] of Object.entries(this.variables.visibleVariables(pi, ai.id))) {
-          variables[name] = structuredClone(variable.value);
-        }
-      } else if (mapping.target) {
-        if (mapping.sourceExpression) {
-          variables[mapping.target] = toTypedValue(
-            this.expressions.evaluate(pi, ai.id, mapping.sourceExpression),
-          );
-        } else if (mapping.source) {
-          const found = this.variables.findVariable(pi, ai.id, mapping.source);
-          variables[mapping.target] = found ? structuredClone(found.value) : toTypedValue(null);
-        }
-      }
-    }
-    const sub = this.startProcessInstance(definition, {
-      businessKey,
-      variables,
-      superProcessInstanceId: pi.id,
-      superActivityInstanceId: ai.id,
-      rootProcessInstanceId: pi.rootProcessInstanceId,
-    });
-    const current = pi.activityInstances[ai.id];
-    if (current && !this.ctx.isEnded(sub.id)) {
-      current.calledProcessInstanceId = sub.id;
-      const historic = this.ctx.historicActivityInstance(ai.id);
-      if (historic) {
-        historic.calledProcessInstanceId = sub.id;
-      }
-    }
-  }
-
-  private calledInstanceCompleted(sub: ProcessInstanceState): void {
-    if (!sub.superProcessInstanceId || !sub.superActivityInstanceId) {
-      return;
-    }
-    const caller = this.ctx.instance(sub.superProcessInstanceId);
-    const callActivity = caller?.activityInstances[sub.superActivityInstanceId];
-    if (!caller || !callActivity) {
-      return;
-    }
-    const activity = this.tree.activity(caller, callActivity.activityId);
-    const subVariables = this.variables.visibleVariables(sub, sub.id);
-    for (const mapping of activity.callOut) {
-      if (mapping.all) {
-        for (const [name, variable] of Object.entries(subVariables)) {
-          this.variables.setVariable(
-            caller,
-            callActivity.id,
-            name,
-            structuredClone(variable.value),
-          );
-        }
-      } else if (mapping.target) {
-        if (mapping.sourceExpression) {
-          this.variables.setVariable(
-            caller,
-            callActivity.id,
-            mapping.target,
-            toTypedValue(this.expressions.evaluate(sub, sub.id, mapping.sourceExpression)),
-          );
-        } else if (mapping.source) {
-          const found = subVariables[mapping.source];
-          this.variables.setVariable(
-            caller,
-            callActivity.id,
-            mapping.target,
-            found ? structuredClone(found.value) : toTypedValue(null),
-          );
-        }
-      }
-    }
-    callActivity.calledProcessInstanceId = null;
-    this.leave(caller, callActivity);
-  }
-
-  /** A called instance was cancelled: its call activity instance goes, and emptied scopes with it. */
-  private calledInstanceCancelled(sub: ProcessInstanceState): void {
-    if (
-      !sub.superProcessInstanceId ||
-      !sub.superActivityInstanceId ||
-      this.ctx.cancellingFromCaller.has(sub.id)
-    ) {
-      return;
-    }
-    const caller = this.ctx.instance(sub.superProcessInstanceId);
-    const callActivity = caller?.activityInstances[sub.superActivityInstanceId];
-    if (!caller || !callActivity) {
-      return;
-    }
-    callActivity.calledProcessInstanceId = null;
-    this.cancelWithPropagation(caller, callActivity.id);
-    this.finishIfEmpty(caller, 'cancelled');
-  }
 
   // ---- cancellation
 
@@ -1444,9 +775,9 @@ export class Runtime {
       historic.deleteReason = reason === 'completed' ? null : deleteReason;
     }
     if (reason === 'completed') {
-      this.calledInstanceCompleted(pi);
+      calledInstanceCompleted(this, pi);
     } else {
-      this.calledInstanceCancelled(pi);
+      calledInstanceCancelled(this, pi);
     }
   }
 
@@ -1496,7 +827,7 @@ export class Runtime {
           return;
         }
         this.jobs.rescheduleCycle(pi, job);
-        this.triggerBoundaryEvent(pi, owner, job.activityId, {});
+        triggerBoundaryEvent(this, pi, owner, job.activityId, {});
         return;
       }
       case 'timer-intermediate-transition': {
@@ -1504,11 +835,11 @@ export class Runtime {
         if (!owner || !job.activityId) {
           return;
         }
-        if (this.tree.activity(pi, owner.activityId).kind === 'eventBasedGateway') {
-          this.triggerEventGatewayTarget(pi, owner, job.activityId);
-        } else {
-          this.leave(pi, owner);
-        }
+        signalActivity(this, pi, owner, this.tree.activity(pi, owner.activityId), {
+          eventId: job.activityId,
+          variables: {},
+          subscriptionId: null,
+        });
         return;
       }
       case 'timer-start-event-subprocess': {
@@ -1517,7 +848,7 @@ export class Runtime {
           return;
         }
         this.jobs.rescheduleCycle(pi, job);
-        this.triggerEventSubProcess(pi, owner, job.activityId, {});
+        triggerEventSubProcess(this, pi, owner, job.activityId, {});
         return;
       }
       default:
@@ -1615,42 +946,20 @@ export class Runtime {
       return;
     }
     const catcher = this.tree.activity(pi, subscription.activityId);
-    const ownerActivity =
-      owner.parentId === null
-        ? null
-        : this.tree.model(pi).activities[innerActivityId(owner.activityId)];
     if (catcher.kind === 'boundaryEvent') {
-      this.triggerBoundaryEvent(pi, owner, catcher.id, variables);
+      triggerBoundaryEvent(this, pi, owner, catcher.id, variables);
     } else if (catcher.kind === 'startEvent') {
       // Non-interrupting event subprocess subscriptions stay for the next event.
       if (catcher.interrupting) {
         delete pi.eventSubscriptions[subscription.id];
       }
-      this.triggerEventSubProcess(pi, owner, catcher.id, variables);
-    } else if (ownerActivity?.kind === 'eventBasedGateway') {
-      this.triggerEventGatewayTarget(pi, owner, catcher.id, variables);
+      triggerEventSubProcess(this, pi, owner, catcher.id, variables);
     } else {
-      this.variables.setVariables(pi, owner.id, variables);
-      delete pi.eventSubscriptions[subscription.id];
-      this.leave(pi, owner);
+      signalActivity(this, pi, owner, this.tree.activity(pi, owner.activityId), {
+        eventId: catcher.id,
+        variables,
+        subscriptionId: subscription.id,
+      });
     }
   }
-}
-
-function matchesCode(event: Activity, kind: 'error' | 'escalation', code: string | null): boolean {
-  const definition = event.eventDefinition;
-  if (kind === 'error' && definition.kind === 'error') {
-    return definition.errorCode === null || definition.errorCode === code;
-  }
-  if (kind === 'escalation' && definition.kind === 'escalation') {
-    return definition.escalationCode === null || definition.escalationCode === code;
-  }
-  return false;
-}
-
-function nullableString(value: unknown): string | null {
-  if (value === null || value === undefined) {
-    return null;
-  }
-  return typeof value === 'string' ? value : JSON.stringify(value);
 }

@@ -40,3 +40,11 @@ export function toTypedValue(value: unknown): TypedValue {
   }
   return { type: 'Json', value: JSON.stringify(value), valueInfo: {} };
 }
+
+/** An expression's result where Camunda expects a string (a task's name, a business key). */
+export function nullableString(value: unknown): string | null {
+  if (value === null || value === undefined) {
+    return null;
+  }
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
