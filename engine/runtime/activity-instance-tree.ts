@@ -1,4 +1,7 @@
-/** Builds `GET /process-instance/{id}/activity-instances` exactly as Camunda shapes it (contract §2.6). */
+/**
+ * Builds `GET /process-instance/{id}/activity-instances` exactly as Camunda's
+ * `GetActivityInstanceCmd` shapes it.
+ */
 import type { ActivityInstanceTree, TransitionInstanceTree } from '../engine-api';
 import type { ProcessModel } from '../model/process-model';
 import { innerActivityId, isBodyId } from './activity-ids';

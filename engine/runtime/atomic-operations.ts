@@ -104,7 +104,10 @@ export function enterScope(
   }
 }
 
-/** Missing scopes are created without running their start event (contract §4.3). */
+/**
+ * Missing scopes are created without running their start event, as `AbstractInstantiationCmd`
+ * creates them through `PvmExecutionImpl.executeActivities`.
+ */
 export function enterScopeOnly(
   rt: ProcessRuntime,
   pi: ProcessInstanceState,

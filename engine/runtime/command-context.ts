@@ -1,7 +1,9 @@
 /**
  * One command's view of the engine: copies of the process instances it touches, pending history
  * and operation-log writes. `commit()` publishes them; dropping the context rolls everything back,
- * which is how a failing instruction or job leaves no trace (contract §4.1, §4.9).
+ * which is how a failing instruction or job leaves no trace: Camunda runs each command in one
+ * transaction (`CommandContextInterceptor`), and a failed job's changes are rolled back while
+ * `FailedJobListener` records the failure.
  */
 import { OptimisticLockingException } from '../errors';
 import type { EngineStore } from './engine-store';
@@ -89,7 +91,10 @@ export class CommandContext {
    * overwrite what they committed meanwhile.
    */
   private readonly copiedFrom: (() => boolean)[] = [];
-  /** Instances under modification: an empty root is kept until the last instruction (§4.1). */
+  /**
+   * Instances under modification: an empty root is kept until the last instruction, as
+   * `ModifyProcessInstanceCmd` sets `preserveScope` on the process instance.
+   */
   readonly preserved = new Set<string>();
   /** Why a preserved root became empty: the last reason wins. */
   readonly rootEmptied = new Map<string, 'completed' | 'cancelled'>();

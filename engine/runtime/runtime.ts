@@ -1,7 +1,10 @@
 /**
- * Process execution: how tokens enter, wait in and leave activities, and how scopes complete or are
- * cancelled. Tokens are modelled as Camunda reports them: activity instances and transition
- * instances (async continuations) in a tree of scope instances (contract §2.6).
+ * Process execution for one command: how tokens enter, wait in and leave activities, and how
+ * scopes complete or are cancelled. Tokens are modelled as Camunda reports them
+ * (`GetActivityInstanceCmd`): activity instances and transition instances (async continuations)
+ * in a tree of scope instances. Runtime composes the parts (the execution tree, variable scopes,
+ * listeners, jobs, subscriptions, the token operations and the behaviours of behaviors/) and is
+ * what the engine's commands, modifications and batches call.
  */
 import type { Activity, ProcessModel } from '../model/process-model';
 import type { TypedValue } from '../variables';
@@ -60,6 +63,7 @@ export class Runtime implements ProcessRuntime {
     this.subscriptions = new EventSubscriptions(this.tree, this.expressions, this.jobs);
   }
 
+  /** For the engine's commands; the parts call `tree` directly. */
   activityInstancesOf(pi: ProcessInstanceState, activityId: string): ActivityInstanceRec[] {
     return this.tree.activityInstancesOf(pi, activityId);
   }

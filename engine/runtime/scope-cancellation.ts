@@ -36,7 +36,8 @@ export function interruptScope(
 
 /**
  * Cancels a token as a modification does: climbs to the topmost ancestor that has no other child
- * and cancels that (contract §4.7). An emptied root is left for the end of the command.
+ * and cancels that (Camunda's `AbstractInstanceCancellationCmd`). An emptied root is left for the
+ * end of the command.
  */
 export function cancelWithPropagation(
   rt: ProcessRuntime,

@@ -36,7 +36,7 @@ export class ScopeExpressions {
     return evaluateExpression(text, this.expressionContext(pi, scopeId, extraBeans));
   }
 
-  /** A condition of a sequence flow or completion condition, as `UelExpressionCondition` reads it. */
+  /** A sequence flow's or completion condition, read as `UelExpressionCondition` reads it. */
   isTrue(pi: ProcessInstanceState, scopeId: string, condition: string): boolean {
     const value = this.evaluate(pi, scopeId, condition);
     if (typeof value === 'boolean') {

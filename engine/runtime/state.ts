@@ -1,7 +1,7 @@
 /**
  * The engine's runtime and history records. Plain, serialisable data: a command works on copies of
  * the process instances it touches and commits them at the end, so a failure changes nothing
- * (Camunda runs each command in one transaction, contract §4.1).
+ * (Camunda runs each command in one transaction, `CommandContextInterceptor`).
  * Times are epoch milliseconds; the REST layer formats them.
  */
 import type { ModificationInstruction } from '../modification/modification-instruction';
@@ -69,7 +69,8 @@ export interface ActivityInstanceRec {
 
 /**
  * A token waiting in an async continuation: before entering `activityId` (asyncBefore) or after
- * leaving it (asyncAfter). Its id is an execution id (contract §2.6).
+ * leaving it (asyncAfter). Its id is an execution id, as
+ * `GetActivityInstanceCmd.createTransitionInstance` gives it the execution's id.
  */
 export interface TransitionInstanceRec {
   id: string;
@@ -360,7 +361,10 @@ export interface UserOperationLogRec {
   rootProcessInstanceId: string | null;
 }
 
-/** What a modification batch stores about its work (contract §2.3: variables are not kept). */
+/**
+ * What a modification batch stores about its work: like Camunda's
+ * `ModificationBatchConfigurationJsonConverter`, no instruction variables.
+ */
 export interface ModificationBatchConfiguration {
   kind: 'instance-modification';
   processDefinitionId: string;

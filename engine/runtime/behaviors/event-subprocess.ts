@@ -7,7 +7,6 @@ import type { TypedValue } from '../../variables';
 import type { ProcessRuntime } from '../process-runtime';
 import type { ActivityInstanceRec, ProcessInstanceState } from '../state';
 
-/** An event subprocess start event fires in `scope`; interrupting ones cancel the scope's content. */
 export function triggerEventSubProcess(
   rt: ProcessRuntime,
   pi: ProcessInstanceState,
