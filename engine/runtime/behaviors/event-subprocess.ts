@@ -7,6 +7,7 @@ import type { TypedValue } from '../../variables';
 import type { ProcessRuntime } from '../process-runtime';
 import type { ActivityInstanceRec, ProcessInstanceState } from '../state';
 
+/** The start event `startEventId` of an event subprocess fired in the scope instance `scope`. */
 export function triggerEventSubProcess(
   rt: ProcessRuntime,
   pi: ProcessInstanceState,
