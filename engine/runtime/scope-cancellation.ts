@@ -2,7 +2,7 @@
  * Cancelling tokens: an activity instance with everything below it (end listeners and output
  * mappings run, called instances are deleted), as Camunda's `PvmAtomicOperationDeleteCascade`
  * does, the content of an interrupted scope, and the climb a modification's cancellation makes
- * to the topmost ancestor left empty (`ActivityCancellationCmd`).
+ * to the topmost ancestor left empty (`AbstractInstanceCancellationCmd`).
  */
 import { isBodyId } from './activity-ids';
 import type { ProcessRuntime } from './process-runtime';
