@@ -1,0 +1,35 @@
+import { queryOptions } from '@tanstack/react-query';
+
+import type {
+  ProcessDefinitionDiagramDto,
+  ProcessDefinitionDto,
+} from '../../contract/camunda/repository';
+import { engineRequest } from './engine-client';
+import { processDefinitionKeys } from './query-keys';
+
+/** Query options of the process definition resource, for `useQuery`, prefetching and `fetchQuery`. */
+export const processDefinitionQueries = {
+  /** `GET /process-definition/{id}`: name, key and version for page headers. */
+  detail: (processDefinitionId: string) =>
+    queryOptions({
+      queryKey: processDefinitionKeys.detail(processDefinitionId),
+      queryFn: ({ signal }) =>
+        engineRequest<ProcessDefinitionDto>(
+          `/process-definition/${encodeURIComponent(processDefinitionId)}`,
+          { signal },
+        ),
+    }),
+
+  /** `GET /process-definition/{id}/xml`: the BPMN XML; callers `select` what they need of it. */
+  xml: (processDefinitionId: string) =>
+    queryOptions({
+      queryKey: processDefinitionKeys.xml(processDefinitionId),
+      queryFn: ({ signal }) =>
+        engineRequest<ProcessDefinitionDiagramDto>(
+          `/process-definition/${encodeURIComponent(processDefinitionId)}/xml`,
+          { signal },
+        ),
+      // A deployed definition's XML never changes.
+      staleTime: Infinity,
+    }),
+};
