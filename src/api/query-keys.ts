@@ -1,9 +1,11 @@
+import type { QueryClient, QueryKey } from '@tanstack/react-query';
+
 /**
  * Query keys of what the console reads from the engine, one factory per REST resource, generic →
  * specific. Every key starts with its resource, so whoever changes engine state invalidates the
- * resources it changed (a modification: the instances, their batches, the operation log) without
- * knowing which feature reads them. Features compose these keys; keys hold query objects as they
- * are sent, so two reads of the same request share one cache entry.
+ * resources it changed (a modification: the instances, batches, the operation log) without
+ * knowing which feature reads them. Features compose these keys; keys that hold a request's query
+ * hold it as it is sent, so two reads of the same request share one cache entry.
  */
 
 /** `GET /engine`: the engines the server offers. */
@@ -24,56 +26,45 @@ export const processDefinitionKeys = {
 };
 
 /**
- * `/process-instance`: the runtime instances, their lists and counts, and per instance its
- * activity instance tree and variables (`/variable-instance?processInstanceIdIn=`).
+ * Process instances: the runtime lists and counts (`POST /process-instance`, `…/count`), and per
+ * instance everything read about it, whichever resource answers (its activity instance tree,
+ * variables, incidents, jobs and history), so that one prefix refreshes it all after a change.
  */
 export const processInstanceKeys = {
   all: ['process-instances'] as const,
-  /** Every list and count: `POST /process-instance` and `POST /process-instance/count`. */
+  /** Every list and count. */
   lists: () => [...processInstanceKeys.all, 'list'] as const,
   list: (query: object, pageIndex: number) =>
     [...processInstanceKeys.lists(), 'page', query, { pageIndex }] as const,
   count: (query: object) => [...processInstanceKeys.lists(), 'count', query] as const,
-  /** Everything read of one instance. */
+  /** `GET /process-instance/{id}`, and the prefix of everything read about the instance. */
   detail: (processInstanceId: string) =>
     [...processInstanceKeys.all, 'detail', processInstanceId] as const,
   activityInstances: (processInstanceId: string) =>
     [...processInstanceKeys.detail(processInstanceId), 'activity-instances'] as const,
+  /** `GET /variable-instance?processInstanceIdIn=`. */
   variables: (processInstanceId: string) =>
     [...processInstanceKeys.detail(processInstanceId), 'variables'] as const,
+  /** `GET /incident?processInstanceId=`. */
+  incidents: (processInstanceId: string) =>
+    [...processInstanceKeys.detail(processInstanceId), 'incidents'] as const,
+  /** `GET /job?processInstanceId=`. */
+  jobs: (processInstanceId: string) =>
+    [...processInstanceKeys.detail(processInstanceId), 'jobs'] as const,
+  /** `GET /history/process-instance/{id}`. */
+  history: (processInstanceId: string) =>
+    [...processInstanceKeys.detail(processInstanceId), 'history'] as const,
+  /** `GET /history/activity-instance` with `query`, which names the instance. */
+  activityHistory: (query: { processInstanceId: string }) =>
+    [...processInstanceKeys.detail(query.processInstanceId), 'activity-history', query] as const,
 };
 
-/** `GET /incident`, by its query parameters. */
-export const incidentKeys = {
-  all: ['incidents'] as const,
-  list: (query: object) => [...incidentKeys.all, 'list', query] as const,
-};
-
-/** `/job`: lists by query parameters, and stack traces. */
+/** `/job`: the jobs of a job definition, and stack traces. */
 export const jobKeys = {
   all: ['jobs'] as const,
-  list: (query: object) => [...jobKeys.all, 'list', query] as const,
+  list: (query: { jobDefinitionId: string }) => [...jobKeys.all, 'list', query] as const,
   stacktrace: (jobId: string) => [...jobKeys.all, 'stacktrace', jobId] as const,
 };
-
-/** `/history/process-instance` and `/history/activity-instance`: what instances did. */
-export const historyKeys = {
-  all: ['history'] as const,
-  processInstance: (processInstanceId: string) =>
-    [...historyKeys.all, 'process-instance', processInstanceId] as const,
-  activityInstances: (query: object) => [...historyKeys.all, 'activity-instance', query] as const,
-};
-
-/**
- * What a change to process instances (a modification, sync or async) can change of what is read
- * about them: their runtime state, incidents, jobs and history.
- */
-export const processInstanceStateKeys = [
-  processInstanceKeys.all,
-  incidentKeys.all,
-  jobKeys.all,
-  historyKeys.all,
-] as const;
 
 /** `/batch`: running batches and their statistics. */
 export const batchKeys = {
@@ -92,8 +83,8 @@ export const historicBatchKeys = {
 };
 
 /**
- * What a change to batches (suspend, activate, delete, retry of their jobs) can change of what
- * is read about them: the batches, their history, and their jobs.
+ * What a change to batches (suspend, activate, delete, a retry of their jobs) or the creation of
+ * one can change of what is read about them: the batches, their history and their jobs.
  */
 export const batchStateKeys = [batchKeys.all, historicBatchKeys.all, jobKeys.all] as const;
 
@@ -107,3 +98,14 @@ export const operationLogKeys = {
   around: (processInstanceId: string, timestamp: string) =>
     [...operationLogKeys.entries(), 'around', { processInstanceId, timestamp }] as const,
 };
+
+/**
+ * Invalidates every query under any of `prefixes`, as a mutation's `onSuccess` does with the
+ * resources it changed; resolves once the active ones have refetched.
+ */
+export async function invalidateResources(
+  queryClient: QueryClient,
+  prefixes: readonly QueryKey[],
+): Promise<void> {
+  await Promise.all(prefixes.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+}

@@ -17,7 +17,8 @@ import { ProcessInstanceEnded } from '../../features/process-instances/process-i
 import { ProcessInstanceError } from '../../features/process-instances/process-instance-error';
 import { ProcessInstanceHeader } from '../../features/process-instances/process-instance-header';
 import { ProcessInstanceLayout } from '../../features/process-instances/process-instance-layout';
-import { processInstanceQueries } from '../../features/process-instances/process-instance-queries';
+import { processDefinitionQueries } from '../../api/process-definition-queries';
+import { processInstanceQueries } from '../../api/process-instance-queries';
 import { ProcessInstanceSkeleton } from '../../features/process-instances/process-instance-skeleton';
 import { toTokenBadgeOverlays } from '../../features/process-instances/token-badges';
 import { usePlannedEnding } from '../../features/process-instances/use-planned-ending';
@@ -93,8 +94,8 @@ function RepairableInstance({
   instance: ProcessInstanceDto;
   onApplyEnding: (applying: Promise<void>) => void;
 }) {
-  const definition = useQuery(processInstanceQueries.definition(instance.definitionId));
-  const xml = useQuery(processInstanceQueries.definitionXml(instance.definitionId));
+  const definition = useQuery(processDefinitionQueries.detail(instance.definitionId));
+  const xml = useQuery(processDefinitionQueries.bpmn20Xml(instance.definitionId));
   const tree = useQuery(processInstanceQueries.activityInstances(instance.id));
   if (definition.data === undefined || xml.data === undefined || tree.data === undefined) {
     return (

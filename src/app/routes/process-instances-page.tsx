@@ -4,10 +4,10 @@ import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 
 import type { BatchDto } from '../../../contract/camunda/batch';
+import { processInstanceKeys } from '../../api/query-keys';
 import { BulkModification } from '../../features/instance-modification/components/bulk-modification';
 import { loadBulkPlan } from '../../features/instance-modification/model/bulk-plan-storage';
 import { ProcessInstanceList } from '../../features/process-instance-list/process-instance-list';
-import { processInstanceListKeys } from '../../features/process-instance-list/process-instance-list-queries';
 import { normalizeFilters, type ProcessInstanceFilters } from '../../lib/process-instance-query';
 
 const processInstancesRouteApi = getRouteApi(
@@ -39,7 +39,7 @@ function ProcessInstancesView({ processDefinitionId }: { processDefinitionId: st
 
   const handleExecuted = () => {
     setTickedIds(new Set());
-    void queryClient.invalidateQueries({ queryKey: processInstanceListKeys.lists() });
+    void queryClient.invalidateQueries({ queryKey: processInstanceKeys.lists() });
   };
 
   const handleBatchCreated = (batch: BatchDto) => {

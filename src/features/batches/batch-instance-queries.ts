@@ -18,7 +18,7 @@ import type { BatchAttribution } from '../../lib/batch-attribution';
 import { loadBatchRecords } from '../../lib/bulk-batch-records';
 import { toCamundaDate } from '../../lib/camunda-date';
 import type { SelectedInstances } from '../../lib/process-instance-query';
-import { batchKeys } from './batch-queries';
+import { batchKeys } from '../../api/query-keys';
 import { unchangedInstances } from './failed-job-process-instance';
 
 /** The most instances checked one by one: a recorded query's current matches beyond are not. */

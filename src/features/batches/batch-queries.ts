@@ -1,8 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
 
 import type { BatchStatisticsDto, HistoricBatchDto } from '../../../contract/camunda/batch';
-import type { JobDto } from '../../../contract/camunda/job';
 import { engineRequest } from '../../api/engine-client';
+import { batchKeys, historicBatchKeys, jobKeys } from '../../api/query-keys';
 import { BATCH_POLL_INTERVAL_MS } from '../../lib/polling';
 import { hasRunning } from './has-running';
 
@@ -29,18 +29,6 @@ export const FINISHED_BATCHES_FILTERS: HistoricBatchFilters = {
 export type BatchDetail =
   { finished: false; batch: BatchStatisticsDto } | { finished: true; batch: HistoricBatchDto };
 
-/** Query keys of this feature, generic → specific, so any prefix can be invalidated. */
-export const batchKeys = {
-  all: ['batches'] as const,
-  statistics: () => [...batchKeys.all, 'statistics'] as const,
-  details: () => [...batchKeys.all, 'detail'] as const,
-  detail: (id: string) => [...batchKeys.details(), id] as const,
-  histories: () => [...batchKeys.all, 'history'] as const,
-  history: (filters: HistoricBatchFilters) => [...batchKeys.histories(), filters] as const,
-  failedJobs: (id: string) => [...batchKeys.detail(id), 'failed-jobs'] as const,
-  stacktrace: (jobId: string) => [...batchKeys.all, 'job-stacktrace', jobId] as const,
-};
-
 /** Query options of this feature, for `useQuery`, prefetching and cache updates alike. */
 export const batchQueries = {
   /**
@@ -59,7 +47,7 @@ export const batchQueries = {
   /** Finished batches from history (`GET /history/batch`). */
   history: (filters: HistoricBatchFilters) =>
     queryOptions({
-      queryKey: batchKeys.history(filters),
+      queryKey: historicBatchKeys.list(filters),
       queryFn: ({ signal }) => getHistoricBatches(filters, signal),
     }),
 
@@ -75,26 +63,10 @@ export const batchQueries = {
       refetchIntervalInBackground: false,
     }),
 
-  /**
-   * The batch's execution jobs that have thrown (`withException`), whether retries are left or
-   * not; those at 0 retries are the ones that block the batch. `poll` follows the batch's own
-   * polling, since jobs fail while it runs.
-   */
-  failedJobs: (
-    batch: { id: string; batchJobDefinitionId: string },
-    pollIntervalMs: number | false = false,
-  ) =>
-    queryOptions({
-      queryKey: [...batchKeys.failedJobs(batch.id), batch.batchJobDefinitionId] as const,
-      queryFn: ({ signal }) => getFailedJobs(batch.batchJobDefinitionId, signal),
-      refetchInterval: pollIntervalMs,
-      refetchIntervalInBackground: false,
-    }),
-
   /** A job's stack trace, as text (`GET /job/{id}/stacktrace`); fetched when first shown. */
   stacktrace: (jobId: string) =>
     queryOptions({
-      queryKey: batchKeys.stacktrace(jobId),
+      queryKey: jobKeys.stacktrace(jobId),
       queryFn: ({ signal }) => getJobStacktrace(jobId, signal),
     }),
 };
@@ -128,13 +100,6 @@ async function getBatchDetail(id: string, signal: AbortSignal): Promise<BatchDet
     { signal },
   );
   return { finished: true, batch: historic };
-}
-
-function getFailedJobs(batchJobDefinitionId: string, signal: AbortSignal): Promise<JobDto[]> {
-  return engineRequest('/job', {
-    query: { jobDefinitionId: batchJobDefinitionId, withException: true },
-    signal,
-  });
 }
 
 function getJobStacktrace(jobId: string, signal: AbortSignal): Promise<string> {

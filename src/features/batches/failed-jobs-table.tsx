@@ -16,6 +16,7 @@ import { Fragment, useState } from 'react';
 
 import type { BatchDto } from '../../../contract/camunda/batch';
 import type { JobDto } from '../../../contract/camunda/job';
+import { jobQueries } from '../../api/job-queries';
 import { ErrorNotification } from '../../components/error-notification';
 import { RouterLink } from '../../components/router-link';
 import type { BatchAttribution } from '../../lib/batch-attribution';
@@ -59,9 +60,7 @@ export function FailedJobsTable({
   batchJobDefinitionId,
   pollIntervalMs,
 }: FailedJobsTableProps) {
-  const jobs = useQuery(
-    batchQueries.failedJobs({ id: batch.id, batchJobDefinitionId }, pollIntervalMs),
-  );
+  const jobs = useQuery(jobQueries.failedJobs(batchJobDefinitionId, pollIntervalMs));
   // What the batch itself tells of its instances, asked only for jobs nothing else names.
   const unnamedByJob = (jobs.data ?? []).some((job) => failedJobProcessInstance(job) === null);
   const attribution = useQuery({

@@ -1,14 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { engineRequest } from '../../api/engine-client';
-import { batchKeys } from './batch-queries';
+import { batchStateKeys, invalidateResources } from '../../api/query-keys';
 
 /** Resumes a suspended batch (`PUT /batch/{id}/suspended` with `false`). */
 export function useActivateBatch() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (batchId: string) => putBatchActive(batchId),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: batchKeys.all }),
+    onSuccess: () => invalidateResources(queryClient, batchStateKeys),
   });
 }
 

@@ -5,7 +5,7 @@ import type { BatchStatisticsDto } from '../../../contract/camunda/batch';
 import { getSignedInUserId } from '../../api/console-session';
 import type { BatchEvent } from './batch-notifications';
 import { diffBatchStatistics, hasEndedBatches } from './batch-notifications';
-import { batchKeys } from './batch-queries';
+import { batchKeys, historicBatchKeys } from '../../api/query-keys';
 import type { DeleteBatchVariables } from './use-delete-batch';
 import { DELETE_BATCH_MUTATION_KEY } from './use-delete-batch';
 
@@ -47,7 +47,7 @@ export function useBatchNotifications() {
         deletedBatchIds,
       });
       if (hasEndedBatches(previous, current)) {
-        void queryClient.invalidateQueries({ queryKey: batchKeys.histories() });
+        void queryClient.invalidateQueries({ queryKey: historicBatchKeys.lists() });
       }
       previous = current;
       if (events.length > 0) {

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { engineRequest } from '../../api/engine-client';
-import { batchKeys } from './batch-queries';
+import { batchKeys, batchStateKeys, invalidateResources } from '../../api/query-keys';
 
 export interface DeleteBatchVariables {
   batchId: string;
@@ -18,7 +18,7 @@ export function useDeleteBatch() {
   return useMutation({
     mutationKey: DELETE_BATCH_MUTATION_KEY,
     mutationFn: (variables: DeleteBatchVariables) => deleteBatch(variables),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: batchKeys.all }),
+    onSuccess: () => invalidateResources(queryClient, batchStateKeys),
   });
 }
 

@@ -2,19 +2,20 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import type { RetriesDto } from '../../../contract/camunda/job';
 import { engineRequest } from '../../api/engine-client';
-import { batchKeys } from './batch-queries';
+import { batchStateKeys, invalidateResources } from '../../api/query-keys';
 
 /**
  * One more attempt for every failed job of a batch, in one request:
  * `PUT /job-definition/{batchJobDefinitionId}/retries` sets the retries of the definition's jobs
- * that have none left and leaves the others alone
- * (docs/camunda-semantics.md#failed-jobs-and-retries).
+ * that have none left and leaves the others alone (Camunda's `SetJobRetriesCmd` →
+ * `JobManager.updateFailedJobRetriesByJobDefinitionId`, whose update in `Job.xml` matches only
+ * `RETRIES_ = 0`).
  */
 export function useRetryFailedJobs() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (batchJobDefinitionId: string) => putJobDefinitionRetries(batchJobDefinitionId),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: batchKeys.all }),
+    onSuccess: () => invalidateResources(queryClient, batchStateKeys),
   });
 }
 

@@ -2,14 +2,14 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import type { RetriesDto } from '../../../contract/camunda/job';
 import { engineRequest } from '../../api/engine-client';
-import { batchKeys } from './batch-queries';
+import { batchStateKeys, invalidateResources } from '../../api/query-keys';
 
 /** One more attempt for a failed job (`PUT /job/{id}/retries` with `retries: 1`). */
 export function useRetryJob() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (jobId: string) => putJobRetries(jobId),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: batchKeys.all }),
+    onSuccess: () => invalidateResources(queryClient, batchStateKeys),
   });
 }
 

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { engineRequest } from '../../api/engine-client';
-import { batchKeys } from './batch-queries';
+import { batchStateKeys, invalidateResources } from '../../api/query-keys';
 
 /**
  * Suspends a batch (`PUT /batch/{id}/suspended`): its seed, monitor and execution jobs stop being
@@ -11,7 +11,7 @@ export function useSuspendBatch() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (batchId: string) => putBatchSuspended(batchId),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: batchKeys.all }),
+    onSuccess: () => invalidateResources(queryClient, batchStateKeys),
   });
 }
 

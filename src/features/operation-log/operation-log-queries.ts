@@ -3,6 +3,7 @@ import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import type { CountResultDto } from '../../../contract/camunda/common';
 import type { UserOperationLogEntryDto } from '../../../contract/camunda/history';
 import { engineRequest } from '../../api/engine-client';
+import { operationLogKeys, processInstanceKeys } from '../../api/query-keys';
 import { parseCamundaDate, toCamundaDate } from '../../lib/camunda-date';
 import type { HistoricActivityInstanceDto } from '../../../contract/camunda/history';
 import { CHANGE_WINDOW_MS } from './reconstruct-changes';
@@ -10,7 +11,10 @@ import { CHANGE_WINDOW_MS } from './reconstruct-changes';
 /** Entries per request; "Load more" asks for the next page. */
 export const OPERATION_LOG_PAGE_SIZE = 50;
 
-/** Filters of `GET /history/user-operation` (`UserOperationLogQueryDto`); empty ones are left out. */
+/**
+ * Filters of `GET /history/user-operation`, as Camunda's `UserOperationLogQueryDto` names them;
+ * empty ones are left out.
+ */
 export interface OperationLogFilters {
   operationType?: string;
   entityType?: string;
@@ -23,27 +27,12 @@ export interface OperationLogFilters {
   beforeTimestamp?: string;
 }
 
-/** Query keys of this feature, generic → specific, so any prefix can be invalidated. */
-export const operationLogKeys = {
-  all: ['operation-log'] as const,
-  /** Everything read from the log itself: annotation changes invalidate this prefix. */
-  entries: () => [...operationLogKeys.all, 'entries'] as const,
-  list: (filters: OperationLogFilters) =>
-    [...operationLogKeys.entries(), 'list', withoutEmpty(filters)] as const,
-  count: (filters: OperationLogFilters) =>
-    [...operationLogKeys.entries(), 'count', withoutEmpty(filters)] as const,
-  around: (processInstanceId: string, timestamp: string) =>
-    [...operationLogKeys.entries(), 'around', { processInstanceId, timestamp }] as const,
-  activityHistory: (processInstanceId: string) =>
-    [...operationLogKeys.all, 'activity-history', { processInstanceId }] as const,
-};
-
 /** Query options of this feature, for `useQuery`, prefetching and cache updates alike. */
 export const operationLogQueries = {
   /** The log, newest first, in pages of `OPERATION_LOG_PAGE_SIZE` entries. */
   list: (filters: OperationLogFilters) =>
     infiniteQueryOptions({
-      queryKey: operationLogKeys.list(filters),
+      queryKey: operationLogKeys.list(withoutEmpty(filters)),
       queryFn: ({ pageParam, signal }) => getUserOperationLog(filters, pageParam, signal),
       initialPageParam: 0,
       getNextPageParam: (lastPage, _allPages, lastFirstResult) =>
@@ -55,7 +44,7 @@ export const operationLogQueries = {
   /** How many entries (not operations) match, for "50 of 230 entries". */
   count: (filters: OperationLogFilters) =>
     queryOptions({
-      queryKey: operationLogKeys.count(filters),
+      queryKey: operationLogKeys.count(withoutEmpty(filters)),
       queryFn: ({ signal }) => getUserOperationLogCount(filters, signal),
       select: ({ count }: CountResultDto) => count,
     }),
@@ -71,11 +60,17 @@ export const operationLogQueries = {
     }),
 
   /** The instance's whole activity history, in one request, oldest first. */
-  activityHistory: (processInstanceId: string) =>
-    queryOptions({
-      queryKey: operationLogKeys.activityHistory(processInstanceId),
-      queryFn: ({ signal }) => getActivityHistory(processInstanceId, signal),
-    }),
+  activityHistory: (processInstanceId: string) => {
+    const query = { processInstanceId, sortBy: 'startTime', sortOrder: 'asc' };
+    return queryOptions({
+      queryKey: processInstanceKeys.activityHistory(query),
+      queryFn: ({ signal }) =>
+        engineRequest<HistoricActivityInstanceDto[]>('/history/activity-instance', {
+          query,
+          signal,
+        }),
+    });
+  },
 };
 
 function getUserOperationLog(
@@ -121,16 +116,6 @@ function getOperationsAround(
       sortBy: 'timestamp',
       sortOrder: 'asc',
     },
-    signal,
-  });
-}
-
-function getActivityHistory(
-  processInstanceId: string,
-  signal: AbortSignal,
-): Promise<HistoricActivityInstanceDto[]> {
-  return engineRequest('/history/activity-instance', {
-    query: { processInstanceId, sortBy: 'startTime', sortOrder: 'asc' },
     signal,
   });
 }

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { engineRequest } from '../../api/engine-client';
-import { operationLogKeys } from './operation-log-queries';
+import { operationLogKeys } from '../../api/query-keys';
 
 /**
  * `PUT /history/user-operation/{operationId}/clear-annotation`: Camunda clears the annotation of

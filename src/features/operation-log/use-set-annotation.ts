@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import * as z from 'zod/mini';
 
 import { engineRequest } from '../../api/engine-client';
-import { operationLogKeys } from './operation-log-queries';
+import { operationLogKeys } from '../../api/query-keys';
 
 /** Camunda stores annotations in a 4000-character column (`ACT_HI_OP_LOG.ANNOTATION_`). */
 export const MAX_ANNOTATION_LENGTH = 4000;

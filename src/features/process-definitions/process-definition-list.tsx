@@ -14,7 +14,7 @@ import { useQuery } from '@tanstack/react-query';
 
 import { ErrorNotification } from '../../components/error-notification';
 import { RouterLink } from '../../components/router-link';
-import { processDefinitionQueries } from './process-definition-queries';
+import { processDefinitionQueries } from '../../api/process-definition-queries';
 import { toProcessDefinitionRows } from './to-process-definition-rows';
 import type { ProcessDefinitionRow } from './to-process-definition-rows';
 

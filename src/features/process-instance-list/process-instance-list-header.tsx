@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 
+import { processDefinitionQueries } from '../../api/process-definition-queries';
 import { ErrorNotification } from '../../components/error-notification';
 import { RouterLink } from '../../components/router-link';
 import { hasFilters } from '../../lib/process-instance-query';
@@ -13,7 +14,7 @@ interface ProcessInstanceListHeaderProps {
 /** The definition the list belongs to (name, key, version) and how many instances match. */
 export function ProcessInstanceListHeader({ query }: ProcessInstanceListHeaderProps) {
   const { processDefinitionId } = query;
-  const definition = useQuery(processInstanceListQueries.definition(processDefinitionId));
+  const definition = useQuery(processDefinitionQueries.detail(processDefinitionId));
   const count = useQuery(processInstanceListQueries.count(query));
 
   return (

@@ -6,11 +6,10 @@ import type {
   ProcessInstanceDto,
   ProcessInstanceQueryDto,
 } from '../../../contract/camunda/process-instance';
-import type {
-  ProcessDefinitionDiagramDto,
-  ProcessDefinitionDto,
-} from '../../../contract/camunda/repository';
+import type { ProcessDefinitionDiagramDto } from '../../../contract/camunda/repository';
 import { engineRequest } from '../../api/engine-client';
+import { processDefinitionQueries } from '../../api/process-definition-queries';
+import { processDefinitionKeys, processInstanceKeys } from '../../api/query-keys';
 import { normalizeFilters, toProcessInstanceQuery } from '../../lib/process-instance-query';
 import type { ProcessInstanceFilters } from '../../lib/process-instance-query';
 import { extractFlowNodes } from './extract-flow-nodes';
@@ -37,58 +36,37 @@ export interface ProcessInstanceRow {
   startTime: string | null;
 }
 
-/** Query keys of this feature, generic → specific, so any prefix can be invalidated. */
-export const processInstanceListKeys = {
-  all: ['process-instance-list'] as const,
-  definition: (processDefinitionId: string) =>
-    [...processInstanceListKeys.all, 'definition', processDefinitionId] as const,
-  flowNodes: (processDefinitionId: string) =>
-    [...processInstanceListKeys.all, 'flow-nodes', processDefinitionId] as const,
-  lists: () => [...processInstanceListKeys.all, 'list'] as const,
-  count: (query: ProcessInstanceListQuery) =>
-    [...processInstanceListKeys.lists(), 'count', normalizeQuery(query)] as const,
-  page: (query: ProcessInstanceListQuery, pageIndex: number) =>
-    [...processInstanceListKeys.lists(), 'page', normalizeQuery(query), { pageIndex }] as const,
-  variableTypes: (processDefinitionId: string, name: string) =>
-    [...processInstanceListKeys.all, 'variable-types', processDefinitionId, name] as const,
-};
-
 /** Query options of this feature, for `useQuery`, prefetching and cache updates alike. */
 export const processInstanceListQueries = {
-  /** `GET /process-definition/{id}`: name, key and version for the page header. */
-  definition: (processDefinitionId: string) =>
-    queryOptions({
-      queryKey: processInstanceListKeys.definition(processDefinitionId),
-      queryFn: ({ signal }) => getProcessDefinition(processDefinitionId, signal),
-    }),
-
   /** The flow nodes of the definition's BPMN XML: the choices of the activity filter. */
   flowNodes: (processDefinitionId: string) =>
     queryOptions({
-      queryKey: processInstanceListKeys.flowNodes(processDefinitionId),
-      queryFn: ({ signal }) => getFlowNodes(processDefinitionId, signal),
-      // A deployed definition's XML never changes.
-      staleTime: Infinity,
+      ...processDefinitionQueries.xml(processDefinitionId),
+      select: selectFlowNodes,
     }),
 
   /** `POST /process-instance/count` with the same query body as every page of the list. */
   count: (query: ProcessInstanceListQuery) =>
     queryOptions({
-      queryKey: processInstanceListKeys.count(query),
+      queryKey: processInstanceKeys.count(normalizeQuery(query)),
       queryFn: ({ signal }) => getProcessInstanceCount(query, signal),
     }),
 
   /** Rows `pageIndex * PAGE_SIZE …` of the list, sorted by instance id for a stable order. */
   page: (query: ProcessInstanceListQuery, pageIndex: number) =>
     queryOptions({
-      queryKey: processInstanceListKeys.page(query, pageIndex),
+      queryKey: processInstanceKeys.list(normalizeQuery(query), pageIndex),
       queryFn: ({ signal }) => getProcessInstancePage(query, pageIndex, signal),
     }),
 
   /** The types `name` has among the definition's running instances (see `lookupVariableTypes`). */
   variableTypes: (processDefinitionId: string, name: string) =>
     queryOptions({
-      queryKey: processInstanceListKeys.variableTypes(processDefinitionId, name),
+      queryKey: [
+        ...processDefinitionKeys.detail(processDefinitionId),
+        'variable-types',
+        name,
+      ] as const,
       queryFn: ({ signal }) => lookupVariableTypes(processDefinitionId, name, signal),
     }),
 };
@@ -102,20 +80,7 @@ function normalizeQuery(query: ProcessInstanceListQuery): ProcessInstanceListQue
   return { processDefinitionId: query.processDefinitionId, ...normalizeFilters(query) };
 }
 
-function getProcessDefinition(
-  processDefinitionId: string,
-  signal: AbortSignal,
-): Promise<ProcessDefinitionDto> {
-  return engineRequest(`/process-definition/${encodeURIComponent(processDefinitionId)}`, {
-    signal,
-  });
-}
-
-async function getFlowNodes(processDefinitionId: string, signal: AbortSignal): Promise<FlowNode[]> {
-  const { bpmn20Xml } = await engineRequest<ProcessDefinitionDiagramDto>(
-    `/process-definition/${encodeURIComponent(processDefinitionId)}/xml`,
-    { signal },
-  );
+function selectFlowNodes({ bpmn20Xml }: ProcessDefinitionDiagramDto): FlowNode[] {
   return extractFlowNodes(bpmn20Xml);
 }
 

@@ -5,7 +5,7 @@ import { normalizeFilters } from '../../lib/process-instance-query';
 import type { ProcessInstanceFilters } from '../../lib/process-instance-query';
 import { ProcessInstanceFilterForm } from './process-instance-filter-form';
 import { ProcessInstanceListHeader } from './process-instance-list-header';
-import { processInstanceListKeys } from './process-instance-list-queries';
+import { processInstanceListQueries } from './process-instance-list-queries';
 import type { ProcessInstanceListQuery } from './process-instance-list-queries';
 import { ProcessInstanceTable } from './process-instance-table';
 import type { ProcessInstanceSelection } from './process-instance-table';
@@ -61,7 +61,7 @@ export function ProcessInstanceList({
       )}
       {/* A new list starts at its top: the table (scroll position, loaded range) is remounted. */}
       <ProcessInstanceTable
-        key={JSON.stringify(processInstanceListKeys.count(query))}
+        key={JSON.stringify(processInstanceListQueries.count(query).queryKey)}
         query={query}
         selection={selection}
       />

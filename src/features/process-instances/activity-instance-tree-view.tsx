@@ -12,7 +12,7 @@ import type { ActivityInstanceTreeItem } from './activity-instance-tree';
 import { formatActivityType } from './format-camunda-name';
 import { formatCamundaDate } from '../../lib/camunda-date';
 import type { HistoricActivityInstanceDto } from '../../../contract/camunda/history';
-import { processInstanceQueries } from './process-instance-queries';
+import { processInstanceQueries } from '../../api/process-instance-queries';
 
 import './process-instance.scss';
 

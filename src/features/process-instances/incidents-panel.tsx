@@ -16,7 +16,7 @@ import { ErrorNotification } from '../../components/error-notification';
 import { toActivityNames } from './activity-instance-tree';
 import { formatIncidentType } from './format-camunda-name';
 import { formatCamundaDate } from '../../lib/camunda-date';
-import { processInstanceQueries } from './process-instance-queries';
+import { processInstanceQueries } from '../../api/process-instance-queries';
 
 import './process-instance.scss';
 

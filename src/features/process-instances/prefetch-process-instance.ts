@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 
-import { processInstanceQueries } from './process-instance-queries';
+import { processDefinitionQueries } from '../../api/process-definition-queries';
+import { processInstanceQueries } from '../../api/process-instance-queries';
 
 /**
  * Starts the requests the instance page's diagram waits for, as the route matches and while the
@@ -34,8 +35,8 @@ export function prefetchDefinitionOfInstances(
   queryClient: QueryClient,
   processDefinitionId: string,
 ): void {
-  void queryClient.query(processInstanceQueries.definition(processDefinitionId)).catch(ignoreError);
+  void queryClient.query(processDefinitionQueries.detail(processDefinitionId)).catch(ignoreError);
   void queryClient
-    .query(processInstanceQueries.definitionXml(processDefinitionId))
+    .query(processDefinitionQueries.bpmn20Xml(processDefinitionId))
     .catch(ignoreError);
 }

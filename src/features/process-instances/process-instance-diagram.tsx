@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { BpmnDiagram } from '../../bpmn/bpmn-diagram';
 import type { DiagramMarkers, DiagramOverlay } from '../../bpmn/bpmn-diagram';
 import { ErrorNotification } from '../../components/error-notification';
-import { processInstanceQueries } from './process-instance-queries';
+import { processDefinitionQueries } from '../../api/process-definition-queries';
 
 import './process-instance.scss';
 
@@ -26,7 +26,7 @@ export function ProcessInstanceDiagram({
     data: xml,
     error,
     isPending,
-  } = useQuery(processInstanceQueries.definitionXml(processDefinitionId));
+  } = useQuery(processDefinitionQueries.bpmn20Xml(processDefinitionId));
 
   if (isPending) {
     return <SkeletonPlaceholder className="process-instance-skeleton__block" />;

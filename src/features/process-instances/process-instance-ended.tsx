@@ -2,8 +2,8 @@ import { InlineNotification } from '@carbon/react';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 
+import { processInstanceQueries } from '../../api/process-instance-queries';
 import { formatCamundaTimestamp } from '../../lib/camunda-date';
-import { processInstanceQueries } from './process-instance-queries';
 import { WayBackFromGoneInstance } from './way-back-from-gone-instance';
 
 import './process-instance.scss';

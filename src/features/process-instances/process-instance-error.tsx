@@ -2,10 +2,10 @@ import { InlineLoading, InlineNotification } from '@carbon/react';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 
+import { processInstanceQueries } from '../../api/process-instance-queries';
 import { ErrorNotification } from '../../components/error-notification';
 import { formatCamundaTimestamp } from '../../lib/camunda-date';
 import { isInstanceGone } from './is-instance-gone';
-import { processInstanceQueries } from './process-instance-queries';
 import { WayBackFromGoneInstance } from './way-back-from-gone-instance';
 
 import './process-instance.scss';

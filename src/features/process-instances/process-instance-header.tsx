@@ -8,7 +8,8 @@ import type {
 import type { ProcessInstanceDto } from '../../../contract/camunda/process-instance';
 import { RouterLink } from '../../components/router-link';
 import { formatCamundaDate } from '../../lib/camunda-date';
-import { processInstanceQueries } from './process-instance-queries';
+import { processDefinitionQueries } from '../../api/process-definition-queries';
+import { processInstanceQueries } from '../../api/process-instance-queries';
 
 import './process-instance.scss';
 
@@ -27,7 +28,7 @@ const STATE_TAGS: Record<HistoricProcessInstanceState, { label: string; type: 'g
 
 /** What the instance is: its definition (name, version), id, business key, state, start time. */
 export function ProcessInstanceHeader({ instance }: ProcessInstanceHeaderProps) {
-  const definition = useQuery(processInstanceQueries.definition(instance.definitionId));
+  const definition = useQuery(processDefinitionQueries.detail(instance.definitionId));
   // The history adds the start time; an engine with history level `none` simply has none.
   const history = useQuery(processInstanceQueries.history(instance.id));
   const incidentCount = useQuery({

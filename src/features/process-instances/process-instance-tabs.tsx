@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 
 import { IncidentsPanel } from './incidents-panel';
-import { processInstanceQueries } from './process-instance-queries';
+import { processInstanceQueries } from '../../api/process-instance-queries';
 import { VariablesPanel } from './variables-panel';
 
 import './process-instance.scss';

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 
 import { isInstanceGone } from './is-instance-gone';
-import { processInstanceQueries } from './process-instance-queries';
+import { processInstanceQueries } from '../../api/process-instance-queries';
 
 /**
  * An end of the instance that the console applied itself, as its plan predicted: `applying`

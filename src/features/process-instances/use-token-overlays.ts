@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 
-import { processInstanceQueries } from './process-instance-queries';
+import { processInstanceQueries } from '../../api/process-instance-queries';
 import { toTokenOverlays } from './token-overlays';
 import type { TokenOverlay } from './token-overlays';
 

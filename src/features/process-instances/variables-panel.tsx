@@ -17,7 +17,7 @@ import type { VariableInstanceDto } from '../../../contract/camunda/variables';
 import { ErrorNotification } from '../../components/error-notification';
 import { toScopeLabels } from './activity-instance-tree';
 import { formatVariableType, formatVariableValue } from './format-variable-value';
-import { processInstanceQueries } from './process-instance-queries';
+import { processInstanceQueries } from '../../api/process-instance-queries';
 
 import './process-instance.scss';
 
