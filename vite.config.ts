@@ -3,18 +3,7 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 // With extensions: Vite's coming native config loader resolves imports as Node does.
-import {
-  EARLY_REQUESTS_GLOBAL,
-  INSTANCE_PAGE_PATH,
-  sendEarlyRequests,
-} from './src/api/early-requests.ts';
-import type { EarlyRequestsConfig } from './src/api/early-requests.ts';
-import {
-  CONSOLE_SESSION_PATH,
-  DEFAULT_ENGINE_NAME,
-  ENGINE_REST_BASE,
-  ENGINE_STORAGE_KEY,
-} from './src/api/engine-constants.ts';
+import { CONSOLE_SESSION_PATH, ENGINE_REST_BASE } from './src/api/engine-constants.ts';
 
 /**
  * Where `npm run dev` sends `/engine-rest`: the REST root of a real Camunda 7 engine (e.g.
@@ -22,6 +11,8 @@ import {
  */
 const ENGINE_REST_URL = new URL(process.env.ENGINE_REST_URL ?? 'http://127.0.0.1:8080/engine-rest');
 
+/** The instance page's path (the router's `/process-instances/$processInstanceId`). */
+const INSTANCE_PAGE_PATH = /^\/process-instances\/[^/]+$/;
 /** The instance page and bpmn-js, as `vite build` names their chunks' entry modules. */
 const INSTANCE_PAGE_MODULES = [
   '/src/app/routes/process-instance-page.tsx',
@@ -33,8 +24,10 @@ const CHARSET_META = '<meta charset="UTF-8" />';
  * A deep link to an instance (from an alert, a ticket, a colleague) is the console's most common
  * first screen, and its diagram waits for the page's chunk and bpmn-js. The router asks for them
  * only once the shell's JavaScript has loaded and run; this script in the HTML preloads them (with
- * the chunks and styles they import) while it does, and sends the instance's REST requests
- * (`src/api/early-requests.ts`). Other paths preload nothing.
+ * the chunks and styles they import) while it does. Other paths preload nothing. The instance's
+ * REST requests are left to the route's loader (`prefetchProcessInstance`): sending them from here
+ * too, which took a second copy of the engine path, showed no gain beyond the noise in a fresh
+ * tab (`npm run bench`, console-diagram).
  */
 function preloadInstancePage(): Plugin {
   let base = '/';
@@ -84,13 +77,6 @@ function preloadInstancePage(): Plugin {
           ...[...scripts].map((file) => ['modulepreload', base + file]),
           ...[...styles].map((file) => ['preload', base + file]),
         ];
-        const earlyRequests: EarlyRequestsConfig = {
-          instancePagePath: INSTANCE_PAGE_PATH.source,
-          globalName: EARLY_REQUESTS_GLOBAL,
-          engineStorageKey: ENGINE_STORAGE_KEY,
-          defaultEngineName: DEFAULT_ENGINE_NAME,
-          restBase: ENGINE_REST_BASE,
-        };
         const preloadScript = `if (${String(INSTANCE_PAGE_PATH)}.test(location.pathname)) {
   for (const [rel, href] of ${JSON.stringify(links)}) {
     const link = document.createElement('link');
@@ -100,8 +86,7 @@ function preloadInstancePage(): Plugin {
     if (rel === 'preload') link.as = 'style';
     document.head.append(link);
   }
-}
-(${sendEarlyRequests.toString()})(${JSON.stringify(earlyRequests)});`;
+}`;
         // Right after the charset, before the stylesheets: a script after a stylesheet would wait
         // until the stylesheet has loaded.
         if (!html.includes(CHARSET_META)) {

@@ -12,7 +12,6 @@
  * request; the operator then continues without credentials, and the cookie holds only that choice.
  */
 import type { ConsoleSessionDto, ConsoleSessionRequestDto } from '../../contract/console-session';
-import { dropEarlyResponses } from './early-requests';
 import { CONSOLE_SESSION_PATH, CSRF_HEADER } from './engine-constants';
 import { EngineError, toEngineError } from './engine-error';
 
@@ -135,7 +134,6 @@ export async function signOutAfterRefusal(): Promise<SignOutReason> {
  */
 export async function refreshSession(): Promise<ConsoleSessionDto | null> {
   session = await readSession();
-  dropEarlyResponses();
   return session;
 }
 
@@ -165,16 +163,14 @@ export function onSessionChangedElsewhere(listener: (change: SessionChange) => v
   };
 }
 
-/** Keeps what the server answered; responses fetched for an earlier session are dropped. */
+/** Keeps what the server answered. */
 export function rememberSession(created: ConsoleSessionDto): void {
   session = created;
-  dropEarlyResponses();
 }
 
 /** Forgets this tab's session without asking the server. */
 export function forgetSession(): void {
   session = null;
-  dropEarlyResponses();
 }
 
 /** The next `loadSession` asks the server again. */

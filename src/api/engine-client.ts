@@ -5,7 +5,6 @@ import {
   toBasicAuthorization,
 } from './console-session';
 import type { EngineCredentials, SignOutReason } from './console-session';
-import { takeEarlyResponse } from './early-requests';
 import { CSRF_HEADER, ENGINE_REST_BASE } from './engine-constants';
 import { EngineError, toEngineError } from './engine-error';
 import { enginePathPrefix } from './engine-selection';
@@ -99,23 +98,16 @@ async function send<T>(
 
   let response: Response;
   try {
-    // A GET that index.html's script already sent for this tab's first page (see early-requests).
-    const early =
-      method === 'GET' && responseType === 'json' && credentials === undefined
-        ? await takeEarlyResponse(url.href)
-        : null;
-    response =
-      early ??
-      (await fetch(url, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal,
-        // The session cookie goes along, unless the request brings credentials of its own. The
-        // server keeps Camunda's `WWW-Authenticate` challenge from browsers, so a 401 never pops
-        // up the browser's own login dialog, nor teaches it a password.
-        credentials: credentials === undefined ? 'same-origin' : 'omit',
-      }));
+    response = await fetch(url, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+      // The session cookie goes along, unless the request brings credentials of its own. The
+      // server keeps Camunda's `WWW-Authenticate` challenge from browsers, so a 401 never pops
+      // up the browser's own login dialog, nor teaches it a password.
+      credentials: credentials === undefined ? 'same-origin' : 'omit',
+    });
   } catch (error) {
     if (signal?.aborted === true) {
       throw error;

@@ -1,7 +1,7 @@
 /**
- * Where the console finds the engine, and how it signs in. Shared by the console
- * and by index.html's early requests (`early-requests.ts`), which the build inlines: vite.config.ts
- * imports this file, so it imports nothing.
+ * Where the console finds the engine, and how it signs in. Shared by the console and by
+ * vite.config.ts (what `npm run dev` answers itself), which imports this file, so it imports
+ * nothing.
  */
 
 /** The Camunda 7 REST API's base path; dev and production serve or proxy it on the same origin. */
