@@ -30,9 +30,9 @@ const NODE_BUILTIN_RESTRICTION = {
 };
 
 /**
- * The tree is the architecture (docs/architecture.md#import-boundaries): `app → features → {api,
- * bpmn, components, lib}`, no feature imports another, engine/ stands alone, and the console never
- * imports server/.
+ * The tree is the architecture (docs/architecture.md#import-boundaries): `app → features →
+ * modification → {api, bpmn, components, lib}`, no feature imports another, engine/ stands alone,
+ * and the console never imports server/.
  */
 const BOUNDARY_ZONES = [
   ...features.map((feature) => ({
@@ -40,7 +40,7 @@ const BOUNDARY_ZONES = [
     from: `./${FEATURES_DIR}`,
     except: [`./${feature}`],
     message:
-      'No feature imports another feature: move the shared part to api/, components/ or lib/.',
+      'No feature imports another feature: move the shared part to modification/, api/, components/ or lib/.',
   })),
   {
     target: `./${FEATURES_DIR}`,
@@ -48,9 +48,15 @@ const BOUNDARY_ZONES = [
     message: 'Features do not import the composition root (app/).',
   },
   {
-    target: ['./src/api', './src/bpmn', './src/components', './src/lib'],
+    target: './src/modification',
     from: ['./src/app', `./${FEATURES_DIR}`],
-    message: 'Shared layers do not import app/ or features/.',
+    message:
+      'The shared modification layer serves the modification features: it does not import app/ or features/.',
+  },
+  {
+    target: ['./src/api', './src/bpmn', './src/components', './src/lib'],
+    from: ['./src/app', `./${FEATURES_DIR}`, './src/modification'],
+    message: 'Shared layers do not import app/, features/ or modification/.',
   },
   {
     target: './engine',

@@ -1,7 +1,7 @@
 import { useParams } from '@tanstack/react-router';
 
 import { BatchDetail } from '../../features/batches/batch-detail';
-import { BatchOperationLogReadback } from '../../features/instance-modification/components/operation-log-readback';
+import { BatchOperationLogReadback } from '../../modification/components/operation-log-readback';
 
 export function BatchPage() {
   const { batchId } = useParams({ from: '/authenticated/batches/$batchId' });

@@ -5,8 +5,8 @@ import { useState } from 'react';
 
 import type { BatchDto } from '../../../contract/camunda/batch';
 import { processInstanceKeys } from '../../api/query-keys';
-import { BulkModification } from '../../features/instance-modification/components/bulk-modification';
-import { loadBulkPlan } from '../../features/instance-modification/model/bulk-plan-storage';
+import { BulkModification } from '../../features/bulk-modification/components/bulk-modification';
+import { loadBulkPlan } from '../../features/bulk-modification/model/bulk-plan-storage';
 import { ProcessInstanceList } from '../../features/process-instance-list/process-instance-list';
 import { normalizeFilters, type ProcessInstanceFilters } from '../../lib/process-instance-query';
 

@@ -3,7 +3,8 @@ import type { Dispatch } from 'react';
 
 import type { BatchDto } from '../../../contract/camunda/batch';
 import type { MoveSource } from './model/legal-actions';
-import type { ModificationPlan, PlanAction, PlanState } from './model/modification-plan';
+import type { PlanAction, PlanState } from './model/modification-plan';
+import type { ModificationPlan } from '../../modification/model/instruction';
 
 /** The plan of one process instance and what the operator is doing with it right now. */
 export interface ModificationPlanContextValue {

@@ -10,7 +10,7 @@ import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { runningOrderTree } from './testing/modification-fixtures';
+import { runningOrderTree } from '../../modification/testing/modification-fixtures';
 import { ModificationPlanProvider } from './modification-plan-provider';
 import { useModificationPlan } from './use-modification-plan';
 

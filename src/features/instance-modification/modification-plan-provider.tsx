@@ -5,12 +5,8 @@ import type { ReactNode } from 'react';
 
 import type { BatchDto } from '../../../contract/camunda/batch';
 import type { MoveSource } from './model/legal-actions';
-import {
-  EMPTY_PLAN,
-  INITIAL_PLAN_STATE,
-  hasUnsentInstructions,
-  planReducer,
-} from './model/modification-plan';
+import { INITIAL_PLAN_STATE, hasUnsentInstructions, planReducer } from './model/modification-plan';
+import { EMPTY_PLAN } from '../../modification/model/instruction';
 import type { PlanState } from './model/modification-plan';
 import { loadPlan, savePlan } from './model/plan-storage';
 import { ModificationPlanContext } from './modification-plan-context';

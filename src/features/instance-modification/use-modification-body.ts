@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 
 import type { ProcessInstanceModificationDto } from '../../../contract/camunda/modification';
-import type { ModificationPlan } from './model/modification-plan';
-import { toModificationDto, withAnnotation } from './model/to-modification-dto';
+import type { ModificationPlan } from '../../modification/model/instruction';
+import { toModificationDto, withAnnotation } from '../../modification/model/to-modification-dto';
 
 /**
  * The request body of the plan, the one object both the preview and the request are made of.

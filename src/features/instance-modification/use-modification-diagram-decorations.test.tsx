@@ -7,9 +7,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createQueryClient } from '../../lib/query-client';
 import { ENGINE_REST_URL, server } from '../../testing/msw-server';
 
-import { parseBpmnIndex } from './model/bpmn-index';
-import { EMPTY_PLAN } from './model/modification-plan';
-import type { ModificationPlan } from './model/modification-plan';
+import { parseBpmnIndex } from '../../modification/model/bpmn-index';
+import { EMPTY_PLAN } from '../../modification/model/instruction';
+import type { ModificationPlan } from '../../modification/model/instruction';
 import { savePlan } from './model/plan-storage';
 import { ModificationPlanProvider } from './modification-plan-provider';
 import {
@@ -18,7 +18,7 @@ import {
   PROCESS_DEFINITION_KEY,
   PROCESS_INSTANCE_ID,
   runningOrderTree,
-} from './testing/modification-fixtures';
+} from '../../modification/testing/modification-fixtures';
 import {
   MODIFICATION_SOURCE_MARKER,
   MODIFICATION_TARGET_MARKER,

@@ -1,14 +1,18 @@
-import './components/modification-markers.scss';
+import '../../modification/components/modification-markers.scss';
 
 import { useMemo } from 'react';
 
 import type { ActivityInstanceDto } from '../../../contract/camunda/process-instance';
 import type { DiagramOverlay, DiagramOverlayPosition } from '../../bpmn/bpmn-diagram';
-import { ModificationBadge } from './components/modification-badge';
-import type { BpmnIndex } from './model/bpmn-index';
-import { getBpmnIndex, getSequenceFlow, innerActivityId } from './model/bpmn-index';
+import { ModificationBadge } from '../../modification/components/modification-badge';
+import type { BpmnIndex } from '../../modification/model/bpmn-index';
+import {
+  getBpmnIndex,
+  getSequenceFlow,
+  innerActivityId,
+} from '../../modification/model/bpmn-index';
 import type { MoveSource } from './model/legal-actions';
-import type { ModificationPlan } from './model/modification-plan';
+import type { ModificationPlan } from '../../modification/model/instruction';
 import { multiInstanceStarts } from './model/multi-instance-starts';
 import type { MultiInstanceStarts } from './model/multi-instance-starts';
 import { pendingBadges } from './model/pending-badges';

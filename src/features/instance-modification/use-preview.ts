@@ -4,10 +4,10 @@ import { useMemo } from 'react';
 import type { ProcessInstanceModificationDto } from '../../../contract/camunda/modification';
 import type { ActivityInstanceDto } from '../../../contract/camunda/process-instance';
 import type { VariableInstanceDto } from '../../../contract/camunda/variables';
-import { modificationQueries } from './api/instance-queries';
-import { runPreview } from './model/preview';
-import type { PlanPreview } from './model/preview';
-import { PREVIEW_DEBOUNCE_MS } from './modification-settings';
+import { modificationQueries } from '../../modification/api/instance-queries';
+import { runPreview } from '../../modification/model/preview';
+import type { PlanPreview } from '../../modification/model/preview';
+import { PREVIEW_DEBOUNCE_MS } from '../../modification/modification-settings';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 
 export interface UsePreviewInput {

@@ -1,23 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import * as z from 'zod';
 
 import type { BatchDto } from '../../../../contract/camunda/batch';
 import type { ProcessInstanceModificationDto } from '../../../../contract/camunda/modification';
 import { engineRequest } from '../../../api/engine-client';
-import { modificationBatchKeys } from './batch-queries';
-import { modificationKeys } from './instance-queries';
-
-/** The review form: the annotation, required unless configured otherwise. */
-export function createReviewFormSchema(annotationRequired: boolean) {
-  const annotation = z.string().trim().max(4000, 'Keep the annotation under 4000 characters.');
-  return z.object({
-    annotation: annotationRequired
-      ? annotation.min(1, 'Say why: this console asks for the reason of every repair.')
-      : annotation,
-  });
-}
-
-export type ReviewFormValues = z.infer<ReturnType<typeof createReviewFormSchema>>;
+import { modificationBatchKeys } from '../../../modification/api/batch-queries';
+import { modificationKeys } from '../../../modification/api/instance-queries';
 
 /**
  * The operation log feature's key prefix: each modification, and each batch when it is created,

@@ -1,11 +1,11 @@
 import type { QueryClient } from '@tanstack/react-query';
 
 import type { ActivityInstanceDto } from '../../../../contract/camunda/process-instance';
-import type { BpmnIndex } from '../model/bpmn-index';
-import type { ModificationPlan } from '../model/modification-plan';
+import type { BpmnIndex } from '../../../modification/model/bpmn-index';
+import type { ModificationPlan } from '../../../modification/model/instruction';
 import { findStalePlan } from '../model/stale-plan';
 import type { StalePlanReport } from '../model/stale-plan';
-import { modificationQueries } from './instance-queries';
+import { modificationQueries } from '../../../modification/api/instance-queries';
 
 export interface StaleCheckResult {
   /** The tree as the engine reports it right now. */

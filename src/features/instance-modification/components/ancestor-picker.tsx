@@ -1,9 +1,9 @@
 import { RadioButton, RadioButtonGroup } from '@carbon/react';
 
-import { shortInstanceId } from '../model/activity-tree';
+import { shortInstanceId } from '../../../modification/model/activity-tree';
 import type { AncestorOptions } from '../model/ancestors';
-import type { BpmnIndex } from '../model/bpmn-index';
-import { elementLabel } from '../model/bpmn-index';
+import type { BpmnIndex } from '../../../modification/model/bpmn-index';
+import { elementLabel } from '../../../modification/model/bpmn-index';
 import type { InstanceDetails } from '../model/instance-details';
 import { summarizeVariables } from '../model/instance-details';
 

@@ -5,8 +5,8 @@ import { useEffect } from 'react';
 import type { BatchDto } from '../../../../contract/camunda/batch';
 import { ErrorNotification } from '../../../components/error-notification';
 import { BATCH_POLL_INTERVAL_MS } from '../../../lib/polling';
-import { isBatchSettled, modificationBatchQueries } from '../api/batch-queries';
-import { modificationKeys } from '../api/instance-queries';
+import { isBatchSettled, modificationBatchQueries } from '../../../modification/api/batch-queries';
+import { modificationKeys } from '../../../modification/api/instance-queries';
 import { formatCamundaTimestamp } from '../../../lib/camunda-date';
 
 export interface BatchProgressProps {

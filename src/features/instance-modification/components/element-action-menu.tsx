@@ -1,18 +1,18 @@
 import { useId, useMemo } from 'react';
 
 import type { ActivityInstanceDto } from '../../../../contract/camunda/process-instance';
-import { tokensAt } from '../model/activity-tree';
-import type { BpmnIndex } from '../model/bpmn-index';
-import { elementLabel } from '../model/bpmn-index';
+import { tokensAt } from '../../../modification/model/activity-tree';
+import type { BpmnIndex } from '../../../modification/model/bpmn-index';
+import { elementLabel } from '../../../modification/model/bpmn-index';
 import { removedBefore } from '../model/cancelled-instances';
-import { describeInstruction } from '../model/describe-instruction';
+import { describeInstruction } from '../../../modification/model/describe-instruction';
 import type { InstanceDetails } from '../model/instance-details';
 import { summarizeVariables } from '../model/instance-details';
 import { legalActions } from '../model/legal-actions';
 import type { LegalAction } from '../model/legal-actions';
 import { useModificationPlan } from '../use-modification-plan';
-import { ActionButtonList } from './action-button-list';
-import { describeElementType } from './element-picker';
+import { ActionButtonList } from '../../../modification/components/action-button-list';
+import { describeElementType } from '../../../modification/components/element-picker';
 
 export interface ElementActionMenuProps {
   index: BpmnIndex;

@@ -3,14 +3,14 @@ import { useEffect, useId, useRef, useState } from 'react';
 
 import type { ActivityInstanceDto } from '../../../../contract/camunda/process-instance';
 import { ancestorOptions } from '../model/ancestors';
-import type { BpmnIndex } from '../model/bpmn-index';
-import { describeInstruction } from '../model/describe-instruction';
+import type { BpmnIndex } from '../../../modification/model/bpmn-index';
+import { describeInstruction } from '../../../modification/model/describe-instruction';
 import type { InstanceDetails } from '../model/instance-details';
-import { isStartInstruction } from '../model/modification-plan';
-import type { ModificationInstruction } from '../model/modification-plan';
+import { isStartInstruction } from '../../../modification/model/instruction';
+import type { ModificationInstruction } from '../../../modification/model/instruction';
 import { useModificationPlan } from '../use-modification-plan';
 import { AncestorPicker } from './ancestor-picker';
-import { VariableEditor } from './variable-editor';
+import { VariableEditor } from '../../../modification/components/variable-editor';
 
 export interface InstructionListProps {
   index: BpmnIndex;

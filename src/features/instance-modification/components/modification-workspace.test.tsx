@@ -6,7 +6,7 @@ import {
   processTree,
   runningOrderTree,
   transitionInstance,
-} from '../testing/modification-fixtures';
+} from '../../../modification/testing/modification-fixtures';
 import { renderWorkspace } from '../testing/render-workspace';
 
 afterEach(() => {

@@ -1,4 +1,4 @@
-import './instance-modification.scss';
+import '../../../modification/components/modification.scss';
 
 import { Button, InlineNotification } from '@carbon/react';
 import { useQuery } from '@tanstack/react-query';
@@ -7,24 +7,27 @@ import { useMemo, useState } from 'react';
 import type { ActivityInstanceDto } from '../../../../contract/camunda/process-instance';
 import { requirements } from '../../../api/permissions';
 import { refusalReason, usePermission } from '../../../lib/use-permission';
-import { modificationQueries } from '../api/instance-queries';
-import { countTokensByElement } from '../model/activity-tree';
+import { modificationQueries } from '../../../modification/api/instance-queries';
+import { countTokensByElement } from '../../../modification/model/activity-tree';
 import { planAncestorProblems } from '../model/ancestors';
-import type { BpmnIndex } from '../model/bpmn-index';
-import { elementLabel, getBpmnIndex } from '../model/bpmn-index';
+import type { BpmnIndex } from '../../../modification/model/bpmn-index';
+import { elementLabel, getBpmnIndex } from '../../../modification/model/bpmn-index';
 import { toInstanceDetails } from '../model/instance-details';
 import { describeTokenCountChange, findStalePlan, rebasePlan } from '../model/stale-plan';
-import { ANNOTATION_REQUIRED } from '../modification-settings';
+import { ANNOTATION_REQUIRED } from '../../../modification/modification-settings';
 import { useModificationBody } from '../use-modification-body';
 import { useModificationPlan } from '../use-modification-plan';
 import { usePreview } from '../use-preview';
-import { useScrollIntoViewOn } from '../use-scroll-into-view-on';
+import { useScrollIntoViewOn } from '../../../modification/use-scroll-into-view-on';
 import { BatchProgress } from './batch-progress';
 import { ElementActionMenu } from './element-action-menu';
-import { ElementPicker } from './element-picker';
+import { ElementPicker } from '../../../modification/components/element-picker';
 import { InstructionList } from './instruction-list';
 import { ModificationOptions } from './modification-options';
-import { BatchOperationLogReadback, OperationLogReadback } from './operation-log-readback';
+import {
+  BatchOperationLogReadback,
+  OperationLogReadback,
+} from '../../../modification/components/operation-log-readback';
 import { PredictedResult } from './predicted-result';
 import { ReviewDialog } from './review-dialog';
 import type { AppliedModification } from './review-dialog';

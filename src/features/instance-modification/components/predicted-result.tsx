@@ -1,11 +1,11 @@
 import { InlineLoading, InlineNotification } from '@carbon/react';
 
 import type { ActivityInstanceDto } from '../../../../contract/camunda/process-instance';
-import { flattenTree } from '../model/activity-tree';
-import type { BpmnIndex } from '../model/bpmn-index';
-import { elementLabel } from '../model/bpmn-index';
+import { flattenTree } from '../../../modification/model/activity-tree';
+import type { BpmnIndex } from '../../../modification/model/bpmn-index';
+import { elementLabel } from '../../../modification/model/bpmn-index';
 import { describePreviewWarning } from '../model/describe-preview-warning';
-import type { PlanWarning } from '../model/preview';
+import type { PlanWarning } from '../../../modification/model/preview';
 import type { PreviewState } from '../use-preview';
 
 export interface PredictedResultProps {

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import type { ProcessInstanceModificationDto } from '../../../../contract/camunda/modification';
 import { ENGINE_REST_URL, server } from '../../../testing/msw-server';
-import { activityInstance, processTree } from '../testing/modification-fixtures';
+import { activityInstance, processTree } from '../../../modification/testing/modification-fixtures';
 import { renderWorkspace } from '../testing/render-workspace';
 
 const PREVIEW_TIMEOUT_MS = 10_000;

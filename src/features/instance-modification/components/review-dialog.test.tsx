@@ -16,7 +16,7 @@ import {
   activityInstance,
   PROCESS_DEFINITION_KEY,
   processTree,
-} from '../testing/modification-fixtures';
+} from '../../../modification/testing/modification-fixtures';
 import { renderWorkspace } from '../testing/render-workspace';
 import type { RenderWorkspaceOptions } from '../testing/render-workspace';
 

@@ -18,18 +18,15 @@ import { isEngineError } from '../../../api/engine-error';
 import { requirements } from '../../../api/permissions';
 import { ErrorNotification } from '../../../components/error-notification';
 import { refusalReason, usePermission } from '../../../lib/use-permission';
-import {
-  createReviewFormSchema,
-  useApplyModification,
-  useApplyModificationAsync,
-} from '../api/modification-mutations';
-import type { ReviewFormValues } from '../api/modification-mutations';
-import { modificationKeys } from '../api/instance-queries';
+import { useApplyModification, useApplyModificationAsync } from '../api/modification-mutations';
+import { createReviewFormSchema } from '../../../modification/review-form-schema';
+import type { ReviewFormValues } from '../../../modification/review-form-schema';
+import { modificationKeys } from '../../../modification/api/instance-queries';
 import { checkPlanIsCurrent } from '../api/stale-check';
 import type { StaleCheckResult } from '../api/stale-check';
-import type { BpmnIndex } from '../model/bpmn-index';
-import { elementLabel, getSequenceFlow } from '../model/bpmn-index';
-import { describeInstruction } from '../model/describe-instruction';
+import type { BpmnIndex } from '../../../modification/model/bpmn-index';
+import { elementLabel, getSequenceFlow } from '../../../modification/model/bpmn-index';
+import { describeInstruction } from '../../../modification/model/describe-instruction';
 import type { InstanceDetails } from '../model/instance-details';
 import { hasInstructionVariables } from '../model/modification-plan';
 import { multiInstanceStarts } from '../model/multi-instance-starts';
@@ -37,18 +34,18 @@ import { badgesPerInstruction, describeBadges, pendingBadges } from '../model/pe
 import { describeTokenCountChange, rebasePlan } from '../model/stale-plan';
 import type { MissingReference } from '../model/stale-plan';
 import { discardStoredPlan } from '../model/plan-storage';
-import { rememberSentAnnotation } from '../model/sent-annotations';
-import { ANNOTATION_REQUIRED } from '../modification-settings';
-import { useAnnotationRecording } from '../use-annotation-recording';
-import type { OperationLogReadbackRequest } from '../use-annotation-recording';
+import { rememberSentAnnotation } from '../../../modification/model/sent-annotations';
+import { ANNOTATION_REQUIRED } from '../../../modification/modification-settings';
+import { useAnnotationRecording } from '../../../modification/use-annotation-recording';
+import type { OperationLogReadbackRequest } from '../../../modification/use-annotation-recording';
 import { useModificationPlan } from '../use-modification-plan';
 import { useModificationBody } from '../use-modification-body';
 import { usePreview } from '../use-preview';
-import { useScrollIntoViewOn } from '../use-scroll-into-view-on';
-import { AnnotationRecordingNotice } from './annotation-recording-notice';
-import { PermissionRefusals } from './permission-refusals';
+import { useScrollIntoViewOn } from '../../../modification/use-scroll-into-view-on';
+import { AnnotationRecordingNotice } from '../../../modification/components/annotation-recording-notice';
+import { PermissionRefusals } from '../../../modification/components/permission-refusals';
 import { PredictedResult } from './predicted-result';
-import { ReviewRequest } from './review-request';
+import { ReviewRequest } from '../../../modification/components/review-request';
 
 export type AppliedModification =
   { kind: 'sync'; readback: OperationLogReadbackRequest } | { kind: 'async'; batch: BatchDto };

@@ -5,10 +5,10 @@ import {
   activityInstance,
   processTree,
   runningOrderTree,
-} from '../testing/modification-fixtures';
+} from '../../../modification/testing/modification-fixtures';
 import { ancestorOptions, ancestorProblem, planAncestorProblems } from './ancestors';
-import { parseBpmnIndex } from './bpmn-index';
-import type { ModificationInstruction } from './modification-plan';
+import { parseBpmnIndex } from '../../../modification/model/bpmn-index';
+import type { ModificationInstruction } from '../../../modification/model/instruction';
 
 const index = parseBpmnIndex(ORDER_XML, 'order');
 

@@ -6,8 +6,12 @@
  * ambiguous and none is chosen the plan cannot be sent.
  */
 import type { ActivityInstanceDto } from '../../../../contract/camunda/process-instance';
-import { findInstance, instancesOfScope, shortInstanceId } from './activity-tree';
-import type { BpmnIndex } from './bpmn-index';
+import {
+  findInstance,
+  instancesOfScope,
+  shortInstanceId,
+} from '../../../modification/model/activity-tree';
+import type { BpmnIndex } from '../../../modification/model/bpmn-index';
 import {
   capitalize,
   elementLabel,
@@ -15,10 +19,13 @@ import {
   getActivity,
   getSequenceFlow,
   scopeChain,
-} from './bpmn-index';
+} from '../../../modification/model/bpmn-index';
 import { removedBefore } from './cancelled-instances';
-import type { ModificationInstruction, StartInstruction } from './modification-plan';
-import { isStartInstruction } from './modification-plan';
+import type {
+  ModificationInstruction,
+  StartInstruction,
+} from '../../../modification/model/instruction';
+import { isStartInstruction } from '../../../modification/model/instruction';
 
 export interface AncestorCandidate {
   instanceId: string;

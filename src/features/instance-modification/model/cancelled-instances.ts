@@ -5,9 +5,12 @@
  * exact outcome comes from the engine's preview.
  */
 import type { ActivityInstanceDto } from '../../../../contract/camunda/process-instance';
-import { cancelledBy, findInstance, tokensAt } from './activity-tree';
-import type { TreeInstance } from './activity-tree';
-import type { CancelInstruction, ModificationInstruction } from './modification-plan';
+import { cancelledBy, findInstance, tokensAt } from '../../../modification/model/activity-tree';
+import type { TreeInstance } from '../../../modification/model/activity-tree';
+import type {
+  CancelInstruction,
+  ModificationInstruction,
+} from '../../../modification/model/instruction';
 
 /**
  * Applies one cancel to `removed` (in place) and returns the instances it targets directly that

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { ORDER_XML } from '../testing/modification-fixtures';
-import { parseBpmnIndex } from './bpmn-index';
+import { ORDER_XML } from '../../../modification/testing/modification-fixtures';
+import { parseBpmnIndex } from '../../../modification/model/bpmn-index';
 import { describePreviewWarning } from './describe-preview-warning';
 
 const index = parseBpmnIndex(ORDER_XML, 'order');

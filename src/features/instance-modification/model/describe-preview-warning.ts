@@ -2,9 +2,9 @@
  * The preview's warnings in the operator's words. The engine says what it found
  * (engine/modification/predicted-warnings.ts); this says what it means for the instance.
  */
-import type { PlanWarning } from './preview';
-import type { BpmnIndex } from './bpmn-index';
-import { capitalize, elementLabel, getSequenceFlow } from './bpmn-index';
+import type { PlanWarning } from '../../../modification/model/preview';
+import type { BpmnIndex } from '../../../modification/model/bpmn-index';
+import { capitalize, elementLabel, getSequenceFlow } from '../../../modification/model/bpmn-index';
 
 export interface WarningText {
   title: string;

@@ -6,8 +6,8 @@ import {
   processTree,
   runningOrderTree,
   transitionInstance,
-} from '../testing/modification-fixtures';
-import { parseBpmnIndex } from './bpmn-index';
+} from '../../../modification/testing/modification-fixtures';
+import { parseBpmnIndex } from '../../../modification/model/bpmn-index';
 import { legalActions, NO_TOKEN_REASON } from './legal-actions';
 import type { LegalAction } from './legal-actions';
 

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 
-import { processTree, runningOrderTree } from '../testing/modification-fixtures';
+import { processTree, runningOrderTree } from '../../../modification/testing/modification-fixtures';
 import {
   INITIAL_PLAN_STATE,
   UNDO_HISTORY_LIMIT,
   hasInstructionVariables,
   planReducer,
 } from './modification-plan';
-import type { ModificationInstruction, PlanAction, PlanState } from './modification-plan';
+import type { PlanAction, PlanState } from './modification-plan';
+import type { ModificationInstruction } from '../../../modification/model/instruction';
 
 const tree = runningOrderTree();
 const cancelShip: ModificationInstruction = { type: 'cancel', activityId: 'ship' };

@@ -4,78 +4,12 @@
  * sees in the list is what is sent; a pure reducer edits it, with undo of any change.
  */
 import type { ActivityInstanceDto } from '../../../../contract/camunda/process-instance';
-import type { PlanVariable } from './plan-variables';
-
-/** Cancel all instances of an activity that exist when the instruction runs (§4.7). */
-export interface CancelActivityInstruction {
-  type: 'cancel';
-  activityId: string;
-  activityInstanceId?: never;
-  transitionInstanceId?: never;
-}
-
-/** Cancel one activity instance, with everything inside it. */
-export interface CancelActivityInstanceInstruction {
-  type: 'cancel';
-  activityInstanceId: string;
-  activityId?: never;
-  transitionInstanceId?: never;
-}
-
-/** Cancel one transition instance: an async continuation whose job has not run (§4.8). */
-export interface CancelTransitionInstanceInstruction {
-  type: 'cancel';
-  transitionInstanceId: string;
-  activityId?: never;
-  activityInstanceId?: never;
-}
-
-export type CancelInstruction =
-  | CancelActivityInstruction
-  | CancelActivityInstanceInstruction
-  | CancelTransitionInstanceInstruction;
-
-interface StartInstructionBase {
-  /** Which existing scope instance the token goes into (§4.3); unset: Camunda picks the one. */
-  ancestorActivityInstanceId?: string;
-  variables?: PlanVariable[];
-}
-
-/** Enter the activity as if a token arrived (§4.2). `X#multiInstanceBody` starts a whole MI. */
-export interface StartBeforeActivityInstruction extends StartInstructionBase {
-  type: 'startBeforeActivity';
-  activityId: string;
-}
-
-/** Take the activity's single outgoing flow; the activity itself is not executed. */
-export interface StartAfterActivityInstruction extends StartInstructionBase {
-  type: 'startAfterActivity';
-  activityId: string;
-}
-
-/** Take a sequence flow (its condition is not evaluated). */
-export interface StartTransitionInstruction extends StartInstructionBase {
-  type: 'startTransition';
-  transitionId: string;
-}
-
-export type StartInstruction =
-  StartBeforeActivityInstruction | StartAfterActivityInstruction | StartTransitionInstruction;
-
-export type ModificationInstruction = CancelInstruction | StartInstruction;
-
-export interface ModificationOptions {
-  /** No execution or task listeners of started or ended activities run (§4.1). */
-  skipCustomListeners: boolean;
-  /** No input/output mappings of started or ended activities run (§4.1). */
-  skipIoMappings: boolean;
-  /** Written to the user operation log with the modification. */
-  annotation: string;
-}
-
-export interface ModificationPlan extends ModificationOptions {
-  instructions: ModificationInstruction[];
-}
+import type {
+  ModificationInstruction,
+  ModificationOptions,
+  ModificationPlan,
+} from '../../../modification/model/instruction';
+import { EMPTY_PLAN, isStartInstruction } from '../../../modification/model/instruction';
 
 export interface PlanState {
   plan: ModificationPlan;
@@ -109,13 +43,6 @@ export type PlanAction =
 
 /** How many earlier versions undo can go back to. */
 export const UNDO_HISTORY_LIMIT = 100;
-
-export const EMPTY_PLAN: ModificationPlan = {
-  instructions: [],
-  skipCustomListeners: false,
-  skipIoMappings: false,
-  annotation: '',
-};
 
 export const INITIAL_PLAN_STATE: PlanState = { plan: EMPTY_PLAN, baseTree: null, past: [] };
 
@@ -219,12 +146,6 @@ function isIndex(list: readonly unknown[], index: number): boolean {
 
 function isDefaultOptions(plan: ModificationPlan): boolean {
   return !plan.skipCustomListeners && !plan.skipIoMappings && plan.annotation === '';
-}
-
-export function isStartInstruction(
-  instruction: ModificationInstruction,
-): instruction is StartInstruction {
-  return instruction.type !== 'cancel';
 }
 
 /** True when the plan has something worth keeping: instructions to send. */

@@ -6,10 +6,10 @@ import {
   processTree,
   runningOrderTree,
   transitionInstance,
-} from '../testing/modification-fixtures';
-import type { ModificationInstruction } from './modification-plan';
+} from '../../../modification/testing/modification-fixtures';
+import type { ModificationInstruction } from '../../../modification/model/instruction';
 import { multiInstanceStarts } from './multi-instance-starts';
-import type { PlanPreview } from './preview';
+import type { PlanPreview } from '../../../modification/model/preview';
 
 const START_WHOLE: ModificationInstruction = {
   type: 'startBeforeActivity',

@@ -1,10 +1,14 @@
 import type { ActivityInstanceDto } from '../../../../contract/camunda/process-instance';
-import { flattenTree, tokensAt } from './activity-tree';
-import type { TreeInstance } from './activity-tree';
-import { MI_BODY_SUFFIX, innerActivityId, isMultiInstanceBodyId } from './bpmn-index';
+import { flattenTree, tokensAt } from '../../../modification/model/activity-tree';
+import type { TreeInstance } from '../../../modification/model/activity-tree';
+import {
+  MI_BODY_SUFFIX,
+  innerActivityId,
+  isMultiInstanceBodyId,
+} from '../../../modification/model/bpmn-index';
 import { applyCancel } from './cancelled-instances';
-import type { ModificationInstruction } from './modification-plan';
-import type { PlanPreview } from './preview';
+import type { ModificationInstruction } from '../../../modification/model/instruction';
+import type { PlanPreview } from '../../../modification/model/preview';
 
 /**
  * Instances started per start of a whole multi-instance (`startBeforeActivity` on

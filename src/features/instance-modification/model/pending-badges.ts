@@ -1,10 +1,14 @@
 import type { ActivityInstanceDto } from '../../../../contract/camunda/process-instance';
-import { flattenTree } from './activity-tree';
-import type { TreeInstance } from './activity-tree';
-import type { BpmnIndex } from './bpmn-index';
-import { getActivity, innerActivityId, isMultiInstanceBodyId } from './bpmn-index';
+import { flattenTree } from '../../../modification/model/activity-tree';
+import type { TreeInstance } from '../../../modification/model/activity-tree';
+import type { BpmnIndex } from '../../../modification/model/bpmn-index';
+import {
+  getActivity,
+  innerActivityId,
+  isMultiInstanceBodyId,
+} from '../../../modification/model/bpmn-index';
 import { applyCancel } from './cancelled-instances';
-import type { ModificationPlan } from './modification-plan';
+import type { ModificationPlan } from '../../../modification/model/instruction';
 import type { MultiInstanceStarts } from './multi-instance-starts';
 
 export interface PendingBadge {

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { runningOrderTree } from '../testing/modification-fixtures';
-import { EMPTY_PLAN } from './modification-plan';
-import type { ModificationPlan } from './modification-plan';
+import { runningOrderTree } from '../../../modification/testing/modification-fixtures';
+import { EMPTY_PLAN } from '../../../modification/model/instruction';
+import type { ModificationPlan } from '../../../modification/model/instruction';
 import { discardStoredPlan, loadPlan, planStorageKey, savePlan } from './plan-storage';
 
 const plan: ModificationPlan = {

@@ -6,7 +6,7 @@
 import * as z from 'zod';
 
 import type { ActivityInstanceDto } from '../../../../contract/camunda/process-instance';
-import type { ModificationPlan } from './modification-plan';
+import type { ModificationPlan } from '../../../modification/model/instruction';
 
 export const PLAN_STORAGE_PREFIX = 'repair-plan:';
 const STORAGE_VERSION = 1;

@@ -6,10 +6,10 @@ import {
   processTree,
   runningOrderTree,
   transitionInstance,
-} from '../testing/modification-fixtures';
-import { parseBpmnIndex } from './bpmn-index';
-import { EMPTY_PLAN } from './modification-plan';
-import type { ModificationInstruction } from './modification-plan';
+} from '../../../modification/testing/modification-fixtures';
+import { parseBpmnIndex } from '../../../modification/model/bpmn-index';
+import { EMPTY_PLAN } from '../../../modification/model/instruction';
+import type { ModificationInstruction } from '../../../modification/model/instruction';
 import { describeTokenCountChange, findStalePlan, rebasePlan } from './stale-plan';
 
 const index = parseBpmnIndex(ORDER_XML, 'order');

@@ -4,11 +4,11 @@
  * instructions would do something else. Compared just before sending.
  */
 import type { ActivityInstanceDto } from '../../../../contract/camunda/process-instance';
-import { flattenTree, shortInstanceId } from './activity-tree';
-import type { BpmnIndex } from './bpmn-index';
-import { elementLabel } from './bpmn-index';
-import type { ModificationPlan } from './modification-plan';
-import { isStartInstruction } from './modification-plan';
+import { flattenTree, shortInstanceId } from '../../../modification/model/activity-tree';
+import type { BpmnIndex } from '../../../modification/model/bpmn-index';
+import { elementLabel } from '../../../modification/model/bpmn-index';
+import type { ModificationPlan } from '../../../modification/model/instruction';
+import { isStartInstruction } from '../../../modification/model/instruction';
 
 export interface TokenCountChange {
   activityId: string;

@@ -19,7 +19,7 @@ import {
   PROCESS_DEFINITION_KEY,
   PROCESS_INSTANCE_ID,
   runningOrderTree,
-} from './modification-fixtures';
+} from '../../../modification/testing/modification-fixtures';
 
 /** The instance page's part, as it will host the workspace: selection state and the provider. */
 function WorkspaceHarness({

@@ -1,0 +1,90 @@
+/**
+ * One instruction of a modification, as the console plans it: the union mirrors Camunda's
+ * `ProcessInstanceModificationInstructionDto` one to one (`?: never` keeps the variants apart), so
+ * what the operator sees in a list is what is sent.
+ */
+import type { PlanVariable } from './plan-variables';
+
+/** Cancel all instances of an activity that exist when the instruction runs (§4.7). */
+export interface CancelActivityInstruction {
+  type: 'cancel';
+  activityId: string;
+  activityInstanceId?: never;
+  transitionInstanceId?: never;
+}
+
+/** Cancel one activity instance, with everything inside it. */
+export interface CancelActivityInstanceInstruction {
+  type: 'cancel';
+  activityInstanceId: string;
+  activityId?: never;
+  transitionInstanceId?: never;
+}
+
+/** Cancel one transition instance: an async continuation whose job has not run (§4.8). */
+export interface CancelTransitionInstanceInstruction {
+  type: 'cancel';
+  transitionInstanceId: string;
+  activityId?: never;
+  activityInstanceId?: never;
+}
+
+export type CancelInstruction =
+  | CancelActivityInstruction
+  | CancelActivityInstanceInstruction
+  | CancelTransitionInstanceInstruction;
+
+interface StartInstructionBase {
+  /** Which existing scope instance the token goes into (§4.3); unset: Camunda picks the one. */
+  ancestorActivityInstanceId?: string;
+  variables?: PlanVariable[];
+}
+
+/** Enter the activity as if a token arrived (§4.2). `X#multiInstanceBody` starts a whole MI. */
+export interface StartBeforeActivityInstruction extends StartInstructionBase {
+  type: 'startBeforeActivity';
+  activityId: string;
+}
+
+/** Take the activity's single outgoing flow; the activity itself is not executed. */
+export interface StartAfterActivityInstruction extends StartInstructionBase {
+  type: 'startAfterActivity';
+  activityId: string;
+}
+
+/** Take a sequence flow (its condition is not evaluated). */
+export interface StartTransitionInstruction extends StartInstructionBase {
+  type: 'startTransition';
+  transitionId: string;
+}
+
+export type StartInstruction =
+  StartBeforeActivityInstruction | StartAfterActivityInstruction | StartTransitionInstruction;
+
+export type ModificationInstruction = CancelInstruction | StartInstruction;
+
+export interface ModificationOptions {
+  /** No execution or task listeners of started or ended activities run (§4.1). */
+  skipCustomListeners: boolean;
+  /** No input/output mappings of started or ended activities run (§4.1). */
+  skipIoMappings: boolean;
+  /** Written to the user operation log with the modification. */
+  annotation: string;
+}
+
+export interface ModificationPlan extends ModificationOptions {
+  instructions: ModificationInstruction[];
+}
+
+export const EMPTY_PLAN: ModificationPlan = {
+  instructions: [],
+  skipCustomListeners: false,
+  skipIoMappings: false,
+  annotation: '',
+};
+
+export function isStartInstruction(
+  instruction: ModificationInstruction,
+): instruction is StartInstruction {
+  return instruction.type !== 'cancel';
+}
