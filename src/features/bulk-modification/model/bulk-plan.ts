@@ -6,6 +6,8 @@
  */
 import type { ModificationDto } from '../../../../contract/camunda/modification';
 import type { ProcessInstanceModificationInstructionDto } from '../../../../contract/camunda/modification-instruction';
+import { undoableListReducer } from '../../../modification/model/undoable-list';
+import type { UndoableState } from '../../../modification/model/undoable-list';
 
 export interface BulkCancelInstruction {
   type: 'cancel';
@@ -37,11 +39,12 @@ export interface BulkPlan {
   skipIoMappings: boolean;
 }
 
-export interface BulkPlanState {
+/** What undo restores. */
+export interface BulkPlanSnapshot {
   plan: BulkPlan;
-  /** Earlier versions, newest last, for undo. */
-  past: BulkPlan[];
 }
+
+export type BulkPlanState = UndoableState<BulkPlanSnapshot>;
 
 export type BulkPlanAction =
   /** Appends instructions as one change (a move adds a cancel and a start). */
@@ -62,40 +65,19 @@ export const EMPTY_BULK_PLAN: BulkPlan = {
   skipIoMappings: false,
 };
 
-/** How many earlier versions undo can go back to. */
-const UNDO_LIMIT = 100;
-
 export function initialBulkPlanState(plan: BulkPlan = EMPTY_BULK_PLAN): BulkPlanState {
   return { plan, past: [] };
 }
 
+const editBulkPlan = undoableListReducer<BulkInstruction, BulkPlanSnapshot>({
+  cleared: { plan: EMPTY_BULK_PLAN },
+  isCleared: ({ plan }) =>
+    plan.instructions.length === 0 && !plan.skipCustomListeners && !plan.skipIoMappings,
+});
+
 export function bulkPlanReducer(state: BulkPlanState, action: BulkPlanAction): BulkPlanState {
   const { plan } = state;
   switch (action.type) {
-    case 'add':
-      return action.instructions.length === 0
-        ? state
-        : commit(state, { ...plan, instructions: [...plan.instructions, ...action.instructions] });
-    case 'remove':
-      return isIndex(plan.instructions, action.index)
-        ? commit(state, {
-            ...plan,
-            instructions: plan.instructions.filter((_, index) => index !== action.index),
-          })
-        : state;
-    case 'move': {
-      const { from, to } = action;
-      if (!isIndex(plan.instructions, from) || !isIndex(plan.instructions, to) || from === to) {
-        return state;
-      }
-      const instructions = [...plan.instructions];
-      const [moved] = instructions.splice(from, 1);
-      if (moved === undefined) {
-        return state;
-      }
-      instructions.splice(to, 0, moved);
-      return commit(state, { ...plan, instructions });
-    }
     case 'setCancelCurrentOnly': {
       const target = plan.instructions[action.index];
       if (
@@ -104,37 +86,22 @@ export function bulkPlanReducer(state: BulkPlanState, action: BulkPlanAction): B
       ) {
         return state;
       }
-      const instructions = plan.instructions.map((instruction, index) =>
-        index === action.index
-          ? { ...target, cancelCurrentActiveActivityInstances: action.value }
-          : instruction,
-      );
-      return commit(state, { ...plan, instructions });
+      return editBulkPlan(state, {
+        type: 'update',
+        index: action.index,
+        instruction: { ...target, cancelCurrentActiveActivityInstances: action.value },
+      });
     }
     case 'setOptions': {
       const next = { ...plan, ...action.options };
       return next.skipCustomListeners === plan.skipCustomListeners &&
         next.skipIoMappings === plan.skipIoMappings
         ? state
-        : commit(state, next);
+        : editBulkPlan(state, { type: 'change', snapshot: { plan: next } });
     }
-    case 'undo': {
-      const previous = state.past.at(-1);
-      return previous === undefined ? state : { plan: previous, past: state.past.slice(0, -1) };
-    }
-    case 'clear':
-      return plan.instructions.length === 0 && !plan.skipCustomListeners && !plan.skipIoMappings
-        ? state
-        : commit(state, EMPTY_BULK_PLAN);
+    default:
+      return editBulkPlan(state, action);
   }
-}
-
-function commit(state: BulkPlanState, plan: BulkPlan): BulkPlanState {
-  return { plan, past: [...state.past, state.plan].slice(-UNDO_LIMIT) };
-}
-
-function isIndex(list: readonly unknown[], index: number): boolean {
-  return Number.isInteger(index) && index >= 0 && index < list.length;
 }
 
 /** The element an instruction is about: its activity or its sequence flow. */

@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
 import { processTree, runningOrderTree } from '../../../modification/testing/modification-fixtures';
-import {
-  INITIAL_PLAN_STATE,
-  UNDO_HISTORY_LIMIT,
-  hasInstructionVariables,
-  planReducer,
-} from './modification-plan';
+import { INITIAL_PLAN_STATE, hasInstructionVariables, planReducer } from './modification-plan';
 import type { PlanAction, PlanState } from './modification-plan';
 import type { ModificationInstruction } from '../../../modification/model/instruction';
+import { UNDO_HISTORY_LIMIT } from '../../../modification/model/undoable-list';
 
 const tree = runningOrderTree();
 const cancelShip: ModificationInstruction = { type: 'cancel', activityId: 'ship' };

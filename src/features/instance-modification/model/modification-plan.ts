@@ -10,22 +10,19 @@ import type {
   ModificationPlan,
 } from '../../../modification/model/instruction';
 import { EMPTY_PLAN, isStartInstruction } from '../../../modification/model/instruction';
+import { undoableListReducer } from '../../../modification/model/undoable-list';
+import type { UndoableState } from '../../../modification/model/undoable-list';
 
-export interface PlanState {
+export interface PlanSnapshot {
   plan: ModificationPlan;
   /**
    * The activity instance tree the plan was last edited against: what the stale check compares
    * with just before sending. Null while the plan is empty.
    */
   baseTree: ActivityInstanceDto | null;
-  /** Earlier versions, newest last, for undo. */
-  past: PlanSnapshot[];
 }
 
-export interface PlanSnapshot {
-  plan: ModificationPlan;
-  baseTree: ActivityInstanceDto | null;
-}
+export type PlanState = UndoableState<PlanSnapshot>;
 
 export type PlanAction =
   /** Appends instructions as one change (a move adds a cancel and a start). */
@@ -41,69 +38,29 @@ export type PlanAction =
   /** Replaces everything, e.g. with a plan restored from storage. */
   | { type: 'load'; plan: ModificationPlan; baseTree: ActivityInstanceDto | null };
 
-/** How many earlier versions undo can go back to. */
-export const UNDO_HISTORY_LIMIT = 100;
-
 export const INITIAL_PLAN_STATE: PlanState = { plan: EMPTY_PLAN, baseTree: null, past: [] };
+
+const editPlan = undoableListReducer<ModificationInstruction, PlanSnapshot>({
+  cleared: { plan: EMPTY_PLAN, baseTree: null },
+  isCleared: ({ plan }) => plan.instructions.length === 0 && isDefaultOptions(plan),
+  settle: (snapshot) =>
+    snapshot.plan.instructions.length === 0 ? { ...snapshot, baseTree: null } : snapshot,
+  // The annotation is not part of undo: it is typed, not built step by step.
+  restore: (previous, current) => ({
+    ...previous,
+    plan: { ...previous.plan, annotation: current.plan.annotation },
+  }),
+});
 
 export function planReducer(state: PlanState, action: PlanAction): PlanState {
   const { plan } = state;
   switch (action.type) {
     case 'add':
-      if (action.instructions.length === 0) {
-        return state;
-      }
-      return commit(
-        state,
-        { ...plan, instructions: [...plan.instructions, ...action.instructions] },
-        action.tree,
-      );
-    case 'remove': {
-      if (!isIndex(plan.instructions, action.index)) {
-        return state;
-      }
-      const instructions = plan.instructions.filter((_, index) => index !== action.index);
-      return commit(state, { ...plan, instructions }, state.baseTree);
-    }
-    case 'move': {
-      const { from, to } = action;
-      if (!isIndex(plan.instructions, from) || !isIndex(plan.instructions, to) || from === to) {
-        return state;
-      }
-      const instructions = [...plan.instructions];
-      const [moved] = instructions.splice(from, 1);
-      if (moved === undefined) {
-        return state;
-      }
-      instructions.splice(to, 0, moved);
-      return commit(state, { ...plan, instructions }, state.baseTree);
-    }
-    case 'update': {
-      if (!isIndex(plan.instructions, action.index)) {
-        return state;
-      }
-      const instructions = plan.instructions.map((instruction, index) =>
-        index === action.index ? action.instruction : instruction,
-      );
-      return commit(state, { ...plan, instructions }, state.baseTree);
-    }
-    case 'undo': {
-      const previous = state.past.at(-1);
-      if (previous === undefined) {
-        return state;
-      }
-      // The annotation is not part of undo: it is typed, not built step by step.
-      return {
-        plan: { ...previous.plan, annotation: plan.annotation },
-        baseTree: previous.baseTree,
-        past: state.past.slice(0, -1),
-      };
-    }
-    case 'clear':
-      if (plan.instructions.length === 0 && isDefaultOptions(plan)) {
-        return state;
-      }
-      return commit(state, EMPTY_PLAN, null);
+      return editPlan(state, {
+        type: 'add',
+        instructions: action.instructions,
+        with: { baseTree: action.tree },
+      });
     case 'setOptions': {
       const next = { ...plan, ...action.options };
       if (
@@ -113,7 +70,10 @@ export function planReducer(state: PlanState, action: PlanAction): PlanState {
         // Typing an annotation is not a change worth an undo step per keystroke.
         return next.annotation === plan.annotation ? state : { ...state, plan: next };
       }
-      return commit(state, next, state.baseTree);
+      return editPlan(state, {
+        type: 'change',
+        snapshot: { plan: next, baseTree: state.baseTree },
+      });
     }
     case 'rebase':
       return { ...state, baseTree: plan.instructions.length === 0 ? null : action.tree };
@@ -123,25 +83,9 @@ export function planReducer(state: PlanState, action: PlanAction): PlanState {
         baseTree: action.plan.instructions.length === 0 ? null : action.baseTree,
         past: [],
       };
+    default:
+      return editPlan(state, action);
   }
-}
-
-function commit(
-  state: PlanState,
-  plan: ModificationPlan,
-  baseTree: ActivityInstanceDto | null,
-): PlanState {
-  return {
-    plan,
-    baseTree: plan.instructions.length === 0 ? null : baseTree,
-    past: [...state.past, { plan: state.plan, baseTree: state.baseTree }].slice(
-      -UNDO_HISTORY_LIMIT,
-    ),
-  };
-}
-
-function isIndex(list: readonly unknown[], index: number): boolean {
-  return Number.isInteger(index) && index >= 0 && index < list.length;
 }
 
 function isDefaultOptions(plan: ModificationPlan): boolean {
