@@ -8,7 +8,7 @@ import type { MoveSource } from './model/legal-actions';
 import { INITIAL_PLAN_STATE, hasUnsentInstructions, planReducer } from './model/modification-plan';
 import { EMPTY_PLAN } from '../../modification/model/instruction';
 import type { PlanState } from './model/modification-plan';
-import { loadPlan, savePlan } from './model/plan-storage';
+import { loadPlan, savePlan } from './model/instance-plan-storage';
 import { ModificationPlanContext } from './modification-plan-context';
 import type { ModificationPlanContextValue } from './modification-plan-context';
 

@@ -10,7 +10,7 @@ import { ENGINE_REST_URL, server } from '../../testing/msw-server';
 import { parseBpmnIndex } from '../../modification/model/bpmn-index';
 import { EMPTY_PLAN } from '../../modification/model/instruction';
 import type { ModificationPlan } from '../../modification/model/instruction';
-import { savePlan } from './model/plan-storage';
+import { savePlan } from './model/instance-plan-storage';
 import { ModificationPlanProvider } from './modification-plan-provider';
 import {
   ORDER_XML,

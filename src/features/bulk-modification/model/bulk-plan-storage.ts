@@ -1,17 +1,13 @@
 /**
- * A half-built plan for many instances survives a reload: one entry per process definition in
- * localStorage, under `repair-bulk-plan:<definitionId>`. What is read back is validated: storage
- * is input.
+ * A half-built plan for many instances survives a reload: one entry per process definition,
+ * under `repair-bulk-plan:<definitionId>`.
  */
 import * as z from 'zod';
 
+import { planStorage } from '../../../modification/model/plan-storage';
 import type { BulkPlan } from './bulk-plan';
 
-const STORAGE_PREFIX = 'repair-bulk-plan:';
-const STORAGE_VERSION = 1;
-
 const storedBulkPlanSchema = z.object({
-  version: z.literal(STORAGE_VERSION),
   plan: z.object({
     instructions: z.array(
       z.union([
@@ -32,25 +28,14 @@ const storedBulkPlanSchema = z.object({
   }),
 });
 
-export function bulkPlanStorageKey(processDefinitionId: string): string {
-  return `${STORAGE_PREFIX}${processDefinitionId}`;
-}
+const bulkPlans = planStorage<{ plan: BulkPlan }>('repair-bulk-plan:', storedBulkPlanSchema);
 
 /** The stored plan of this definition, or null when there is none or it cannot be read. */
 export function loadBulkPlan(
   processDefinitionId: string,
   storage: Storage = localStorage,
 ): BulkPlan | null {
-  try {
-    const text = storage.getItem(bulkPlanStorageKey(processDefinitionId));
-    if (text === null) {
-      return null;
-    }
-    const parsed = storedBulkPlanSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data.plan : null;
-  } catch {
-    return null;
-  }
+  return bulkPlans.load(processDefinitionId, storage)?.plan ?? null;
 }
 
 /** Keeps the plan; a plan without instructions removes the entry. Storage failures are ignored. */
@@ -59,16 +44,5 @@ export function saveBulkPlan(
   plan: BulkPlan,
   storage: Storage = localStorage,
 ): void {
-  try {
-    if (plan.instructions.length === 0) {
-      storage.removeItem(bulkPlanStorageKey(processDefinitionId));
-      return;
-    }
-    storage.setItem(
-      bulkPlanStorageKey(processDefinitionId),
-      JSON.stringify({ version: STORAGE_VERSION, plan }),
-    );
-  } catch {
-    // Keeping the draft is a convenience; the plan in memory is still complete.
-  }
+  bulkPlans.save(processDefinitionId, { plan }, storage);
 }

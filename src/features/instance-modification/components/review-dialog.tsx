@@ -33,7 +33,7 @@ import { multiInstanceStarts } from '../model/multi-instance-starts';
 import { badgesPerInstruction, describeBadges, pendingBadges } from '../model/pending-badges';
 import { describeTokenCountChange, rebasePlan } from '../model/stale-plan';
 import type { MissingReference } from '../model/stale-plan';
-import { discardStoredPlan } from '../model/plan-storage';
+import { discardStoredPlan } from '../model/instance-plan-storage';
 import { rememberSentAnnotation } from '../../../modification/model/sent-annotations';
 import { ANNOTATION_REQUIRED } from '../../../modification/modification-settings';
 import { useAnnotationRecording } from '../../../modification/use-annotation-recording';

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runningOrderTree } from '../../../modification/testing/modification-fixtures';
 import { EMPTY_PLAN } from '../../../modification/model/instruction';
 import type { ModificationPlan } from '../../../modification/model/instruction';
-import { discardStoredPlan, loadPlan, planStorageKey, savePlan } from './plan-storage';
+import { discardStoredPlan, loadPlan, planStorageKey, savePlan } from './instance-plan-storage';
 
 const plan: ModificationPlan = {
   instructions: [

@@ -1,19 +1,12 @@
 /**
- * Unsent plans survive a reload: one entry per process instance in localStorage, under
- * `repair-plan:<instanceId>`. Only the plan and the tree it was built on are kept – never
- * credentials or anything else of the session. What is read back is validated: storage is input.
+ * The unsent plan of one process instance, kept under `repair-plan:<instanceId>` with the tree it
+ * was built on.
  */
 import * as z from 'zod';
 
 import type { ActivityInstanceDto } from '../../../../contract/camunda/process-instance';
 import type { ModificationPlan } from '../../../modification/model/instruction';
-
-export const PLAN_STORAGE_PREFIX = 'repair-plan:';
-const STORAGE_VERSION = 1;
-
-export function planStorageKey(processInstanceId: string): string {
-  return `${PLAN_STORAGE_PREFIX}${processInstanceId}`;
-}
+import { planStorage } from '../../../modification/model/plan-storage';
 
 export interface StoredPlan {
   plan: ModificationPlan;
@@ -58,75 +51,22 @@ const instructionSchema = z.union([
 ]);
 
 const storedPlanSchema = z.object({
-  version: z.literal(STORAGE_VERSION),
   plan: z.object({
     instructions: z.array(instructionSchema),
     skipCustomListeners: z.boolean(),
     skipIoMappings: z.boolean(),
     annotation: z.string(),
   }),
-  baseTree: z.unknown(),
+  // A tree that does not look like one is dropped, not the plan.
+  baseTree: z.unknown().transform((tree) => (isActivityInstanceTree(tree) ? tree : null)),
 });
 
-/** The stored plan of this instance, or null when there is none or it cannot be read. */
-export function loadPlan(
-  processInstanceId: string,
-  storage: Storage = localStorage,
-): StoredPlan | null {
-  let text: string | null;
-  try {
-    text = storage.getItem(planStorageKey(processInstanceId));
-  } catch {
-    return null;
-  }
-  if (text === null) {
-    return null;
-  }
-  try {
-    const parsed = storedPlanSchema.safeParse(JSON.parse(text));
-    if (!parsed.success) {
-      return null;
-    }
-    const { plan, baseTree } = parsed.data;
-    return {
-      plan,
-      baseTree: isActivityInstanceTree(baseTree) ? baseTree : null,
-    };
-  } catch {
-    return null;
-  }
-}
+const instancePlans = planStorage<StoredPlan>('repair-plan:', storedPlanSchema);
 
-/** Keeps the plan; an empty plan removes the entry. Storage failures (quota, privacy mode) are ignored. */
-export function savePlan(
-  processInstanceId: string,
-  stored: StoredPlan,
-  storage: Storage = localStorage,
-): void {
-  try {
-    if (stored.plan.instructions.length === 0) {
-      storage.removeItem(planStorageKey(processInstanceId));
-      return;
-    }
-    storage.setItem(
-      planStorageKey(processInstanceId),
-      JSON.stringify({ version: STORAGE_VERSION, plan: stored.plan, baseTree: stored.baseTree }),
-    );
-  } catch {
-    // Keeping the draft is a convenience; the plan in memory is still complete.
-  }
-}
-
-export function discardStoredPlan(
-  processInstanceId: string,
-  storage: Storage = localStorage,
-): void {
-  try {
-    storage.removeItem(planStorageKey(processInstanceId));
-  } catch {
-    // See savePlan.
-  }
-}
+export const planStorageKey = instancePlans.key;
+export const loadPlan = instancePlans.load;
+export const savePlan = instancePlans.save;
+export const discardStoredPlan = instancePlans.discard;
 
 function isActivityInstanceTree(value: unknown): value is ActivityInstanceDto {
   if (typeof value !== 'object' || value === null) {
