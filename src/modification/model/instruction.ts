@@ -9,6 +9,13 @@ import type { PlanVariable } from './plan-variables';
 export interface CancelActivityInstruction {
   type: 'cancel';
   activityId: string;
+  /**
+   * Only for many instances (`/modification/execute(Async)`), which always send it: true cancels
+   * only the activity instances that existed before the request's first instruction ran in that
+   * instance, so tokens started by earlier instructions survive (Camunda's
+   * `ModificationBuilder.cancelAllForActivity(activityId, cancelCurrentActiveActivityInstances)`).
+   */
+  cancelCurrentActiveActivityInstances?: boolean;
   activityInstanceId?: never;
   transitionInstanceId?: never;
 }

@@ -43,7 +43,15 @@ export function toInstructionDto(
     if (instruction.transitionInstanceId !== undefined) {
       return { type: 'cancel', transitionInstanceId: instruction.transitionInstanceId };
     }
-    return { type: 'cancel', activityId: instruction.activityId };
+    return {
+      type: 'cancel',
+      activityId: instruction.activityId,
+      ...(instruction.cancelCurrentActiveActivityInstances === undefined
+        ? {}
+        : {
+            cancelCurrentActiveActivityInstances: instruction.cancelCurrentActiveActivityInstances,
+          }),
+    };
   }
   const target =
     instruction.type === 'startTransition'

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { bulkPlanReducer, initialBulkPlanState, toBulkInstructionDto } from './bulk-plan';
+import { toInstructionDto } from '../../../modification/model/to-modification-dto';
+import { bulkPlanReducer, initialBulkPlanState } from './bulk-plan';
 import type { BulkInstruction } from './bulk-plan';
 import { loadBulkPlan, saveBulkPlan } from './bulk-plan-storage';
 
@@ -49,18 +50,18 @@ describe('bulkPlanReducer', () => {
   });
 });
 
-describe('toBulkInstructionDto', () => {
+describe('toInstructionDto of a bulk instruction', () => {
   it('keeps only the fields /modification/execute takes', () => {
-    expect(toBulkInstructionDto(cancel)).toEqual({
+    expect(toInstructionDto(cancel)).toEqual({
       type: 'cancel',
       activityId: 'review',
       cancelCurrentActiveActivityInstances: false,
     });
-    expect(toBulkInstructionDto({ type: 'startAfterActivity', activityId: 'review' })).toEqual({
+    expect(toInstructionDto({ type: 'startAfterActivity', activityId: 'review' })).toEqual({
       type: 'startAfterActivity',
       activityId: 'review',
     });
-    expect(toBulkInstructionDto(start)).toEqual({
+    expect(toInstructionDto(start)).toEqual({
       type: 'startTransition',
       transitionId: 'to-ship',
     });

@@ -5,30 +5,34 @@
  * cancel may be limited to the instances that are active before the first instruction runs.
  */
 import type { ModificationDto } from '../../../../contract/camunda/modification';
-import type { ProcessInstanceModificationInstructionDto } from '../../../../contract/camunda/modification-instruction';
+import type {
+  CancelActivityInstruction,
+  StartAfterActivityInstruction,
+  StartBeforeActivityInstruction,
+  StartTransitionInstruction,
+} from '../../../modification/model/instruction';
+import { toInstructionDto } from '../../../modification/model/to-modification-dto';
 import { undoableListReducer } from '../../../modification/model/undoable-list';
 import type { UndoableState } from '../../../modification/model/undoable-list';
 
-export interface BulkCancelInstruction {
-  type: 'cancel';
-  activityId: string;
-  /**
-   * True: cancel only the activity instances that existed before any instruction of the request
-   * ran in that instance, so tokens started by earlier instructions survive. False: whatever is
-   * there when this cancel runs, including tokens just started.
-   */
+/**
+ * Cancel every token of an activity in each instance; many instances always say whether tokens
+ * started by earlier instructions of the request are spared.
+ */
+export type BulkCancelInstruction = CancelActivityInstruction & {
   cancelCurrentActiveActivityInstances: boolean;
-}
+};
 
-export interface BulkStartActivityInstruction {
-  type: 'startBeforeActivity' | 'startAfterActivity';
-  activityId: string;
-}
+/** Start before or after an activity: no ancestor and no variables for many instances. */
+export type BulkStartActivityInstruction = Pick<
+  StartBeforeActivityInstruction | StartAfterActivityInstruction,
+  'type' | 'activityId'
+>;
 
-export interface BulkStartTransitionInstruction {
-  type: 'startTransition';
-  transitionId: string;
-}
+export type BulkStartTransitionInstruction = Pick<
+  StartTransitionInstruction,
+  'type' | 'transitionId'
+>;
 
 export type BulkInstruction =
   BulkCancelInstruction | BulkStartActivityInstruction | BulkStartTransitionInstruction;
@@ -109,24 +113,6 @@ export function bulkInstructionTarget(instruction: BulkInstruction): string {
   return instruction.type === 'startTransition' ? instruction.transitionId : instruction.activityId;
 }
 
-/** One instruction as `/modification/execute` takes it: only the fields its type uses. */
-export function toBulkInstructionDto(
-  instruction: BulkInstruction,
-): ProcessInstanceModificationInstructionDto {
-  switch (instruction.type) {
-    case 'cancel':
-      return {
-        type: 'cancel',
-        activityId: instruction.activityId,
-        cancelCurrentActiveActivityInstances: instruction.cancelCurrentActiveActivityInstances,
-      };
-    case 'startTransition':
-      return { type: 'startTransition', transitionId: instruction.transitionId };
-    default:
-      return { type: instruction.type, activityId: instruction.activityId };
-  }
-}
-
 /**
  * The body of `POST /modification/execute(Async)`: the plan's instructions in order, the
  * instances as the selection gives them (ids or one query object, never rebuilt here), and the
@@ -144,7 +130,7 @@ export function toBulkModificationDto(
   const trimmed = annotation.trim();
   return {
     processDefinitionId,
-    instructions: plan.instructions.map(toBulkInstructionDto),
+    instructions: plan.instructions.map(toInstructionDto),
     ...instances,
     skipCustomListeners: plan.skipCustomListeners,
     skipIoMappings: plan.skipIoMappings,
