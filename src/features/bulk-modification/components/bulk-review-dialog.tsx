@@ -8,7 +8,7 @@ import {
 } from '@carbon/react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 
 import type { BatchDto } from '../../../../contract/camunda/batch';
@@ -27,6 +27,8 @@ import type { BulkPlan } from '../model/bulk-plan';
 import { exactCount, toRequestInstances } from '../model/reviewed-selection';
 import type { ModifiedCount } from '../model/reviewed-selection';
 import { rememberSentAnnotation } from '../../../modification/model/sent-annotations';
+import { useSendModification } from '../../../modification/use-send-modification';
+import type { SendMode } from '../../../modification/use-send-modification';
 import { ANNOTATION_REQUIRED } from '../../../modification/modification-settings';
 import { useAnnotationRecording } from '../../../modification/use-annotation-recording';
 import type { OperationLogReadbackRequest } from '../../../modification/use-annotation-recording';
@@ -53,8 +55,6 @@ export interface BulkReviewDialogProps {
   onExecuted: (executed: ExecutedModification) => void;
 }
 
-type ExecuteMode = 'sync' | 'async';
-
 /**
  * The last look before sending a modification of many instances: the instructions in words, how
  * many instances and how they were chosen, the annotation, and the exact request. A refused
@@ -72,8 +72,7 @@ export function BulkReviewDialog({
 }: BulkReviewDialogProps) {
   const execute = useExecuteModification();
   const executeAsync = useExecuteModificationAsync();
-  // A ref, not state: a second click in the same tick must already see the first one.
-  const inFlight = useRef(false);
+  const sender = useSendModification({ sync: execute, async: executeAsync });
   const schema = useMemo(() => createReviewFormSchema(annotationRequired), [annotationRequired]);
   const {
     control,
@@ -99,51 +98,42 @@ export function BulkReviewDialog({
   const count = selection === undefined ? null : exactCount(selection);
 
   const body = toBulkModificationDto(processDefinitionId, plan, requestInstances, annotation);
-  const busy = execute.isPending || executeAsync.isPending;
-  const error = execute.error ?? executeAsync.error;
+  const busy = sender.isPending;
+  const error = sender.error;
   const errorRef = useScrollIntoViewOn<HTMLDivElement>(error);
-  const path = (mode: ExecuteMode) =>
+  const path = (mode: SendMode) =>
     mode === 'sync' ? '/modification/execute' : '/modification/executeAsync';
 
-  const send = (values: ReviewFormValues, mode: ExecuteMode) => {
-    if (inFlight.current || selection === undefined) {
+  const send = (values: ReviewFormValues, mode: SendMode) => {
+    if (selection === undefined) {
       return;
     }
-    inFlight.current = true;
-    execute.reset();
-    executeAsync.reset();
     const request = toBulkModificationDto(
       processDefinitionId,
       plan,
       requestInstances,
       values.annotation,
     );
-    const settle = () => {
-      inFlight.current = false;
-    };
-    if (mode === 'sync') {
-      execute.mutate(
-        { body: request, selection },
-        {
-          onSuccess: (modified) => {
-            onExecuted({
-              kind: 'sync',
-              modified,
-              readback: recording.toReadbackRequest(values.annotation),
-            });
-          },
-          onSettled: settle,
+    void sender.send({
+      mode,
+      sync: {
+        request: { body: request, selection },
+        onSuccess: (modified) => {
+          onExecuted({
+            kind: 'sync',
+            modified,
+            readback: recording.toReadbackRequest(values.annotation),
+          });
         },
-      );
-    } else {
-      executeAsync.mutate(request, {
+      },
+      async: {
+        request,
         onSuccess: (batch) => {
           rememberSentAnnotation(batch.id, values.annotation);
           onExecuted({ kind: 'async', batch, instances: requestInstances });
         },
-        onSettled: settle,
-      });
-    }
+      },
+    });
   };
 
   const sendable = selection !== undefined && !busy && !recording.blocksSending;

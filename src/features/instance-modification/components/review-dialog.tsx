@@ -9,7 +9,7 @@ import {
 } from '@carbon/react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 
 import type { BatchDto } from '../../../../contract/camunda/batch';
@@ -35,6 +35,8 @@ import { describeTokenCountChange, rebasePlan } from '../model/stale-plan';
 import type { MissingReference } from '../model/stale-plan';
 import { discardStoredPlan } from '../model/instance-plan-storage';
 import { rememberSentAnnotation } from '../../../modification/model/sent-annotations';
+import { useSendModification } from '../../../modification/use-send-modification';
+import type { SendMode } from '../../../modification/use-send-modification';
 import { ANNOTATION_REQUIRED } from '../../../modification/modification-settings';
 import { useAnnotationRecording } from '../../../modification/use-annotation-recording';
 import type { OperationLogReadbackRequest } from '../../../modification/use-annotation-recording';
@@ -70,8 +72,6 @@ export interface ReviewDialogProps {
   onApplyEnding?: (applying: Promise<void>) => void;
 }
 
-type ApplyMode = 'sync' | 'async';
-
 export const BATCH_DROPS_VARIABLES_REASON =
   'Camunda drops instruction variables in batches: apply directly, or remove the variables.';
 
@@ -97,14 +97,12 @@ export function ReviewDialog({
   const { plan, baseTree, dispatch, completePlan, setFollowedBatch } = useModificationPlan();
   const apply = useApplyModification(processInstanceId);
   const applyAsync = useApplyModificationAsync(processInstanceId);
-  const [checking, setChecking] = useState(false);
+  const sender = useSendModification({ sync: apply, async: applyAsync });
   const [stale, setStale] = useState<StaleCheckResult | null>(null);
   const [checkError, setCheckError] = useState<unknown>(null);
   const [rebasing, setRebasing] = useState(false);
   /** After "Plan against the current state": the instructions it removed, and why. */
   const [rebased, setRebased] = useState<MissingReference[] | null>(null);
-  // A ref, not state: a second click in the same tick must already see the first one.
-  const inFlight = useRef(false);
 
   const schema = useMemo(() => createReviewFormSchema(annotationRequired), [annotationRequired]);
   const {
@@ -134,7 +132,7 @@ export function ReviewDialog({
     tree,
     body,
   });
-  const busy = checking || rebasing || apply.isPending || applyAsync.isPending;
+  const busy = sender.isPending || rebasing;
   const variablesDropped = hasInstructionVariables(plan);
   const cancelsInstance =
     preview.preview?.ok === true &&
@@ -155,7 +153,7 @@ export function ReviewDialog({
   );
   // "Plan against the current state" may have removed every instruction.
   const nothingToSend = plan.instructions.length === 0;
-  const applyError = apply.error ?? applyAsync.error;
+  const applyError = sender.error;
   // At most one outcome at a time: sending clears the others first.
   const outcomeRef = useScrollIntoViewOn<HTMLDivElement>(stale ?? checkError ?? applyError);
 
@@ -171,80 +169,67 @@ export function ReviewDialog({
   /** Every read of the instance (tree, tokens, variables) again, so the preview runs on them. */
   const refreshInstance = () => queryClient.invalidateQueries({ queryKey: modificationKeys.all });
 
-  const send = async (values: ReviewFormValues, mode: ApplyMode) => {
-    if (inFlight.current) {
-      return;
-    }
-    inFlight.current = true;
-    const finalPlan = { ...plan, annotation: values.annotation };
-    dispatch({ type: 'setOptions', options: { annotation: values.annotation } });
-    apply.reset();
-    applyAsync.reset();
-    setStale(null);
-    setRebased(null);
-    setCheckError(null);
-    setChecking(true);
-    let current: StaleCheckResult;
-    try {
-      current = await checkPlanIsCurrent(
-        queryClient,
-        processInstanceId,
-        finalPlan,
-        planTree,
-        index,
-      );
-    } catch (error) {
-      setCheckError(error);
-      inFlight.current = false;
-      return;
-    } finally {
-      setChecking(false);
-    }
-    if (current.report !== null) {
-      setStale(current);
-      // The page, its tokens and the preview show the instance as it is now.
-      void refreshInstance();
-      inFlight.current = false;
-      return;
-    }
-    // The body on screen, which the preview checked; its annotation is the one just validated.
-    const request = body;
-    const settle = () => {
-      inFlight.current = false;
-    };
-    if (mode === 'sync') {
-      // Predicted for the body being sent.
-      const endsInstance = preview.preview?.ok === true && preview.preview.ended;
-      const applying = apply.mutateAsync(request, {
+  const send = (values: ReviewFormValues, mode: SendMode) =>
+    sender.send({
+      mode,
+      prepare: () => {
+        dispatch({ type: 'setOptions', options: { annotation: values.annotation } });
+        setStale(null);
+        setRebased(null);
+        setCheckError(null);
+      },
+      check: async () => {
+        let current: StaleCheckResult;
+        try {
+          current = await checkPlanIsCurrent(
+            queryClient,
+            processInstanceId,
+            { ...plan, annotation: values.annotation },
+            planTree,
+            index,
+          );
+        } catch (error) {
+          setCheckError(error);
+          return false;
+        }
+        if (current.report !== null) {
+          setStale(current);
+          // The page, its tokens and the preview show the instance as it is now.
+          void refreshInstance();
+          return false;
+        }
+        return true;
+      },
+      // The body on screen, which the preview checked; its annotation is the one just validated.
+      sync: {
+        request: body,
         onSuccess: () => {
           completePlan();
           onApplied({ kind: 'sync', readback: recording.toReadbackRequest(values.annotation) });
         },
-        onSettled: settle,
-      });
-      if (endsInstance) {
-        onApplyEnding?.(
-          applying.then(() => {
-            // Once the instance has ended, `completePlan` may never run: the sent plan must not
-            // stay in storage either way.
-            discardStoredPlan(processInstanceId);
-          }),
-        );
-      }
-      // A refusal shows as `apply.error`.
-      void applying.catch(() => undefined);
-    } else {
-      applyAsync.mutate(request, {
+        onSending: (applying) => {
+          // Predicted for the body being sent.
+          if (preview.preview?.ok === true && preview.preview.ended) {
+            onApplyEnding?.(
+              applying.then(() => {
+                // Once the instance has ended, `completePlan` may never run: the sent plan must
+                // not stay in storage either way.
+                discardStoredPlan(processInstanceId);
+              }),
+            );
+          }
+        },
+      },
+      async: {
+        request: body,
         onSuccess: (batch) => {
           completePlan();
           setFollowedBatch(batch);
           rememberSentAnnotation(batch.id, values.annotation);
           onApplied({ kind: 'async', batch });
         },
-        onSettled: settle,
-      });
-    }
-  };
+      },
+    });
 
   /**
    * "Plan against the current state": reads the instance again, removes the instructions whose
@@ -473,7 +458,7 @@ export function ReviewDialog({
             void handleSubmit((values) => send(values, 'sync'))(event);
           }}
         >
-          {checking ? 'Checking…' : apply.isPending ? 'Applying…' : 'Apply'}
+          {sender.checking ? 'Checking…' : apply.isPending ? 'Applying…' : 'Apply'}
         </Button>
       </ModalFooter>
     </ComposedModal>
