@@ -1,9 +1,9 @@
 import { queryOptions } from '@tanstack/react-query';
 
 import type { BatchStatisticsDto, HistoricBatchDto } from '../../../contract/camunda/batch';
-import type { JobDto } from '../../../contract/camunda/job';
 import { engineRequest } from '../../api/engine-client';
 import { isEngineError } from '../../api/engine-error';
+import { batchKeys } from '../../api/query-keys';
 import { BATCH_POLL_INTERVAL_MS } from '../../lib/polling';
 
 /**
@@ -15,16 +15,9 @@ export type ModificationBatchProgress =
   | { done: false; statistics: BatchStatisticsDto }
   | { done: true; historic: HistoricBatchDto | null };
 
-/**
- * Query keys under the batches prefix, so the batch pages' invalidations reach them; the
- * `'modification-progress'` segment keeps them apart from those pages' own queries.
- */
-export const modificationBatchKeys = {
-  all: ['batches'] as const,
-  progress: (batchId: string) =>
-    [...modificationBatchKeys.all, 'modification-progress', batchId] as const,
-  failedJobs: (batchId: string, batchJobDefinitionId: string) =>
-    [...modificationBatchKeys.progress(batchId), 'failed-jobs', batchJobDefinitionId] as const,
+/** Under the batch's own key, so the batch pages' invalidations reach it. */
+const modificationBatchKeys = {
+  progress: (batchId: string) => [...batchKeys.detail(batchId), 'modification-progress'] as const,
 };
 
 export const modificationBatchQueries = {
@@ -39,22 +32,6 @@ export const modificationBatchQueries = {
       queryKey: modificationBatchKeys.progress(batchId),
       queryFn: ({ signal }) => getBatchProgress(batchId, signal),
       refetchInterval: (query) => (isBatchSettled(query.state.data) ? false : pollIntervalMs),
-      refetchIntervalInBackground: false,
-    }),
-
-  /**
-   * The batch's execution jobs that threw (`GET /job?jobDefinitionId=&withException=true`), with
-   * their exception messages; those at 0 retries block the batch.
-   */
-  failedJobs: (
-    batchId: string,
-    batchJobDefinitionId: string,
-    pollIntervalMs: number | false = false,
-  ) =>
-    queryOptions({
-      queryKey: modificationBatchKeys.failedJobs(batchId, batchJobDefinitionId),
-      queryFn: ({ signal }) => getFailedJobs(batchJobDefinitionId, signal),
-      refetchInterval: pollIntervalMs,
       refetchIntervalInBackground: false,
     }),
 };
@@ -100,11 +77,4 @@ async function getHistoricBatch(
     }
     throw error;
   }
-}
-
-function getFailedJobs(batchJobDefinitionId: string, signal: AbortSignal): Promise<JobDto[]> {
-  return engineRequest('/job', {
-    query: { jobDefinitionId: batchJobDefinitionId, withException: true },
-    signal,
-  });
 }

@@ -2,9 +2,9 @@ import { queryOptions } from '@tanstack/react-query';
 
 import type { HistoricActivityInstanceDto } from '../../../contract/camunda/history';
 import type { JobDto } from '../../../contract/camunda/job';
-import type { ActivityInstanceDto } from '../../../contract/camunda/process-instance';
 import type { VariableInstanceDto } from '../../../contract/camunda/variables';
 import { engineRequest } from '../../api/engine-client';
+import { processInstanceKeys } from '../../api/query-keys';
 
 /** `GET /history/activity-instance` entries, as far as this feature reads them. */
 export type HistoricActivityInstanceStartDto = Pick<
@@ -16,40 +16,25 @@ export type HistoricActivityInstanceStartDto = Pick<
 export type JobCreateTimeDto = Pick<JobDto, 'executionId' | 'createTime'>;
 
 /**
- * Query keys of the instance data this feature reads. They live under the instance prefix
- * `['process-instances']`, so the invalidation after any repair refreshes them too; the
- * `'modification'` segment keeps them apart from the instance page's own queries.
+ * The instance's reads that only modification makes, under the instance's key: the invalidation
+ * after any repair refreshes them too.
  */
-export const modificationKeys = {
-  all: ['process-instances'] as const,
-  instance: (processInstanceId: string) =>
-    [...modificationKeys.all, 'modification', processInstanceId] as const,
-  activityInstances: (processInstanceId: string) =>
-    [...modificationKeys.instance(processInstanceId), 'activity-instances'] as const,
+const modificationReadKeys = {
   variableInstances: (processInstanceId: string) =>
-    [...modificationKeys.instance(processInstanceId), 'variable-instances'] as const,
-  startTimes: (processInstanceId: string) =>
-    [...modificationKeys.instance(processInstanceId), 'start-times'] as const,
-  jobs: (processInstanceId: string) =>
-    [...modificationKeys.instance(processInstanceId), 'jobs'] as const,
+    [...processInstanceKeys.detail(processInstanceId), 'modification-variables'] as const,
+  runningActivityStarts: (query: { processInstanceId: string; unfinished: true }) =>
+    processInstanceKeys.activityHistory(query),
 };
 
 /** Query options for what the plan is built on, for `useQuery` and `fetchQuery` alike. */
 export const modificationQueries = {
-  /** The activity instance tree as it is now (`GET /process-instance/{id}/activity-instances`). */
-  activityInstances: (processInstanceId: string) =>
-    queryOptions({
-      queryKey: modificationKeys.activityInstances(processInstanceId),
-      queryFn: ({ signal }) => getActivityInstances(processInstanceId, signal),
-    }),
-
   /**
    * Every variable of the instance with the activity instance it lives in: shown beside tokens
    * and scopes, and given to the preview. Serialized values, so no Java class is needed.
    */
   variableInstances: (processInstanceId: string) =>
     queryOptions({
-      queryKey: modificationKeys.variableInstances(processInstanceId),
+      queryKey: modificationReadKeys.variableInstances(processInstanceId),
       queryFn: ({ signal }) => getVariableInstances(processInstanceId, signal),
     }),
 
@@ -57,12 +42,18 @@ export const modificationQueries = {
    * When each running activity instance started (the tree does not say): from history, so it
    * is missing when the engine keeps none. Callers treat an error as "no start times".
    */
-  startTimes: (processInstanceId: string) =>
-    queryOptions({
-      queryKey: modificationKeys.startTimes(processInstanceId),
-      queryFn: ({ signal }) => getRunningActivityStarts(processInstanceId, signal),
+  startTimes: (processInstanceId: string) => {
+    const query = { processInstanceId, unfinished: true } as const;
+    return queryOptions({
+      queryKey: modificationReadKeys.runningActivityStarts(query),
+      queryFn: ({ signal }) =>
+        engineRequest<HistoricActivityInstanceStartDto[]>('/history/activity-instance', {
+          query,
+          signal,
+        }),
       retry: false,
-    }),
+    });
+  },
 
   /**
    * Since when each waiting async continuation waits. A transition instance has no running
@@ -72,21 +63,11 @@ export const modificationQueries = {
    */
   jobs: (processInstanceId: string) =>
     queryOptions({
-      queryKey: modificationKeys.jobs(processInstanceId),
+      queryKey: processInstanceKeys.jobs(processInstanceId),
       queryFn: ({ signal }) => getJobs(processInstanceId, signal),
       retry: false,
     }),
 };
-
-function getActivityInstances(
-  processInstanceId: string,
-  signal: AbortSignal,
-): Promise<ActivityInstanceDto> {
-  return engineRequest(
-    `/process-instance/${encodeURIComponent(processInstanceId)}/activity-instances`,
-    { signal },
-  );
-}
 
 function getVariableInstances(
   processInstanceId: string,
@@ -94,16 +75,6 @@ function getVariableInstances(
 ): Promise<VariableInstanceDto[]> {
   return engineRequest('/variable-instance', {
     query: { processInstanceIdIn: processInstanceId, deserializeValues: false },
-    signal,
-  });
-}
-
-function getRunningActivityStarts(
-  processInstanceId: string,
-  signal: AbortSignal,
-): Promise<HistoricActivityInstanceStartDto[]> {
-  return engineRequest('/history/activity-instance', {
-    query: { processInstanceId, unfinished: true },
     signal,
   });
 }

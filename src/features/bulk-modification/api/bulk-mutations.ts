@@ -9,9 +9,8 @@ import { engineRequest } from '../../../api/engine-client';
 import { parseIsoDateTime } from '../../../modification/model/plan-variables';
 import { exactCount, modifiedCountFromLog } from '../model/reviewed-selection';
 import type { ModifiedCount, ReviewedSelection } from '../model/reviewed-selection';
-import { modificationBatchKeys } from '../../../modification/api/batch-queries';
 import { bulkModificationKeys } from './bulk-queries';
-import { modificationKeys } from '../../../modification/api/instance-queries';
+import { batchStateKeys, invalidateResources, processInstanceKeys } from '../../../api/query-keys';
 
 /** A reviewed request: the body, and the selection it was built from. */
 export interface ExecuteRequest {
@@ -30,10 +29,7 @@ export function useExecuteModification() {
   return useMutation({
     mutationFn: (request: ExecuteRequest) => executeAndCount(request),
     onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: modificationKeys.all }),
-        queryClient.invalidateQueries({ queryKey: bulkModificationKeys.all }),
-      ]),
+      invalidateResources(queryClient, [processInstanceKeys.all, bulkModificationKeys.all]),
   });
 }
 
@@ -46,10 +42,7 @@ export function useExecuteModificationAsync() {
   return useMutation({
     mutationFn: (body: ModificationDto) => executeModificationAsync(body),
     onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: bulkModificationKeys.all }),
-        queryClient.invalidateQueries({ queryKey: modificationBatchKeys.all }),
-      ]),
+      invalidateResources(queryClient, [bulkModificationKeys.all, ...batchStateKeys]),
   });
 }
 

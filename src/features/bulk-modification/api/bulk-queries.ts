@@ -3,7 +3,6 @@ import { queryOptions } from '@tanstack/react-query';
 import type { BatchDto } from '../../../../contract/camunda/batch';
 import type { CountResultDto } from '../../../../contract/camunda/common';
 import type { UserOperationLogEntryDto } from '../../../../contract/camunda/history';
-import type { ProcessDefinitionDiagramDto } from '../../../../contract/camunda/repository';
 import { engineRequest } from '../../../api/engine-client';
 import { attributeBatch, batchLogWindow } from '../../../lib/batch-attribution';
 import type { BatchAttribution } from '../../../lib/batch-attribution';
@@ -41,8 +40,6 @@ export interface OverlapReport {
 /** Query keys of the many-instances modification; the count and overlap hold their request objects. */
 export const bulkModificationKeys = {
   all: ['bulk-modification'] as const,
-  definitionXml: (processDefinitionId: string) =>
-    [...bulkModificationKeys.all, 'definition-xml', processDefinitionId] as const,
   count: (request: CountRequest) => [...bulkModificationKeys.all, 'count', request] as const,
   overlap: (processDefinitionId: string, instances: SelectedInstances) =>
     [...bulkModificationKeys.all, 'overlap', processDefinitionId, instances] as const,
@@ -51,14 +48,6 @@ export const bulkModificationKeys = {
 };
 
 export const bulkModificationQueries = {
-  /** The definition's BPMN XML; a deployed definition's XML never changes. */
-  definitionXml: (processDefinitionId: string) =>
-    queryOptions({
-      queryKey: bulkModificationKeys.definitionXml(processDefinitionId),
-      queryFn: ({ signal }) => getDefinitionXml(processDefinitionId, signal),
-      staleTime: Infinity,
-    }),
-
   /**
    * How many instances the request will touch: the number of ids, or `POST …/count` with the
    * very query object the request carries.
@@ -89,14 +78,6 @@ export const bulkModificationQueries = {
       queryFn: ({ signal }) => findOverlaps(processDefinitionId, instances, signal),
     }),
 };
-
-async function getDefinitionXml(processDefinitionId: string, signal: AbortSignal): Promise<string> {
-  const { bpmn20Xml } = await engineRequest<ProcessDefinitionDiagramDto>(
-    `/process-definition/${encodeURIComponent(processDefinitionId)}/xml`,
-    { signal },
-  );
-  return bpmn20Xml;
-}
 
 async function countInstances(request: CountRequest, signal: AbortSignal): Promise<number> {
   if (request.kind === 'known') {

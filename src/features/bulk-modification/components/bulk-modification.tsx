@@ -32,6 +32,7 @@ import type { OperationLogReadbackRequest } from '../../../modification/use-anno
 
 import './bulk-modification.scss';
 import '../../../modification/components/modification.scss';
+import { processDefinitionQueries } from '../../../api/process-definition-queries';
 
 export interface BulkModificationProps {
   processDefinitionId: string;
@@ -51,7 +52,7 @@ export interface BulkModificationProps {
  * `/modification/executeAsync` (contract §2.4, §2.5).
  */
 export function BulkModification(props: BulkModificationProps) {
-  const xml = useQuery(bulkModificationQueries.definitionXml(props.processDefinitionId));
+  const xml = useQuery(processDefinitionQueries.bpmn20Xml(props.processDefinitionId));
   useEffect(() => {
     preloadBpmnDiagram();
   }, []);

@@ -3,14 +3,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { BatchDto } from '../../../../contract/camunda/batch';
 import type { ProcessInstanceModificationDto } from '../../../../contract/camunda/modification';
 import { engineRequest } from '../../../api/engine-client';
-import { modificationBatchKeys } from '../../../modification/api/batch-queries';
-import { modificationKeys } from '../../../modification/api/instance-queries';
-
-/**
- * The operation log feature's key prefix: each modification, and each batch when it is created,
- * writes a `ModifyProcessInstance` entry (contract §2.2, §2.3) that the instance page lists.
- */
-const OPERATION_LOG_KEYS = ['operation-log'] as const;
+import {
+  batchStateKeys,
+  invalidateResources,
+  operationLogKeys,
+  processInstanceKeys,
+} from '../../../api/query-keys';
 
 /**
  * `POST /process-instance/{id}/modification` (contract §2.2): all instructions in one
@@ -22,10 +20,7 @@ export function useApplyModification(processInstanceId: string) {
     mutationFn: (body: ProcessInstanceModificationDto) =>
       applyModification(processInstanceId, body),
     onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: modificationKeys.all }),
-        queryClient.invalidateQueries({ queryKey: OPERATION_LOG_KEYS }),
-      ]),
+      invalidateResources(queryClient, [processInstanceKeys.all, operationLogKeys.all]),
   });
 }
 
@@ -39,11 +34,11 @@ export function useApplyModificationAsync(processInstanceId: string) {
     mutationFn: (body: ProcessInstanceModificationDto) =>
       applyModificationAsync(processInstanceId, body),
     onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: modificationKeys.all }),
+      invalidateResources(queryClient, [
+        processInstanceKeys.all,
         // The batch dashboard lists the new batch.
-        queryClient.invalidateQueries({ queryKey: modificationBatchKeys.all }),
-        queryClient.invalidateQueries({ queryKey: OPERATION_LOG_KEYS }),
+        ...batchStateKeys,
+        operationLogKeys.all,
       ]),
   });
 }

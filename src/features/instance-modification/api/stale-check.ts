@@ -5,7 +5,7 @@ import type { BpmnIndex } from '../../../modification/model/bpmn-index';
 import type { ModificationPlan } from '../../../modification/model/instruction';
 import { findStalePlan } from '../model/stale-plan';
 import type { StalePlanReport } from '../model/stale-plan';
-import { modificationQueries } from '../../../modification/api/instance-queries';
+import { processInstanceQueries } from '../../../api/process-instance-queries';
 
 export interface StaleCheckResult {
   /** The tree as the engine reports it right now. */
@@ -26,7 +26,7 @@ export async function checkPlanIsCurrent(
   index: BpmnIndex,
 ): Promise<StaleCheckResult> {
   const current = await queryClient.query({
-    ...modificationQueries.activityInstances(processInstanceId),
+    ...processInstanceQueries.activityInstances(processInstanceId),
     staleTime: 0,
   });
   return { current, report: findStalePlan(plan, baseTree, current, index) };

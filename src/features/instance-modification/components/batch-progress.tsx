@@ -6,8 +6,9 @@ import type { BatchDto } from '../../../../contract/camunda/batch';
 import { ErrorNotification } from '../../../components/error-notification';
 import { BATCH_POLL_INTERVAL_MS } from '../../../lib/polling';
 import { isBatchSettled, modificationBatchQueries } from '../../../modification/api/batch-queries';
-import { modificationKeys } from '../../../modification/api/instance-queries';
 import { formatCamundaTimestamp } from '../../../lib/camunda-date';
+import { jobQueries } from '../../../api/job-queries';
+import { processInstanceKeys } from '../../../api/query-keys';
 
 export interface BatchProgressProps {
   batch: BatchDto;
@@ -31,18 +32,14 @@ export function BatchProgress({
   const settled = isBatchSettled(data);
   const failedCount = data !== undefined && !data.done ? data.statistics.failedJobs : 0;
   const failedJobs = useQuery({
-    ...modificationBatchQueries.failedJobs(
-      batch.id,
-      batch.batchJobDefinitionId ?? '',
-      settled ? false : pollIntervalMs,
-    ),
+    ...jobQueries.failedJobs(batch.batchJobDefinitionId ?? '', settled ? false : pollIntervalMs),
     enabled: batch.batchJobDefinitionId !== null && !done,
   });
 
   useEffect(() => {
     if (done) {
       // The batch has changed the instance: show it as it is now.
-      void queryClient.invalidateQueries({ queryKey: modificationKeys.all });
+      void queryClient.invalidateQueries({ queryKey: processInstanceKeys.all });
     }
   }, [done, queryClient]);
 

@@ -21,7 +21,6 @@ import { refusalReason, usePermission } from '../../../lib/use-permission';
 import { useApplyModification, useApplyModificationAsync } from '../api/modification-mutations';
 import { createReviewFormSchema } from '../../../modification/review-form-schema';
 import type { ReviewFormValues } from '../../../modification/review-form-schema';
-import { modificationKeys } from '../../../modification/api/instance-queries';
 import { checkPlanIsCurrent } from '../api/stale-check';
 import type { StaleCheckResult } from '../api/stale-check';
 import type { BpmnIndex } from '../../../modification/model/bpmn-index';
@@ -48,6 +47,7 @@ import { AnnotationRecordingNotice } from '../../../modification/components/anno
 import { PermissionRefusals } from '../../../modification/components/permission-refusals';
 import { PredictedResult } from './predicted-result';
 import { ReviewRequest } from '../../../modification/components/review-request';
+import { processInstanceKeys } from '../../../api/query-keys';
 
 export type AppliedModification =
   { kind: 'sync'; readback: OperationLogReadbackRequest } | { kind: 'async'; batch: BatchDto };
@@ -167,7 +167,8 @@ export function ReviewDialog({
   const total = describeBadges(pendingBadges(plan, planTree, index, starts), badgeLabel);
 
   /** Every read of the instance (tree, tokens, variables) again, so the preview runs on them. */
-  const refreshInstance = () => queryClient.invalidateQueries({ queryKey: modificationKeys.all });
+  const refreshInstance = () =>
+    queryClient.invalidateQueries({ queryKey: processInstanceKeys.all });
 
   const send = (values: ReviewFormValues, mode: SendMode) =>
     sender.send({

@@ -7,7 +7,7 @@ import type { ActivityInstanceDto } from '../../../../contract/camunda/process-i
 import type { VariableInstanceDto } from '../../../../contract/camunda/variables';
 import { engineCapabilityHandlers } from '../../../testing/engine-capability-handlers';
 import type { EngineCapabilityFixture } from '../../../testing/engine-capability-handlers';
-import { engineRequest } from '../../../api/engine-client';
+import { processInstanceQueries } from '../../../api/process-instance-queries';
 import { ENGINE_REST_URL, server } from '../../../testing/msw-server';
 import { renderWithProviders } from '../../../testing/render-with-providers';
 import { ModificationWorkspace } from '../components/modification-workspace';
@@ -116,12 +116,6 @@ export function renderWorkspace({
 function LivePageHarness(
   props: { initialSelection: string | null } & Partial<ModificationWorkspaceProps>,
 ) {
-  const { data } = useQuery({
-    queryKey: ['process-instances', 'page', PROCESS_INSTANCE_ID, 'activity-instances'],
-    queryFn: () =>
-      engineRequest<ActivityInstanceDto>(
-        `/process-instance/${PROCESS_INSTANCE_ID}/activity-instances`,
-      ),
-  });
+  const { data } = useQuery(processInstanceQueries.activityInstances(PROCESS_INSTANCE_ID));
   return data === undefined ? null : <WorkspaceHarness tree={data} {...props} />;
 }
