@@ -8,7 +8,7 @@ import { BATCH_POLL_INTERVAL_MS } from '../../lib/polling';
 
 /**
  * Where a batch created by "Apply as batch" stands. Camunda deletes a batch once its monitor job
- * finds every execution job gone (contract §4.9), so "gone" means done; its history then tells
+ * finds every execution job gone (Camunda's `BatchMonitorJobHandler`), so "gone" means done; its history then tells
  * when it ended (null when the engine keeps no history).
  */
 export type ModificationBatchProgress =

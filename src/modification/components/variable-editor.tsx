@@ -40,7 +40,7 @@ const VALUE_HINTS: Record<VariableTypeName, string> = {
 const NEW_ROW = { name: '', type: 'String', value: '', local: false } as const;
 
 /**
- * The variables of a start instruction (contract §4.6), one row each: name, type, value checked
+ * The variables of a start instruction (Camunda's `TriggerVariableValueDto`), one row each: name, type, value checked
  * against the type, and the local flag. Saved to the plan only when all rows are valid.
  */
 export function VariableEditor({

@@ -30,9 +30,9 @@ export function findInstance(tree: ActivityInstanceDto, id: string): TreeInstanc
 }
 
 /**
- * Ids of the instances that cancelling `id` removes (contract §4.7): the instance with everything
+ * Ids of the instances that cancelling `id` removes (Camunda's `ActivityInstanceCancellationCmd`): the instance with everything
  * below it, and every ancestor left without other children, up to but excluding the process
- * instance, which a modification keeps alive until its last instruction (§4.1).
+ * instance, which a modification keeps alive until its last instruction (Camunda's `ModifyProcessInstanceCmd`).
  */
 export function cancelledBy(
   tree: ActivityInstanceDto,

@@ -276,7 +276,7 @@ export function capitalize(text: string): string {
 }
 
 /**
- * The scope a new token for `activityId` is created in (contract §4.3): the multi-instance body
+ * The scope a new token for `activityId` is created in (Camunda's `AbstractInstantiationCmd`): the multi-instance body
  * for an inner activity, otherwise the containing subprocess or the process. A boundary event sits
  * in the same container as the activity it is attached to.
  */

@@ -5,7 +5,7 @@
  */
 import type { PlanVariable } from './plan-variables';
 
-/** Cancel all instances of an activity that exist when the instruction runs (§4.7). */
+/** Cancel all instances of an activity that exist when the instruction runs (`ActivityCancellationCmd`). */
 export interface CancelActivityInstruction {
   type: 'cancel';
   activityId: string;
@@ -28,7 +28,7 @@ export interface CancelActivityInstanceInstruction {
   transitionInstanceId?: never;
 }
 
-/** Cancel one transition instance: an async continuation whose job has not run (§4.8). */
+/** Cancel one transition instance: an async continuation whose job has not run (`TransitionInstanceCancellationCmd`). */
 export interface CancelTransitionInstanceInstruction {
   type: 'cancel';
   transitionInstanceId: string;
@@ -42,12 +42,12 @@ export type CancelInstruction =
   | CancelTransitionInstanceInstruction;
 
 interface StartInstructionBase {
-  /** Which existing scope instance the token goes into (§4.3); unset: Camunda picks the one. */
+  /** Which existing scope instance the token goes into (`AbstractInstantiationCmd`); unset: Camunda picks the one. */
   ancestorActivityInstanceId?: string;
   variables?: PlanVariable[];
 }
 
-/** Enter the activity as if a token arrived (§4.2). `X#multiInstanceBody` starts a whole MI. */
+/** Enter the activity as if a token arrived (`ActivityBeforeInstantiationCmd`). `X#multiInstanceBody` starts a whole MI. */
 export interface StartBeforeActivityInstruction extends StartInstructionBase {
   type: 'startBeforeActivity';
   activityId: string;
@@ -71,9 +71,9 @@ export type StartInstruction =
 export type ModificationInstruction = CancelInstruction | StartInstruction;
 
 export interface ModificationOptions {
-  /** No execution or task listeners of started or ended activities run (§4.1). */
+  /** No execution or task listeners of started or ended activities run (`ProcessInstanceModificationBuilder.execute`). */
   skipCustomListeners: boolean;
-  /** No input/output mappings of started or ended activities run (§4.1). */
+  /** No input/output mappings of started or ended activities run (`ProcessInstanceModificationBuilder.execute`). */
   skipIoMappings: boolean;
   /** Written to the user operation log with the modification. */
   annotation: string;

@@ -1,5 +1,5 @@
 /**
- * Variables given with a start instruction (contract §4.6), as the operator types them and as
+ * Variables given with a start instruction (Camunda's `TriggerVariableValueDto`), as the operator types them and as
  * they are sent. Rows of the variable editor are plain strings, validated per type by
  * `variableRowsSchema`; `toPlanVariables` turns valid rows into typed values.
  */

@@ -16,8 +16,8 @@ export interface StartAfterAction {
 }
 
 /**
- * Start after an activity: possible with exactly one outgoing flow (contract §5: Camunda refuses
- * none or several), so with several each flow is offered instead, worded by `flowActionLabel`.
+ * Start after an activity: possible with exactly one outgoing flow (Camunda's
+ * `ActivityAfterInstantiationCmd` refuses none or several), so with several each flow is offered instead, worded by `flowActionLabel`.
  * The same for one instance and for many.
  */
 export function startAfterActions(

@@ -5,7 +5,7 @@ import type { ModificationPlan, ModificationInstruction } from './instruction';
 import { toTriggerVariableDto } from './plan-variables';
 
 /**
- * The request body of `POST /process-instance/{id}/modification(-async)` (contract §2.2): the
+ * The request body of `POST /process-instance/{id}/modification(-async)` (Camunda's `ProcessInstanceModificationDto`): the
  * instructions in plan order, only the fields their type uses, variables in the map form with
  * `local`, dates in Camunda's format. The annotation is left out when empty.
  */

@@ -49,7 +49,7 @@ export interface BulkModificationProps {
 /**
  * Modifying many instances of one definition: the plan is built on the definition's diagram, the
  * instances are the ticked rows or a query, and the request goes to `/modification/execute` or
- * `/modification/executeAsync` (contract §2.4, §2.5).
+ * `/modification/executeAsync` (Camunda's `ModificationRestService`).
  */
 export function BulkModification(props: BulkModificationProps) {
   const xml = useQuery(processDefinitionQueries.bpmn20Xml(props.processDefinitionId));

@@ -1,7 +1,7 @@
 /**
  * What an operator can do with one diagram element for many instances at once. Without a
  * particular instance there are no tokens to count or pick: every action names an activity or a
- * sequence flow, and Camunda applies it in each selected instance (contract §2.4).
+ * sequence flow, and Camunda applies it in each selected instance (Camunda's `ModificationRestService`).
  */
 import type {
   BpmnActivity,

@@ -1,6 +1,6 @@
 /**
- * The plan for many instances of one definition (`POST /modification/execute(Async)`, contract
- * §2.4): the same instruction list runs in every instance, so an instruction names only an
+ * The plan for many instances of one definition (`POST /modification/execute(Async)`, Camunda's
+ * `ModificationRestService`): the same instruction list runs in every instance, so an instruction names only an
  * activity or a sequence flow. Ancestors, instance ids and variables do not exist there, and a
  * cancel may be limited to the instances that are active before the first instruction runs.
  */

@@ -11,7 +11,7 @@ import {
 } from '../../../api/query-keys';
 
 /**
- * `POST /process-instance/{id}/modification` (contract §2.2): all instructions in one
+ * `POST /process-instance/{id}/modification` (Camunda's `ModifyProcessInstanceCmd`): all instructions in one
  * transaction, 204. Every query of the instance is refreshed afterwards.
  */
 export function useApplyModification(processInstanceId: string) {
@@ -25,7 +25,7 @@ export function useApplyModification(processInstanceId: string) {
 }
 
 /**
- * `POST /process-instance/{id}/modification-async` (contract §2.3): a batch that applies the
+ * `POST /process-instance/{id}/modification-async` (Camunda's `ModifyProcessInstanceAsyncCmd`): a batch that applies the
  * plan later; instruction variables are dropped by Camunda.
  */
 export function useApplyModificationAsync(processInstanceId: string) {

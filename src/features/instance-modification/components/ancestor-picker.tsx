@@ -26,7 +26,7 @@ export interface AncestorPickerProps {
 const CAMUNDA_CHOOSES = '';
 
 /**
- * Which existing scope instance the new token goes into (contract §4.3): each candidate with its
+ * Which existing scope instance the new token goes into (Camunda's `AbstractInstantiationCmd`): each candidate with its
  * start time and its own variables, so instances of the same subprocess can be told apart.
  */
 export function AncestorPicker({

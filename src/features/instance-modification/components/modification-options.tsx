@@ -2,7 +2,7 @@ import { Checkbox, FormGroup } from '@carbon/react';
 
 import { useModificationPlan } from '../use-modification-plan';
 
-/** The two switches Camunda offers for a modification (contract §4.1), off by default. */
+/** The two switches Camunda offers for a modification (`ProcessInstanceModificationBuilder.execute(skipCustomListeners, skipIoMappings)`), off by default. */
 export function ModificationOptions() {
   const { plan, dispatch } = useModificationPlan();
   return (

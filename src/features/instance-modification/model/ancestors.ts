@@ -1,5 +1,5 @@
 /**
- * Where the new token of a start instruction goes (contract §4.3). Camunda walks up from the
+ * Where the new token of a start instruction goes (Camunda's `AbstractInstantiationCmd`). Camunda walks up from the
  * target's flow scope to the first scope with instances; with exactly one it uses it, with
  * several it refuses ("Ancestor activity execution is ambiguous"). The console asks first: the
  * candidates are the instances of every scope on that chain, and while the nearest one is
@@ -47,7 +47,7 @@ export interface AncestorOptions {
   required: boolean;
 }
 
-/** The flow scope of what a start instruction targets (§4.3). */
+/** The flow scope of what a start instruction targets (`AbstractInstantiationCmd`). */
 export function targetFlowScope(index: BpmnIndex, instruction: StartInstruction): string {
   switch (instruction.type) {
     case 'startBeforeActivity':

@@ -1,6 +1,6 @@
 /**
  * What the cancel instructions of a plan remove from the tree it was built on, instruction by
- * instruction (contract §4.1: each instruction sees the state the previous ones left). Only
+ * instruction (Camunda's `ModifyProcessInstanceCmd`: each instruction sees the state the previous ones left). Only
  * removals are simulated: new tokens get ids nobody can refer to before the request runs. The
  * exact outcome comes from the engine's preview.
  */

@@ -1,6 +1,7 @@
 /**
  * What an operator can do with one diagram element, and in plain words why not when they cannot
- * – before anything is sent. The rules are Camunda's (contract §4.2–§4.8); the engine's preview
+ * – before anything is sent. The rules are Camunda's (the instantiation and cancellation commands of its `ModifyProcessInstanceCmd`, and
+ * https://docs.camunda.org/manual/latest/user-guide/process-engine/process-instance-modification/); the engine's preview
  * still has the last word on the whole plan.
  */
 import type { ActivityInstanceDto } from '../../../../contract/camunda/process-instance';

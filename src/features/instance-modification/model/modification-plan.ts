@@ -1,6 +1,6 @@
 /**
- * The modification plan: pure client state (STYLE.md convention 8). Instructions mirror the REST
- * `ProcessInstanceModificationInstructionDto` (contract §2.1) one to one, so what the operator
+ * The modification plan: pure client state. Instructions mirror the REST
+ * `ProcessInstanceModificationInstructionDto` one to one, so what the operator
  * sees in the list is what is sent; a pure reducer edits it, with undo of any change.
  */
 import type { ActivityInstanceDto } from '../../../../contract/camunda/process-instance';
@@ -97,7 +97,7 @@ export function hasUnsentInstructions(plan: ModificationPlan): boolean {
   return plan.instructions.length > 0;
 }
 
-/** True when some start instruction carries variables, which batches drop (contract §2.3). */
+/** True when some start instruction carries variables, which batches drop (Camunda's `ModificationCmdJsonConverter` does not keep them). */
 export function hasInstructionVariables(plan: ModificationPlan): boolean {
   return plan.instructions.some(
     (instruction) => isStartInstruction(instruction) && (instruction.variables?.length ?? 0) > 0,

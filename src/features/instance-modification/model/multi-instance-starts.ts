@@ -27,7 +27,8 @@ export type MultiInstanceStarts = ReadonlyMap<number, number>;
  * The engine applies the instructions in order and the tree lists siblings in the order they were
  * created, so the new bodies of X, in tree order, belong to the instructions that create one, in
  * plan order: each start of the whole multi-instance, and a start of a single inner instance
- * when no body of X is left to add it to (contract §4.5). A start whose body the predicted tree
+ * when no body of X is left to add it to (Camunda's `MultiInstanceActivityBehavior`, see
+ * https://docs.camunda.org/manual/latest/user-guide/process-engine/process-instance-modification/). A start whose body the predicted tree
  * no longer shows (it completed at once) gets no count.
  *
  * Null while there is no predicted tree: the preview is pending or failed, Camunda would refuse
