@@ -14,6 +14,7 @@ import {
 } from './activity-instance-tree';
 import { BATCH_ASSERTIONS } from './batch-assertions';
 import { parseCamundaDate } from './camunda-date';
+import type { Check } from './check';
 import type { CaseContext, EventSubscriptionDto, JobSummary, TargetGetter } from './case-context';
 import { fetchTree, instanceAt, jobSummary, once, refScope, taskKeys } from './case-context';
 import type {
@@ -31,14 +32,6 @@ import { CaseFailure, fmt, reasonOf } from './problems';
 import { lookupRef, resolveRef } from './references';
 import type { Query } from './rest-client';
 import { describeResponse } from './rest-client';
-
-/** A check of one assertion key: its expected value, the case, the target, the whole object. */
-export type Check = (
-  expected: never,
-  ctx: CaseContext,
-  target: TargetGetter,
-  spec: Assertions,
-) => Promise<string[]>;
 
 const enc = encodeURIComponent;
 

@@ -2,7 +2,7 @@
  * Assertions on the current batch, its jobs and history, and on the user operation log
  * (README.md, "Assertions").
  */
-import type { Check } from './assertions';
+import type { Check } from './check';
 import {
   BATCH_JOB_ROLES,
   batchJobDefinitionId,
