@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { bpmnProcess, integer, runtimeWith, sequenceFlow as flow } from './runtime-harness';
+import {
+  bpmnProcess,
+  integer,
+  runtimeWith,
+  sequenceFlow as flow,
+} from '../testing/runtime-harness';
 
 const miTask = (characteristics: string): string =>
   bpmnProcess(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bpmnProcess, runtimeWith, sequenceFlow as flow } from '../runtime-harness';
+import { bpmnProcess, runtimeWith, sequenceFlow as flow } from '../../testing/runtime-harness';
 
 /** start → fork → (stop → terminate end) ∥ (other → end) */
 const TERMINATE = bpmnProcess(

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { bpmnProcess, runtimeWith, sequenceFlow as flow, string } from '../runtime-harness';
+import {
+  bpmnProcess,
+  runtimeWith,
+  sequenceFlow as flow,
+  string,
+} from '../../testing/runtime-harness';
 
 /** start → gateway → (message `paid` → ship) | (timer PT5M → remind) */
 const RACE = bpmnProcess(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bpmnProcess, runtimeWith, sequenceFlow as flow } from '../runtime-harness';
+import { bpmnProcess, runtimeWith, sequenceFlow as flow } from '../../testing/runtime-harness';
 
 const MESSAGES = `<message id="cancelMessage" name="cancel"/><message id="noteMessage" name="note"/><error id="broken" errorCode="BROKEN"/>`;
 

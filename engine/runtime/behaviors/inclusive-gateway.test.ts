@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bpmnProcess, runtimeWith, sequenceFlow as flow } from '../runtime-harness';
+import { bpmnProcess, runtimeWith, sequenceFlow as flow } from '../../testing/runtime-harness';
 import type { TypedValue } from '../../variables';
 
 const yes = (value: boolean): TypedValue => ({ type: 'Boolean', value, valueInfo: {} });

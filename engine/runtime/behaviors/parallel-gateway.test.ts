@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bpmnProcess, runtimeWith, sequenceFlow as flow } from '../runtime-harness';
+import { bpmnProcess, runtimeWith, sequenceFlow as flow } from '../../testing/runtime-harness';
 
 /** start → fork → a, b, c → join → after → end */
 const FORK_JOIN = bpmnProcess(

@@ -5,12 +5,12 @@
  */
 import { parseBpmn } from '../model/parse-bpmn';
 import type { TypedValue } from '../variables';
-import { buildActivityInstanceTree } from './activity-instance-tree';
-import { CommandContext } from './command-context';
-import { createStore, type EngineStore } from './engine-store';
-import { Runtime } from './runtime';
+import { buildActivityInstanceTree } from '../runtime/activity-instance-tree';
+import { CommandContext } from '../runtime/command-context';
+import { createStore, type EngineStore } from '../runtime/engine-store';
+import { Runtime } from '../runtime/runtime';
 import type { ActivityInstanceTree } from '../engine-api';
-import type { JobRec, ProcessDefinitionRec, ProcessInstanceState } from './state';
+import type { JobRec, ProcessDefinitionRec, ProcessInstanceState } from '../runtime/state';
 
 const NS = `xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="test"`;
 
