@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 
 import type { ActivityInstanceDto } from '../../../contract/camunda/process-instance';
 import type { DiagramOverlay, DiagramOverlayPosition } from '../../bpmn/bpmn-diagram';
-import { ModificationBadge } from '../../modification/components/modification-badge';
+import { ModificationBadge } from './components/modification-badge';
 import type { BpmnIndex } from '../../modification/model/bpmn-index';
 import {
   getBpmnIndex,

@@ -10,7 +10,7 @@ import { isStartInstruction } from '../../../modification/model/instruction';
 import type { ModificationInstruction } from '../../../modification/model/instruction';
 import { useModificationPlan } from '../use-modification-plan';
 import { AncestorPicker } from './ancestor-picker';
-import { VariableEditor } from '../../../modification/components/variable-editor';
+import { VariableEditor } from './variable-editor';
 
 export interface InstructionListProps {
   index: BpmnIndex;

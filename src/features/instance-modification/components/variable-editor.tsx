@@ -7,13 +7,13 @@ import type {
   PlanVariable,
   VariableRowsFormValues,
   VariableTypeName,
-} from '../model/plan-variables';
+} from '../../../modification/model/plan-variables';
 import {
   VARIABLE_TYPES,
   toPlanVariables,
   toVariableRows,
   variableRowsSchema,
-} from '../model/plan-variables';
+} from '../../../modification/model/plan-variables';
 
 export interface VariableEditorProps {
   /** Says which instruction the variables belong to, e.g. "instruction 2". */

@@ -1,4 +1,4 @@
-import { DiagramBadge, DiagramBadgeGroup } from '../../bpmn/diagram-badge';
+import { DiagramBadge, DiagramBadgeGroup } from '../../../bpmn/diagram-badge';
 
 export interface ModificationBadgeProps {
   added: number;
