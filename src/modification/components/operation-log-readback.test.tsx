@@ -7,6 +7,7 @@ import type { UserOperationLogEntryDto } from '../../../contract/camunda/history
 import { ENGINE_REST_URL, server } from '../../testing/msw-server';
 import { renderWithProviders } from '../../testing/render-with-providers';
 import { rememberSentAnnotation } from '../model/sent-annotations';
+import { modificationLogEntry } from '../testing/modification-fixtures';
 import type { OperationLogReadbackRequest } from '../use-annotation-recording';
 import { BatchOperationLogReadback, OperationLogReadback } from './operation-log-readback';
 
@@ -14,35 +15,7 @@ const LOG_URL = `${ENGINE_REST_URL}/history/user-operation`;
 const ANNOTATION = 'Ticket OPS-17';
 
 function entry(overrides: Partial<UserOperationLogEntryDto>): UserOperationLogEntryDto {
-  return {
-    id: 'entry-1',
-    userId: 'demo',
-    timestamp: '2024-05-01T10:00:05.000+0000',
-    operationId: 'op-new',
-    operationType: 'ModifyProcessInstance',
-    entityType: 'ProcessInstance',
-    category: 'Operator',
-    annotation: ANNOTATION,
-    property: null,
-    orgValue: null,
-    newValue: null,
-    deploymentId: null,
-    processDefinitionId: 'order:1',
-    processDefinitionKey: 'order',
-    processInstanceId: 'pi-1',
-    executionId: null,
-    caseDefinitionId: null,
-    caseInstanceId: null,
-    caseExecutionId: null,
-    taskId: null,
-    externalTaskId: null,
-    batchId: null,
-    jobId: null,
-    jobDefinitionId: null,
-    removalTime: null,
-    rootProcessInstanceId: 'pi-1',
-    ...overrides,
-  };
+  return modificationLogEntry({ operationId: 'op-new', annotation: ANNOTATION, ...overrides });
 }
 
 function request(

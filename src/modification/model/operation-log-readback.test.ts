@@ -8,37 +8,15 @@ import {
   operationsSince,
   toBaseline,
 } from './operation-log-readback';
+import { modificationLogEntry } from '../testing/modification-fixtures';
 
 function entry(overrides: Partial<UserOperationLogEntryDto>): UserOperationLogEntryDto {
-  return {
+  return modificationLogEntry({
     id: 'e',
-    userId: 'demo',
     timestamp: '2024-05-01T10:00:00.000+0000',
     operationId: 'op',
-    operationType: 'ModifyProcessInstance',
-    entityType: 'ProcessInstance',
-    category: 'Operator',
-    annotation: null,
-    property: null,
-    orgValue: null,
-    newValue: null,
-    deploymentId: null,
-    processDefinitionId: 'order:1',
-    processDefinitionKey: 'order',
-    processInstanceId: 'pi-1',
-    executionId: null,
-    caseDefinitionId: null,
-    caseInstanceId: null,
-    caseExecutionId: null,
-    taskId: null,
-    externalTaskId: null,
-    batchId: null,
-    jobId: null,
-    jobDefinitionId: null,
-    removalTime: null,
-    rootProcessInstanceId: 'pi-1',
     ...overrides,
-  };
+  });
 }
 
 const INSTANCE = { processInstanceId: 'pi-1' };

@@ -1,4 +1,8 @@
-/** Test data of this feature: an order process and activity instance trees built by hand. */
+/**
+ * Test data of the modification features: an order process, activity instance trees built by
+ * hand, and the operation log entry a modification writes.
+ */
+import type { UserOperationLogEntryDto } from '../../../contract/camunda/history';
 import type {
   ActivityInstanceDto,
   TransitionInstanceDto,
@@ -127,4 +131,42 @@ export function runningOrderTree(): ActivityInstanceDto {
     activityInstance('sub:1', 'sub', activityInstance('pick:1', 'pick')),
     activityInstance('ship:1', 'ship'),
   );
+}
+
+/**
+ * The entry Camunda writes for `POST /process-instance/{id}/modification`
+ * (ModifyProcessInstanceCmd) on instance pi-1 of `order:1`, without an annotation.
+ */
+export function modificationLogEntry(
+  overrides: Partial<UserOperationLogEntryDto> = {},
+): UserOperationLogEntryDto {
+  return {
+    id: 'entry-1',
+    userId: 'demo',
+    timestamp: '2024-05-01T10:00:05.000+0000',
+    operationId: 'op-1',
+    operationType: 'ModifyProcessInstance',
+    entityType: 'ProcessInstance',
+    category: 'Operator',
+    annotation: null,
+    property: null,
+    orgValue: null,
+    newValue: null,
+    deploymentId: null,
+    processDefinitionId: 'order:1',
+    processDefinitionKey: 'order',
+    processInstanceId: 'pi-1',
+    executionId: null,
+    caseDefinitionId: null,
+    caseInstanceId: null,
+    caseExecutionId: null,
+    taskId: null,
+    externalTaskId: null,
+    batchId: null,
+    jobId: null,
+    jobDefinitionId: null,
+    removalTime: null,
+    rootProcessInstanceId: 'pi-1',
+    ...overrides,
+  };
 }

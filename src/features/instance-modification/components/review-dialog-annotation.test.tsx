@@ -2,8 +2,8 @@ import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import type { UserOperationLogEntryDto } from '../../../../contract/camunda/history';
 import type { ProcessInstanceModificationDto } from '../../../../contract/camunda/modification';
+import { modificationLogEntry } from '../../../modification/testing/modification-fixtures';
 import { ENGINE_REST_URL, server } from '../../../testing/msw-server';
 import { renderWorkspace } from '../testing/render-workspace';
 import type { RenderWorkspaceOptions } from '../testing/render-workspace';
@@ -21,38 +21,6 @@ async function reviewCancel(options: RenderWorkspaceOptions) {
   await view.user.click(screen.getByRole('button', { name: 'Review' }));
   const dialog = await screen.findByRole('dialog', { name: 'Review the modification' });
   return { ...view, dialog };
-}
-
-/** The entry Camunda writes for `POST /process-instance/{id}/modification` (ModifyProcessInstanceCmd). */
-function modificationEntry(annotation: string | null): UserOperationLogEntryDto {
-  return {
-    id: 'entry-1',
-    userId: 'demo',
-    timestamp: '2024-05-01T10:00:05.000+0000',
-    operationId: 'op-1',
-    operationType: 'ModifyProcessInstance',
-    entityType: 'ProcessInstance',
-    category: 'Operator',
-    annotation,
-    property: null,
-    orgValue: null,
-    newValue: null,
-    deploymentId: null,
-    processDefinitionId: 'order:1',
-    processDefinitionKey: 'order',
-    processInstanceId: 'pi-1',
-    executionId: null,
-    caseDefinitionId: null,
-    caseInstanceId: null,
-    caseExecutionId: null,
-    taskId: null,
-    externalTaskId: null,
-    batchId: null,
-    jobId: null,
-    jobDefinitionId: null,
-    removalTime: null,
-    rootProcessInstanceId: 'pi-1',
-  };
 }
 
 describe('ReviewDialog and the operation log', () => {
@@ -96,7 +64,8 @@ describe('ReviewDialog and the operation log', () => {
         authentication: 'on',
         counts: { userOperations: 2 },
         // Empty before the request (the baseline), the new entry after it.
-        operationLog: () => (body === null ? [] : [modificationEntry(body.annotation ?? null)]),
+        operationLog: () =>
+          body === null ? [] : [modificationLogEntry({ annotation: body.annotation ?? null })],
       },
     });
 
