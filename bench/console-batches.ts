@@ -20,7 +20,8 @@ import {
   signedInPage,
 } from './lib/console-browser';
 import { startEmbeddedServer } from './lib/embedded-server';
-import { summarize } from './lib/latency';
+import type { BenchFigures } from './lib/figures';
+import { formatSpread, median, spreadOf } from './lib/latency';
 import type { RestClient } from './lib/rest-client';
 import { createRestClient } from './lib/rest-client';
 import { formatTable } from './lib/table';
@@ -94,9 +95,14 @@ async function timeInAppNavigation(browser: Browser, baseUrl: string): Promise<n
   return elapsed;
 }
 
-export async function benchConsoleBatches(): Promise<void> {
+const medianAndSpread = (samples: number[]) => [
+  median(samples).toFixed(0),
+  formatSpread(spreadOf(samples), 0),
+];
+
+export async function benchConsoleBatches(): Promise<BenchFigures> {
   if (!hasChromium()) {
-    return;
+    return {};
   }
   const engine = new ProcessEngine();
   const server = await startEmbeddedServer(engine, { consoleDir: buildConsole() });
@@ -116,13 +122,14 @@ export async function benchConsoleBatches(): Promise<void> {
     );
     console.log(
       formatTable(
-        ['what', 'ms'],
+        ['what', 'ms', 'min–max'],
         [
-          ['fresh tab: navigation → 100 rows', summarize(loads).p50Ms.toFixed(0)],
-          ['in the console: click "Batches" → 100 rows', summarize(navigations).p50Ms.toFixed(0)],
+          ['fresh tab: navigation → 100 rows', ...medianAndSpread(loads)],
+          ['in the console: click "Batches" → 100 rows', ...medianAndSpread(navigations)],
         ],
       ),
     );
+    return {};
   } finally {
     await browser.close();
     await server.close();
