@@ -112,41 +112,15 @@ export class AuthorizationService {
    */
   private readonly byResource = new Map<string, Set<string>>();
   /**
-   * Authorizations by resource type (built on first use, then kept up to date), and per user and
-   * groups what concerns them: a list of 100,000 instances makes 100,000 checks. A change drops
-   * only what it concerns (its resource type, for the users and groups it names): every started
-   * or ended task writes authorizations, and dropping everything then would make the next check
-   * read all of them again.
+   * Authorizations by resource type, and whether revokes count for a user and groups: derived,
+   * dropped on every change. A list of 100,000 instances makes 100,000 checks.
    */
-  private byType: Map<number, Map<string, AuthorizationRec>> | null = null;
+  private byType: Map<number, AuthorizationRec[]> | null = null;
   private readonly subjects = new Map<string, Subject>();
 
-  private changed(before: AuthorizationRec | undefined, after: AuthorizationRec | undefined): void {
-    if (before) {
-      this.byType?.get(before.resourceType)?.delete(before.id);
-    }
-    if (after) {
-      const ofType = this.byType?.get(after.resourceType);
-      if (ofType) {
-        ofType.set(after.id, after);
-      } else {
-        this.byType?.set(after.resourceType, new Map([[after.id, after]]));
-      }
-    }
-    for (const subject of this.subjects.values()) {
-      for (const authorization of [before, after]) {
-        if (authorization && concerns(subject, authorization)) {
-          subject.levels.delete(authorization.resourceType);
-          subject.specific.delete(authorization.resourceType);
-          subject.results.clear();
-        }
-      }
-      if (after?.type === AUTH_TYPE_REVOKE && concerns(subject, after)) {
-        subject.revokesChecked = true;
-      } else if (before?.type === AUTH_TYPE_REVOKE && concerns(subject, before)) {
-        subject.revokesChecked = this.findRevoke(subject.userId, subject.groupIds);
-      }
-    }
+  private changed(): void {
+    this.byType = null;
+    this.subjects.clear();
   }
 
   private put(authorization: AuthorizationRec): void {
@@ -159,7 +133,7 @@ export class AuthorizationService {
     const ids = this.byResource.get(key) ?? new Set<string>();
     ids.add(authorization.id);
     this.byResource.set(key, ids);
-    this.changed(previous, authorization);
+    this.changed();
   }
 
   private remove(authorization: AuthorizationRec): void {
@@ -170,7 +144,7 @@ export class AuthorizationService {
     if (ids?.size === 0) {
       this.byResource.delete(key);
     }
-    this.changed(authorization, undefined);
+    this.changed();
   }
 
   private ofResource(resourceType: number, resourceId: string | null): AuthorizationRec[] {
@@ -182,13 +156,12 @@ export class AuthorizationService {
     if (this.byType === null) {
       this.byType = new Map();
       for (const authorization of this.authorizations.values()) {
-        const ofType =
-          this.byType.get(authorization.resourceType) ?? new Map<string, AuthorizationRec>();
-        ofType.set(authorization.id, authorization);
-        this.byType.set(authorization.resourceType, ofType);
+        const list = this.byType.get(authorization.resourceType) ?? [];
+        list.push(authorization);
+        this.byType.set(authorization.resourceType, list);
       }
     }
-    return [...(this.byType.get(type)?.values() ?? [])];
+    return this.byType.get(type) ?? [];
   }
 
   /**
@@ -426,8 +399,7 @@ export class AuthorizationService {
   clear(): void {
     this.authorizations.clear();
     this.byResource.clear();
-    this.byType = null;
-    this.subjects.clear();
+    this.changed();
   }
 
   authorization(id: string): AuthorizationRec | undefined {
@@ -623,15 +595,6 @@ function decideIn(
 }
 
 /** One level of a subject's authorizations of a type, by resource id. */
-/** Whether an authorization is one of the subject's own, its groups' or everyone's. */
-function concerns(subject: Subject, authorization: AuthorizationRec): boolean {
-  return (
-    authorization.userId === subject.userId ||
-    authorization.userId === ANY ||
-    (authorization.groupId !== null && subject.groupIds.includes(authorization.groupId))
-  );
-}
-
 type Level = ReadonlyMap<string | null, readonly AuthorizationRec[]>;
 
 function byResourceId(authorizations: readonly AuthorizationRec[]): Level {
