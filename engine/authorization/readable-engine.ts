@@ -112,10 +112,7 @@ export function processInstanceReadFilter(
       instance.id,
       definitionKeyOf(engine, instance.processDefinitionId),
     );
-  const namesOneInstance = engine.authorizationService
-    .query({ resourceType: Resources.PROCESS_INSTANCE.type })
-    .some((authorization) => authorization.resourceId !== ANY);
-  if (namesOneInstance) {
+  if (engine.authorizationService.namesSingleResources(Resources.PROCESS_INSTANCE.type)) {
     return readable;
   }
   const byKey = new Map<string, boolean>();
