@@ -5,7 +5,8 @@
  * reads everything) and john (whose reads are filtered by his authorizations). Without nothing
  * changing between two pages, a page should cost about the same wherever it is; the row "after a
  * change" suspends or activates one instance before each timed page, as a running engine changes
- * instances between two pages, so nothing computed for the previous page still holds.
+ * instances between two pages, so nothing computed for the previous page still holds. Each p50
+ * is also given as a ratio to that of `GET /version` in the same run.
  *
  * Env: `BENCH_PAGING_INSTANCES` (default 20000) running instances, `BENCH_PAGING_SAMPLES`
  * (default 200) timed requests per row.
@@ -63,7 +64,9 @@ async function measureUser(
       body,
     );
   const lastPage = Math.max(0, INSTANCE_COUNT - PAGE_SIZE);
+  const version = await timed(() => client.send('GET', '/version'));
   const rows: [string, LatencySummary][] = [
+    ['GET /version', version],
     ['page at 0', await timed(pageAt(0))],
     [
       `page at ${numberFormat.format(Math.floor(lastPage / 2))}`,
@@ -81,6 +84,7 @@ async function measureUser(
     what,
     summary.p50Ms.toFixed(3),
     summary.p99Ms.toFixed(3),
+    `${(summary.p50Ms / version.p50Ms).toFixed(2)}x`,
   ]);
 }
 
@@ -109,7 +113,7 @@ export async function benchProcessInstancePaging(): Promise<void> {
         ` ${numberFormat.format(INSTANCE_COUNT)} running instances,` +
         ` ${numberFormat.format(SAMPLE_COUNT)} sequential requests per row`,
     );
-    console.log(formatTable(['user', 'request', 'p50 ms', 'p99 ms'], rows));
+    console.log(formatTable(['user', 'request', 'p50 ms', 'p99 ms', 'p50 / version p50'], rows));
   } finally {
     await server.close();
   }
