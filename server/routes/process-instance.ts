@@ -109,7 +109,8 @@ export function processInstanceRoutes(engine: EngineApi): Hono<RestEnv> {
         sortings,
         processInstanceReadFilter(engine, c.var.checker),
       ),
-    toDto: (instance, c) => toProcessInstanceDto(instance, c.var.baseUrl),
+    // `c.get`, not `c.var`: Hono builds `c.var` anew on each read, 50 times a page.
+    toDto: (instance, c) => toProcessInstanceDto(instance, c.get('baseUrl')),
     post: true,
   });
 
