@@ -26,6 +26,7 @@ import type {
   VariableRec,
 } from './runtime/state';
 import type { ModificationInstruction } from './modification/modification-instruction';
+import type { OrderedIds } from './runtime/sorted-ids';
 import type { TypedValue } from './variables';
 
 export interface ModificationOptions {
@@ -174,6 +175,11 @@ export interface EngineApi {
    * holds while this stays the same object.
    */
   instancesVersion(): object;
+  /**
+   * The running instances' ids in code unit order (Camunda's `order by RES.ID_`), of one
+   * definition or of all; null where what `instances()` holds is not simply all of them.
+   */
+  instanceIdsInOrder(processDefinitionId?: string): OrderedIds | null;
   /** The activity instance tree as Camunda's `GetActivityInstanceCmd` reports it; undefined if not running. */
   activityInstanceTree(id: string): ActivityInstanceTree | undefined;
   setProcessInstanceSuspended(id: string, suspended: boolean): void;

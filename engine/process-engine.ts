@@ -56,6 +56,7 @@ import { ManagementService } from './services/management-service';
 import { RepositoryService } from './services/repository-service';
 import { RuntimeService } from './services/runtime-service';
 import { TaskService } from './services/task-service';
+import type { OrderedIds } from './runtime/sorted-ids';
 import type { TypedValue } from './variables';
 
 export interface ProcessEngineOptions {
@@ -256,6 +257,10 @@ export class ProcessEngine implements EngineApi {
 
   instancesVersion(): object {
     return this.runtimeService.instancesVersion();
+  }
+
+  instanceIdsInOrder(processDefinitionId?: string): OrderedIds {
+    return this.runtimeService.instanceIdsInOrder(processDefinitionId);
   }
 
   activityInstanceTree(id: string): ActivityInstanceTree | undefined {

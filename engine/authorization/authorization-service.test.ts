@@ -67,6 +67,43 @@ describe('AuthorizationService.isAuthorized (Authorization.xml, authCheck)', () 
   });
 });
 
+describe('AuthorizationService: answers after writes', () => {
+  it('a check after a create, update or delete sees it, whatever was checked before', () => {
+    const s = service();
+    const mine = s.createAuthorization(1, on({ userId: 'u', resourceId: 'p1' }));
+    const ours = s.createAuthorization(1, on({ groupId: 'g', resourceId: '*' }, ['UPDATE']));
+    expect(s.isAuthorized('u', ['g'], [read('p1')])).toBe(true);
+    expect(s.isAuthorized('u', ['g'], [read('p2')])).toBe(false);
+
+    s.updateAuthorization(ours.id, { groupId: 'g', resourceId: '*', permissions: ['READ'] });
+    expect(s.isAuthorized('u', ['g'], [read('p2')])).toBe(true);
+    s.updateAuthorization(ours.id, { groupId: 'other', resourceId: '*', permissions: ['READ'] });
+    expect(s.isAuthorized('u', ['g'], [read('p2')])).toBe(false);
+
+    s.deleteAuthorization(mine.id);
+    expect(s.isAuthorized('u', ['g'], [read('p1')])).toBe(false);
+    const global = s.createAuthorization(0, on({ userId: '*', resourceId: '*' }));
+    expect(s.isAuthorized('u', ['g'], [read('p1')])).toBe(true);
+    const revoke = s.createAuthorization(2, on({ userId: 'u', resourceId: 'p1' }));
+    expect(s.isAuthorized('u', ['g'], [read('p1')])).toBe(false);
+    expect(s.isAuthorized('u', ['g'], [read('p3')])).toBe(true);
+    s.deleteAuthorization(revoke.id);
+    s.deleteAuthorization(global.id);
+    expect(s.isAuthorized('u', ['g'], [read('p1')])).toBe(false);
+  });
+
+  it('says whether an authorization of a type names a single resource', () => {
+    const s = service();
+    s.createAuthorization(1, on({ userId: 'u', resourceId: '*' }));
+    expect(s.namesSingleResources(Resources.PROCESS_INSTANCE.type)).toBe(false);
+    const one = s.createAuthorization(1, on({ userId: 'v', resourceId: 'p1' }));
+    expect(s.namesSingleResources(Resources.PROCESS_INSTANCE.type)).toBe(true);
+    expect(s.namesSingleResources(Resources.TASK.type)).toBe(false);
+    s.updateAuthorization(one.id, { userId: 'v', resourceId: '*', permissions: ['READ'] });
+    expect(s.namesSingleResources(Resources.PROCESS_INSTANCE.type)).toBe(false);
+  });
+});
+
 describe('AuthorizationService.checkAuthorization', () => {
   it("throws Camunda's AuthorizationException, one check or one of several", () => {
     const s = service();

@@ -15,23 +15,17 @@ import {
   permissionNames,
   resourceByType,
 } from './resources';
+import type { AuthorizationRec } from './authorization-store';
+import {
+  ANY,
+  AUTH_TYPE_GLOBAL,
+  AUTH_TYPE_GRANT,
+  AUTH_TYPE_REVOKE,
+  AuthorizationStore,
+} from './authorization-store';
 
-export const AUTH_TYPE_GLOBAL = 0;
-export const AUTH_TYPE_GRANT = 1;
-export const AUTH_TYPE_REVOKE = 2;
-/** `Authorization.ANY`: every resource id (and, in a global authorization, every user). */
-export const ANY = '*';
-
-export interface AuthorizationRec {
-  id: string;
-  type: number;
-  userId: string | null;
-  groupId: string | null;
-  resourceType: number;
-  resourceId: string | null;
-  /** Bits of the resource's permission enum; a revoke clears the revoked ones from ALL. */
-  permissions: number;
-}
+export { ANY, AUTH_TYPE_GLOBAL, AUTH_TYPE_GRANT, AUTH_TYPE_REVOKE };
+export type { AuthorizationRec };
 
 /** Who a command runs for (Camunda's `Authentication`): the user and the groups it belongs to. */
 export interface Authentication {
@@ -105,63 +99,39 @@ interface Subject {
 }
 
 export class AuthorizationService {
-  private readonly authorizations = new Map<string, AuthorizationRec>();
+  private readonly store = new AuthorizationStore();
   /**
-   * Authorization ids by resource type and id: a task's or an instance's authorizations are found
-   * without a scan when it starts or ends (a mass cancellation ends thousands).
+   * What of the authorizations concerns each user and its groups, by resource type. A write
+   * updates the subjects' levels of its type in place (a task's grant must not make the next
+   * check of an instance re-read 100,000 of them); a revoke, which changes `revokesChecked`,
+   * drops them all.
    */
-  private readonly byResource = new Map<string, Set<string>>();
-  /**
-   * Authorizations by resource type, and whether revokes count for a user and groups: derived,
-   * dropped on every change. A list of 100,000 instances makes 100,000 checks.
-   */
-  private byType: Map<number, AuthorizationRec[]> | null = null;
   private readonly subjects = new Map<string, Subject>();
 
-  private changed(): void {
-    this.byType = null;
-    this.subjects.clear();
-  }
-
   private put(authorization: AuthorizationRec): void {
-    const previous = this.authorizations.get(authorization.id);
-    if (previous) {
-      this.byResource.get(resourceKey(previous))?.delete(previous.id);
-    }
-    this.authorizations.set(authorization.id, authorization);
-    const key = resourceKey(authorization);
-    const ids = this.byResource.get(key) ?? new Set<string>();
-    ids.add(authorization.id);
-    this.byResource.set(key, ids);
-    this.changed();
+    const previous = this.store.put(authorization);
+    this.changed(previous, authorization);
   }
 
   private remove(authorization: AuthorizationRec): void {
-    this.authorizations.delete(authorization.id);
-    const key = resourceKey(authorization);
-    const ids = this.byResource.get(key);
-    ids?.delete(authorization.id);
-    if (ids?.size === 0) {
-      this.byResource.delete(key);
+    this.store.remove(authorization);
+    this.changed(authorization, undefined);
+  }
+
+  private changed(previous: AuthorizationRec | undefined, next: AuthorizationRec | undefined) {
+    if (previous?.type === AUTH_TYPE_REVOKE || next?.type === AUTH_TYPE_REVOKE) {
+      this.subjects.clear();
+      return;
     }
-    this.changed();
-  }
-
-  private ofResource(resourceType: number, resourceId: string | null): AuthorizationRec[] {
-    const ids = this.byResource.get(resourceKey({ resourceType, resourceId })) ?? [];
-    return [...ids].flatMap((id) => this.authorizations.get(id) ?? []);
-  }
-
-  private ofType(type: number): readonly AuthorizationRec[] {
-    if (this.byType === null) {
-      this.byType = new Map();
-      for (const authorization of this.authorizations.values()) {
-        const list = this.byType.get(authorization.resourceType) ?? [];
-        list.push(authorization);
-        this.byType.set(authorization.resourceType, list);
+    for (const subject of this.subjects.values()) {
+      if (previous) {
+        updateLevels(subject, previous, removeFromLevel);
       }
+      if (next) {
+        updateLevels(subject, next, addToLevel);
+      }
+      subject.results.clear();
     }
-    return this.byType.get(type) ?? [];
   }
 
   /**
@@ -255,7 +225,7 @@ export class AuthorizationService {
   }
 
   private findRevoke(userId: string, groupIds: readonly string[]): boolean {
-    for (const authorization of this.authorizations.values()) {
+    for (const authorization of this.store.revokes()) {
       if (
         authorization.type === AUTH_TYPE_REVOKE &&
         (authorization.userId === userId ||
@@ -272,9 +242,7 @@ export class AuthorizationService {
   private hasSpecific(subject: Subject, type: number): boolean {
     let specific = subject.specific.get(type);
     if (specific === undefined) {
-      specific = this.levelsOf(subject, type).some((level) =>
-        [...level.keys()].some((resourceId) => resourceId !== ANY),
-      );
+      specific = this.levelsOf(subject, type).some((level) => namesSingleResource(level));
       subject.specific.set(type, specific);
     }
     return specific;
@@ -284,15 +252,13 @@ export class AuthorizationService {
   private levelsOf(subject: Subject, type: number): readonly Level[] {
     let levels = subject.levels.get(type);
     if (!levels) {
-      const ofType = this.ofType(type);
-      const { userId, groupIds } = subject;
-      levels = [
-        byResourceId(ofType.filter((a) => a.type !== AUTH_TYPE_GLOBAL && a.userId === userId)),
-        ...(groupIds.length > 0
-          ? [byResourceId(ofType.filter((a) => a.groupId !== null && groupIds.includes(a.groupId)))]
-          : []),
-        byResourceId(ofType.filter((a) => a.type === AUTH_TYPE_GLOBAL && a.userId === ANY)),
-      ];
+      levels = [new Map(), new Map(), new Map()];
+      for (const authorization of this.store.ofType(type)) {
+        const level = levels[levelIndex(subject, authorization)];
+        if (level) {
+          addToLevel(level, authorization);
+        }
+      }
       subject.levels.set(type, levels);
     }
     return levels;
@@ -352,11 +318,13 @@ export class AuthorizationService {
     if (!this.enabled) {
       return;
     }
-    const existing = this.ofResource(Resources.TASK.type, taskId).find(
-      (a) =>
-        a.type === AUTH_TYPE_GRANT &&
-        ('userId' in identity ? a.userId === identity.userId : a.groupId === identity.groupId),
-    );
+    const existing = this.store
+      .ofResource(Resources.TASK.type, taskId)
+      .find(
+        (a) =>
+          a.type === AUTH_TYPE_GRANT &&
+          ('userId' in identity ? a.userId === identity.userId : a.groupId === identity.groupId),
+      );
     if (existing) {
       this.put({ ...existing, permissions: existing.permissions | TASK_ASSIGNEE_BITS });
       return;
@@ -371,17 +339,22 @@ export class AuthorizationService {
 
   /** `AuthorizationManager.deleteAuthorizationsByResourceId`, when the resource is deleted. */
   deleteAuthorizationsByResourceId(resource: Resource, resourceId: string): void {
-    for (const authorization of this.ofResource(resource.type, resourceId)) {
+    for (const authorization of this.store.ofResource(resource.type, resourceId)) {
       this.remove(authorization);
     }
+  }
+
+  /** Whether an authorization of the type, whoever it is for, names a single resource. */
+  namesSingleResources(resourceType: number): boolean {
+    return this.store.namesSingleResources(resourceType);
   }
 
   /** `AuthorizationQuery`, in insertion order; the REST layer applies the caller's READ filter. */
   query(query: AuthorizationQuery): AuthorizationRec[] {
     const candidates =
       query.resourceType !== undefined && query.resourceId !== undefined
-        ? this.ofResource(query.resourceType, query.resourceId)
-        : [...this.authorizations.values()];
+        ? this.store.ofResource(query.resourceType, query.resourceId)
+        : [...this.store.values()];
     return candidates.filter(
       (a) =>
         (query.id === undefined || a.id === query.id) &&
@@ -397,13 +370,12 @@ export class AuthorizationService {
 
   /** Removes every authorization, before a users file's are loaded. */
   clear(): void {
-    this.authorizations.clear();
-    this.byResource.clear();
-    this.changed();
+    this.store.clear();
+    this.subjects.clear();
   }
 
   authorization(id: string): AuthorizationRec | undefined {
-    return this.authorizations.get(id);
+    return this.store.get(id);
   }
 
   /** `AuthorizationEntity(type)` plus `AuthorizationDto.update` and `SaveAuthorizationCmd`. */
@@ -442,7 +414,7 @@ export class AuthorizationService {
     input: AuthorizationInput,
     command: AuthorizationCommand = {},
   ): AuthorizationRec {
-    const existing = this.authorizations.get(id);
+    const existing = this.store.get(id);
     if (!existing) {
       throw new NullValueException(`Authorization with id ${id} does not exist.`);
     }
@@ -454,7 +426,7 @@ export class AuthorizationService {
   }
 
   deleteAuthorization(id: string, command: AuthorizationCommand = {}): void {
-    const existing = this.authorizations.get(id);
+    const existing = this.store.get(id);
     if (!existing) {
       throw new NullValueException(
         `Authorization for Id '${id}' does not exist: authorization is null`,
@@ -595,20 +567,60 @@ function decideIn(
 }
 
 /** One level of a subject's authorizations of a type, by resource id. */
-type Level = ReadonlyMap<string | null, readonly AuthorizationRec[]>;
+type Level = Map<string | null, AuthorizationRec[]>;
 
-function byResourceId(authorizations: readonly AuthorizationRec[]): Level {
-  const level = new Map<string | null, AuthorizationRec[]>();
-  for (const authorization of authorizations) {
-    const list = level.get(authorization.resourceId) ?? [];
-    list.push(authorization);
-    level.set(authorization.resourceId, list);
+/** The level of the subject's `levelsOf` an authorization belongs to; -1 for none. */
+function levelIndex(subject: Subject, authorization: AuthorizationRec): number {
+  const { type, userId, groupId } = authorization;
+  if (type !== AUTH_TYPE_GLOBAL && userId === subject.userId) {
+    return 0;
   }
-  return level;
+  if (groupId !== null && subject.groupIds.includes(groupId)) {
+    return 1;
+  }
+  return type === AUTH_TYPE_GLOBAL && userId === ANY ? 2 : -1;
 }
 
-function resourceKey(authorization: Pick<AuthorizationRec, 'resourceType' | 'resourceId'>): string {
-  return `${String(authorization.resourceType)}\u0000${authorization.resourceId ?? ''}`;
+function namesSingleResource(level: Level): boolean {
+  for (const resourceId of level.keys()) {
+    if (resourceId !== ANY) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function addToLevel(level: Level, authorization: AuthorizationRec): void {
+  const list = level.get(authorization.resourceId);
+  if (list) {
+    list.push(authorization);
+  } else {
+    level.set(authorization.resourceId, [authorization]);
+  }
+}
+
+function removeFromLevel(level: Level, authorization: AuthorizationRec): void {
+  const list = level.get(authorization.resourceId)?.filter((a) => a.id !== authorization.id);
+  if (list?.length) {
+    level.set(authorization.resourceId, list);
+  } else {
+    level.delete(authorization.resourceId);
+  }
+}
+
+/** Applies a write to the subject's levels of the authorization's type, if it has read them. */
+function updateLevels(
+  subject: Subject,
+  authorization: AuthorizationRec,
+  update: (level: Level, authorization: AuthorizationRec) => void,
+): void {
+  const level = subject.levels.get(authorization.resourceType)?.[
+    levelIndex(subject, authorization)
+  ];
+  if (level) {
+    update(level, authorization);
+    subject.specific.delete(authorization.resourceType);
+  }
 }
 
 /** `AuthorizationException`'s two message forms. */

@@ -57,6 +57,7 @@ export function readableEngine(engine: EngineApi, checker: CommandChecker): Engi
     instance: (id) => orUndefined(engine.instance(id), instance),
     // What this view lists depends on the user: a new object each time, so no cache shares it.
     instancesVersion: () => ({}),
+    instanceIdsInOrder: () => null,
     tasks: () => only(engine.tasks(), task),
     task: (id) => orUndefined(engine.task(id), task),
     jobs: () => only(engine.jobs(), job),
@@ -112,10 +113,7 @@ export function processInstanceReadFilter(
       instance.id,
       definitionKeyOf(engine, instance.processDefinitionId),
     );
-  const namesOneInstance = engine.authorizationService
-    .query({ resourceType: Resources.PROCESS_INSTANCE.type })
-    .some((authorization) => authorization.resourceId !== ANY);
-  if (namesOneInstance) {
+  if (engine.authorizationService.namesSingleResources(Resources.PROCESS_INSTANCE.type)) {
     return readable;
   }
   const byKey = new Map<string, boolean>();

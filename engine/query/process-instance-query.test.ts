@@ -30,23 +30,41 @@ async function engineWithInstances(count: number) {
   return { engine, start, ids };
 }
 
-/** The engine, counting how often a query reads all its instances. */
-function countingReads(engine: ProcessEngine): { view: EngineApi; reads: () => number } {
+/** The engine, counting how often a query reads all its instances or looks one up. */
+function countingReads(engine: ProcessEngine) {
   let reads = 0;
+  let lookups = 0;
   const view = Object.create(engine) as EngineApi;
   view.instances = () => {
     reads++;
     return engine.instances();
   };
-  return { view, reads: () => reads };
+  view.instance = (id) => {
+    lookups++;
+    return engine.instance(id);
+  };
+  return { view, reads: () => reads, lookups: () => lookups };
 }
 
 describe('findProcessInstances: paging', () => {
-  it('reads the instances once while none changes, and again after each change', async () => {
+  it('pages a list sorted by id by looking up the page only', async () => {
+    const { engine, ids } = await engineWithInstances(5);
+    const { view, reads, lookups } = countingReads(engine);
+    const sortedIds = [...ids].sort();
+    const pageIds = (firstResult: number) =>
+      findProcessInstances(view, {}, BY_ID, { firstResult, maxResults: 2 }).map((pi) => pi.id);
+
+    expect(pageIds(2)).toEqual(sortedIds.slice(2, 4));
+    expect(pageIds(4)).toEqual(sortedIds.slice(4));
+    expect(reads()).toBe(0);
+    expect(lookups()).toBe(3);
+  });
+
+  it('filters the instances once while none changes, and again after each change', async () => {
     const { engine, start, ids } = await engineWithInstances(5);
     const { view, reads } = countingReads(engine);
     const pageIds = (query: ProcessInstanceQuery, firstResult: number) =>
-      findProcessInstances(view, query, BY_ID, { firstResult, maxResults: 2 }).map((pi) => pi.id);
+      findProcessInstances(view, query, [], { firstResult, maxResults: 2 }).map((pi) => pi.id);
 
     expect(pageIds({}, 0)).toEqual(ids.slice(0, 2));
     expect(pageIds({}, 2)).toEqual(ids.slice(2, 4));

@@ -1,6 +1,7 @@
 /** `GET /process-instance` filters and sort keys over the engine's running instances. */
 import type { EngineApi } from '../engine-api';
 import { innerActivityId, isBodyId } from '../runtime/runtime';
+import type { OrderedIds } from '../runtime/sorted-ids';
 import type { ProcessInstanceState } from '../runtime/state';
 import type { Paging, Sorting, SortKeys } from './query-support';
 import {
@@ -203,11 +204,36 @@ function hasCalledInstance(pi: ProcessInstanceState): boolean {
 }
 
 /**
+ * The ids a list sorted by instance id first reads in order, of the query's definition or of all
+ * (ids are unique, so a later sorting never decides); null for other orders, for a query by ids
+ * (looked up directly) and for an engine without the index.
+ */
+function idOrder(
+  engine: EngineApi,
+  query: ProcessInstanceQuery,
+  sortings: readonly Sorting[],
+): { ids: OrderedIds; descending: boolean } | null {
+  const [first] = sortings;
+  if (first?.sortBy !== 'instanceId' || query.processInstanceIds !== undefined) {
+    return null;
+  }
+  const ids = engine.instanceIdsInOrder(query.processDefinitionId);
+  return ids && { ids, descending: first.sortOrder === 'desc' };
+}
+
+/** Whether a filter besides `processDefinitionId` is set: only then does a match need a look. */
+function filtersBeyondDefinition(query: ProcessInstanceQuery): boolean {
+  return Object.entries(query).some(
+    ([name, value]) => name !== 'processDefinitionId' && value !== undefined,
+  );
+}
+
+/**
  * Sorted matches of recent queries, per version of the running instances (`instancesVersion`):
- * paging through a list re-reads it for every page, and without a change in between each page
- * is a slice of the same sorted matches. A new version leaves the old entries to the GC. What
- * else a match depends on does not change under a version: a definition's key, deployment and
- * model are fixed, and a definition goes only after its instances.
+ * paging through a filtered list re-reads it for every page, and without a change in between
+ * each page is a slice of the same sorted matches. A new version leaves the old entries to the
+ * GC. What else a match depends on does not change under a version: a definition's key,
+ * deployment and model are fixed, and a definition goes only after its instances.
  */
 const sortedMatches = new WeakMap<object, Map<string, ProcessInstanceState[]>>();
 /** Distinct queries kept per version: the lists and counts a few open consoles page through. */
@@ -227,12 +253,22 @@ function sortedProcessInstances(
   const key = JSON.stringify([query, sortings]);
   let sorted = cache.get(key);
   if (!sorted) {
-    const matching = candidatesById(
-      query,
-      (id) => engine.instance(id),
-      () => engine.instances(),
-    ).filter((pi) => matchesProcessInstance(engine, pi, query));
-    sorted = sortRecords(matching, sortings, processInstanceSortKeys(engine));
+    const matches = (pi: ProcessInstanceState | undefined): pi is ProcessInstanceState =>
+      pi !== undefined && matchesProcessInstance(engine, pi, query);
+    const ordered = idOrder(engine, query, sortings);
+    sorted = ordered
+      ? Array.from(ordered.descending ? ordered.ids.descending() : ordered.ids, (id) =>
+          engine.instance(id),
+        ).filter(matches)
+      : sortRecords(
+          candidatesById(
+            query,
+            (id) => engine.instance(id),
+            () => engine.instances(),
+          ).filter(matches),
+          sortings,
+          processInstanceSortKeys(engine),
+        );
     if (cache.size >= CACHED_QUERIES_PER_VERSION) {
       cache.clear();
     }
@@ -244,7 +280,8 @@ function sortedProcessInstances(
 /**
  * The instances of `engine` that match, sorted and paged. With `visible` (the user's READ filter
  * when `engine` reads everything), only the instances it accepts count for paging and results,
- * as Camunda adds the authorization check to the query's WHERE clause.
+ * as Camunda adds the authorization check to the query's WHERE clause. A list of a definition (or
+ * of all) sorted by id that everyone may read is a slice of the ordered ids.
  */
 export function findProcessInstances(
   engine: EngineApi,
@@ -253,5 +290,36 @@ export function findProcessInstances(
   paging: Paging = {},
   visible?: (instance: ProcessInstanceState) => boolean,
 ): ProcessInstanceState[] {
-  return pageWhere(sortedProcessInstances(engine, query, sortings), paging, visible);
+  const ordered =
+    visible || filtersBeyondDefinition(query) ? null : idOrder(engine, query, sortings);
+  if (!ordered) {
+    return pageWhere(sortedProcessInstances(engine, query, sortings), paging, visible);
+  }
+  return ordered.ids
+    .slice(
+      paging.firstResult ?? 0,
+      paging.maxResults ?? Number.POSITIVE_INFINITY,
+      ordered.descending,
+    )
+    .flatMap((id) => engine.instance(id) ?? []);
+}
+
+/** How many instances `findProcessInstances` finds without paging, counted without a list. */
+export function countProcessInstances(
+  engine: EngineApi,
+  query: ProcessInstanceQuery,
+  sortings: readonly Sorting[] = [],
+  visible?: (instance: ProcessInstanceState) => boolean,
+): number {
+  const ids =
+    visible || filtersBeyondDefinition(query)
+      ? null
+      : engine.instanceIdsInOrder(query.processDefinitionId);
+  if (ids) {
+    return ids.size;
+  }
+  const matches = sortedProcessInstances(engine, query, sortings);
+  return visible
+    ? matches.reduce((count, pi) => (visible(pi) ? count + 1 : count), 0)
+    : matches.length;
 }

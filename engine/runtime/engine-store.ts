@@ -19,24 +19,46 @@ import type {
   ProcessInstanceState,
   UserOperationLogRec,
 } from './state';
+import type { OrderedIds } from './sorted-ids';
+import { SortedIds } from './sorted-ids';
 
 /**
  * The running instances. A committed instance is never changed in place (commands change copies
  * and commit them with `set`), so `version`, replaced on every write, says whether anything read
- * from the map still holds: queries cache their sorted matches under it.
+ * from the map still holds: queries cache their matches under it. Their ids are also kept in
+ * order, all and per definition, so a list sorted by id is paged without sorting.
  */
 export class InstanceMap extends Map<string, ProcessInstanceState> {
   version: object = {};
+  private readonly ids = new SortedIds();
+  private readonly idsByDefinition = new Map<string, SortedIds>();
 
   override set(id: string, instance: ProcessInstanceState): this {
+    const previous = super.get(id);
     super.set(id, instance);
+    if (previous?.processDefinitionId !== instance.processDefinitionId) {
+      if (previous) {
+        this.unindex(previous);
+      }
+      this.ids.add(id);
+      const ofDefinition = this.idsByDefinition.get(instance.processDefinitionId);
+      if (ofDefinition) {
+        ofDefinition.add(id);
+      } else {
+        const created = new SortedIds();
+        created.add(id);
+        this.idsByDefinition.set(instance.processDefinitionId, created);
+      }
+    }
     this.version = {};
     return this;
   }
 
   override delete(id: string): boolean {
+    const previous = super.get(id);
     const deleted = super.delete(id);
-    if (deleted) {
+    if (previous) {
+      this.unindex(previous);
       this.version = {};
     }
     return deleted;
@@ -44,9 +66,30 @@ export class InstanceMap extends Map<string, ProcessInstanceState> {
 
   override clear(): void {
     super.clear();
+    this.ids.clear();
+    this.idsByDefinition.clear();
     this.version = {};
   }
+
+  /** The ids in code unit order, of the instances of one definition or of all. */
+  idsInOrder(processDefinitionId?: string): OrderedIds {
+    if (processDefinitionId === undefined) {
+      return this.ids;
+    }
+    return this.idsByDefinition.get(processDefinitionId) ?? EMPTY;
+  }
+
+  private unindex(instance: ProcessInstanceState): void {
+    this.ids.delete(instance.id);
+    const ofDefinition = this.idsByDefinition.get(instance.processDefinitionId);
+    ofDefinition?.delete(instance.id);
+    if (ofDefinition?.size === 0) {
+      this.idsByDefinition.delete(instance.processDefinitionId);
+    }
+  }
 }
+
+const EMPTY: OrderedIds = new SortedIds();
 
 export interface EngineStore {
   deployments: Map<string, DeploymentRec>;

@@ -43,6 +43,7 @@ import type {
   ProcessInstanceState,
   VariableRec,
 } from '../runtime/state';
+import type { OrderedIds } from '../runtime/sorted-ids';
 import type { TypedValue } from '../variables';
 import type { CommandExecutor } from './command-executor';
 
@@ -216,6 +217,10 @@ export class RuntimeService {
 
   instancesVersion(): object {
     return this.executor.store.instances.version;
+  }
+
+  instanceIdsInOrder(processDefinitionId?: string): OrderedIds {
+    return this.executor.store.instances.idsInOrder(processDefinitionId);
   }
 
   activityInstanceTree(id: string): ActivityInstanceTree | undefined {

@@ -10,7 +10,10 @@ import {
   NotFoundException,
   NullValueException,
 } from '../../engine/errors';
-import { findProcessInstances } from '../../engine/query/process-instance-query';
+import {
+  countProcessInstances,
+  findProcessInstances,
+} from '../../engine/query/process-instance-query';
 import type { BatchRec, ProcessInstanceState } from '../../engine/runtime/state';
 import type { BatchDto } from '../../contract/camunda/batch';
 import { toActivityInstanceDto, toBatchDto, toProcessInstanceDto } from '../dto-mappers';
@@ -89,8 +92,8 @@ export function processInstanceRoutes(engine: EngineApi): Hono<RestEnv> {
 
   addListRoutes(app, '/process-instance', {
     spec: PROCESS_INSTANCE_QUERY,
-    // The engine's own sorted matches are cached between pages; the user's READ filter is
-    // applied to them while paging.
+    // The engine's ordered ids, or its sorted matches cached between pages, with the user's
+    // READ filter applied while paging or counting.
     find: (filters, sortings, paging, c) =>
       findProcessInstances(
         engine,
@@ -99,7 +102,15 @@ export function processInstanceRoutes(engine: EngineApi): Hono<RestEnv> {
         paging,
         processInstanceReadFilter(engine, c.var.checker),
       ),
-    toDto: (instance, c) => toProcessInstanceDto(instance, c.var.baseUrl),
+    count: (filters, sortings, c) =>
+      countProcessInstances(
+        engine,
+        filters,
+        sortings,
+        processInstanceReadFilter(engine, c.var.checker),
+      ),
+    // `c.get`, not `c.var`: Hono builds `c.var` anew on each read, 50 times a page.
+    toDto: (instance, c) => toProcessInstanceDto(instance, c.get('baseUrl')),
     post: true,
   });
 
