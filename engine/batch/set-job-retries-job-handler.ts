@@ -41,10 +41,8 @@ export function setRetries(
   }
   current.retries = retries;
   if (retries > 0) {
-    for (const incident of Object.values(pi.incidents)) {
-      if (incident.configuration === jobId) {
-        delete pi.incidents[incident.id];
-      }
+    for (const incident of rt.tree.incidentsOfJob(pi, jobId)) {
+      rt.tree.deleteIncident(pi, incident);
     }
   }
 }

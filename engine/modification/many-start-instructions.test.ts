@@ -65,6 +65,25 @@ describe('many start instructions in one modification', () => {
     }).toThrow('Ancestor activity execution is ambiguous for activity Activity(sub)');
   });
 
+  it('starts sub-processes, cancels them and starts more, leaving tasks only to running tokens', async () => {
+    const { engine, id } = await startNested();
+    const startSub = { type: 'startBeforeActivity' as const, activityId: 'sub' };
+    engine.modifyProcessInstance(
+      id,
+      [
+        ...Array.from({ length: 300 }, () => startSub),
+        { type: 'cancel', activityId: 'inner' },
+        ...Array.from({ length: 200 }, () => startSub),
+      ],
+      {},
+    );
+    const subs = childrenOf(engine.activityInstanceTree(id), 'sub');
+    expect(subs).toHaveLength(200);
+    const inners = subs.flatMap((sub) => childrenOf(sub, 'inner').map((inner) => inner.id));
+    const tasks = [...engine.tasks()].filter((task) => task.taskDefinitionKey === 'inner');
+    expect(tasks.map((task) => task.activityInstanceId).sort()).toEqual(inners.sort());
+  });
+
   it('forgets a sub-process instance an earlier instruction cancelled', async () => {
     const { engine, id } = await startNested();
     const before = childrenOf(engine.activityInstanceTree(id), 'sub')[0]?.id;

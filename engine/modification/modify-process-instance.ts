@@ -97,7 +97,12 @@ interface TokenSnapshot {
 function snapshotTokens(pi: ProcessInstanceState): TokenSnapshot {
   const byActivity = new Map<string, string[]>();
   const add = (activityId: string, id: string): void => {
-    byActivity.set(activityId, [...(byActivity.get(activityId) ?? []), id]);
+    const ids = byActivity.get(activityId);
+    if (ids) {
+      ids.push(id);
+    } else {
+      byActivity.set(activityId, [id]);
+    }
   };
   for (const ai of Object.values(pi.activityInstances)) {
     if (ai.parentId !== null) {
@@ -198,7 +203,7 @@ function cancel(
   const targets =
     snapshot && instruction.cancelCurrentActiveActivityInstances
       ? (snapshot.byActivity.get(activityId) ?? [])
-      : currentTokens(pi, activityId);
+      : currentTokens(rt, pi, activityId);
   for (const id of targets) {
     if (pi.activityInstances[id] || pi.transitionInstances[id]) {
       rt.cancelWithPropagation(pi, id);
@@ -206,15 +211,14 @@ function cancel(
   }
 }
 
-function currentTokens(pi: ProcessInstanceState, activityId: string): string[] {
-  const ids = Object.values(pi.activityInstances)
-    .filter((ai) => ai.parentId !== null && ai.activityId === activityId)
+function currentTokens(rt: Runtime, pi: ProcessInstanceState, activityId: string): string[] {
+  const ids = rt.tree
+    .activityInstancesOf(pi, activityId)
+    .filter((ai) => ai.parentId !== null)
     .sort((a, b) => a.seq - b.seq)
     .map((ai) => ai.id);
-  for (const ti of Object.values(pi.transitionInstances)) {
-    if (ti.activityId === activityId) {
-      ids.push(ti.id);
-    }
+  for (const ti of rt.tree.transitionInstancesOf(pi, activityId)) {
+    ids.push(ti.id);
   }
   return ids;
 }

@@ -71,7 +71,7 @@ export function triggerSubscription(
   } else if (catcher.kind === 'startEvent') {
     // Non-interrupting event subprocess subscriptions stay for the next event.
     if (catcher.interrupting) {
-      delete pi.eventSubscriptions[subscription.id];
+      rt.tree.deleteEventSubscription(pi, subscription.id);
     }
     triggerEventSubProcess(rt, pi, owner, catcher.id, variables);
   } else {

@@ -43,7 +43,7 @@ export class EventSubscriptions {
       createdDate: this.tree.now(),
       tenantId: pi.tenantId,
     };
-    pi.eventSubscriptions[subscription.id] = subscription;
+    this.tree.putEventSubscription(pi, subscription);
   }
 
   /** Due date of a timer event definition, evaluated in the owner's scope. */

@@ -8,10 +8,15 @@ import { ProcessEngineException } from '../errors';
 import type { Activity, ProcessModel } from '../model/process-model';
 import { innerActivityId, isBodyId } from './activity-ids';
 import type { CommandContext } from './command-context';
+import { RecordIndex } from './record-index';
 import type {
   ActivityInstanceRec,
+  EventSubscriptionRec,
+  IncidentRec,
+  JobRec,
   ProcessDefinitionRec,
   ProcessInstanceState,
+  TaskRec,
   TransitionInstanceRec,
 } from './state';
 
@@ -20,28 +25,30 @@ export interface RuntimeDeps {
   newId: () => string;
 }
 
-/** Activity id → ids of its activity instances, for one `ProcessInstanceState.activityInstances`. */
-type ActivityInstanceIndex = Map<string, Set<string>>;
-
-function addToIndex(index: ActivityInstanceIndex, ai: ActivityInstanceRec): void {
-  const ids = index.get(ai.activityId);
-  if (ids) {
-    ids.add(ai.id);
-  } else {
-    index.set(ai.activityId, new Set([ai.id]));
-  }
-}
-
 export class ExecutionTree {
   /**
-   * Keyed by the record itself: every command works on its own copy of an instance, so an index
-   * never outlives the record it describes. Built on first use, then kept by the two places that
-   * add and remove activity instances.
+   * Indexes of an instance's maps. Every record is added and removed through the methods below,
+   * which keep them right; a record removed elsewhere is dropped at the next lookup.
    */
-  private readonly activityIndexes = new WeakMap<
-    Record<string, ActivityInstanceRec>,
-    ActivityInstanceIndex
-  >();
+  private readonly activitiesByActivity = new RecordIndex<ActivityInstanceRec>(
+    (ai) => ai.activityId,
+  );
+  private readonly activitiesByParent = new RecordIndex<ActivityInstanceRec>((ai) => ai.parentId);
+  private readonly transitionsByActivity = new RecordIndex<TransitionInstanceRec>(
+    (ti) => ti.activityId,
+  );
+  private readonly transitionsByParent = new RecordIndex<TransitionInstanceRec>(
+    (ti) => ti.parentId,
+  );
+  private readonly tasksByOwner = new RecordIndex<TaskRec>((task) => task.activityInstanceId);
+  private readonly subscriptionsByOwner = new RecordIndex<EventSubscriptionRec>(
+    (subscription) => subscription.activityInstanceId,
+  );
+  private readonly jobsByOwner = new RecordIndex<JobRec>((job) => job.activityInstanceId);
+  private readonly jobsByExecution = new RecordIndex<JobRec>((job) => job.executionId);
+  private readonly incidentsByConfiguration = new RecordIndex<IncidentRec>(
+    (incident) => incident.configuration,
+  );
 
   constructor(
     private readonly ctx: CommandContext,
@@ -63,23 +70,12 @@ export class ExecutionTree {
    * ActivityExecutionTreeMapping of the whole instance per instruction, which is quadratic too.
    */
   activityInstancesOf(pi: ProcessInstanceState, activityId: string): ActivityInstanceRec[] {
-    let index = this.activityIndexes.get(pi.activityInstances);
-    if (!index) {
-      index = new Map();
-      for (const ai of Object.values(pi.activityInstances)) {
-        addToIndex(index, ai);
-      }
-      this.activityIndexes.set(pi.activityInstances, index);
-    }
-    const found: ActivityInstanceRec[] = [];
-    for (const id of index.get(activityId) ?? []) {
-      const ai = pi.activityInstances[id];
-      // An instance removed without this runtime (none today) is left out rather than trusted.
-      if (ai?.activityId === activityId) {
-        found.push(ai);
-      }
-    }
-    return found;
+    return this.activitiesByActivity.find(pi.activityInstances, activityId);
+  }
+
+  /** The transition instances (async continuations) before or after one activity. */
+  transitionInstancesOf(pi: ProcessInstanceState, activityId: string): TransitionInstanceRec[] {
+    return this.transitionsByActivity.find(pi.transitionInstances, activityId);
   }
 
   definitionOf(pi: ProcessInstanceState): ProcessDefinitionRec {
@@ -118,29 +114,37 @@ export class ExecutionTree {
   }
 
   childInstances(pi: ProcessInstanceState, parentId: string): ActivityInstanceRec[] {
-    return Object.values(pi.activityInstances)
-      .filter((ai) => ai.parentId === parentId)
+    return this.activitiesByParent
+      .find(pi.activityInstances, parentId)
       .sort((a, b) => a.seq - b.seq);
   }
 
   childTransitions(pi: ProcessInstanceState, parentId: string): TransitionInstanceRec[] {
-    return Object.values(pi.transitionInstances)
-      .filter((ti) => ti.parentId === parentId)
+    return this.transitionsByParent
+      .find(pi.transitionInstances, parentId)
       .sort((a, b) => a.seq - b.seq);
   }
 
   hasTokens(pi: ProcessInstanceState, scopeId: string, except?: string): boolean {
-    for (const ai of Object.values(pi.activityInstances)) {
-      if (ai.parentId === scopeId && ai.id !== except) {
-        return true;
-      }
-    }
-    for (const ti of Object.values(pi.transitionInstances)) {
-      if (ti.parentId === scopeId && ti.id !== except) {
-        return true;
-      }
-    }
-    return false;
+    return (
+      this.activitiesByParent.has(pi.activityInstances, scopeId, except) ||
+      this.transitionsByParent.has(pi.transitionInstances, scopeId, except)
+    );
+  }
+
+  /** The event subscriptions an activity instance owns (for event subprocess starts: its scope's). */
+  subscriptionsOf(pi: ProcessInstanceState, activityInstanceId: string): EventSubscriptionRec[] {
+    return this.subscriptionsByOwner.find(pi.eventSubscriptions, activityInstanceId);
+  }
+
+  /** The jobs an activity or transition instance owns. */
+  jobsOf(pi: ProcessInstanceState, activityInstanceId: string): JobRec[] {
+    return this.jobsByOwner.find(pi.jobs, activityInstanceId);
+  }
+
+  /** The incidents of a job (`failedJob` incidents name it in their configuration). */
+  incidentsOfJob(pi: ProcessInstanceState, jobId: string): IncidentRec[] {
+    return this.incidentsByConfiguration.find(pi.incidents, jobId);
   }
 
   isInnerOfBody(pi: ProcessInstanceState, parentId: string | null): boolean {
@@ -213,10 +217,8 @@ export class ExecutionTree {
 
   putActivityInstance(pi: ProcessInstanceState, ai: ActivityInstanceRec): void {
     pi.activityInstances[ai.id] = ai;
-    const index = this.activityIndexes.get(pi.activityInstances);
-    if (index) {
-      addToIndex(index, ai);
-    }
+    this.activitiesByActivity.added(pi.activityInstances, ai);
+    this.activitiesByParent.added(pi.activityInstances, ai);
   }
 
   /** Removes an activity instance with its task, subscriptions and jobs, and closes its history. */
@@ -225,23 +227,18 @@ export class ExecutionTree {
     ai: ActivityInstanceRec,
     canceled: boolean,
   ): void {
-    for (const task of Object.values(pi.tasks)) {
-      if (task.activityInstanceId === ai.id) {
-        delete pi.tasks[task.id];
-      }
+    for (const task of this.tasksByOwner.find(pi.tasks, ai.id)) {
+      this.deleteTask(pi, task);
     }
-    for (const subscription of Object.values(pi.eventSubscriptions)) {
-      if (subscription.activityInstanceId === ai.id) {
-        delete pi.eventSubscriptions[subscription.id];
-      }
+    for (const subscription of this.subscriptionsOf(pi, ai.id)) {
+      this.deleteEventSubscription(pi, subscription.id);
     }
-    for (const job of Object.values(pi.jobs)) {
-      if (job.activityInstanceId === ai.id) {
-        this.deleteJob(pi, job.id);
-      }
+    for (const job of this.jobsOf(pi, ai.id)) {
+      this.deleteJob(pi, job.id);
     }
     delete pi.activityInstances[ai.id];
-    this.activityIndexes.get(pi.activityInstances)?.get(ai.activityId)?.delete(ai.id);
+    this.activitiesByActivity.removed(pi.activityInstances, ai);
+    this.activitiesByParent.removed(pi.activityInstances, ai);
     const historic = this.ctx.historicActivityInstance(ai.id);
     if (historic) {
       historic.endTime = this.now();
@@ -249,21 +246,77 @@ export class ExecutionTree {
     }
   }
 
-  removeTransitionInstance(pi: ProcessInstanceState, ti: TransitionInstanceRec): void {
-    for (const job of Object.values(pi.jobs)) {
-      if (job.executionId === ti.id) {
-        this.deleteJob(pi, job.id);
-      }
-    }
-    delete pi.transitionInstances[ti.id];
+  putTransitionInstance(pi: ProcessInstanceState, ti: TransitionInstanceRec): void {
+    pi.transitionInstances[ti.id] = ti;
+    this.transitionsByActivity.added(pi.transitionInstances, ti);
+    this.transitionsByParent.added(pi.transitionInstances, ti);
   }
 
-  deleteJob(pi: ProcessInstanceState, jobId: string): void {
-    delete pi.jobs[jobId];
-    for (const incident of Object.values(pi.incidents)) {
-      if (incident.configuration === jobId) {
-        delete pi.incidents[incident.id];
-      }
+  /** Removes a transition instance with its async continuation job. */
+  removeTransitionInstance(pi: ProcessInstanceState, ti: TransitionInstanceRec): void {
+    for (const job of this.jobsByExecution.find(pi.jobs, ti.id)) {
+      this.deleteJob(pi, job.id);
     }
+    delete pi.transitionInstances[ti.id];
+    this.transitionsByActivity.removed(pi.transitionInstances, ti);
+    this.transitionsByParent.removed(pi.transitionInstances, ti);
+  }
+
+  putTask(pi: ProcessInstanceState, task: TaskRec): void {
+    pi.tasks[task.id] = task;
+    this.tasksByOwner.added(pi.tasks, task);
+  }
+
+  deleteTask(pi: ProcessInstanceState, task: TaskRec): void {
+    delete pi.tasks[task.id];
+    this.tasksByOwner.removed(pi.tasks, task);
+  }
+
+  putEventSubscription(pi: ProcessInstanceState, subscription: EventSubscriptionRec): void {
+    pi.eventSubscriptions[subscription.id] = subscription;
+    this.subscriptionsByOwner.added(pi.eventSubscriptions, subscription);
+  }
+
+  deleteEventSubscription(pi: ProcessInstanceState, subscriptionId: string): void {
+    const subscription = pi.eventSubscriptions[subscriptionId];
+    if (subscription) {
+      delete pi.eventSubscriptions[subscriptionId];
+      this.subscriptionsByOwner.removed(pi.eventSubscriptions, subscription);
+    }
+  }
+
+  /** Puts a job into its instance, or replaces the one with its id (a timer cycle's next run). */
+  putJob(pi: ProcessInstanceState, job: JobRec): void {
+    const replaced = pi.jobs[job.id];
+    if (replaced) {
+      this.jobsByOwner.removed(pi.jobs, replaced);
+      this.jobsByExecution.removed(pi.jobs, replaced);
+    }
+    pi.jobs[job.id] = job;
+    this.jobsByOwner.added(pi.jobs, job);
+    this.jobsByExecution.added(pi.jobs, job);
+  }
+
+  /** Deletes a job with its incidents. */
+  deleteJob(pi: ProcessInstanceState, jobId: string): void {
+    const job = pi.jobs[jobId];
+    if (job) {
+      delete pi.jobs[jobId];
+      this.jobsByOwner.removed(pi.jobs, job);
+      this.jobsByExecution.removed(pi.jobs, job);
+    }
+    for (const incident of this.incidentsOfJob(pi, jobId)) {
+      this.deleteIncident(pi, incident);
+    }
+  }
+
+  putIncident(pi: ProcessInstanceState, incident: IncidentRec): void {
+    pi.incidents[incident.id] = incident;
+    this.incidentsByConfiguration.added(pi.incidents, incident);
+  }
+
+  deleteIncident(pi: ProcessInstanceState, incident: IncidentRec): void {
+    delete pi.incidents[incident.id];
+    this.incidentsByConfiguration.removed(pi.incidents, incident);
   }
 }

@@ -68,7 +68,7 @@ function continueAsync(rt: ProcessRuntime, pi: ProcessInstanceState, job: JobRec
   if (!ti) {
     throw new ProcessEngineException(`Transition instance of job '${job.id}' does not exist`);
   }
-  delete pi.transitionInstances[ti.id];
+  rt.tree.removeTransitionInstance(pi, ti);
   const innerOfBody = rt.tree.isInnerOfBody(pi, ti.parentId);
   if (ti.kind === 'before') {
     if (innerOfBody) {

@@ -72,7 +72,7 @@ export class Jobs {
       batchId: null,
       seq: this.ctx.nextSeq(),
     };
-    pi.jobs[job.id] = job;
+    this.tree.putJob(pi, job);
     return job;
   }
 
@@ -114,7 +114,7 @@ export class Jobs {
       variables: {},
       startTime: this.tree.now(),
     };
-    pi.transitionInstances[ti.id] = ti;
+    this.tree.putTransitionInstance(pi, ti);
     for (const [name, value] of Object.entries(variables)) {
       this.variables.setVariableLocal(pi, ti.id, name, value);
     }
@@ -135,7 +135,7 @@ export class Jobs {
       return;
     }
     const step = nextCycle(this.tree.now(), job.repeat);
-    pi.jobs[job.id] = {
+    this.tree.putJob(pi, {
       ...job,
       dueDate: step.dueDate,
       repeat: step.next,
@@ -143,6 +143,6 @@ export class Jobs {
       exceptionMessage: null,
       stacktrace: null,
       seq: this.ctx.nextSeq(),
-    };
+    });
   }
 }

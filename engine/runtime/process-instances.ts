@@ -106,7 +106,7 @@ export function endProcessInstance(
     rt.listeners.invokeListeners(pi, root.id, rt.tree.model(pi).listeners, 'end');
   }
   for (const subscription of Object.values(pi.eventSubscriptions)) {
-    delete pi.eventSubscriptions[subscription.id];
+    rt.tree.deleteEventSubscription(pi, subscription.id);
   }
   for (const job of Object.values(pi.jobs)) {
     rt.tree.deleteJob(pi, job.id);

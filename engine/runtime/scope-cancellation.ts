@@ -22,15 +22,11 @@ export function interruptScope(
   for (const ti of rt.tree.childTransitions(pi, scope.id)) {
     rt.tree.removeTransitionInstance(pi, ti);
   }
-  for (const subscription of Object.values(pi.eventSubscriptions)) {
-    if (subscription.activityInstanceId === scope.id) {
-      delete pi.eventSubscriptions[subscription.id];
-    }
+  for (const subscription of rt.tree.subscriptionsOf(pi, scope.id)) {
+    rt.tree.deleteEventSubscription(pi, subscription.id);
   }
-  for (const job of Object.values(pi.jobs)) {
-    if (job.activityInstanceId === scope.id) {
-      rt.tree.deleteJob(pi, job.id);
-    }
+  for (const job of rt.tree.jobsOf(pi, scope.id)) {
+    rt.tree.deleteJob(pi, job.id);
   }
 }
 

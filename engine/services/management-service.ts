@@ -126,7 +126,7 @@ export class ManagementService {
         const pi = rt.ctx.instance(job.processInstanceId);
         if (pi) {
           const incidentId = this.executor.newId();
-          pi.incidents[incidentId] = {
+          rt.tree.putIncident(pi, {
             id: incidentId,
             incidentType: 'failedJob',
             incidentTimestamp: this.executor.clock(),
@@ -142,7 +142,7 @@ export class ManagementService {
             rootCauseIncidentId: incidentId,
             tenantId: pi.tenantId,
             annotation: null,
-          };
+          });
         }
       }
     });

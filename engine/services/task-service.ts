@@ -46,7 +46,7 @@ export class TaskService {
       }
       const activity = rt.activity(pi, ai.activityId);
       rt.invokeTaskListeners(pi, ai, activity, task, 'complete');
-      delete pi.tasks[id];
+      rt.tree.deleteTask(pi, task);
       if (pi.activityInstances[ai.id]) {
         rt.leave(pi, ai);
       }

@@ -128,7 +128,7 @@ export class RuntimeHarness {
         rt.setVariable(pi, ai.id, name, value);
       }
       rt.invokeTaskListeners(pi, ai, rt.activity(pi, ai.activityId), task, 'complete');
-      delete pi.tasks[task.id];
+      rt.tree.deleteTask(pi, task);
       rt.leave(pi, ai);
     });
   }

@@ -14,7 +14,7 @@ export function leaveOnEvent(
 ): void {
   rt.variables.setVariables(pi, ai.id, event.variables);
   if (event.subscriptionId !== null) {
-    delete pi.eventSubscriptions[event.subscriptionId];
+    rt.tree.deleteEventSubscription(pi, event.subscriptionId);
   }
   rt.leave(pi, ai);
 }

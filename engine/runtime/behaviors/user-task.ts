@@ -42,7 +42,7 @@ export const userTaskBehavior: ActivityBehavior = {
       candidateGroups: list(activity.candidateGroups),
       variables: {},
     };
-    pi.tasks[task.id] = task;
+    rt.tree.putTask(pi, task);
     const historic = rt.ctx.historicActivityInstance(ai.id);
     if (historic) {
       historic.taskId = task.id;
