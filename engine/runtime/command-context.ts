@@ -320,7 +320,8 @@ export class CommandContext {
       id: newDetailId(),
       variableInstanceId: record.id,
       variableName: record.name,
-      value: structuredClone(write.value),
+      // An Object value's deserialized object is the only part an expression could change.
+      value: write.value.type === 'Object' ? structuredClone(write.value) : write.value,
       processDefinitionKey: record.processDefinitionKey,
       processDefinitionId: record.processDefinitionId,
       processInstanceId: record.processInstanceId,
