@@ -396,9 +396,9 @@ function addToBody(
       `Concurrent instantiation not possible for activities in scope ${body.activityId}`,
     );
   }
-  const count = body.variables['nrOfInstances']?.value.value;
+  const count = body.variables?.['nrOfInstances']?.value.value;
   const previous = typeof count === 'number' ? count : 0;
-  const active = body.variables['nrOfActiveInstances']?.value.value;
+  const active = body.variables?.['nrOfActiveInstances']?.value.value;
   rt.setVariableLocal(pi, body.id, 'nrOfInstances', integer(previous + 1));
   rt.setVariableLocal(
     pi,

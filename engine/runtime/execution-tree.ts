@@ -180,7 +180,6 @@ export class ExecutionTree {
       executionId: this.newId(),
       seq: this.ctx.nextSeq(),
       startTime: this.now(),
-      variables: {},
       calledProcessInstanceId: null,
       joinWaiting: false,
     };

@@ -28,7 +28,7 @@ export function executeBody(
     throw new ProcessEngineException(`Activity '${activity.id}' is not a multi-instance activity`);
   }
   const body = rt.tree.createActivityInstance(pi, scopeId, `${activity.id}${MI_BODY_SUFFIX}`);
-  Object.assign(body.variables, carried);
+  rt.variables.carryOver(body, carried);
   for (const [name, value] of Object.entries(localVariables)) {
     rt.variables.setVariableLocal(pi, body.id, name, value);
   }
@@ -157,7 +157,7 @@ function bodyCounter(
   body: ActivityInstanceRec,
   name: string,
 ): number {
-  const value = body.variables[name]?.value.value;
+  const value = body.variables?.[name]?.value.value;
   return typeof value === 'number' ? value : 0;
 }
 

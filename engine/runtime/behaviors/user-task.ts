@@ -43,7 +43,6 @@ export const userTaskBehavior: ActivityBehavior = {
       tenantId: pi.tenantId,
       candidateUsers: list(activity.candidateUsers),
       candidateGroups: list(activity.candidateGroups),
-      variables: {},
     };
     pi.tasks[task.id] = task;
     const historic = rt.ctx.historicActivityInstance(ai.id);
