@@ -110,7 +110,7 @@ export class AuthorizationService {
    * Authorization ids by resource type and id: a task's or an instance's authorizations are found
    * without a scan when it starts or ends (a mass cancellation ends thousands).
    */
-  private readonly byResource = new Map<string, Set<string>>();
+  private readonly byResource = new Map<number, Map<string | null, readonly string[]>>();
   /**
    * Authorizations by resource type, and whether revokes count for a user and groups: derived,
    * dropped on every change. A list of 100,000 instances makes 100,000 checks.
@@ -126,30 +126,43 @@ export class AuthorizationService {
   private put(authorization: AuthorizationRec): void {
     const previous = this.authorizations.get(authorization.id);
     if (previous) {
-      this.byResource.get(resourceKey(previous))?.delete(previous.id);
+      this.unindex(previous);
     }
     this.authorizations.set(authorization.id, authorization);
-    const key = resourceKey(authorization);
-    const ids = this.byResource.get(key) ?? new Set<string>();
-    ids.add(authorization.id);
-    this.byResource.set(key, ids);
+    let ofType = this.byResource.get(authorization.resourceType);
+    if (!ofType) {
+      ofType = new Map();
+      this.byResource.set(authorization.resourceType, ofType);
+    }
+    // concat() sizes the array to its ids; a task has one or two authorizations, kept for its life.
+    const ids = ofType.get(authorization.resourceId) ?? [];
+    ofType.set(authorization.resourceId, ids.concat(authorization.id));
     this.changed();
   }
 
   private remove(authorization: AuthorizationRec): void {
     this.authorizations.delete(authorization.id);
-    const key = resourceKey(authorization);
-    const ids = this.byResource.get(key);
-    ids?.delete(authorization.id);
-    if (ids?.size === 0) {
-      this.byResource.delete(key);
-    }
+    this.unindex(authorization);
     this.changed();
   }
 
+  private unindex(authorization: AuthorizationRec): void {
+    const ofType = this.byResource.get(authorization.resourceType);
+    const ids = ofType?.get(authorization.resourceId) ?? [];
+    const index = ids.indexOf(authorization.id);
+    if (!ofType || index === -1) {
+      return;
+    }
+    if (ids.length === 1) {
+      ofType.delete(authorization.resourceId);
+    } else {
+      ofType.set(authorization.resourceId, ids.slice(0, index).concat(ids.slice(index + 1)));
+    }
+  }
+
   private ofResource(resourceType: number, resourceId: string | null): AuthorizationRec[] {
-    const ids = this.byResource.get(resourceKey({ resourceType, resourceId })) ?? [];
-    return [...ids].flatMap((id) => this.authorizations.get(id) ?? []);
+    const ids = this.byResource.get(resourceType)?.get(resourceId) ?? [];
+    return ids.flatMap((id) => this.authorizations.get(id) ?? []);
   }
 
   private ofType(type: number): readonly AuthorizationRec[] {
@@ -605,10 +618,6 @@ function byResourceId(authorizations: readonly AuthorizationRec[]): Level {
     level.set(authorization.resourceId, list);
   }
   return level;
-}
-
-function resourceKey(authorization: Pick<AuthorizationRec, 'resourceType' | 'resourceId'>): string {
-  return `${String(authorization.resourceType)}\u0000${authorization.resourceId ?? ''}`;
 }
 
 /** `AuthorizationException`'s two message forms. */
