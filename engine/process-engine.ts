@@ -13,6 +13,7 @@ import { Resources } from './authorization/resources';
 import type { BatchStatistics } from './batch/batch-runner';
 import type { ManyInstancesModification } from './batch/modification-batch';
 import { logEntry } from './history/user-operation-log';
+import { randomUuid } from './random-uuid';
 import type {
   ActivityInstanceTree,
   CorrelateInput,
@@ -105,7 +106,7 @@ export class ProcessEngine implements EngineApi {
     this.historyLevel = options.historyLevel ?? 'full';
     this.executor = new CommandExecutor({
       clock,
-      newId: options.idGenerator ?? (() => globalThis.crypto.randomUUID()),
+      newId: options.idGenerator ?? randomUuid,
       historyLevel: this.historyLevel,
       turnMs: options.turnMs ?? TURN_MS,
       afterCommit: (effects) => {
@@ -115,7 +116,7 @@ export class ProcessEngine implements EngineApi {
     this.identityService = new IdentityService(clock, options.loginThrottling);
     this.authorizationService = new AuthorizationService(
       options.authorizationEnabled ?? true,
-      options.authorizationIdGenerator ?? (() => globalThis.crypto.randomUUID()),
+      options.authorizationIdGenerator ?? randomUuid,
       (operation) => {
         this.logAuthorizationOperation(operation);
       },

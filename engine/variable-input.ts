@@ -7,7 +7,7 @@
 import { parseCamundaDate } from './camunda-date';
 import { InvalidRequestDtoException } from './errors';
 import { exceedsJsonNestingDepth, nestingDepthMessage } from './json-nesting';
-import type { TypedValue, ValueType } from './variables';
+import { NO_VALUE_INFO, type TypedValue, type ValueType } from './variables';
 
 /** A request variable as it arrives: every field may be missing. */
 export interface VariableValueInput {
@@ -199,25 +199,25 @@ function toObjectValue(value: unknown, valueInfo: Record<string, unknown>): Type
 /** The type Camunda gives an untyped value, as Java boxing of the JSON value would. */
 function inferType(value: unknown): TypedValue {
   if (value === null || value === undefined) {
-    return { type: 'Null', value: null, valueInfo: {} };
+    return { type: 'Null', value: null, valueInfo: NO_VALUE_INFO };
   }
   if (typeof value === 'string') {
-    return { type: 'String', value, valueInfo: {} };
+    return { type: 'String', value, valueInfo: NO_VALUE_INFO };
   }
   if (typeof value === 'boolean') {
-    return { type: 'Boolean', value, valueInfo: {} };
+    return { type: 'Boolean', value, valueInfo: NO_VALUE_INFO };
   }
   if (typeof value === 'number') {
     if (!Number.isInteger(value)) {
-      return { type: 'Double', value, valueInfo: {} };
+      return { type: 'Double', value, valueInfo: NO_VALUE_INFO };
     }
     return {
       type: value >= INT_MIN && value <= INT_MAX ? 'Integer' : 'Long',
       value,
-      valueInfo: {},
+      valueInfo: NO_VALUE_INFO,
     };
   }
-  return { type: 'Json', value: JSON.stringify(value), valueInfo: {} };
+  return { type: 'Json', value: JSON.stringify(value), valueInfo: NO_VALUE_INFO };
 }
 
 /** Converts one request variable; throws `InvalidRequestDtoException` (400) explaining what is wrong. */
@@ -245,9 +245,13 @@ export function toTypedValue(input: VariableValueInput): TypedValue {
         `Cannot convert value of type 'Xml': XML values are not supported by this engine; use 'Json' or 'String'`,
       );
     case 'Null':
-      return { type: 'Null', value: null, valueInfo: {} };
+      return { type: 'Null', value: null, valueInfo: NO_VALUE_INFO };
     case 'Json':
-      return { type: 'Json', value: value === null ? null : toJsonText(value), valueInfo: {} };
+      return {
+        type: 'Json',
+        value: value === null ? null : toJsonText(value),
+        valueInfo: NO_VALUE_INFO,
+      };
     case 'Object':
       return value === null
         ? { type: 'Object', value: null, valueInfo: { ...valueInfo } }
@@ -257,7 +261,7 @@ export function toTypedValue(input: VariableValueInput): TypedValue {
       return {
         type: valueType,
         value: value === null ? null : toPrimitive(valueType, value),
-        valueInfo: {},
+        valueInfo: NO_VALUE_INFO,
       };
     }
   }

@@ -155,3 +155,33 @@ describe('saving authorizations', () => {
     ).toThrow("ENGINE-03087 The resource type with id:'9' is not valid for 'UPDATE' permission.");
   });
 });
+
+describe('authorizations of one resource', () => {
+  it('are found by resource, in the order they came to it', () => {
+    const s = service();
+    const first = s.createAuthorization(1, on({ userId: 'u', resourceId: 'pi-1' }));
+    const second = s.createAuthorization(1, on({ groupId: 'g', resourceId: 'pi-1' }));
+    const other = s.createAuthorization(1, on({ userId: 'u', resourceId: 'pi-2' }));
+    s.updateAuthorization(second.id, on({ groupId: 'g', resourceId: 'pi-2' }));
+    s.updateAuthorization(first.id, on({ userId: 'u', resourceId: 'pi-1' }, ['READ', 'UPDATE']));
+
+    const ids = (resourceId: string) =>
+      s
+        .query({ resourceType: Resources.PROCESS_INSTANCE.type, resourceId })
+        .map((authorization) => authorization.id);
+    expect(ids('pi-1')).toEqual([first.id]);
+    expect(ids('pi-2')).toEqual([other.id, second.id]);
+  });
+
+  it('go with the resource, and leave the others', () => {
+    const s = service();
+    s.createAuthorization(1, on({ userId: 'u', resourceId: 'pi-1' }));
+    s.createAuthorization(1, on({ groupId: 'g', resourceId: 'pi-1' }));
+    const kept = s.createAuthorization(1, on({ userId: 'u', resourceId: 'pi-2' }));
+    s.deleteAuthorizationsByResourceId(Resources.PROCESS_INSTANCE, 'pi-1');
+
+    expect(s.query({ resourceType: Resources.PROCESS_INSTANCE.type })).toEqual([kept]);
+    expect(s.isAuthorized('u', [], [read('pi-1')])).toBe(false);
+    expect(s.isAuthorized('u', [], [read('pi-2')])).toBe(true);
+  });
+});

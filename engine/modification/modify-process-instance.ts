@@ -12,7 +12,7 @@ import type { Runtime } from '../runtime/runtime';
 import { MI_BODY_SUFFIX, innerActivityId, isBodyId } from '../runtime/runtime';
 import type { ActivityInstanceRec, ProcessInstanceState } from '../runtime/state';
 import type { Turns } from '../runtime/turns';
-import type { TypedValue } from '../variables';
+import { NO_VALUE_INFO, type TypedValue } from '../variables';
 
 export const MODIFICATION_DELETE_REASON = 'Cancellation due to process instance modifcation';
 
@@ -348,7 +348,11 @@ function place(
   return { scope, created: foundIndex > 0 };
 }
 
-const integer = (value: number): TypedValue => ({ type: 'Integer', value, valueInfo: {} });
+const integer = (value: number): TypedValue => ({
+  type: 'Integer',
+  value,
+  valueInfo: NO_VALUE_INFO,
+});
 
 /**
  * Missing bodies start with exactly one inner instance and no cardinality
@@ -396,9 +400,9 @@ function addToBody(
       `Concurrent instantiation not possible for activities in scope ${body.activityId}`,
     );
   }
-  const count = body.variables['nrOfInstances']?.value.value;
+  const count = body.variables?.['nrOfInstances']?.value.value;
   const previous = typeof count === 'number' ? count : 0;
-  const active = body.variables['nrOfActiveInstances']?.value.value;
+  const active = body.variables?.['nrOfActiveInstances']?.value.value;
   rt.setVariableLocal(pi, body.id, 'nrOfInstances', integer(previous + 1));
   rt.setVariableLocal(
     pi,

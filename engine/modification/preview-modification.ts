@@ -216,7 +216,6 @@ function rebuildInstance(store: EngineStore, input: PreviewInput): ProcessInstan
       executionId: node.executionIds[0] ?? node.id,
       seq: store.seq,
       startTime: now,
-      variables: {},
       calledProcessInstanceId: null,
       joinWaiting: parentId !== null && isJoin(store, input, node.activityId),
     };
@@ -233,7 +232,6 @@ function rebuildInstance(store: EngineStore, input: PreviewInput): ProcessInstan
         seq: store.seq,
         kind: 'before',
         transitionId: null,
-        variables: {},
         startTime: now,
       };
     }
@@ -246,7 +244,7 @@ function rebuildInstance(store: EngineStore, input: PreviewInput): ProcessInstan
       instance.transitionInstances[variable.activityInstanceId ?? instance.id] ??
       instance.activityInstances[instance.id];
     if (scope && value) {
-      scope.variables[variable.name] = {
+      (scope.variables ??= {})[variable.name] = {
         id: `${variable.activityInstanceId ?? instance.id}:${variable.name}`,
         name: variable.name,
         value,

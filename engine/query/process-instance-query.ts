@@ -91,7 +91,7 @@ export function executionActivityIds(engine: EngineApi, pi: ProcessInstanceState
       // The body's own execution has no activity once its instances are created
       // (MultiInstanceActivityBehavior: prepareScopeExecution / performInstance).
       const inner = innerActivityId(instance.activityId);
-      const completed = instance.variables.nrOfCompletedInstances?.value.value;
+      const completed = instance.variables?.nrOfCompletedInstances?.value.value;
       const parallel = model?.activities[inner]?.multiInstance?.sequential === false;
       if (parallel && typeof completed === 'number' && completed > 0) {
         ids.add(inner);

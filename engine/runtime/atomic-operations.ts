@@ -63,7 +63,7 @@ export function execute(
     return;
   }
   const ai = rt.tree.createActivityInstance(pi, scopeId, activityId);
-  Object.assign(ai.variables, carried);
+  rt.variables.carryOver(ai, carried);
   for (const [name, value] of Object.entries(localVariables)) {
     rt.variables.setVariableLocal(pi, ai.id, name, value);
   }

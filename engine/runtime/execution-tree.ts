@@ -176,13 +176,14 @@ export class ExecutionTree {
     activityId: string,
   ): ActivityInstanceRec {
     const ai: ActivityInstanceRec = {
-      id: `${activityId}:${this.newId()}`,
+      // Camunda's `<activityId>:<id>`; join() makes one flat string where a template would
+      // keep both parts and a rope node for as long as the id lives.
+      id: [activityId, this.newId()].join(':'),
       activityId,
       parentId,
       executionId: this.newId(),
       seq: this.ctx.nextSeq(),
       startTime: this.now(),
-      variables: {},
       calledProcessInstanceId: null,
       joinWaiting: false,
     };

@@ -73,7 +73,7 @@ function continueAsync(rt: ProcessRuntime, pi: ProcessInstanceState, job: JobRec
   if (ti.kind === 'before') {
     if (innerOfBody) {
       const inner = rt.tree.createActivityInstance(pi, ti.parentId, ti.activityId);
-      Object.assign(inner.variables, ti.variables);
+      rt.variables.carryOver(inner, ti.variables);
       rt.startActivity(pi, inner);
       return;
     }

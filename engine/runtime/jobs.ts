@@ -111,7 +111,6 @@ export class Jobs {
       seq: this.ctx.nextSeq(),
       kind,
       transitionId,
-      variables: {},
       startTime: this.tree.now(),
     };
     this.tree.putTransitionInstance(pi, ti);

@@ -91,7 +91,7 @@ export class Listeners {
       getProcessInstanceId: () => pi.id,
       getExecution: () => this.expressions.executionBean(pi, ai.id),
       getVariable: (name: string) => {
-        const found = task.variables[name] ?? this.variables.findVariable(pi, ai.id, name);
+        const found = task.variables?.[name] ?? this.variables.findVariable(pi, ai.id, name);
         return found ? toPlainValue(found.value) : null;
       },
       setVariable: (name: string, value: unknown) => {

@@ -27,12 +27,12 @@ describe('multi-instance body', () => {
     const body = Object.values(pi.activityInstances).find(
       (ai) => ai.activityId === 'review#multiInstanceBody',
     );
-    expect(body?.variables['nrOfInstances']?.value.value).toBe(3);
-    expect(body?.variables['nrOfActiveInstances']?.value.value).toBe(3);
-    expect(body?.variables['nrOfCompletedInstances']?.value.value).toBe(0);
+    expect(body?.variables?.['nrOfInstances']?.value.value).toBe(3);
+    expect(body?.variables?.['nrOfActiveInstances']?.value.value).toBe(3);
+    expect(body?.variables?.['nrOfCompletedInstances']?.value.value).toBe(0);
     const loopCounters = Object.values(pi.activityInstances)
       .filter((ai) => ai.activityId === 'review')
-      .map((ai) => ai.variables['loopCounter']?.value.value);
+      .map((ai) => ai.variables?.['loopCounter']?.value.value);
     expect(loopCounters).toEqual([0, 1, 2]);
   });
 
@@ -57,7 +57,7 @@ describe('multi-instance body', () => {
     });
     const reviewers = Object.values(engine.instance(id).activityInstances)
       .filter((ai) => ai.activityId === 'review')
-      .map((ai) => ai.variables['reviewer']?.value.value);
+      .map((ai) => ai.variables?.['reviewer']?.value.value);
     expect(reviewers).toEqual(['ann', 'bob']);
   });
 
@@ -87,7 +87,7 @@ describe('multi-instance body', () => {
     const id = engine.start('mi');
     const loopCounter = (): unknown =>
       Object.values(engine.instance(id).activityInstances).find((ai) => ai.activityId === 'review')
-        ?.variables['loopCounter']?.value.value;
+        ?.variables?.['loopCounter']?.value.value;
     expect(engine.tree(id)).toBe('root[review#multiInstanceBody[review]]');
     expect(loopCounter()).toBe(0);
     engine.completeTask(id, 'review');

@@ -9,7 +9,7 @@
 import { ProcessEngineException } from '../errors';
 import { isExpression } from '../expressions/evaluate-expression';
 import type { Activity } from '../model/process-model';
-import type { TypedValue } from '../variables';
+import { NO_VALUE_INFO, type TypedValue } from '../variables';
 import { MI_BODY_SUFFIX } from './activity-ids';
 import type { ProcessRuntime } from './process-runtime';
 import type { ActivityInstanceRec, ProcessInstanceState, VariableRec } from './state';
@@ -28,7 +28,7 @@ export function executeBody(
     throw new ProcessEngineException(`Activity '${activity.id}' is not a multi-instance activity`);
   }
   const body = rt.tree.createActivityInstance(pi, scopeId, `${activity.id}${MI_BODY_SUFFIX}`);
-  Object.assign(body.variables, carried);
+  rt.variables.carryOver(body, carried);
   for (const [name, value] of Object.entries(localVariables)) {
     rt.variables.setVariableLocal(pi, body.id, name, value);
   }
@@ -52,7 +52,11 @@ export function executeBody(
       `ENGINE-02028 Either loopCardinality or loopDataInputRef/activiti:collection must been set for multi-instance activity '${activity.id}'`,
     );
   }
-  const integer = (value: number): TypedValue => ({ type: 'Integer', value, valueInfo: {} });
+  const integer = (value: number): TypedValue => ({
+    type: 'Integer',
+    value,
+    valueInfo: NO_VALUE_INFO,
+  });
   rt.variables.setVariableLocal(pi, body.id, 'nrOfInstances', integer(count));
   rt.variables.setVariableLocal(pi, body.id, 'nrOfCompletedInstances', integer(0));
   rt.variables.setVariableLocal(
@@ -117,7 +121,7 @@ export function createInner(
   extraVariables: Record<string, TypedValue> = {},
 ): string {
   const variables: Record<string, TypedValue> = {
-    loopCounter: { type: 'Integer', value: loopCounter, valueInfo: {} },
+    loopCounter: { type: 'Integer', value: loopCounter, valueInfo: NO_VALUE_INFO },
   };
   const elementVariable = activity.multiInstance?.elementVariable;
   if (collection && elementVariable) {
@@ -153,7 +157,7 @@ function bodyCounter(
   body: ActivityInstanceRec,
   name: string,
 ): number {
-  const value = body.variables[name]?.value.value;
+  const value = body.variables?.[name]?.value.value;
   return typeof value === 'number' ? value : 0;
 }
 
@@ -167,7 +171,11 @@ export function countInnerCompletion(
   if (!body) {
     return;
   }
-  const integer = (value: number): TypedValue => ({ type: 'Integer', value, valueInfo: {} });
+  const integer = (value: number): TypedValue => ({
+    type: 'Integer',
+    value,
+    valueInfo: NO_VALUE_INFO,
+  });
   rt.variables.setVariableLocal(
     pi,
     body.id,
@@ -194,7 +202,11 @@ export function innerCompleted(
     return;
   }
   const activity = rt.tree.activity(pi, body.activityId);
-  const integer = (value: number): TypedValue => ({ type: 'Integer', value, valueInfo: {} });
+  const integer = (value: number): TypedValue => ({
+    type: 'Integer',
+    value,
+    valueInfo: NO_VALUE_INFO,
+  });
   const completed = bodyCounter(rt, pi, body, 'nrOfCompletedInstances');
   if (completionConditionMet) {
     for (const child of rt.tree.childInstances(pi, body.id)) {

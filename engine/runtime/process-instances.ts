@@ -44,7 +44,6 @@ export function startProcessInstance(
     executionId: id,
     seq: rt.ctx.nextSeq(),
     startTime: now,
-    variables: {},
     calledProcessInstanceId: null,
     joinWaiting: false,
   };

@@ -59,7 +59,8 @@ export interface ActivityInstanceRec {
   seq: number;
   startTime: number;
   /** Children (activity and transition instance ids) live in the instance's maps; see parentId. */
-  variables: Record<string, VariableRec>;
+  /** Its local variables; absent while there are none (most scopes never have any). */
+  variables?: Record<string, VariableRec>;
   /** Called process instance of a call activity instance. */
   calledProcessInstanceId: string | null;
   /** Waiting join (parallel/inclusive gateway) instances are kept until the join fires. */
@@ -80,7 +81,8 @@ export interface TransitionInstanceRec {
   kind: 'before' | 'after';
   /** asyncAfter: the sequence flow to take when the job runs (null: all outgoing flows). */
   transitionId: string | null;
-  variables: Record<string, VariableRec>;
+  /** Variables of the waiting execution; absent while there are none. */
+  variables?: Record<string, VariableRec>;
   startTime: number;
 }
 
@@ -103,7 +105,8 @@ export interface TaskRec {
   tenantId: string | null;
   candidateUsers: string[];
   candidateGroups: string[];
-  variables: Record<string, VariableRec>;
+  /** Task-local variables; absent while there are none. */
+  variables?: Record<string, VariableRec>;
 }
 
 export type JobHandlerType =

@@ -1,5 +1,5 @@
 /** Conversion between stored typed values and the plain values expressions work with. */
-import type { TypedValue } from '../variables';
+import { NO_VALUE_INFO, type TypedValue } from '../variables';
 
 /** The value an expression sees: Json is parsed, Date becomes a Date. */
 export function toPlainValue(typed: TypedValue): unknown {
@@ -19,26 +19,26 @@ const INT_MAX = 2_147_483_647;
 /** Infers Camunda's type for a value set from an expression or a listener, as Java boxing would. */
 export function toTypedValue(value: unknown): TypedValue {
   if (value === null || value === undefined) {
-    return { type: 'Null', value: null, valueInfo: {} };
+    return { type: 'Null', value: null, valueInfo: NO_VALUE_INFO };
   }
   if (typeof value === 'string') {
-    return { type: 'String', value, valueInfo: {} };
+    return { type: 'String', value, valueInfo: NO_VALUE_INFO };
   }
   if (typeof value === 'boolean') {
-    return { type: 'Boolean', value, valueInfo: {} };
+    return { type: 'Boolean', value, valueInfo: NO_VALUE_INFO };
   }
   if (typeof value === 'number') {
     if (Number.isInteger(value)) {
       return value >= INT_MIN && value <= INT_MAX
-        ? { type: 'Integer', value, valueInfo: {} }
-        : { type: 'Long', value, valueInfo: {} };
+        ? { type: 'Integer', value, valueInfo: NO_VALUE_INFO }
+        : { type: 'Long', value, valueInfo: NO_VALUE_INFO };
     }
-    return { type: 'Double', value, valueInfo: {} };
+    return { type: 'Double', value, valueInfo: NO_VALUE_INFO };
   }
   if (value instanceof Date) {
-    return { type: 'Date', value: value.getTime(), valueInfo: {} };
+    return { type: 'Date', value: value.getTime(), valueInfo: NO_VALUE_INFO };
   }
-  return { type: 'Json', value: JSON.stringify(value), valueInfo: {} };
+  return { type: 'Json', value: JSON.stringify(value), valueInfo: NO_VALUE_INFO };
 }
 
 /** An expression's result where Camunda expects a string (a task's name, a business key). */

@@ -6,7 +6,15 @@ import { ProcessEngineException } from '../errors';
 import type { TypedValue } from '../variables';
 import type { CommandContext } from './command-context';
 import type { ExecutionTree } from './execution-tree';
-import type { ProcessInstanceState, VariableRec } from './state';
+import type {
+  ActivityInstanceRec,
+  ProcessInstanceState,
+  TransitionInstanceRec,
+  VariableRec,
+} from './state';
+
+/** What a scope without variables of its own holds. */
+const NO_VARIABLES: Readonly<Record<string, VariableRec>> = Object.freeze({});
 
 export class VariableScopes {
   constructor(
@@ -15,12 +23,29 @@ export class VariableScopes {
   ) {}
 
   /** The variables held by one activity or transition instance. */
-  variablesOf(pi: ProcessInstanceState, scopeId: string): Record<string, VariableRec> {
+  variablesOf(pi: ProcessInstanceState, scopeId: string): Readonly<Record<string, VariableRec>> {
+    return this.scope(pi, scopeId).variables ?? NO_VARIABLES;
+  }
+
+  private scope(
+    pi: ProcessInstanceState,
+    scopeId: string,
+  ): ActivityInstanceRec | TransitionInstanceRec {
     const scope = pi.activityInstances[scopeId] ?? pi.transitionInstances[scopeId];
     if (!scope) {
       throw new ProcessEngineException(`Execution '${scopeId}' does not exist`);
     }
-    return scope.variables;
+    return scope;
+  }
+
+  /**
+   * A new activity instance takes over the variables of the async continuation's execution that
+   * created it, unchanged (no history event).
+   */
+  carryOver(ai: ActivityInstanceRec, carried: Readonly<Record<string, VariableRec>> = {}): void {
+    if (Object.keys(carried).length > 0) {
+      ai.variables = { ...ai.variables, ...carried };
+    }
   }
 
   parentScope(pi: ProcessInstanceState, scopeId: string): string | null {
@@ -50,8 +75,8 @@ export class VariableScopes {
     value: TypedValue,
     options: { sourceScopeId?: string; initial?: boolean } = {},
   ): void {
-    const variables = this.variablesOf(pi, scopeId);
-    const existing = variables[name];
+    const scope = this.scope(pi, scopeId);
+    const existing = scope.variables?.[name];
     const source = options.sourceScopeId ?? scopeId;
     if (existing) {
       existing.value = value;
@@ -63,7 +88,7 @@ export class VariableScopes {
         value,
         createTime: this.tree.now(),
       };
-      variables[name] = created;
+      (scope.variables ??= {})[name] = created;
       this.recordVariable(pi, scopeId, created, 'create', source, options.initial ?? false);
     }
   }
@@ -97,9 +122,9 @@ export class VariableScopes {
 
   /** `removeVariableLocal`: the variable goes; history marks it deleted. */
   removeVariableLocal(pi: ProcessInstanceState, scopeId: string, name: string): boolean {
-    const variables = this.variablesOf(pi, scopeId);
-    const existing = variables[name];
-    if (!existing) {
+    const variables = this.scope(pi, scopeId).variables;
+    const existing = variables?.[name];
+    if (!variables || !existing) {
       return false;
     }
     delete variables[name];

@@ -350,7 +350,7 @@ export class RuntimeService {
   private correlationKeysMatch(pi: ProcessInstanceState, input: CorrelateInput): boolean {
     const root = pi.activityInstances[pi.id];
     for (const [name, expected] of Object.entries(input.correlationKeys ?? {})) {
-      const actual = root?.variables[name];
+      const actual = root?.variables?.[name];
       if (!actual || !sameValue(actual.value, expected)) {
         return false;
       }
@@ -366,7 +366,7 @@ export class RuntimeService {
   ): boolean {
     const owner = subscription.activityInstanceId;
     for (const [name, expected] of Object.entries(input.localCorrelationKeys ?? {})) {
-      const actual = owner ? pi.activityInstances[owner]?.variables[name] : undefined;
+      const actual = owner ? pi.activityInstances[owner]?.variables?.[name] : undefined;
       if (!actual || !sameValue(actual.value, expected)) {
         return false;
       }
@@ -410,13 +410,14 @@ export class RuntimeService {
     const ai = Object.values(pi.activityInstances).find(
       (candidate) => candidate.executionId === executionId,
     );
-    return ai?.variables ?? pi.transitionInstances[executionId]?.variables;
+    const scope = ai ?? pi.transitionInstances[executionId];
+    return scope ? (scope.variables ?? {}) : undefined;
   }
 
   processVariables(processInstanceId: string): Record<string, VariableRec> | undefined {
-    return this.executor.store.instances.get(processInstanceId)?.activityInstances[
-      processInstanceId
-    ]?.variables;
+    const root =
+      this.executor.store.instances.get(processInstanceId)?.activityInstances[processInstanceId];
+    return root ? (root.variables ?? {}) : undefined;
   }
 
   setProcessVariables(
@@ -445,7 +446,7 @@ export class RuntimeService {
   *variableInstances(): Iterable<VariableView> {
     for (const pi of this.executor.store.instances.values()) {
       for (const ai of Object.values(pi.activityInstances)) {
-        for (const variable of Object.values(ai.variables)) {
+        for (const variable of Object.values(ai.variables ?? {})) {
           yield {
             ...variable,
             processInstanceId: pi.id,
@@ -457,7 +458,7 @@ export class RuntimeService {
         }
       }
       for (const ti of Object.values(pi.transitionInstances)) {
-        for (const variable of Object.values(ti.variables)) {
+        for (const variable of Object.values(ti.variables ?? {})) {
           yield {
             ...variable,
             processInstanceId: pi.id,
@@ -469,7 +470,7 @@ export class RuntimeService {
         }
       }
       for (const task of Object.values(pi.tasks)) {
-        for (const variable of Object.values(task.variables)) {
+        for (const variable of Object.values(task.variables ?? {})) {
           yield {
             ...variable,
             processInstanceId: pi.id,

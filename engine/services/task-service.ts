@@ -38,7 +38,7 @@ export class TaskService {
         throw new ProcessEngineException(`Cannot complete a suspended task`);
       }
       for (const [name, value] of Object.entries(variables)) {
-        if (task.variables[name]) {
+        if (task.variables?.[name]) {
           rt.setVariableLocal(pi, ai.id, name, value);
         } else {
           rt.setVariable(pi, ai.id, name, value);
@@ -78,7 +78,7 @@ export class TaskService {
       return undefined;
     }
     const result: Record<string, VariableRec> = {};
-    const chain: Record<string, VariableRec>[] = [task.variables];
+    const chain: (Record<string, VariableRec> | undefined)[] = [task.variables];
     let current: string | null = task.activityInstanceId;
     while (current !== null) {
       const ai: ProcessInstanceState['activityInstances'][string] | undefined =

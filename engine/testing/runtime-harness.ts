@@ -159,7 +159,7 @@ export class RuntimeHarness {
 
   /** A variable's value as seen from the process instance scope. */
   variable(piId: string, name: string): unknown {
-    return this.instance(piId).activityInstances[piId]?.variables[name]?.value.value;
+    return this.instance(piId).activityInstances[piId]?.variables?.[name]?.value.value;
   }
 }
 

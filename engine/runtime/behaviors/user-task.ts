@@ -16,11 +16,14 @@ export const userTaskBehavior: ActivityBehavior = {
         : isExpression(value)
           ? nullableString(rt.expressions.evaluate(pi, ai.id, value))
           : value;
+    // slice(): filter() grows its result as push() does, to room for 17 names, which the task
+    // would keep for as long as it lives.
     const list = (value: string | null): string[] =>
       (text(value) ?? '')
         .split(',')
         .map((s) => s.trim())
-        .filter((s) => s !== '');
+        .filter((s) => s !== '')
+        .slice();
     const task: TaskRec = {
       id: rt.tree.newId(),
       name: activity.name === null ? null : text(activity.name),
@@ -40,7 +43,6 @@ export const userTaskBehavior: ActivityBehavior = {
       tenantId: pi.tenantId,
       candidateUsers: list(activity.candidateUsers),
       candidateGroups: list(activity.candidateGroups),
-      variables: {},
     };
     rt.tree.putTask(pi, task);
     const historic = rt.ctx.historicActivityInstance(ai.id);
