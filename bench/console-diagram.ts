@@ -28,12 +28,14 @@ import {
   signedInPage,
 } from './lib/console-browser';
 import { startEmbeddedServer } from './lib/embedded-server';
+import { envPositiveInt } from './lib/env';
 import { summarize } from './lib/latency';
 import { createRestClient } from './lib/rest-client';
 import { formatTable } from './lib/table';
 import { generateLargeProcess } from './lib/large-process';
 
-const RUNS = 9;
+/** Runs of each measurement, interleaved; `BENCH_DIAGRAM_RUNS` sets more on a noisy machine. */
+const RUNS = envPositiveInt('BENCH_DIAGRAM_RUNS', 9);
 const BPMN_VIEWER = new URL(
   '../node_modules/bpmn-js/dist/bpmn-navigated-viewer.production.min.js',
   import.meta.url,
@@ -208,9 +210,34 @@ async function firstScreenJs(
   };
 }
 
-export async function benchConsoleDiagram(): Promise<void> {
+/** Every sample of one run of the part, in milliseconds, in the order they were taken. */
+export interface ConsoleDiagramSamples {
+  /** The console in a fresh tab, from navigation. */
+  freshTab: number[];
+  /** The same with the console's files in the browser's cache. */
+  cachedTab: number[];
+  /** From a click in the instance list. */
+  click: number[];
+  /** Bare bpmn-js as a page of its own, in a fresh tab. */
+  barePage: number[];
+  /** Bare bpmn-js importing the XML it already holds. */
+  bareImport: number[];
+}
+
+/** The part's figures: medians' ratios against the bare baselines of the same run. */
+export interface ConsoleDiagramFigures {
+  /** Median click → badge over median bare import (aim: at most 1.3). */
+  clickVsBareImport: number;
+  /** Median fresh tab → badge over median bare page (aim: at most 1.5). */
+  freshTabVsBarePage: number;
+  /** The first screen's JavaScript (the definitions list), gzip (aim: under 250). */
+  firstScreenGzipKb: number;
+  samples: ConsoleDiagramSamples;
+}
+
+export async function benchConsoleDiagram(): Promise<ConsoleDiagramFigures | undefined> {
   if (!hasChromium()) {
-    return;
+    return undefined;
   }
   const engine = new ProcessEngine();
   const server = await startEmbeddedServer(engine, { consoleDir: buildConsole() });
@@ -224,25 +251,25 @@ export async function benchConsoleDiagram(): Promise<void> {
       {},
     );
     const bare = await startBarePageServer(large.xml);
-    const times = {
-      console: [] as number[],
-      cached: [] as number[],
-      inApp: [] as number[],
-      barePage: [] as number[],
-      bare: [] as number[],
+    const times: ConsoleDiagramSamples = {
+      freshTab: [],
+      cachedTab: [],
+      click: [],
+      barePage: [],
+      bareImport: [],
     };
     await timeConsole(browser, server.baseUrl, id);
     await timeBareViewer(browser, large.xml);
     for (let run = 0; run < RUNS; run++) {
-      times.console.push(await timeConsole(browser, server.baseUrl, id));
-      times.cached.push(await timeConsoleCached(browser, server.baseUrl, id));
-      times.inApp.push(await timeInAppNavigation(browser, server.baseUrl, definitionId, id));
+      times.freshTab.push(await timeConsole(browser, server.baseUrl, id));
+      times.cachedTab.push(await timeConsoleCached(browser, server.baseUrl, id));
+      times.click.push(await timeInAppNavigation(browser, server.baseUrl, definitionId, id));
       times.barePage.push(await timeBarePage(browser, bare.url));
-      times.bare.push(await timeBareViewer(browser, large.xml));
+      times.bareImport.push(await timeBareViewer(browser, large.xml));
     }
     bare.close();
     const p50 = (samples: number[]) => summarize(samples).p50Ms;
-    const bareP50 = p50(times.bare);
+    const bareP50 = p50(times.bareImport);
     const barePageP50 = p50(times.barePage);
     // The machine's noise shows in the spread: compare medians, read the ratios with it in mind.
     const row = (what: string, samples: number[], barePageRatio: boolean) => [
@@ -261,17 +288,17 @@ export async function benchConsoleDiagram(): Promise<void> {
         [
           row(
             'console: navigation in a fresh tab → diagram with token overlays',
-            times.console,
+            times.freshTab,
             true,
           ),
-          row('console: the same, its files in the browser cache', times.cached, true),
-          row('console: click in the instance list → the same', times.inApp, false),
+          row('console: the same, its files in the browser cache', times.cachedTab, true),
+          row('console: click in the instance list → the same', times.click, false),
           row(
             'bare bpmn-js page: navigation in a fresh tab → the same XML shown',
             times.barePage,
             true,
           ),
-          row('bare bpmn-js: import + render the same XML', times.bare, false),
+          row('bare bpmn-js: import + render the same XML', times.bareImport, false),
         ],
       ),
     );
@@ -279,6 +306,12 @@ export async function benchConsoleDiagram(): Promise<void> {
     console.log(
       `First screen (process definitions): ${String(js.files)} JavaScript files, ${(js.gzipBytes / 1024).toFixed(1)} kB gzip`,
     );
+    return {
+      clickVsBareImport: p50(times.click) / bareP50,
+      freshTabVsBarePage: p50(times.freshTab) / barePageP50,
+      firstScreenGzipKb: js.gzipBytes / 1024,
+      samples: times,
+    };
   } finally {
     await browser.close();
     await server.close();

@@ -5,19 +5,46 @@ import {
   createRouter,
   RouterProvider,
 } from '@tanstack/react-router';
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 
 import type { ExceptionDto } from '../../../contract/camunda/common';
 import type { HistoricProcessInstanceDto } from '../../../contract/camunda/history';
-import { buildEndedProcessInstance } from '../../features/process-instances/test-data-builders';
+import type {
+  ActivityInstanceDto,
+  ProcessInstanceDto,
+} from '../../../contract/camunda/process-instance';
+import type { ProcessDefinitionDto } from '../../../contract/camunda/repository';
+import type { DiagramRenderState } from '../../bpmn/diagram-adapter';
+import {
+  buildActivityInstance,
+  buildEndedProcessInstance,
+  buildProcessInstanceTree,
+  PROCESS_DEFINITION_ID,
+  PROCESS_INSTANCE_ID,
+} from '../../features/process-instances/test-data-builders';
 import { ENGINE_REST_URL, server } from '../../testing/msw-server';
 import { renderWithProviders } from '../../testing/render-with-providers';
 import { ProcessInstancePage } from './process-instance-page';
 
-// The page preloads bpmn-js, which does not run under jsdom; these tests never show a diagram.
-vi.mock('../../bpmn/navigated-viewer', () => ({ NavigatedViewer: vi.fn() }));
+// bpmn-js needs SVG geometry that jsdom lacks: the diagram's adapter is replaced by a recorder of
+// what the page asks of it (docs/architecture.md#tests).
+const diagrams = vi.hoisted(
+  () => [] as { setXml: (xml: string) => void; render: (state: DiagramRenderState) => void }[],
+);
+vi.mock('../../bpmn/diagram-adapter', () => ({
+  loadDiagramViewer: vi.fn(),
+  DiagramAdapter: class {
+    setXml = vi.fn<(xml: string) => void>();
+    render = vi.fn<(state: DiagramRenderState) => void>();
+    fitViewport = vi.fn<() => void>();
+    destroy = vi.fn<() => void>();
+    constructor() {
+      diagrams.push(this);
+    }
+  },
+}));
 
 const GONE_ID = 'gone-1';
 
@@ -72,7 +99,96 @@ function serveGoneInstance(history: HistoricProcessInstanceDto | null) {
   );
 }
 
+const XML = '<definitions id="order"/>';
+
+/**
+ * A running instance whose activity instance tree the engine answers only once the returned
+ * function is called.
+ */
+function serveInstanceWithSlowTree(): () => void {
+  const instance: ProcessInstanceDto = {
+    links: [],
+    id: PROCESS_INSTANCE_ID,
+    definitionId: PROCESS_DEFINITION_ID,
+    businessKey: null,
+    caseInstanceId: null,
+    ended: false,
+    suspended: false,
+    tenantId: null,
+  };
+  const definition: ProcessDefinitionDto = {
+    id: PROCESS_DEFINITION_ID,
+    key: 'order',
+    category: null,
+    description: null,
+    name: 'Order',
+    version: 1,
+    resource: null,
+    deploymentId: null,
+    diagram: null,
+    suspended: false,
+    tenantId: null,
+    versionTag: null,
+    historyTimeToLive: null,
+    startableInTasklist: true,
+  };
+  const tree: ActivityInstanceDto = buildProcessInstanceTree([
+    buildActivityInstance({ id: 'review:1', activityId: 'review' }),
+  ]);
+  const answers: (() => void)[] = [];
+  const treeAnswered = new Promise<void>((resolve) => {
+    answers.push(resolve);
+  });
+  const definitionPath = `${ENGINE_REST_URL}/process-definition/${encodeURIComponent(PROCESS_DEFINITION_ID)}`;
+  server.use(
+    http.get(`${ENGINE_REST_URL}/process-instance/${PROCESS_INSTANCE_ID}`, () =>
+      HttpResponse.json(instance),
+    ),
+    http.get(`${ENGINE_REST_URL}/process-instance/${PROCESS_INSTANCE_ID}/activity-instances`, () =>
+      treeAnswered.then(() => HttpResponse.json(tree)),
+    ),
+    http.get(definitionPath, () => HttpResponse.json(definition)),
+    http.get(`${definitionPath}/xml`, () =>
+      HttpResponse.json({ id: PROCESS_DEFINITION_ID, bpmn20Xml: XML }),
+    ),
+    http.get(`${ENGINE_REST_URL}/incident`, () => HttpResponse.json([])),
+    http.get(`${ENGINE_REST_URL}/history/process-instance/${PROCESS_INSTANCE_ID}`, () =>
+      HttpResponse.json(
+        buildEndedProcessInstance({ endTime: null, durationInMillis: null, state: 'ACTIVE' }),
+      ),
+    ),
+  );
+  return () => {
+    answers.forEach((answer) => {
+      answer();
+    });
+  };
+}
+
 describe('ProcessInstancePage', () => {
+  it('imports the diagram while the activity instance tree loads, then adds its tokens', async () => {
+    diagrams.length = 0;
+    const answerTree = serveInstanceWithSlowTree();
+
+    renderPage(PROCESS_INSTANCE_ID);
+
+    expect(await screen.findByRole('figure', { name: 'Process diagram' })).toBeInTheDocument();
+    const [diagram] = diagrams;
+    expect(diagram?.setXml).toHaveBeenCalledExactlyOnceWith(XML);
+    expect(diagram?.render).not.toHaveBeenCalledWith(
+      expect.objectContaining({ overlays: [expect.objectContaining({ elementId: 'review' })] }),
+    );
+
+    answerTree();
+
+    await waitFor(() => {
+      expect(diagram?.render).toHaveBeenLastCalledWith(
+        expect.objectContaining({ overlays: [expect.objectContaining({ elementId: 'review' })] }),
+      );
+    });
+    expect(diagrams).toHaveLength(1);
+  });
+
   it('says that an instance that is gone no longer exists, and links back', async () => {
     serveGoneInstance(null);
 

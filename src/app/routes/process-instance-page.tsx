@@ -3,10 +3,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useMemo, useState } from 'react';
 
-import type {
-  ActivityInstanceDto,
-  ProcessInstanceDto,
-} from '../../../contract/camunda/process-instance';
+import type { ProcessInstanceDto } from '../../../contract/camunda/process-instance';
 import { mergeMarkers } from '../../bpmn/merge-markers';
 import { ModificationPlanProvider } from '../../features/instance-modification/modification-plan-provider';
 import { useModificationDiagramDecorations } from '../../features/instance-modification/use-modification-diagram-decorations';
@@ -30,6 +27,8 @@ import { usePageEscape } from '../../lib/use-page-escape';
 const ProcessInstanceAside = lazy(() =>
   import('./process-instance-aside').then((module) => ({ default: module.ProcessInstanceAside })),
 );
+
+const ASIDE_PLACEHOLDER = <SkeletonText paragraph lineCount={8} />;
 
 const processInstanceRouteApi = getRouteApi('/authenticated/process-instances/$processInstanceId');
 
@@ -86,7 +85,10 @@ function ProcessInstanceView({ processInstanceId }: { processInstanceId: string 
   );
 }
 
-/** Waits for what the modification workspace needs: the definition, its XML and the tree. */
+/**
+ * Waits for what the diagram needs: the definition and its XML. The activity instance tree is
+ * left to the workspace, so bpmn-js imports the diagram while the engine still builds the tree.
+ */
 function RepairableInstance({
   instance,
   onApplyEnding,
@@ -96,8 +98,7 @@ function RepairableInstance({
 }) {
   const definition = useQuery(processDefinitionQueries.detail(instance.definitionId));
   const xml = useQuery(processDefinitionQueries.bpmn20Xml(instance.definitionId));
-  const tree = useQuery(processInstanceQueries.activityInstances(instance.id));
-  if (definition.data === undefined || xml.data === undefined || tree.data === undefined) {
+  if (definition.data === undefined || xml.data === undefined) {
     return (
       <div className="app-page">
         <ProcessInstanceSkeleton />
@@ -109,7 +110,6 @@ function RepairableInstance({
       instance={instance}
       processDefinitionKey={definition.data.key}
       xml={xml.data}
-      tree={tree.data}
       onApplyEnding={onApplyEnding}
     />
   );
@@ -119,7 +119,6 @@ interface InstanceWorkspaceProps {
   instance: ProcessInstanceDto;
   processDefinitionKey: string;
   xml: string;
-  tree: ActivityInstanceDto;
   /** An apply predicted to end the instance, which the page follows (`usePlannedEnding`). */
   onApplyEnding: (applying: Promise<void>) => void;
 }
@@ -128,10 +127,11 @@ function InstanceWorkspace({
   instance,
   processDefinitionKey,
   xml,
-  tree,
   onApplyEnding,
 }: InstanceWorkspaceProps) {
   const [selectedActivityId, setSelectedActivityId] = useState<string | null>(null);
+  // Until the tree is there, the diagram shows without tokens and the right column waits.
+  const { data: tree } = useQuery(processInstanceQueries.activityInstances(instance.id));
 
   // Everything the diagram shows is computed here, in one place: the tokens and the pending plan.
   const tokenOverlays = useTokenOverlays(instance.id);
@@ -168,17 +168,21 @@ function InstanceWorkspace({
           />
         }
         aside={
-          <Suspense fallback={<SkeletonText paragraph lineCount={8} />}>
-            <ProcessInstanceAside
-              processInstanceId={instance.id}
-              processDefinitionId={instance.definitionId}
-              processDefinitionKey={processDefinitionKey}
-              xml={xml}
-              tree={tree}
-              selectedActivityId={selectedActivityId}
-              onSelectActivity={setSelectedActivityId}
-              onApplyEnding={onApplyEnding}
-            />
+          <Suspense fallback={ASIDE_PLACEHOLDER}>
+            {tree === undefined ? (
+              ASIDE_PLACEHOLDER
+            ) : (
+              <ProcessInstanceAside
+                processInstanceId={instance.id}
+                processDefinitionId={instance.definitionId}
+                processDefinitionKey={processDefinitionKey}
+                xml={xml}
+                tree={tree}
+                selectedActivityId={selectedActivityId}
+                onSelectActivity={setSelectedActivityId}
+                onApplyEnding={onApplyEnding}
+              />
+            )}
           </Suspense>
         }
       />

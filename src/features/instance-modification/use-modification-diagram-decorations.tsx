@@ -31,8 +31,11 @@ export interface ModificationDiagramInput {
   xml: string;
   processDefinitionId: string;
   processDefinitionKey: string;
-  /** The tree the page shows; badges count on the tree the plan was built on when there is one. */
-  tree: ActivityInstanceDto;
+  /**
+   * The tree the page shows, undefined while it loads; badges count on the tree the plan was built
+   * on when there is one.
+   */
+  tree: ActivityInstanceDto | undefined;
 }
 
 /** Marker of an element whose tokens the plan cancels, and of a pending move's source. */
@@ -71,21 +74,27 @@ export function useModificationDiagramDecorations({
     body,
   });
   const starts = useMemo(
-    () => multiInstanceStarts(plan.instructions, tree, preview),
+    () => (tree === undefined ? null : multiInstanceStarts(plan.instructions, tree, preview)),
     [plan.instructions, tree, preview],
   );
-  return useMemo(
-    () =>
-      modificationDiagramDecorations(
-        plan,
-        baseTree ?? tree,
-        getBpmnIndex(xml, processDefinitionKey),
-        moveSource,
-        starts,
-      ),
-    [plan, baseTree, tree, xml, processDefinitionKey, moveSource, starts],
-  );
+  return useMemo(() => {
+    const countedOn = baseTree ?? tree;
+    // Nothing to show without a plan or a move under way, as when the page opens: the XML is then
+    // not parsed for the index, and bpmn-js' import is all the work on it before the first paint.
+    if (countedOn === undefined || (plan.instructions.length === 0 && moveSource === null)) {
+      return NO_DECORATIONS;
+    }
+    return modificationDiagramDecorations(
+      plan,
+      countedOn,
+      getBpmnIndex(xml, processDefinitionKey),
+      moveSource,
+      starts,
+    );
+  }, [plan, baseTree, tree, xml, processDefinitionKey, moveSource, starts]);
 }
+
+const NO_DECORATIONS: ModificationDiagramDecorations = { markers: {}, overlays: [] };
 
 /** The pure core of `useModificationDiagramDecorations`. */
 export function modificationDiagramDecorations(

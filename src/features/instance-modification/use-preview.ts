@@ -15,8 +15,8 @@ export interface UsePreviewInput {
   processDefinitionId: string;
   processDefinitionKey: string;
   xml: string;
-  /** The instance as it is now: the request will run against this. */
-  tree: ActivityInstanceDto;
+  /** The instance as it is now: the request will run against this. Undefined while it loads. */
+  tree: ActivityInstanceDto | undefined;
   /** The request body that will be sent (`toModificationDto`). */
   body: ProcessInstanceModificationDto;
   debounceMs?: number;
@@ -52,18 +52,21 @@ export function usePreview({
   body,
   ...instance
 }: UsePreviewInput): PreviewState {
-  const variablesQuery = useQuery(
-    modificationQueries.variableInstances(instance.processInstanceId),
-  );
+  const { instructions, skipCustomListeners, skipIoMappings } = body;
+  const hasInstructions = (instructions?.length ?? 0) > 0;
+  // Asked for once there is something to predict: the instance page opens with an empty plan, and
+  // the variables of a large instance are as large as its tree, read while the diagram imports.
+  const variablesQuery = useQuery({
+    ...modificationQueries.variableInstances(instance.processInstanceId),
+    enabled: hasInstructions,
+  });
   // Without variables the preview still runs: only conditions and mappings that read them differ.
   const variables = variablesQuery.isError ? NO_VARIABLES : variablesQuery.data;
 
-  const { instructions, skipCustomListeners, skipIoMappings } = body;
-  const hasInstructions = (instructions?.length ?? 0) > 0;
   const { processInstanceId, processDefinitionId, processDefinitionKey, tree } = instance;
   const subject = useMemo(
     (): PreviewSubject | null =>
-      variables === undefined || !hasInstructions
+      variables === undefined || tree === undefined || !hasInstructions
         ? null
         : {
             processInstanceId,

@@ -4,20 +4,25 @@ import { processDefinitionQueries } from '../../api/process-definition-queries';
 import { processInstanceQueries } from '../../api/process-instance-queries';
 
 /**
- * Starts the requests the instance page's diagram waits for, as the route matches and while the
- * page's own code still loads: the instance, its activity instance tree and incidents at once, the
- * definition and its XML as soon as the instance names them. The page's queries then find them in
+ * Starts the requests the instance page waits for, as the route matches and while the page's own
+ * code still loads: the instance first, then, as soon as it names its definition, the definition
+ * and its XML, which the diagram's import waits for, and only then the activity instance tree and
+ * incidents, which its token badges need once the import is done. An engine that answers one
+ * request at a time (the embedded one) would otherwise build the tree of a large instance before
+ * it sends the XML. An instance that is gone needs neither. The page's queries then find them in
  * flight or done; a failure is theirs to show, so it is dropped here.
  */
 export function prefetchProcessInstance(queryClient: QueryClient, processInstanceId: string): void {
   void queryClient
-    .query(processInstanceQueries.activityInstances(processInstanceId))
-    .catch(ignoreError);
-  void queryClient.query(processInstanceQueries.incidents(processInstanceId)).catch(ignoreError);
-  void queryClient
     .query(processInstanceQueries.detail(processInstanceId))
     .then(({ definitionId }) => {
       prefetchDefinitionOfInstances(queryClient, definitionId);
+      void queryClient
+        .query(processInstanceQueries.activityInstances(processInstanceId))
+        .catch(ignoreError);
+      void queryClient
+        .query(processInstanceQueries.incidents(processInstanceId))
+        .catch(ignoreError);
     })
     .catch(ignoreError);
 }
