@@ -1,6 +1,8 @@
 /** What every console benchmark shares: a fresh build of the console, Chromium, a signed-in tab. */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import type { Browser, Page } from '@playwright/test';
@@ -19,29 +21,32 @@ const CHROMIUM_ARGS = [
 ];
 
 /**
- * The benchmarks' own build of the console. Not `dist/`: that may predate the working tree, and
- * end-to-end runs rebuild it at any moment, which would change the files under a running bench.
+ * The benchmarks' own build of the console, in a directory of this run's own. Not `dist/`: that
+ * may predate the working tree, and end-to-end runs rebuild it at any moment, which would change
+ * the files under a running bench; nor one shared directory, which another bench run (another
+ * checkout sharing node_modules, say) would rebuild under this one.
  */
-const CONSOLE_DIR = fileURLToPath(
-  new URL('../../node_modules/.cache/bench-console', import.meta.url),
-);
+let consoleDir: string | null = null;
 
 const CREDENTIALS = { username: 'demo', password: 'demo' };
 
-let built = false;
-
 /** Builds the console from the working tree once per bench run; returns the directory to serve. */
 export function buildConsole(): string {
-  if (!built) {
-    const build = spawnSync('npx', ['vite', 'build', '--outDir', CONSOLE_DIR, '--emptyOutDir'], {
+  if (consoleDir === null) {
+    const outDir = mkdtempSync(join(tmpdir(), 'bench-console-'));
+    process.on('exit', () => {
+      rmSync(outDir, { recursive: true, force: true });
+    });
+    const build = spawnSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir'], {
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
       encoding: 'utf8',
     });
     if (build.status !== 0) {
       throw new Error(`vite build failed:\n${build.stdout}${build.stderr}`);
     }
-    built = true;
+    consoleDir = outDir;
   }
-  return CONSOLE_DIR;
+  return consoleDir;
 }
 
 /** Whether the console benchmarks can run; says why not when they cannot. */
