@@ -136,22 +136,26 @@ function VirtualTableBody<Row>({
     // Not a live region (Carbon's default): scrolling would read out every row.
     <TableBody aria-live="off">
       {paddingTop > 0 && <SpacerRow height={paddingTop} columnCount={columns.length} />}
-      {items.map((item, position) => {
-        const row = getRow(item.index);
-        // A row not loaded yet is keyed by its place on screen, a loaded one by what it shows:
-        // wheeling through rows still loading then reuses the same few placeholder elements
-        // (only their `aria-rowindex` changes), while a loaded row, and the focus in it, stays
-        // with its instance.
-        return row === undefined ? (
-          <PlaceholderRow
-            key={`placeholder-${String(position)}`}
-            index={item.index}
+      {toRuns(items, getRow).map((run, position) =>
+        run.row === undefined ? (
+          // Keyed by place: wheeling through rows still loading keeps the same element, only
+          // its rows and height change.
+          <LoadingRows
+            key={`loading-${String(position)}`}
+            firstIndex={run.firstIndex}
+            count={run.count}
             columnCount={columns.length}
           />
         ) : (
-          <VirtualTableRow key={getRowKey(row)} index={item.index} row={row} columns={columns} />
-        );
-      })}
+          // Keyed by what it shows: a loaded row, and the focus in it, stays with its instance.
+          <VirtualTableRow
+            key={getRowKey(run.row)}
+            index={run.firstIndex}
+            row={run.row}
+            columns={columns}
+          />
+        ),
+      )}
       {paddingBottom > 0 && <SpacerRow height={paddingBottom} columnCount={columns.length} />}
     </TableBody>
   );
@@ -180,18 +184,57 @@ const VirtualTableRow = memo(function VirtualTableRow<Row>({
   );
 }) as <Row>(props: VirtualTableRowProps<Row>) => ReactNode;
 
-const PlaceholderRow = memo(function PlaceholderRow({
-  index,
+/** A loaded row, or consecutive rows still loading. */
+type Run<Row> =
+  | { firstIndex: number; count: 1; row: Row }
+  | { firstIndex: number; count: number; row?: undefined };
+
+/** The rendered rows, each run of rows still loading taken together. */
+function toRuns<Row>(
+  items: readonly { index: number }[],
+  getRow: (index: number) => Row | undefined,
+): Run<Row>[] {
+  const runs: Run<Row>[] = [];
+  for (const { index } of items) {
+    const row = getRow(index);
+    const last = runs.at(-1);
+    if (row !== undefined) {
+      runs.push({ firstIndex: index, count: 1, row });
+    } else if (last !== undefined && last.row === undefined) {
+      last.count++;
+    } else {
+      runs.push({ firstIndex: index, count: 1 });
+    }
+  }
+  return runs;
+}
+
+/**
+ * Rows still loading, as one busy row as tall as they are, its cells striped with a placeholder
+ * per row (see the stylesheet): wheeling through thousands of rows not loaded yet then changes
+ * a few heights per frame instead of laying out, styling and painting a row element each.
+ */
+const LoadingRows = memo(function LoadingRows({
+  firstIndex,
+  count,
   columnCount,
 }: {
-  index: number;
+  firstIndex: number;
+  count: number;
   columnCount: number;
 }) {
+  const height = count * VIRTUAL_TABLE_ROW_HEIGHT_PX;
   return (
-    <tr aria-rowindex={index + 2} aria-busy>
+    <tr className="virtual-table__loading" aria-rowindex={firstIndex + 2} aria-busy>
       {Array.from({ length: columnCount }, (_, column) => (
-        <td key={column} className="virtual-table__cell">
-          <span className="virtual-table__placeholder" />
+        <td key={column} style={{ height }}>
+          {column === 0 && (
+            <span className="cds--visually-hidden">
+              {count === 1
+                ? `Loading row ${String(firstIndex + 1)}`
+                : `Loading rows ${String(firstIndex + 1)} to ${String(firstIndex + count)}`}
+            </span>
+          )}
         </td>
       ))}
     </tr>
