@@ -1,6 +1,6 @@
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@carbon/react';
+import { Table, TableBody, TableHead, TableHeader, TableRow } from '@carbon/react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 
 import './virtual-table.scss';
@@ -8,7 +8,7 @@ import './virtual-table.scss';
 /** Carbon's `lg` table row; every row has exactly this height, so none needs measuring. */
 export const VIRTUAL_TABLE_ROW_HEIGHT_PX = 48;
 /** Rows rendered beyond each edge of the viewport: room for keyboard focus and fast scrolling. */
-const OVERSCAN_ROWS = 10;
+const OVERSCAN_ROWS = 5;
 
 export interface VirtualTableColumn<Row> {
   key: string;
@@ -29,10 +29,14 @@ export interface VirtualTableRange {
 interface VirtualTableProps<Row> {
   /** The accessible name of the table. */
   label: string;
+  /** Kept by the owner from render to render (memoised): every row renders again when it changes. */
   columns: readonly VirtualTableColumn<Row>[];
   /** All rows, loaded or not: the scroll height is sized for this many. */
   rowCount: number;
-  /** The row at `index`, or undefined while it is not loaded (its cells show placeholders). */
+  /**
+   * The row at `index`, or undefined while it is not loaded (its cells show placeholders). A new
+   * function when rows were loaded: the rendered rows are looked up again.
+   */
   getRow: (index: number) => Row | undefined;
   getRowKey: (row: Row) => string;
   /** Called when the rendered rows change, so the owner can load what is about to be seen. */
@@ -45,6 +49,9 @@ interface VirtualTableProps<Row> {
  * not rendered are stood in for by two spacer rows; `aria-rowcount` and `aria-rowindex` tell
  * assistive technology the full size. Browsers cap an element's height (about 33 million px in
  * Chromium), so this holds some 700 000 rows.
+ *
+ * Scrolling renders the body only (`VirtualTableBody`, once per frame): the table, its header and
+ * every row that stays in view are left as they are.
  */
 export function VirtualTable<Row>({
   label,
@@ -54,31 +61,15 @@ export function VirtualTable<Row>({
   getRowKey,
   onRangeChange,
 }: VirtualTableProps<Row>) {
-  const scrollElementRef = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design; this component does not memoise around it
-  const virtualizer = useVirtualizer({
-    count: rowCount,
-    getScrollElement: () => scrollElementRef.current,
-    estimateSize: () => VIRTUAL_TABLE_ROW_HEIGHT_PX,
-    overscan: OVERSCAN_ROWS,
-  });
-
-  const items = virtualizer.getVirtualItems();
-  const startIndex = items[0]?.index ?? 0;
-  const endIndex = items.at(-1)?.index ?? 0;
-  useEffect(() => {
-    onRangeChange({ startIndex, endIndex });
-  }, [onRangeChange, startIndex, endIndex]);
-
-  const paddingTop = items[0]?.start ?? 0;
-  const paddingBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
-
+  // State, not a ref: the body's virtualizer looks for its scroll element in a layout effect,
+  // which runs before React attaches the refs of the elements around it.
+  const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null);
   return (
     // A scroll region holding focusable links is reachable by keyboard through them; the region
     // itself is focusable too, so it can be scrolled with the arrow keys before any row is loaded.
     <div
       className="virtual-table"
-      ref={scrollElementRef}
+      ref={setScrollElement}
       tabIndex={0}
       role="region"
       aria-label={label}
@@ -98,35 +89,157 @@ export function VirtualTable<Row>({
             ))}
           </TableRow>
         </TableHead>
-        {/* Not a live region (Carbon's default): scrolling would read out every row. */}
-        <TableBody aria-live="off">
-          {paddingTop > 0 && <SpacerRow height={paddingTop} columnCount={columns.length} />}
-          {items.map((item) => {
-            const row = getRow(item.index);
-            return (
-              <TableRow
-                key={row === undefined ? `placeholder-${String(item.index)}` : getRowKey(row)}
-                aria-rowindex={item.index + 2}
-                aria-busy={row === undefined ? true : undefined}
-              >
-                {columns.map((column) => (
-                  <TableCell key={column.key} className="virtual-table__cell">
-                    {row === undefined ? (
-                      <span className="virtual-table__placeholder" />
-                    ) : (
-                      column.renderCell(row)
-                    )}
-                  </TableCell>
-                ))}
-              </TableRow>
-            );
-          })}
-          {paddingBottom > 0 && <SpacerRow height={paddingBottom} columnCount={columns.length} />}
-        </TableBody>
+        <VirtualTableBody
+          scrollElement={scrollElement}
+          columns={columns}
+          rowCount={rowCount}
+          getRow={getRow}
+          getRowKey={getRowKey}
+          onRangeChange={onRangeChange}
+        />
       </Table>
     </div>
   );
 }
+
+interface VirtualTableBodyProps<Row> extends Omit<VirtualTableProps<Row>, 'label'> {
+  scrollElement: HTMLDivElement | null;
+}
+
+function VirtualTableBody<Row>({
+  scrollElement,
+  columns,
+  rowCount,
+  getRow,
+  getRowKey,
+  onRangeChange,
+}: VirtualTableBodyProps<Row>) {
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design; the rows below are memoised instead
+  const virtualizer = useVirtualizer({
+    count: rowCount,
+    getScrollElement: () => scrollElement,
+    estimateSize: () => VIRTUAL_TABLE_ROW_HEIGHT_PX,
+    overscan: OVERSCAN_ROWS,
+  });
+
+  const items = virtualizer.getVirtualItems();
+  const startIndex = items[0]?.index ?? 0;
+  const endIndex = items.at(-1)?.index ?? 0;
+  useEffect(() => {
+    onRangeChange({ startIndex, endIndex });
+  }, [onRangeChange, startIndex, endIndex]);
+
+  const paddingTop = items[0]?.start ?? 0;
+  const paddingBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+
+  return (
+    // Not a live region (Carbon's default): scrolling would read out every row.
+    <TableBody aria-live="off">
+      {paddingTop > 0 && <SpacerRow height={paddingTop} columnCount={columns.length} />}
+      {toRuns(items, getRow).map((run, position) =>
+        run.row === undefined ? (
+          // Keyed by place: wheeling through rows still loading keeps the same element, only
+          // its rows and height change.
+          <LoadingRows
+            key={`loading-${String(position)}`}
+            firstIndex={run.firstIndex}
+            count={run.count}
+            columnCount={columns.length}
+          />
+        ) : (
+          // Keyed by what it shows: a loaded row, and the focus in it, stays with its instance.
+          <VirtualTableRow
+            key={getRowKey(run.row)}
+            index={run.firstIndex}
+            row={run.row}
+            columns={columns}
+          />
+        ),
+      )}
+      {paddingBottom > 0 && <SpacerRow height={paddingBottom} columnCount={columns.length} />}
+    </TableBody>
+  );
+}
+
+interface VirtualTableRowProps<Row> {
+  index: number;
+  row: Row;
+  columns: readonly VirtualTableColumn<Row>[];
+}
+
+// Rows that stay in view while the table scrolls (or another page loads) are not rendered again.
+const VirtualTableRow = memo(function VirtualTableRow<Row>({
+  index,
+  row,
+  columns,
+}: VirtualTableRowProps<Row>) {
+  return (
+    <tr aria-rowindex={index + 2}>
+      {columns.map((column) => (
+        <td key={column.key} className="virtual-table__cell">
+          {column.renderCell(row)}
+        </td>
+      ))}
+    </tr>
+  );
+}) as <Row>(props: VirtualTableRowProps<Row>) => ReactNode;
+
+/** A loaded row, or consecutive rows still loading. */
+type Run<Row> =
+  | { firstIndex: number; count: 1; row: Row }
+  | { firstIndex: number; count: number; row?: undefined };
+
+/** The rendered rows, each run of rows still loading taken together. */
+function toRuns<Row>(
+  items: readonly { index: number }[],
+  getRow: (index: number) => Row | undefined,
+): Run<Row>[] {
+  const runs: Run<Row>[] = [];
+  for (const { index } of items) {
+    const row = getRow(index);
+    const last = runs.at(-1);
+    if (row !== undefined) {
+      runs.push({ firstIndex: index, count: 1, row });
+    } else if (last !== undefined && last.row === undefined) {
+      last.count++;
+    } else {
+      runs.push({ firstIndex: index, count: 1 });
+    }
+  }
+  return runs;
+}
+
+/**
+ * Rows still loading, as one busy row as tall as they are, its cells striped with a placeholder
+ * per row (see the stylesheet): wheeling through thousands of rows not loaded yet then changes
+ * a few heights per frame instead of laying out, styling and painting a row element each.
+ */
+const LoadingRows = memo(function LoadingRows({
+  firstIndex,
+  count,
+  columnCount,
+}: {
+  firstIndex: number;
+  count: number;
+  columnCount: number;
+}) {
+  const height = count * VIRTUAL_TABLE_ROW_HEIGHT_PX;
+  return (
+    <tr className="virtual-table__loading" aria-rowindex={firstIndex + 2} aria-busy>
+      {Array.from({ length: columnCount }, (_, column) => (
+        <td key={column} style={{ height }}>
+          {column === 0 && (
+            <span className="cds--visually-hidden">
+              {count === 1
+                ? `Loading row ${String(firstIndex + 1)}`
+                : `Loading rows ${String(firstIndex + 1)} to ${String(firstIndex + count)}`}
+            </span>
+          )}
+        </td>
+      ))}
+    </tr>
+  );
+});
 
 function SpacerRow({ height, columnCount }: { height: number; columnCount: number }) {
   return (

@@ -1,13 +1,13 @@
-import { Checkbox, DataTableSkeleton, Tag } from '@carbon/react';
-import { useQueries, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Checkbox, DataTableSkeleton, usePrefix } from '@carbon/react';
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 import { ErrorNotification } from '../../components/error-notification';
 import { RouterLink } from '../../components/router-link';
 import { VirtualTable } from '../../components/virtual-table';
 import type { VirtualTableColumn, VirtualTableRange } from '../../components/virtual-table';
 import { formatCamundaDate } from '../../lib/camunda-date';
-import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { hasFilters } from '../../lib/process-instance-query';
 import {
   PROCESS_INSTANCE_PAGE_SIZE,
@@ -43,19 +43,21 @@ interface ProcessInstanceTableProps {
  * any order, and each is cached and refreshed on its own.
  */
 export function ProcessInstanceTable({ query, selection }: ProcessInstanceTableProps) {
+  const queryClient = useQueryClient();
   const count = useQuery(processInstanceListQueries.count(query));
-  const [range, setRange] = useState<VirtualTableRange>({ startIndex: 0, endIndex: 0 });
-  const pageIndexes = toPageIndexes(range);
-  // Pages are fetched once the view has rested on them: dragging or wheeling through 100 000
-  // rows would otherwise ask for every page passed on the way, and the engine answers them one by
-  // one after the operator has long arrived. Pages already cached show at once.
-  const restingPages = useDebouncedValue(pageIndexes.join(','), PAGE_FETCH_SETTLE_MS);
+  const restingPages = useRestingPages();
   const pages = useQueries({
-    queries: pageIndexes.map((pageIndex) => ({
-      ...processInstanceListQueries.page(query, pageIndex),
-      enabled: restingPages.split(',').includes(String(pageIndex)),
-    })),
+    queries: restingPages.pageIndexes.map((pageIndex) =>
+      processInstanceListQueries.page(query, pageIndex),
+    ),
   });
+  // "This page": the loaded pages under the viewport, the rows the operator can see.
+  const pageRows = pages.flatMap((page) => page.data ?? []);
+  const baseColumns = query.withIncidents === true ? COLUMNS_WITH_INCIDENTS : COLUMNS;
+  // The same list while the view scrolls: only a change of the ticks or the pages under the
+  // viewport renders every row again.
+  const columns =
+    selection === undefined ? baseColumns : [selectionColumn(selection, pageRows), ...baseColumns];
 
   if (count.isPending) {
     return (
@@ -84,15 +86,10 @@ export function ProcessInstanceTable({ query, selection }: ProcessInstanceTableP
     );
   }
 
-  const rowsByPage = new Map(pageIndexes.map((pageIndex, i) => [pageIndex, pages[i]?.data]));
-  const getRow = (index: number) =>
-    rowsByPage.get(Math.floor(index / PROCESS_INSTANCE_PAGE_SIZE))?.[
-      index % PROCESS_INSTANCE_PAGE_SIZE
-    ];
+  // A new function whenever this renders, i.e. when a page under the viewport has loaded: the
+  // table then looks its rows up again.
+  const getRow = rowLookup(queryClient, query);
   const pageError = pages.find((page) => page.error !== null)?.error;
-  const baseColumns = query.withIncidents === true ? COLUMNS_WITH_INCIDENTS : COLUMNS;
-  // "This page": the loaded pages under the viewport, the rows the operator can see.
-  const pageRows = pages.flatMap((page) => page.data ?? []);
 
   return (
     <>
@@ -101,18 +98,76 @@ export function ProcessInstanceTable({ query, selection }: ProcessInstanceTableP
       )}
       <VirtualTable
         label={PROCESS_INSTANCE_TABLE_LABEL}
-        columns={
-          selection === undefined
-            ? baseColumns
-            : [selectionColumn(selection, pageRows), ...baseColumns]
-        }
+        columns={columns}
         rowCount={count.data}
         getRow={getRow}
-        getRowKey={(row) => row.id}
-        onRangeChange={setRange}
+        getRowKey={getRowKey}
+        onRangeChange={restingPages.onRangeChange}
       />
     </>
   );
+}
+
+/**
+ * The pages under the viewport once it has rested on them for `PAGE_FETCH_SETTLE_MS`: dragging or
+ * wheeling through 100 000 rows would otherwise ask for every page passed on the way, and the
+ * engine answers them one by one after the operator has long arrived. Kept out of React state
+ * until then, so the table scrolls without rendering its owner.
+ */
+function useRestingPages(): {
+  pageIndexes: readonly number[];
+  onRangeChange: (range: VirtualTableRange) => void;
+} {
+  const [pageIndexes, setPageIndexes] = useState<readonly number[]>([0]);
+  const pending = useRef<{ key: string; timer?: ReturnType<typeof setTimeout> }>({ key: '0' });
+  const onRangeChange = useCallback((range: VirtualTableRange) => {
+    const next = toPageIndexes(range);
+    const key = next.join(',');
+    // A range within the same pages keeps the wait running.
+    if (key === pending.current.key) {
+      return;
+    }
+    clearTimeout(pending.current.timer);
+    pending.current = {
+      key,
+      timer: setTimeout(() => {
+        setPageIndexes(next);
+      }, PAGE_FETCH_SETTLE_MS),
+    };
+  }, []);
+  useEffect(
+    () => () => {
+      clearTimeout(pending.current.timer);
+    },
+    [],
+  );
+  return { pageIndexes, onRangeChange };
+}
+
+/**
+ * The rows of every page in the cache, fetched or not while the view rests on it, so pages seen
+ * before show at once. The table asks for each row while it renders, so scrolling does not render
+ * `ProcessInstanceTable` every frame; each page is looked up once, not once per row and frame.
+ */
+function rowLookup(
+  queryClient: QueryClient,
+  query: ProcessInstanceListQuery,
+): (index: number) => ProcessInstanceRow | undefined {
+  const pages = new Map<number, ProcessInstanceRow[] | undefined>();
+  return (index) => {
+    const pageIndex = Math.floor(index / PROCESS_INSTANCE_PAGE_SIZE);
+    if (!pages.has(pageIndex)) {
+      pages.set(
+        pageIndex,
+        queryClient.getQueryData(processInstanceListQueries.page(query, pageIndex).queryKey),
+      );
+    }
+    return pages.get(pageIndex)?.[index % PROCESS_INSTANCE_PAGE_SIZE];
+  };
+}
+
+function getRowKey(row: ProcessInstanceRow): string {
+  return row.id;
 }
 
 function toPageIndexes({ startIndex, endIndex }: VirtualTableRange): number[] {
@@ -175,20 +230,28 @@ function StateCell({ row, hasIncident }: { row: ProcessInstanceRow; hasIncident:
   return (
     <>
       {row.suspended ? (
-        <Tag type="warm-gray" size="sm">
-          Suspended
-        </Tag>
+        <StateTag type="warm-gray">Suspended</StateTag>
       ) : (
-        <Tag type="green" size="sm">
-          Active
-        </Tag>
+        <StateTag type="green">Active</StateTag>
       )}
-      {hasIncident && (
-        <Tag type="red" size="sm">
-          Incident
-        </Tag>
-      )}
+      {hasIncident && <StateTag type="red">Incident</StateTag>}
     </>
+  );
+}
+
+/**
+ * The markup of Carbon's small `Tag`, without the component: each `Tag` measures its label in a
+ * layout effect (to add a tooltip when the text is cut off), a synchronous layout of the whole
+ * table for every row that scrolls into view. These labels are short words that are never cut.
+ */
+function StateTag({ type, children }: { type: 'green' | 'red' | 'warm-gray'; children: string }) {
+  const prefix = usePrefix();
+  return (
+    <span
+      className={`${prefix}--tag ${prefix}--tag--sm ${prefix}--layout--size-sm ${prefix}--tag--${type}`}
+    >
+      <span className={`${prefix}--tag__label`}>{children}</span>
+    </span>
   );
 }
 
