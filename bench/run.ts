@@ -14,30 +14,66 @@
  * other variables. Run with `--expose-gc` (as the npm script does) for exact heap figures.
  */
 import { benchConsoleBatches } from './console-batches';
+import type { ConsoleDiagramFigures } from './console-diagram';
 import { benchConsoleDiagram } from './console-diagram';
+import type { ScrollBenchFigures } from './console-instance-scroll';
 import { benchConsoleInstanceScroll } from './console-instance-scroll';
+import { spreadOf } from './lib/latency';
 import type { BenchFigures } from './lib/figures';
 import { describeMachine, writeFigures } from './lib/figures';
 import { benchLargeModification } from './large-modification';
 import { benchProcessInstancePaging } from './process-instance-paging';
 import { benchRest } from './rest-latency';
 
+/** Per-run ratios give the spread: each run times the console and its baseline one after another. */
+function diagramFigures(figures: ConsoleDiagramFigures | undefined): BenchFigures {
+  if (!figures) {
+    return {};
+  }
+  const { samples } = figures;
+  const ratios = (numerator: number[], denominator: number[]) =>
+    spreadOf(numerator.map((value, run) => value / (denominator[run] ?? Number.NaN)));
+  return {
+    diagram: {
+      clickVsBareImport: figures.clickVsBareImport,
+      freshTabVsBarePage: figures.freshTabVsBarePage,
+      spread: {
+        clickVsBareImport: ratios(samples.click, samples.bareImport),
+        freshTabVsBarePage: ratios(samples.freshTab, samples.barePage),
+      },
+    },
+    firstScreen: { gzipKb: figures.firstScreenGzipKb },
+  };
+}
+
+function scrollFigures(figures: ScrollBenchFigures | null): BenchFigures {
+  if (!figures) {
+    return {};
+  }
+  return {
+    scroll: {
+      frames: figures.frames,
+      slowFrames: figures.slowFrames,
+      slowFrameShare: figures.slowFrameShare,
+      spread: {
+        slowFrameShare: { min: figures.slowFrameShareMin, max: figures.slowFrameShareMax },
+      },
+      plainPage: {
+        frames: figures.baseline.frames,
+        slowFrames: figures.baseline.slowFrames,
+        slowFrameShare: figures.baseline.slowFrameShare,
+      },
+    },
+  };
+}
+
 const PARTS: Record<string, () => Promise<BenchFigures>> = {
   rest: benchRest,
-  'large-modification': async () => {
-    await benchLargeModification();
-    return {};
-  },
+  'large-modification': benchLargeModification,
   'process-instance-paging': benchProcessInstancePaging,
-  'console-diagram': async () => {
-    await benchConsoleDiagram();
-    return {};
-  },
+  'console-diagram': async () => diagramFigures(await benchConsoleDiagram()),
   'console-batches': benchConsoleBatches,
-  'console-scroll': async () => {
-    await benchConsoleInstanceScroll();
-    return {};
-  },
+  'console-scroll': async () => scrollFigures(await benchConsoleInstanceScroll()),
 };
 
 function skippedParts(): Set<string> {

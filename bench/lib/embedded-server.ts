@@ -5,6 +5,7 @@ import type { EngineApi } from '../../engine/engine-api';
 import { REST_PATH, createApp } from '../../server/app';
 
 const LOOPBACK_HOST = '127.0.0.1';
+const KEEP_ALIVE_MS = 10 * 60_000;
 
 export interface EmbeddedServer {
   /** e.g. `http://127.0.0.1:40123` */
@@ -23,6 +24,12 @@ export async function startEmbeddedServer(
     const started = serve({ fetch: app.fetch, port: 0, hostname: LOOPBACK_HOST }, (info) => {
       resolve({ server: started, port: info.port });
     });
+    // Node closes idle keep-alive connections after 5 s, while the bench's client may hold one
+    // idle longer (a forced GC over 100,000 instances, starting thousands directly) and then
+    // reuse it just as the server closes it: ECONNRESET.
+    if ('keepAliveTimeout' in started) {
+      started.keepAliveTimeout = KEEP_ALIVE_MS;
+    }
   });
   return {
     baseUrl: `http://${LOOPBACK_HOST}:${port}`,

@@ -28,6 +28,7 @@ export interface InstructionFigures {
   seconds: number;
   /** Microseconds per instruction at the largest size over that at a quarter of it. */
   growthPerInstruction: number;
+  spread: { seconds: Spread };
 }
 
 export interface BatchFigures {
@@ -40,6 +41,9 @@ export interface ScrollFigures {
   frames: number;
   slowFrames: number;
   slowFrameShare: number;
+  spread: { slowFrameShare: Spread };
+  /** The same gesture over a plain page of the same size, run by turns with the table's. */
+  plainPage: { frames: number; slowFrames: number; slowFrameShare: number };
 }
 
 export interface FirstScreenFigures {
