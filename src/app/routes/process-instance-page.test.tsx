@@ -166,6 +166,27 @@ function serveInstanceWithSlowTree(): () => void {
 }
 
 describe('ProcessInstancePage', () => {
+  it('says why when the activity instance tree cannot be read, and still shows the diagram', async () => {
+    serveInstanceWithSlowTree();
+    server.use(
+      http.get(
+        `${ENGINE_REST_URL}/process-instance/${PROCESS_INSTANCE_ID}/activity-instances`,
+        () =>
+          HttpResponse.json(
+            { type: 'ProcessEngineException', message: 'database unavailable', code: 0 },
+            { status: 500 },
+          ),
+      ),
+    );
+
+    renderPage(PROCESS_INSTANCE_ID);
+
+    expect(await screen.findByRole('figure', { name: 'Process diagram' })).toBeInTheDocument();
+    const alert = await screen.findByRole('alert', {}, { timeout: 10_000 });
+    expect(alert).toHaveTextContent('The activity instance tree could not be read');
+    expect(alert).toHaveTextContent('ProcessEngineException: database unavailable');
+  });
+
   it('imports the diagram while the activity instance tree loads, then adds its tokens', async () => {
     diagrams.length = 0;
     const answerTree = serveInstanceWithSlowTree();

@@ -5,6 +5,7 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 
 import type { ProcessInstanceDto } from '../../../contract/camunda/process-instance';
 import { mergeMarkers } from '../../bpmn/merge-markers';
+import { ErrorNotification } from '../../components/error-notification';
 import { ModificationPlanProvider } from '../../features/instance-modification/modification-plan-provider';
 import { useModificationDiagramDecorations } from '../../features/instance-modification/use-modification-diagram-decorations';
 import { InstanceOperationLog } from '../../features/operation-log/instance-operation-log';
@@ -131,7 +132,8 @@ function InstanceWorkspace({
 }: InstanceWorkspaceProps) {
   const [selectedActivityId, setSelectedActivityId] = useState<string | null>(null);
   // Until the tree is there, the diagram shows without tokens and the right column waits.
-  const { data: tree } = useQuery(processInstanceQueries.activityInstances(instance.id));
+  const treeQuery = useQuery(processInstanceQueries.activityInstances(instance.id));
+  const tree = treeQuery.data;
 
   // Everything the diagram shows is computed here, in one place: the tokens and the pending plan.
   const tokenOverlays = useTokenOverlays(instance.id);
@@ -170,7 +172,14 @@ function InstanceWorkspace({
         aside={
           <Suspense fallback={ASIDE_PLACEHOLDER}>
             {tree === undefined ? (
-              ASIDE_PLACEHOLDER
+              treeQuery.isError ? (
+                <ErrorNotification
+                  title="The activity instance tree could not be read"
+                  error={treeQuery.error}
+                />
+              ) : (
+                ASIDE_PLACEHOLDER
+              )
             ) : (
               <ProcessInstanceAside
                 processInstanceId={instance.id}
