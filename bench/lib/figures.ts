@@ -3,7 +3,8 @@
  * checks need no parsing of the printed tables. Ratios are plain numbers (1.3 meaning 1.3x); each
  * part adds its own section, and `spread` holds the min–max of the figures that have one.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { cpus, totalmem } from 'node:os';
 import type { Spread } from './latency';
 
@@ -83,5 +84,6 @@ export function writeFigures(file: string, figures: BenchFigures, startedAt: Dat
   // Four decimals are well inside every figure's own noise.
   const rounded = (_key: string, value: unknown) =>
     typeof value === 'number' && !Number.isInteger(value) ? Number(value.toFixed(4)) : value;
+  mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(document, rounded, 2)}\n`);
 }
