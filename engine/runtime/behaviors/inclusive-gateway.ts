@@ -40,33 +40,23 @@ export function retryInclusiveJoins(
   }
 }
 
+/**
+ * The flows a non-gateway activity would take (`outgoingFlows`), except that an inclusive gateway
+ * with outgoing flows must take one: none selected is Camunda's ENGINE-02004.
+ */
 function inclusiveFlows(
   rt: ProcessRuntime,
   pi: ProcessInstanceState,
   ai: ActivityInstanceRec,
   activity: Activity,
 ): string[] {
-  const model = rt.tree.model(pi);
-  const chosen = activity.outgoing.filter((flowId) => {
-    const flow = model.sequenceFlows[flowId];
-    return (
-      flow !== undefined &&
-      flowId !== activity.defaultFlow &&
-      (flow.condition === null || rt.expressions.isTrue(pi, ai.id, flow.condition))
+  const flows = rt.outgoingFlows(pi, ai.id, activity);
+  if (flows.length === 0 && activity.outgoing.length > 0) {
+    throw new ProcessEngineException(
+      `ENGINE-02004 No outgoing sequence flow for the element with id '${activity.id}' could be selected for continuing the process.`,
     );
-  });
-  if (chosen.length > 0) {
-    return chosen;
   }
-  if (activity.defaultFlow) {
-    return [activity.defaultFlow];
-  }
-  if (activity.outgoing.length === 0) {
-    return [];
-  }
-  throw new ProcessEngineException(
-    `ENGINE-02004 No outgoing sequence flow for the element with id '${activity.id}' could be selected for continuing the process.`,
-  );
+  return flows;
 }
 
 /** An inclusive join fires once no other token in the scope can still reach it. */
