@@ -29,7 +29,7 @@ import {
 } from './lib/console-browser';
 import { startEmbeddedServer } from './lib/embedded-server';
 import { envPositiveInt } from './lib/env';
-import { summarize } from './lib/latency';
+import { formatSpread, spreadOf, summarize } from './lib/latency';
 import { createRestClient } from './lib/rest-client';
 import { formatTable } from './lib/table';
 import { generateLargeProcess } from './lib/large-process';
@@ -275,7 +275,7 @@ export async function benchConsoleDiagram(): Promise<ConsoleDiagramFigures | und
     const row = (what: string, samples: number[], barePageRatio: boolean) => [
       what,
       p50(samples).toFixed(0),
-      `${Math.min(...samples).toFixed(0)}–${Math.max(...samples).toFixed(0)}`,
+      formatSpread(spreadOf(samples), 0),
       `${(p50(samples) / bareP50).toFixed(2)}x`,
       barePageRatio ? `${(p50(samples) / barePageP50).toFixed(2)}x` : '',
     ];

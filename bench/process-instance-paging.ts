@@ -18,7 +18,7 @@ import { startEmbeddedServer } from './lib/embedded-server';
 import { envPositiveInt } from './lib/env';
 import type { LatencySummary } from './lib/latency';
 import type { BenchFigures } from './lib/figures';
-import { measureMs, summarize } from './lib/latency';
+import { formatSpread, measureMs, summarize } from './lib/latency';
 import type { RestClient } from './lib/rest-client';
 import { createRestClient } from './lib/rest-client';
 import { formatTable } from './lib/table';
@@ -87,7 +87,7 @@ async function measureUser(
     user,
     what,
     summary.p50Ms.toFixed(3),
-    `${summary.minMs.toFixed(3)}–${summary.maxMs.toFixed(3)}`,
+    formatSpread({ min: summary.minMs, max: summary.maxMs }, 3),
     summary.p99Ms.toFixed(3),
     `${(summary.p50Ms / version.p50Ms).toFixed(2)}x`,
   ]);

@@ -189,7 +189,7 @@ function printLatencies(samples: Record<Endpoint, number[]>): void {
     return [
       ENDPOINTS[endpoint],
       summary.p50Ms.toFixed(3),
-      `${summary.minMs.toFixed(3)}–${summary.maxMs.toFixed(3)}`,
+      formatSpread({ min: summary.minMs, max: summary.maxMs }, 3),
       summary.p99Ms.toFixed(3),
       `${(summary.p50Ms / baseline).toFixed(2)}x`,
       formatSpread(blockRatioSpread(samples[endpoint], samples.version, RATIO_BLOCKS), 2),
