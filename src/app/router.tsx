@@ -17,6 +17,7 @@ import {
 import { toProcessInstanceFilters } from '../lib/process-instance-query';
 import type { ProcessInstanceFilters } from '../lib/process-instance-query';
 import { whenIdle } from '../lib/when-idle';
+import { ProcessInstancePending } from './routes/process-instance-pending';
 import { AuthenticatedLayout } from './routes/authenticated-layout';
 import { NotFoundPage } from './routes/not-found-page';
 import { RootLayout } from './routes/root-layout';
@@ -105,7 +106,7 @@ const processInstancesRoute = createRoute({
     whenIdle(() => {
       void processInstancePage.preload?.();
       void loadDiagramViewer();
-      prefetchDefinitionOfInstances(queryClient, processDefinitionId);
+      void prefetchDefinitionOfInstances(queryClient, processDefinitionId);
     });
   },
   component: lazyRouteComponent(
@@ -117,13 +118,17 @@ const processInstancesRoute = createRoute({
 const processInstanceRoute = createRoute({
   getParentRoute: () => authenticatedRoute,
   path: '/process-instances/$processInstanceId',
-  // The router loads the page's chunk and runs this at the same time: bpmn-js and the diagram's
-  // data start loading at once instead of after the page has rendered (also on hover, a preload).
-  // Nothing is awaited, so the page shows its skeleton while they arrive.
-  loader: ({ context: { queryClient }, params: { processInstanceId } }) => {
-    void loadDiagramViewer();
-    prefetchProcessInstance(queryClient, processInstanceId);
+  // The router loads the page's chunk and runs this at the same time (also on hover, a preload),
+  // and renders the page once both are done: with its data in the cache, the page is drawn in one
+  // pass, the diagram imported with its tokens. Until then the previous page stays; past the
+  // router's `pendingMs` (1 s), the skeleton shows.
+  loader: async ({ context: { queryClient }, params: { processInstanceId } }) => {
+    await Promise.all([
+      loadDiagramViewer().catch(() => undefined),
+      prefetchProcessInstance(queryClient, processInstanceId),
+    ]);
   },
+  pendingComponent: ProcessInstancePending,
   component: processInstancePage,
 });
 

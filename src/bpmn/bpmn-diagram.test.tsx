@@ -109,10 +109,10 @@ describe('BpmnDiagram', () => {
     expect(container).toHaveTextContent('3 active');
   });
 
-  it('reports element clicks to the latest handler, and readiness after the import', () => {
+  it('reports element clicks to the latest handler, and when the import is done', () => {
     const firstHandler = vi.fn();
     const latestHandler = vi.fn();
-    const handleReady = vi.fn();
+    const handleSettled = vi.fn();
     const { rerender } = render(
       <BpmnDiagram xml={XML} ariaLabel="Diagram" onElementClick={firstHandler} />,
     );
@@ -121,7 +121,7 @@ describe('BpmnDiagram', () => {
         xml={XML}
         ariaLabel="Diagram"
         onElementClick={latestHandler}
-        onReady={handleReady}
+        onSettled={handleSettled}
       />,
     );
     const adapter = onlyAdapter();
@@ -135,12 +135,13 @@ describe('BpmnDiagram', () => {
 
     expect(latestHandler).toHaveBeenCalledExactlyOnceWith('flow1');
     expect(firstHandler).not.toHaveBeenCalled();
-    expect(handleReady).toHaveBeenCalledTimes(1);
+    expect(handleSettled).toHaveBeenCalledTimes(1);
     expect(figure).toHaveAttribute('data-diagram-state', 'ready');
   });
 
   it('says why a diagram cannot be shown', () => {
-    render(<BpmnDiagram xml="not xml" ariaLabel="Diagram" />);
+    const handleSettled = vi.fn();
+    render(<BpmnDiagram xml="not xml" ariaLabel="Diagram" onSettled={handleSettled} />);
 
     act(() => {
       onlyAdapter().callbacks.onImport({
@@ -150,6 +151,7 @@ describe('BpmnDiagram', () => {
     });
 
     expect(screen.getByRole('alert')).toHaveTextContent('unparsable content');
+    expect(handleSettled).toHaveBeenCalledTimes(1);
   });
 
   it('destroys the viewer on unmount', () => {

@@ -43,8 +43,8 @@ export interface BpmnDiagramProps {
   onElementClick?: (elementId: string) => void;
   /** The accessible name of the diagram. */
   ariaLabel: string;
-  /** Called after each import, once the diagram is drawn and fitted. */
-  onReady?: () => void;
+  /** Called after each import, once the diagram is drawn and fitted, or has failed to import. */
+  onSettled?: () => void;
 }
 
 type DiagramState =
@@ -65,17 +65,17 @@ export function BpmnDiagram({
   overlays = NO_OVERLAYS,
   onElementClick,
   ariaLabel,
-  onReady,
+  onSettled,
 }: BpmnDiagramProps) {
   const canvasRef = useRef<HTMLDivElement>(null);
   const adapterRef = useRef<DiagramAdapter | null>(null);
-  const callbacksRef = useRef({ onElementClick, onReady });
+  const callbacksRef = useRef({ onElementClick, onSettled });
   const [overlayContainers, setOverlayContainers] = useState(NO_CONTAINERS);
   const [state, setState] = useState<DiagramState>({ status: 'loading' });
 
   // The adapter is created once; it calls whatever callbacks the latest render passed.
   useLayoutEffect(() => {
-    callbacksRef.current = { onElementClick, onReady };
+    callbacksRef.current = { onElementClick, onSettled };
   });
 
   useEffect(() => {
@@ -99,9 +99,7 @@ export function BpmnDiagram({
           setOverlayContainers(overlayContainers);
           setState(toDiagramState(result));
         });
-        if (result.status === 'imported') {
-          callbacksRef.current.onReady?.();
-        }
+        callbacksRef.current.onSettled?.();
       },
     });
     adapterRef.current = adapter;

@@ -5,7 +5,7 @@ import {
   createRouter,
   RouterProvider,
 } from '@tanstack/react-router';
-import { screen, waitFor } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 
@@ -187,26 +187,25 @@ describe('ProcessInstancePage', () => {
     expect(alert).toHaveTextContent('ProcessEngineException: database unavailable');
   });
 
-  it('imports the diagram while the activity instance tree loads, then adds its tokens', async () => {
+  it('imports the diagram once its tokens are known, with their badges in the same pass', async () => {
     diagrams.length = 0;
     const answerTree = serveInstanceWithSlowTree();
 
     renderPage(PROCESS_INSTANCE_ID);
 
-    expect(await screen.findByRole('figure', { name: 'Process diagram' })).toBeInTheDocument();
-    const [diagram] = diagrams;
-    expect(diagram?.setXml).toHaveBeenCalledExactlyOnceWith(XML);
-    expect(diagram?.render).not.toHaveBeenCalledWith(
-      expect.objectContaining({ overlays: [expect.objectContaining({ elementId: 'review' })] }),
-    );
+    expect(await screen.findByRole('heading', { name: /Order/ })).toBeInTheDocument();
+    expect(screen.queryByRole('figure', { name: 'Process diagram' })).not.toBeInTheDocument();
+    expect(diagrams).toHaveLength(0);
 
     answerTree();
 
-    await waitFor(() => {
-      expect(diagram?.render).toHaveBeenLastCalledWith(
-        expect.objectContaining({ overlays: [expect.objectContaining({ elementId: 'review' })] }),
-      );
-    });
+    expect(await screen.findByRole('figure', { name: 'Process diagram' })).toBeInTheDocument();
+    const [diagram] = diagrams;
+    expect(diagram?.setXml).toHaveBeenCalledExactlyOnceWith(XML);
+    expect(diagram?.render).toHaveBeenNthCalledWith(
+      1,
+      expect.objectContaining({ overlays: [expect.objectContaining({ elementId: 'review' })] }),
+    );
     expect(diagrams).toHaveLength(1);
   });
 

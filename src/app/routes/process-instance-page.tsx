@@ -1,7 +1,7 @@
 import { SkeletonText } from '@carbon/react';
 import { getRouteApi } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 
 import type { ProcessInstanceDto } from '../../../contract/camunda/process-instance';
 import { mergeMarkers } from '../../bpmn/merge-markers';
@@ -21,10 +21,12 @@ import { ProcessInstanceSkeleton } from '../../features/process-instances/proces
 import { toTokenBadgeOverlays } from '../../features/process-instances/token-badges';
 import { usePlannedEnding } from '../../features/process-instances/use-planned-ending';
 import { useTokenOverlays } from '../../features/process-instances/use-token-overlays';
+import { afterNextPaint } from '../../lib/after-next-paint';
 import { usePageEscape } from '../../lib/use-page-escape';
 
 // The diagram is what an operator looks at first: the right column's code (forms, dialogs, tables)
-// loads as its own chunk, so the diagram's path to the screen does not wait for it.
+// loads as its own chunk, and renders once the diagram is on the screen, so that the diagram's
+// path to the screen waits for neither.
 const ProcessInstanceAside = lazy(() =>
   import('./process-instance-aside').then((module) => ({ default: module.ProcessInstanceAside })),
 );
@@ -86,10 +88,7 @@ function ProcessInstanceView({ processInstanceId }: { processInstanceId: string 
   );
 }
 
-/**
- * Waits for what the diagram needs: the definition and its XML. The activity instance tree is
- * left to the workspace, so bpmn-js imports the diagram while the engine still builds the tree.
- */
+/** Waits for what the page's header and diagram need: the definition and its XML. */
 function RepairableInstance({
   instance,
   onApplyEnding,
@@ -131,12 +130,19 @@ function InstanceWorkspace({
   onApplyEnding,
 }: InstanceWorkspaceProps) {
   const [selectedActivityId, setSelectedActivityId] = useState<string | null>(null);
-  // Until the tree is there, the diagram shows without tokens and the right column waits.
+  // Until the tree is there and the diagram has been painted, the right column waits.
   const treeQuery = useQuery(processInstanceQueries.activityInstances(instance.id));
   const tree = treeQuery.data;
+  const [isDiagramShown, setDiagramShown] = useState(false);
+  const handleDiagramSettled = useCallback(() => {
+    afterNextPaint(() => {
+      setDiagramShown(true);
+    });
+  }, []);
 
   // Everything the diagram shows is computed here, in one place: the tokens and the pending plan.
-  const tokenOverlays = useTokenOverlays(instance.id);
+  const tokens = useTokenOverlays(instance.id);
+  const tokenOverlays = tokens.overlays;
   const decorations = useModificationDiagramDecorations({
     xml,
     processDefinitionId: instance.definitionId,
@@ -164,14 +170,16 @@ function InstanceWorkspace({
         diagram={
           <ProcessInstanceDiagram
             processDefinitionId={instance.definitionId}
+            tokensPending={tokens.isPending}
             markers={markers}
             overlays={overlays}
             onElementClick={setSelectedActivityId}
+            onSettled={handleDiagramSettled}
           />
         }
         aside={
           <Suspense fallback={ASIDE_PLACEHOLDER}>
-            {tree === undefined ? (
+            {tree === undefined || !isDiagramShown ? (
               treeQuery.isError ? (
                 <ErrorNotification
                   title="The activity instance tree could not be read"

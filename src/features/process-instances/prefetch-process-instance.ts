@@ -1,47 +1,64 @@
-import type { QueryClient } from '@tanstack/react-query';
+import type { QueryClient, QueryExecuteOptions, QueryKey } from '@tanstack/react-query';
 
 import { processDefinitionQueries } from '../../api/process-definition-queries';
 import { processInstanceQueries } from '../../api/process-instance-queries';
 
 /**
- * Starts the requests the instance page waits for, as the route matches and while the page's own
- * code still loads: the instance first, then, as soon as it names its definition, the definition
- * and its XML, which the diagram's import waits for, and only then the activity instance tree and
- * incidents, which its token badges need once the import is done. An engine that answers one
- * request at a time (the embedded one) would otherwise build the tree of a large instance before
- * it sends the XML. An instance that is gone needs neither. The page's queries then find them in
- * flight or done; a failure is theirs to show, so it is dropped here.
+ * Loads what the instance page's first screen shows, as the route matches and while the page's
+ * own code still loads: the instance, its activity instance tree and its incidents at once (all
+ * three need only the instance's id), then, as soon as the instance names its definition, the
+ * definition and its XML. Resolves once each of them is in the cache or has failed (a failure is
+ * the page's own query's to show), so that the router renders the page once, with the diagram and
+ * its tokens, instead of a skeleton, a diagram, then its tokens: each of those a round of style,
+ * layout and paint of the whole page. What is cached already, even stale, is not waited for; it
+ * is refreshed while the page shows it.
  */
-export function prefetchProcessInstance(queryClient: QueryClient, processInstanceId: string): void {
-  void queryClient
-    .query(processInstanceQueries.detail(processInstanceId))
-    .then(({ definitionId }) => {
-      prefetchDefinitionOfInstances(queryClient, definitionId);
-      void queryClient
-        .query(processInstanceQueries.activityInstances(processInstanceId))
-        .catch(ignoreError);
-      void queryClient
-        .query(processInstanceQueries.incidents(processInstanceId))
-        .catch(ignoreError);
-    })
-    .catch(ignoreError);
-}
-
-function ignoreError(): void {
-  // The page's own query reports it.
+export function prefetchProcessInstance(
+  queryClient: QueryClient,
+  processInstanceId: string,
+): Promise<void> {
+  const instance = load(queryClient, processInstanceQueries.detail(processInstanceId)).then(
+    (detail) =>
+      detail === undefined
+        ? undefined
+        : prefetchDefinitionOfInstances(queryClient, detail.definitionId),
+  );
+  return settled([
+    instance,
+    load(queryClient, processInstanceQueries.activityInstances(processInstanceId)),
+    load(queryClient, processInstanceQueries.incidents(processInstanceId)),
+  ]);
 }
 
 /**
- * Starts the requests every instance page of one definition shares: its name, key and XML. The
- * instance list of a definition calls it too, so that opening one of its instances waits only for
- * the instance's own data. Prefetching keeps failures quiet: the page's own query reports them.
+ * Loads what every instance page of one definition shares: its name, key and XML. The instance
+ * list of a definition calls it too, so that opening one of its instances waits only for the
+ * instance's own data. Failures are dropped: the page's own query reports them.
  */
 export function prefetchDefinitionOfInstances(
   queryClient: QueryClient,
   processDefinitionId: string,
-): void {
-  void queryClient.query(processDefinitionQueries.detail(processDefinitionId)).catch(ignoreError);
-  void queryClient
-    .query(processDefinitionQueries.bpmn20Xml(processDefinitionId))
-    .catch(ignoreError);
+): Promise<void> {
+  return settled([
+    load(queryClient, processDefinitionQueries.detail(processDefinitionId)),
+    load(queryClient, processDefinitionQueries.bpmn20Xml(processDefinitionId)),
+  ]);
+}
+
+/**
+ * Starts the query's request unless its data is fresh; resolves with the cached data at once if
+ * there is any, else with the answer, or with `undefined` if the request fails.
+ */
+function load<TQueryFnData, TData, TQueryKey extends QueryKey>(
+  queryClient: QueryClient,
+  options: QueryExecuteOptions<TQueryFnData, Error, TData, TQueryFnData, TQueryKey>,
+): Promise<TData | undefined> {
+  const isCached = queryClient.getQueryData(options.queryKey) !== undefined;
+  const request = queryClient.query(options).catch(() => undefined);
+  // 'static': the cached data as it is, without a request of its own.
+  return isCached ? queryClient.query({ ...options, staleTime: 'static' }) : request;
+}
+
+async function settled(loads: readonly Promise<unknown>[]): Promise<void> {
+  await Promise.all(loads);
 }
