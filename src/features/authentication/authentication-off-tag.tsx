@@ -1,4 +1,4 @@
-import { Tag, Toggletip, ToggletipButton, ToggletipContent } from '@carbon/react';
+import { Toggletip, ToggletipButton, ToggletipContent } from '@carbon/react';
 import { useQuery } from '@tanstack/react-query';
 
 import { engineCapabilityQueries } from '../../api/engine-capabilities';
@@ -6,6 +6,7 @@ import {
   AUTHENTICATION_OFF_CONSEQUENCES,
   AUTHENTICATION_OFF_TITLE,
 } from './authentication-off-message';
+import { StaticTag } from '../../components/static-tag';
 
 /**
  * A tag in the header, on every page, while the engine checks no credentials: whoever signed in
@@ -19,9 +20,7 @@ export function AuthenticationOffTag() {
   return (
     <Toggletip align="bottom-end">
       <ToggletipButton label="Authentication off: what this means">
-        <Tag type="red" size="sm">
-          Authentication off
-        </Tag>
+        <StaticTag type="red">Authentication off</StaticTag>
       </ToggletipButton>
       <ToggletipContent>
         <p>

@@ -1,13 +1,8 @@
-import {
-  InlineNotification,
-  Tag,
-  Toggletip,
-  ToggletipButton,
-  ToggletipContent,
-} from '@carbon/react';
+import { InlineNotification, Toggletip, ToggletipButton, ToggletipContent } from '@carbon/react';
 import { useQuery } from '@tanstack/react-query';
 
 import { consoleServerQueries } from '../../api/console-server';
+import { StaticTag } from '../../components/static-tag';
 
 const TITLE = 'This engine keeps its state in memory only';
 const CONSEQUENCES =
@@ -29,9 +24,7 @@ export function InMemoryEngineTag() {
   return (
     <Toggletip align="bottom-end">
       <ToggletipButton label="In-memory engine: what this means">
-        <Tag type="purple" size="sm">
-          In-memory engine
-        </Tag>
+        <StaticTag type="purple">In-memory engine</StaticTag>
       </ToggletipButton>
       <ToggletipContent>
         <p>

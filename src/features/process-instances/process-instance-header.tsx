@@ -1,4 +1,3 @@
-import { Tag } from '@carbon/react';
 import { useQuery } from '@tanstack/react-query';
 
 import type {
@@ -7,6 +6,7 @@ import type {
 } from '../../../contract/camunda/history';
 import type { ProcessInstanceDto } from '../../../contract/camunda/process-instance';
 import { RouterLink } from '../../components/router-link';
+import { StaticTag } from '../../components/static-tag';
 import { formatCamundaDate } from '../../lib/camunda-date';
 import { processDefinitionQueries } from '../../api/process-definition-queries';
 import { processInstanceQueries } from '../../api/process-instance-queries';
@@ -72,15 +72,13 @@ export function ProcessInstanceHeader({ instance }: ProcessInstanceHeaderProps) 
         <div>
           <dt>State</dt>
           <dd>
-            <Tag type={state.type} size="sm">
-              {state.label}
-            </Tag>
+            <StaticTag type={state.type}>{state.label}</StaticTag>
             {(incidentCount.data ?? 0) > 0 && (
-              <Tag type="red" size="sm">
+              <StaticTag type="red">
                 {incidentCount.data === 1
                   ? '1 incident'
                   : `${String(incidentCount.data)} incidents`}
-              </Tag>
+              </StaticTag>
             )}
           </dd>
         </div>
