@@ -48,6 +48,23 @@ describe('console', () => {
     }
   });
 
+  it('keeps a hashed asset it has served, also once a rebuild removed it', async () => {
+    const dir = builtConsole();
+    const app = createApp({ engine: new ProcessEngine(), consoleDir: dir });
+    expect(await (await app.request('http://localhost/assets/app.js')).text()).toBe(
+      'console.log(1);',
+    );
+    rmSync(join(dir, 'assets', 'app.js'));
+
+    const again = await app.request('http://localhost/assets/app.js');
+    expect(again.headers.get('content-type')).toContain('javascript');
+    expect(again.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(await again.text()).toBe('console.log(1);');
+    const head = await app.request('http://localhost/assets/app.js', { method: 'HEAD' });
+    expect(head.headers.get('content-length')).toBe('15');
+    expect(await head.text()).toBe('');
+  });
+
   it('never answers REST paths with the console', async () => {
     const app = createApp({ engine: new ProcessEngine(), consoleDir: builtConsole() });
     const response = await app.request('http://localhost/engine-rest/nothing-here', {

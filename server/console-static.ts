@@ -5,10 +5,11 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { realpath } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Context, Env, MiddlewareHandler } from 'hono';
+import { getMimeType } from 'hono/utils/mime';
 
 const NOT_BUILT = 'The console has not been built: run `npm run build`, then restart the server.';
 
@@ -44,9 +45,40 @@ async function isInside(root: string, path: string): Promise<boolean | 'missing'
   return resolved === resolvedRoot || resolved.startsWith(`${resolvedRoot}${sep}`);
 }
 
+interface HashedAsset {
+  body: Uint8Array<ArrayBuffer>;
+  type: string;
+}
+
+/**
+ * A hashed asset from memory, read once: what a name under `assets/` holds never changes. A fresh
+ * tab asks for some thirty of them at once, each of which would otherwise take its own checks,
+ * stat and read on the one thread that also answers the engine's REST requests.
+ */
+function hashedAssetResponse(c: Context, asset: HashedAsset): Response {
+  const headers = {
+    'Content-Type': asset.type,
+    'Content-Length': String(asset.body.byteLength),
+    'Cache-Control': CACHE_FOREVER,
+  };
+  return c.req.method === 'HEAD' ? c.body(null, 200, headers) : c.body(asset.body, 200, headers);
+}
+
+async function readHashedAsset(file: string): Promise<HashedAsset | null> {
+  try {
+    const body = new Uint8Array(await readFile(file));
+    return { body, type: getMimeType(file) ?? 'application/octet-stream' };
+  } catch {
+    // A directory (`/assets/`), or gone since it was found: served as before.
+    return null;
+  }
+}
+
 export function consoleHandler<E extends Env>(consoleDir: string): MiddlewareHandler<E> {
   let files: MiddlewareHandler<E> | null = null;
   let index: MiddlewareHandler<E> | null = null;
+  // Only paths that passed the checks below; a later request for the same path is as safe.
+  const hashedAssets = new Map<string, HashedAsset>();
   return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
       return next();
@@ -63,9 +95,20 @@ export function consoleHandler<E extends Env>(consoleDir: string): MiddlewareHan
     if (path === null || DOT_SEGMENT.test(path) || path.includes('\\') || path.includes('\0')) {
       return c.text('Not Found', 404);
     }
+    const remembered = hashedAssets.get(path);
+    if (remembered !== undefined) {
+      return hashedAssetResponse(c, remembered);
+    }
     const found = await isInside(consoleDir, join(consoleDir, path));
     if (found === false || (await isInside(consoleDir, join(consoleDir, 'index.html'))) !== true) {
       return c.text('Not Found', 404);
+    }
+    if (found === true && HASHED_ASSET.test(path)) {
+      const asset = await readHashedAsset(join(consoleDir, path));
+      if (asset !== null) {
+        hashedAssets.set(path, asset);
+        return hashedAssetResponse(c, asset);
+      }
     }
     if (found === true) {
       const file = await files(c, () => Promise.resolve());
