@@ -8,7 +8,6 @@ import { mergeMarkers } from '../../bpmn/merge-markers';
 import { ErrorNotification } from '../../components/error-notification';
 import { ModificationPlanProvider } from '../../features/instance-modification/modification-plan-provider';
 import { useModificationDiagramDecorations } from '../../features/instance-modification/use-modification-diagram-decorations';
-import { InstanceOperationLog } from '../../features/operation-log/instance-operation-log';
 import { toInstanceMarkers } from '../../features/process-instances/instance-markers';
 import { ProcessInstanceDiagram } from '../../features/process-instances/process-instance-diagram';
 import { ProcessInstanceEnded } from '../../features/process-instances/process-instance-ended';
@@ -33,6 +32,14 @@ const ProcessInstanceAside = lazy(() =>
 
 const ASIDE_PLACEHOLDER = <SkeletonText paragraph lineCount={8} />;
 
+// The page shows it itself only for an instance that has ended or cannot be read; a running one
+// shows it in the right column.
+const InstanceOperationLog = lazy(() =>
+  import('../../features/operation-log/instance-operation-log').then((module) => ({
+    default: module.InstanceOperationLog,
+  })),
+);
+
 const processInstanceRouteApi = getRouteApi('/authenticated/process-instances/$processInstanceId');
 
 export function ProcessInstancePage() {
@@ -48,7 +55,9 @@ function ProcessInstanceView({ processInstanceId }: { processInstanceId: string 
   const operationLog = (
     <section aria-label="Operation log of this instance">
       <h2 className="app-section__title">Operation log</h2>
-      <InstanceOperationLog processInstanceId={processInstanceId} />
+      <Suspense fallback={<SkeletonText paragraph lineCount={3} />}>
+        <InstanceOperationLog processInstanceId={processInstanceId} />
+      </Suspense>
     </section>
   );
 
