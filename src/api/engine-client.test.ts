@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ENGINE_REST_URL, server } from '../testing/msw-server';
 
 const CONSOLE_SESSION_URL = `${window.location.origin}/console-session`;
-import { getSession, rememberSession } from './console-session';
+import { getSession, rememberSession, resetSession } from './console-session';
 import { engineRequest, onUnauthorized } from './engine-client';
 import { EngineError } from './engine-error';
 
@@ -146,6 +146,32 @@ describe('engineRequest', () => {
       expect(ended).toEqual([]);
     },
   );
+
+  it('signs no one out on a 401 sent before the server said who is signed in', async () => {
+    resetSession();
+    const asked = vi.fn();
+    server.use(
+      http.get(
+        `${ENGINE_REST_URL}/process-instance/instance-1`,
+        () => new HttpResponse(null, { status: 401 }),
+      ),
+      http.get(CONSOLE_SESSION_URL, () => {
+        asked();
+        return HttpResponse.json({ type: 'AuthenticationException', message: '' }, { status: 401 });
+      }),
+    );
+    const listener = vi.fn();
+    const unsubscribe = onUnauthorized(listener);
+
+    await expect(engineRequest('/process-instance/instance-1')).rejects.toMatchObject({
+      status: 401,
+    });
+
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    unsubscribe();
+    expect(listener).not.toHaveBeenCalled();
+    expect(asked).not.toHaveBeenCalled();
+  });
 
   it("renews a CSRF token that another tab's sign-in replaced, and tries once more", async () => {
     rememberSession({ userId: 'demo', csrfToken: 'old' });

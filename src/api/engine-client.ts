@@ -121,7 +121,10 @@ async function send<T>(
 
   if (!response.ok) {
     const error = toEngineError(response.status, response.statusText, await response.text());
-    if (response.status === 401 && credentials === undefined) {
+    // Only a tab that was signed in is signed out: a deep link's first requests leave before the
+    // server has said who is signed in (`prefetchDeepLink`), and when no one is, the router's
+    // guard sends the operator to sign in, without saying a session ended.
+    if (response.status === 401 && credentials === undefined && session !== null) {
       signOutOnce();
     }
     // Refused before anything ran, as another tab's sign-in replaced the token: once more with

@@ -5,15 +5,16 @@ import { loadSession, onSessionChangedElsewhere } from '../api/console-session';
 import { onUnauthorized } from '../api/engine-client';
 import { createQueryClient } from '../lib/query-client';
 import { AppProviders } from './app-providers';
-import { createAppRouter } from './router';
+import { createAppRouter, prefetchDeepLink } from './router';
 import './styles.scss';
 
 const queryClient = createQueryClient();
 const router = createAppRouter(queryClient);
 // The router's guard asks who is signed in only once React has rendered the shell, and every page
 // waits for the answer before its loader starts its requests; asked now, it is on its way while
-// React renders (the guard's own call then shares the request).
+// React renders (the guard's own call then shares the request), and so are a deep link's.
 void loadSession();
+prefetchDeepLink(router, queryClient, window.location.pathname);
 
 /**
  * The composition root: providers, the router, and the way back to sign-in after a 401 or when

@@ -163,6 +163,26 @@ const routeTree = rootRoute.addChildren([
   ]),
 ]);
 
+/**
+ * Starts what a deep link to an instance page needs as the console starts, beside the question
+ * who is signed in, instead of after it: the router runs a page's loader only once its guard has
+ * the answer, one more round trip before the instance's requests leave. Without a session they
+ * are refused with 401, which signs no one out (`engine-client.ts`); the guard then sends the
+ * operator to sign in, and the page's loader asks again afterwards.
+ */
+export function prefetchDeepLink(
+  router: ReturnType<typeof createAppRouter>,
+  queryClient: QueryClient,
+  pathname: string,
+): void {
+  const [, params, route] = router.getMatchedRoutes(pathname);
+  const { processInstanceId } = params;
+  if (route?.id === processInstanceRoute.id && processInstanceId !== undefined) {
+    void loadDiagramViewer().catch(() => undefined);
+    void prefetchProcessInstance(queryClient, processInstanceId);
+  }
+}
+
 /** The console's route table; pages live in `routes/` and compose features. */
 export function createAppRouter(queryClient: QueryClient) {
   return createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent' });
