@@ -77,6 +77,7 @@ export function VirtualTable<Row>({
       role="region"
       aria-label={label}
     >
+      <PlaceholderStripes columns={columns} rowCount={rowCount} />
       <Table aria-label={label} aria-rowcount={rowCount + 1} className="virtual-table__table">
         <colgroup>
           {columns.map((column) => (
@@ -102,6 +103,37 @@ export function VirtualTable<Row>({
         />
       </Table>
     </div>
+  );
+}
+
+/**
+ * The placeholder of every row, drawn once behind the table: a table of the same columns whose
+ * one row is as tall as all rows, striped (see the stylesheet). Rows still loading and the spacers
+ * are transparent over it, so wheeling through rows not loaded yet repaints nothing: the stripes
+ * were painted when the table was, and scroll with it as a plain page's content does.
+ */
+function PlaceholderStripes<Row>({
+  columns,
+  rowCount,
+}: {
+  columns: readonly VirtualTableColumn<Row>[];
+  rowCount: number;
+}) {
+  return (
+    <table className="virtual-table__stripes" aria-hidden="true">
+      <colgroup>
+        {columns.map((column) => (
+          <col key={column.key} style={{ width: column.width }} />
+        ))}
+      </colgroup>
+      <tbody>
+        <tr>
+          {columns.map((column) => (
+            <td key={column.key} style={{ height: rowCount * VIRTUAL_TABLE_ROW_HEIGHT_PX }} />
+          ))}
+        </tr>
+      </tbody>
+    </table>
   );
 }
 
@@ -242,9 +274,10 @@ function toRuns<Row>(
 }
 
 /**
- * Rows still loading, as one busy row as tall as they are, its cells striped with a placeholder
- * per row (see the stylesheet): wheeling through thousands of rows not loaded yet then changes
- * a few heights per frame instead of laying out, styling and painting a row element each.
+ * Rows still loading, as one busy row as tall as they are, transparent over the placeholder
+ * stripes behind the table (`PlaceholderStripes`): wheeling through thousands of rows not loaded
+ * yet then changes a few heights per frame instead of laying out, styling and painting a row
+ * element each.
  */
 const LoadingRows = memo(function LoadingRows({
   firstIndex,
