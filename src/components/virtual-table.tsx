@@ -9,6 +9,8 @@ import './virtual-table.scss';
 export const VIRTUAL_TABLE_ROW_HEIGHT_PX = 48;
 /** Rows rendered beyond each edge of the viewport: room for keyboard focus and fast scrolling. */
 const OVERSCAN_ROWS = 5;
+/** How long after its last scroll event the table counts as resting (and takes the pointer). */
+const SCROLL_REST_MS = 150;
 
 export interface VirtualTableColumn<Row> {
   key: string;
@@ -64,6 +66,7 @@ export function VirtualTable<Row>({
   // State, not a ref: the body's virtualizer looks for its scroll element in a layout effect,
   // which runs before React attaches the refs of the elements around it.
   const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null);
+  usePointerOffWhileScrolling(scrollElement);
   return (
     // A scroll region holding focusable links is reachable by keyboard through them; the region
     // itself is focusable too, so it can be scrolled with the arrow keys before any row is loaded.
@@ -74,6 +77,7 @@ export function VirtualTable<Row>({
       role="region"
       aria-label={label}
     >
+      <PlaceholderStripes columns={columns} rowCount={rowCount} />
       <Table aria-label={label} aria-rowcount={rowCount + 1} className="virtual-table__table">
         <colgroup>
           {columns.map((column) => (
@@ -100,6 +104,66 @@ export function VirtualTable<Row>({
       </Table>
     </div>
   );
+}
+
+/**
+ * The placeholder of every row, drawn once behind the table: a table of the same columns whose
+ * one row is as tall as all rows, striped (see the stylesheet). Rows still loading and the spacers
+ * are transparent over it, so wheeling through rows not loaded yet repaints nothing: the stripes
+ * were painted when the table was, and scroll with it as a plain page's content does.
+ */
+function PlaceholderStripes<Row>({
+  columns,
+  rowCount,
+}: {
+  columns: readonly VirtualTableColumn<Row>[];
+  rowCount: number;
+}) {
+  return (
+    <table className="virtual-table__stripes" aria-hidden="true">
+      <colgroup>
+        {columns.map((column) => (
+          <col key={column.key} style={{ width: column.width }} />
+        ))}
+      </colgroup>
+      <tbody>
+        <tr>
+          {columns.map((column) => (
+            <td key={column.key} style={{ height: rowCount * VIRTUAL_TABLE_ROW_HEIGHT_PX }} />
+          ))}
+        </tr>
+      </tbody>
+    </table>
+  );
+}
+
+/**
+ * While the table scrolls, its rows ignore the pointer (`virtual-table--scrolling`): rows passing
+ * under a resting pointer would otherwise take and lose the hover every frame, each time
+ * restyling and repainting a row and sending its links mouse events (which preload their routes).
+ * The scroll container keeps the pointer, so the wheel and the scrollbar go on working. Set on the
+ * element directly: scrolling does not render the table.
+ */
+function usePointerOffWhileScrolling(scrollElement: HTMLElement | null) {
+  useEffect(() => {
+    if (scrollElement === null) {
+      return;
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onScroll = () => {
+      clearTimeout(timer);
+      scrollElement.classList.add('virtual-table--scrolling');
+      timer = setTimeout(() => {
+        scrollElement.classList.remove('virtual-table--scrolling');
+      }, SCROLL_REST_MS);
+    };
+    scrollElement.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      clearTimeout(timer);
+      scrollElement.removeEventListener('scroll', onScroll);
+      scrollElement.classList.remove('virtual-table--scrolling');
+    };
+  }, [scrollElement]);
 }
 
 interface VirtualTableBodyProps<Row> extends Omit<VirtualTableProps<Row>, 'label'> {
@@ -210,9 +274,10 @@ function toRuns<Row>(
 }
 
 /**
- * Rows still loading, as one busy row as tall as they are, its cells striped with a placeholder
- * per row (see the stylesheet): wheeling through thousands of rows not loaded yet then changes
- * a few heights per frame instead of laying out, styling and painting a row element each.
+ * Rows still loading, as one busy row as tall as they are, transparent over the placeholder
+ * stripes behind the table (`PlaceholderStripes`): wheeling through thousands of rows not loaded
+ * yet then changes a few heights per frame instead of laying out, styling and painting a row
+ * element each.
  */
 const LoadingRows = memo(function LoadingRows({
   firstIndex,

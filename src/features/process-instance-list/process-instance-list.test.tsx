@@ -5,7 +5,7 @@ import {
   createRouter,
   RouterProvider,
 } from '@tanstack/react-router';
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
@@ -184,6 +184,24 @@ describe('ProcessInstanceList', () => {
     expect(requests.histories[0]?.searchParams.get('processInstanceIds')?.split(',')).toHaveLength(
       50,
     );
+  });
+
+  it('opens an instance from its link inside the console, and leaves a ctrl-click to the browser', async () => {
+    serveEngine(3);
+    const { router } = renderListAt(LIST_PATH);
+    const table = await screen.findByRole('table', { name: 'Process instances' });
+    await within(table).findByText('ORD-2');
+    const link = within(table).getByRole('link', { name: 'instance-002' });
+
+    // `fireEvent` answers whether the browser may go on with the event's default action.
+    expect(fireEvent.click(link, { ctrlKey: true })).toBe(true);
+    expect(fireEvent.click(link, { button: 1 })).toBe(true);
+    expect(router.state.location.pathname).toBe(LIST_PATH);
+
+    expect(fireEvent.click(link)).toBe(false);
+    await waitFor(() => {
+      expect(router.state.location.pathname).toBe('/process-instances/instance-002');
+    });
   });
 
   it('reads the filters from the URL and sends the list and the count one query object', async () => {

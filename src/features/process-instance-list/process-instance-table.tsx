@@ -1,10 +1,11 @@
 import { Checkbox, DataTableSkeleton, usePrefix } from '@carbon/react';
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
+import { useRouter } from '@tanstack/react-router';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 import { ErrorNotification } from '../../components/error-notification';
-import { RouterLink } from '../../components/router-link';
+import { useDelegatedRouterLinks } from '../../components/delegated-router-links';
 import { VirtualTable } from '../../components/virtual-table';
 import type { VirtualTableColumn, VirtualTableRange } from '../../components/virtual-table';
 import { formatCamundaDate } from '../../lib/camunda-date';
@@ -44,6 +45,7 @@ interface ProcessInstanceTableProps {
  */
 export function ProcessInstanceTable({ query, selection }: ProcessInstanceTableProps) {
   const queryClient = useQueryClient();
+  const links = useDelegatedRouterLinks();
   const count = useQuery(processInstanceListQueries.count(query));
   const restingPages = useRestingPages();
   const pages = useQueries({
@@ -92,7 +94,8 @@ export function ProcessInstanceTable({ query, selection }: ProcessInstanceTableP
   const pageError = pages.find((page) => page.error !== null)?.error;
 
   return (
-    <>
+    // The instance links are plain anchors, their clicks and preloading handled here.
+    <div className="process-instance-table" {...links}>
       {pageError !== undefined && (
         <ErrorNotification title="Some process instances could not be loaded" error={pageError} />
       )}
@@ -104,7 +107,7 @@ export function ProcessInstanceTable({ query, selection }: ProcessInstanceTableP
         getRowKey={getRowKey}
         onRangeChange={restingPages.onRangeChange}
       />
-    </>
+    </div>
   );
 }
 
@@ -226,6 +229,25 @@ function selectionColumn(
   };
 }
 
+/**
+ * A link to the instance's page: a plain anchor with Carbon's link style, whose clicks and
+ * preloading the table handles (`useDelegatedRouterLinks`); rows mount by the dozen per frame
+ * while the table scrolls, and a `RouterLink` each would subscribe to the router.
+ */
+function InstanceLink({ id }: { id: string }) {
+  const prefix = usePrefix();
+  const router = useRouter();
+  const { href } = router.buildLocation({
+    to: '/process-instances/$processInstanceId',
+    params: { processInstanceId: id },
+  });
+  return (
+    <a className={`${prefix}--link`} href={href}>
+      {id}
+    </a>
+  );
+}
+
 function StateCell({ row, hasIncident }: { row: ProcessInstanceRow; hasIncident: boolean }) {
   return (
     <>
@@ -261,14 +283,7 @@ function columns(hasIncident: boolean): VirtualTableColumn<ProcessInstanceRow>[]
       key: 'id',
       header: 'Instance id',
       width: '38%',
-      renderCell: (row) => (
-        <RouterLink
-          to="/process-instances/$processInstanceId"
-          params={{ processInstanceId: row.id }}
-        >
-          {row.id}
-        </RouterLink>
-      ),
+      renderCell: (row) => <InstanceLink id={row.id} />,
     },
     {
       key: 'businessKey',
