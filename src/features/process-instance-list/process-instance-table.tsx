@@ -8,6 +8,7 @@ import { ErrorNotification } from '../../components/error-notification';
 import { useDelegatedRouterLinks } from '../../components/delegated-router-links';
 import { VirtualTable } from '../../components/virtual-table';
 import type { VirtualTableColumn, VirtualTableRange } from '../../components/virtual-table';
+import { StaticTag } from '../../components/static-tag';
 import { formatCamundaDate } from '../../lib/camunda-date';
 import { hasFilters } from '../../lib/process-instance-query';
 import {
@@ -252,28 +253,12 @@ function StateCell({ row, hasIncident }: { row: ProcessInstanceRow; hasIncident:
   return (
     <>
       {row.suspended ? (
-        <StateTag type="warm-gray">Suspended</StateTag>
+        <StaticTag type="warm-gray">Suspended</StaticTag>
       ) : (
-        <StateTag type="green">Active</StateTag>
+        <StaticTag type="green">Active</StaticTag>
       )}
-      {hasIncident && <StateTag type="red">Incident</StateTag>}
+      {hasIncident && <StaticTag type="red">Incident</StaticTag>}
     </>
-  );
-}
-
-/**
- * The markup of Carbon's small `Tag`, without the component: each `Tag` measures its label in a
- * layout effect (to add a tooltip when the text is cut off), a synchronous layout of the whole
- * table for every row that scrolls into view. These labels are short words that are never cut.
- */
-function StateTag({ type, children }: { type: 'green' | 'red' | 'warm-gray'; children: string }) {
-  const prefix = usePrefix();
-  return (
-    <span
-      className={`${prefix}--tag ${prefix}--tag--sm ${prefix}--layout--size-sm ${prefix}--tag--${type}`}
-    >
-      <span className={`${prefix}--tag__label`}>{children}</span>
-    </span>
   );
 }
 
