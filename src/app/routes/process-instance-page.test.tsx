@@ -11,15 +11,13 @@ import { describe, expect, it, vi } from 'vitest';
 
 import type { ExceptionDto } from '../../../contract/camunda/common';
 import type { HistoricProcessInstanceDto } from '../../../contract/camunda/history';
-import type {
-  ActivityInstanceDto,
-  ProcessInstanceDto,
-} from '../../../contract/camunda/process-instance';
+import type { ActivityInstanceDto } from '../../../contract/camunda/process-instance';
 import type { ProcessDefinitionDto } from '../../../contract/camunda/repository';
 import type { DiagramRenderState } from '../../bpmn/diagram-adapter';
 import {
   buildActivityInstance,
   buildEndedProcessInstance,
+  buildProcessInstance,
   buildProcessInstanceTree,
   PROCESS_DEFINITION_ID,
   PROCESS_INSTANCE_ID,
@@ -106,16 +104,7 @@ const XML = '<definitions id="order"/>';
  * function is called.
  */
 function serveInstanceWithSlowTree(): () => void {
-  const instance: ProcessInstanceDto = {
-    links: [],
-    id: PROCESS_INSTANCE_ID,
-    definitionId: PROCESS_DEFINITION_ID,
-    businessKey: null,
-    caseInstanceId: null,
-    ended: false,
-    suspended: false,
-    tenantId: null,
-  };
+  const instance = buildProcessInstance();
   const definition: ProcessDefinitionDto = {
     id: PROCESS_DEFINITION_ID,
     key: 'order',

@@ -1,6 +1,7 @@
 import type { IncidentDto } from '../../../contract/camunda/job';
 import type {
   ActivityInstanceDto,
+  ProcessInstanceDto,
   TransitionInstanceDto,
 } from '../../../contract/camunda/process-instance';
 import type { VariableInstanceDto } from '../../../contract/camunda/variables';
@@ -139,6 +140,21 @@ export function buildHistoricActivityInstance(
     tenantId: null,
     removalTime: null,
     rootProcessInstanceId: PROCESS_INSTANCE_ID,
+    ...init,
+  };
+}
+
+/** A running instance, as `GET /process-instance/{id}` answers. */
+export function buildProcessInstance(init: Partial<ProcessInstanceDto> = {}): ProcessInstanceDto {
+  return {
+    links: [],
+    id: PROCESS_INSTANCE_ID,
+    definitionId: PROCESS_DEFINITION_ID,
+    businessKey: null,
+    caseInstanceId: null,
+    ended: false,
+    suspended: false,
+    tenantId: null,
     ...init,
   };
 }

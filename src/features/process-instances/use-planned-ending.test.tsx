@@ -5,24 +5,14 @@ import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 
 import type { ExceptionDto } from '../../../contract/camunda/common';
-import type { ProcessInstanceDto } from '../../../contract/camunda/process-instance';
 import { createQueryClient } from '../../lib/query-client';
 import { ENGINE_REST_URL, server } from '../../testing/msw-server';
-import { PROCESS_DEFINITION_ID, PROCESS_INSTANCE_ID } from './test-data-builders';
+import { buildProcessInstance, PROCESS_INSTANCE_ID } from './test-data-builders';
 import { usePlannedEnding } from './use-planned-ending';
 
 const INSTANCE_URL = `${ENGINE_REST_URL}/process-instance/${PROCESS_INSTANCE_ID}`;
 
-const RUNNING: ProcessInstanceDto = {
-  links: [],
-  id: PROCESS_INSTANCE_ID,
-  definitionId: PROCESS_DEFINITION_ID,
-  businessKey: null,
-  caseInstanceId: null,
-  ended: false,
-  suspended: false,
-  tenantId: null,
-};
+const RUNNING = buildProcessInstance();
 
 /** The instance as the engine answers it after the apply: running, or gone (404). */
 function serveInstance(running: boolean) {
