@@ -115,6 +115,17 @@ const processInstancesRoute = createRoute({
   ),
 });
 
+/** bpmn-js and the instance page's data; settles once all are loaded or have failed. */
+async function loadInstancePage(
+  queryClient: QueryClient,
+  processInstanceId: string,
+): Promise<void> {
+  await Promise.all([
+    loadDiagramViewer().catch(() => undefined),
+    prefetchProcessInstance(queryClient, processInstanceId),
+  ]);
+}
+
 const processInstanceRoute = createRoute({
   getParentRoute: () => authenticatedRoute,
   path: '/process-instances/$processInstanceId',
@@ -122,12 +133,8 @@ const processInstanceRoute = createRoute({
   // and renders the page once both are done: with its data in the cache, the page is drawn in one
   // pass, the diagram imported with its tokens. Until then the previous page stays; past the
   // router's `pendingMs` (1 s), the skeleton shows.
-  loader: async ({ context: { queryClient }, params: { processInstanceId } }) => {
-    await Promise.all([
-      loadDiagramViewer().catch(() => undefined),
-      prefetchProcessInstance(queryClient, processInstanceId),
-    ]);
-  },
+  loader: ({ context: { queryClient }, params: { processInstanceId } }) =>
+    loadInstancePage(queryClient, processInstanceId),
   pendingComponent: ProcessInstancePending,
   component: processInstancePage,
 });
@@ -178,8 +185,7 @@ export function prefetchDeepLink(
   const [, params, route] = router.getMatchedRoutes(pathname);
   const { processInstanceId } = params;
   if (route?.id === processInstanceRoute.id && processInstanceId !== undefined) {
-    void loadDiagramViewer().catch(() => undefined);
-    void prefetchProcessInstance(queryClient, processInstanceId);
+    void loadInstancePage(queryClient, processInstanceId);
   }
 }
 

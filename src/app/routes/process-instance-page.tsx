@@ -16,12 +16,12 @@ import { ProcessInstanceHeader } from '../../features/process-instances/process-
 import { ProcessInstanceLayout } from '../../features/process-instances/process-instance-layout';
 import { processDefinitionQueries } from '../../api/process-definition-queries';
 import { processInstanceQueries } from '../../api/process-instance-queries';
-import { ProcessInstanceSkeleton } from '../../features/process-instances/process-instance-skeleton';
 import { toTokenBadgeOverlays } from '../../features/process-instances/token-badges';
 import { usePlannedEnding } from '../../features/process-instances/use-planned-ending';
 import { useTokenOverlays } from '../../features/process-instances/use-token-overlays';
 import { afterNextPaint } from '../../lib/after-next-paint';
 import { usePageEscape } from '../../lib/use-page-escape';
+import { ProcessInstancePending } from './process-instance-pending';
 
 // The diagram is what an operator looks at first: the right column's code (forms, dialogs, tables)
 // loads as its own chunk, and renders once the diagram is on the screen, so that the diagram's
@@ -72,11 +72,7 @@ function ProcessInstanceView({ processInstanceId }: { processInstanceId: string 
   }
   // While a plan that ends the instance is applied, its 404 is no error (yet).
   if (instance.isPending || (instance.error !== null && ending === 'applying')) {
-    return (
-      <div className="app-page">
-        <ProcessInstanceSkeleton />
-      </div>
-    );
+    return <ProcessInstancePending />;
   }
   if (instance.error !== null) {
     return (
@@ -108,11 +104,7 @@ function RepairableInstance({
   const definition = useQuery(processDefinitionQueries.detail(instance.definitionId));
   const xml = useQuery(processDefinitionQueries.bpmn20Xml(instance.definitionId));
   if (definition.data === undefined || xml.data === undefined) {
-    return (
-      <div className="app-page">
-        <ProcessInstanceSkeleton />
-      </div>
-    );
+    return <ProcessInstancePending />;
   }
   return (
     <InstanceWorkspace

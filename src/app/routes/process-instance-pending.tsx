@@ -1,6 +1,9 @@
 import { ProcessInstanceSkeleton } from '../../features/process-instances/process-instance-skeleton';
 
-/** What the instance route shows while its data take longer than the router lets a page wait. */
+/**
+ * The instance page while its data load: the router's pending component, once they take longer
+ * than it lets a page wait, and the page's own while a query it needs is still pending.
+ */
 export function ProcessInstancePending() {
   return (
     <div className="app-page">

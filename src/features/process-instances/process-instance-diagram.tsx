@@ -45,7 +45,7 @@ export function ProcessInstanceDiagram({
     }
   }, [hasFailed, onSettled]);
 
-  if (isPending || (tokensPending && error === null)) {
+  if (isPending || (tokensPending && !hasFailed)) {
     return <SkeletonPlaceholder className="process-instance-skeleton__block" />;
   }
   if (error !== null) {
