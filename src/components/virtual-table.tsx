@@ -193,14 +193,28 @@ function VirtualTableBody<Row>({
     onRangeChange({ startIndex, endIndex });
   }, [onRangeChange, startIndex, endIndex]);
 
+  const totalSize = virtualizer.getTotalSize();
   const paddingTop = items[0]?.start ?? 0;
-  const paddingBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+  const paddingBottom = totalSize - (items.at(-1)?.end ?? 0);
+  const runs = toRuns(items, getRow);
+
+  // Wheeling through rows not loaded yet: one spacer as tall as all rows, the same every frame, so
+  // the frames change nothing in the page and the stripes behind it scroll as a plain page does.
+  // The rows still loading get their elements (and their text for screen readers) once the
+  // scrolling rests, or as soon as one of them has loaded.
+  if (virtualizer.isScrolling && runs.every((run) => run.row === undefined)) {
+    return (
+      <TableBody aria-live="off" aria-busy>
+        <SpacerRow height={totalSize} columnCount={columns.length} />
+      </TableBody>
+    );
+  }
 
   return (
     // Not a live region (Carbon's default): scrolling would read out every row.
     <TableBody aria-live="off">
       {paddingTop > 0 && <SpacerRow height={paddingTop} columnCount={columns.length} />}
-      {toRuns(items, getRow).map((run, position) =>
+      {runs.map((run, position) =>
         run.row === undefined ? (
           // Keyed by place: wheeling through rows still loading keeps the same element, only
           // its rows and height change.
