@@ -6,7 +6,7 @@
  * failed job of the batch can be traced to the instances it was sent for. Records of batches that
  * no longer run are dropped when the running batches are next read.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 import type { SelectedInstances } from './process-instance-query';
 

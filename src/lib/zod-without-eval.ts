@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The console's Content-Security-Policy forbids `eval` (server/security-headers.ts). zod's first

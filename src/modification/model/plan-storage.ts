@@ -4,7 +4,7 @@
  * plan and what it was built on are kept – never credentials or anything else of the session.
  * What is read back is validated: storage is input.
  */
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 
 const STORAGE_VERSION = 1;
 
@@ -28,7 +28,7 @@ export interface PlanStorage<T extends StoredPlanBase> {
  */
 export function planStorage<T extends StoredPlanBase>(
   prefix: string,
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
 ): PlanStorage<T> {
   const key = (id: string) => `${prefix}${id}`;
   const discard = (id: string, storage: Storage = localStorage) => {

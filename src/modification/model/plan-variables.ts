@@ -3,7 +3,7 @@
  * they are sent. Rows of the variable editor are plain strings, validated per type by
  * `variableRowsSchema`; `toPlanVariables` turns valid rows into typed values.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 import type { TriggerVariableValueDto } from '../../../contract/camunda/variables';
 import { toCamundaDate } from '../../lib/camunda-date';
@@ -108,30 +108,32 @@ export const variableRowsSchema = z.object({
   variables: z
     .array(
       z.object({
-        name: z.string().trim().min(1, 'Enter a name.'),
+        name: z.string().check(z.trim(), z.minLength(1, 'Enter a name.')),
         type: z.enum(VARIABLE_TYPES),
         value: z.string(),
         local: z.boolean(),
       }),
     )
-    .superRefine((rows, context) => {
-      const seen = new Set<string>();
-      rows.forEach((row, index) => {
-        const problem = variableValueProblem(row.type, row.value);
-        if (problem !== null) {
-          context.addIssue({ code: 'custom', message: problem, path: [index, 'value'] });
-        }
-        const name = row.name.trim();
-        if (name !== '' && seen.has(name)) {
-          context.addIssue({
-            code: 'custom',
-            message: `'${name}' is already set above.`,
-            path: [index, 'name'],
-          });
-        }
-        seen.add(name);
-      });
-    }),
+    .check(
+      z.superRefine((rows, context) => {
+        const seen = new Set<string>();
+        rows.forEach((row, index) => {
+          const problem = variableValueProblem(row.type, row.value);
+          if (problem !== null) {
+            context.addIssue({ code: 'custom', message: problem, path: [index, 'value'] });
+          }
+          const name = row.name.trim();
+          if (name !== '' && seen.has(name)) {
+            context.addIssue({
+              code: 'custom',
+              message: `'${name}' is already set above.`,
+              path: [index, 'name'],
+            });
+          }
+          seen.add(name);
+        });
+      }),
+    ),
 });
 
 export type VariableRowsFormValues = z.infer<typeof variableRowsSchema>;

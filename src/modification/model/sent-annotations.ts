@@ -3,7 +3,7 @@
  * operation log entry later, possibly after a navigation; when the engine wrote none, the page
  * can still show the annotation, so it is not lost without a word. Per tab, like the session.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 export const SENT_ANNOTATIONS_STORAGE_KEY = 'camunda-repair-console.sent-annotations';
 

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 import type { BatchDto } from '../../../../contract/camunda/batch';
 import type { UserOperationLogEntryDto } from '../../../../contract/camunda/history';
@@ -110,8 +110,8 @@ function executeModificationAsync(body: ModificationDto): Promise<BatchDto> {
 export const bulkSelectionFormSchema = z.object({
   mode: z.enum(['ids', 'query']),
   source: z.enum(['runtime', 'history']),
-  startedAfter: z.string().refine(isEmptyOrDateTime, 'Enter a date and time.'),
-  startedBefore: z.string().refine(isEmptyOrDateTime, 'Enter a date and time.'),
+  startedAfter: z.string().check(z.refine(isEmptyOrDateTime, 'Enter a date and time.')),
+  startedBefore: z.string().check(z.refine(isEmptyOrDateTime, 'Enter a date and time.')),
 });
 
 export type BulkSelectionFormValues = z.infer<typeof bulkSelectionFormSchema>;

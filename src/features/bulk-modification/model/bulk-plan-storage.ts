@@ -2,7 +2,7 @@
  * A half-built plan for many instances survives a reload: one entry per process definition,
  * under `repair-bulk-plan:<definitionId>`.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 import { planStorage } from '../../../modification/model/plan-storage';
 import type { BulkPlan } from './bulk-plan';

@@ -2,7 +2,7 @@
  * The unsent plan of one process instance, kept under `repair-plan:<instanceId>` with the tree it
  * was built on.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 import type { ActivityInstanceDto } from '../../../../contract/camunda/process-instance';
 import type { ModificationPlan } from '../../../modification/model/instruction';
@@ -37,14 +37,14 @@ const variableSchema = z.discriminatedUnion('type', [
 ]);
 
 const startFields = {
-  ancestorActivityInstanceId: z.string().optional(),
-  variables: z.array(variableSchema).optional(),
+  ancestorActivityInstanceId: z.optional(z.string()),
+  variables: z.optional(z.array(variableSchema)),
 };
 
 const instructionSchema = z.union([
-  z.object({ type: z.literal('cancel'), activityId: z.string() }).strict(),
-  z.object({ type: z.literal('cancel'), activityInstanceId: z.string() }).strict(),
-  z.object({ type: z.literal('cancel'), transitionInstanceId: z.string() }).strict(),
+  z.strictObject({ type: z.literal('cancel'), activityId: z.string() }),
+  z.strictObject({ type: z.literal('cancel'), activityInstanceId: z.string() }),
+  z.strictObject({ type: z.literal('cancel'), transitionInstanceId: z.string() }),
   z.object({ type: z.literal('startBeforeActivity'), activityId: z.string(), ...startFields }),
   z.object({ type: z.literal('startAfterActivity'), activityId: z.string(), ...startFields }),
   z.object({ type: z.literal('startTransition'), transitionId: z.string(), ...startFields }),
@@ -58,7 +58,10 @@ const storedPlanSchema = z.object({
     annotation: z.string(),
   }),
   // A tree that does not look like one is dropped, not the plan.
-  baseTree: z.unknown().transform((tree) => (isActivityInstanceTree(tree) ? tree : null)),
+  baseTree: z.pipe(
+    z.unknown(),
+    z.transform((tree) => (isActivityInstanceTree(tree) ? tree : null)),
+  ),
 });
 
 const instancePlans = planStorage<StoredPlan>('repair-plan:', storedPlanSchema);
