@@ -11,7 +11,7 @@ import { loadSession } from '../api/console-session';
 import type { SignOutReason } from '../api/console-session';
 import { loadDiagramViewer } from '../bpmn/diagram-adapter';
 import {
-  prefetchDefinitionOfInstances,
+  prefetchDefinitionDiagram,
   prefetchProcessInstance,
 } from '../features/process-instances/prefetch-process-instance';
 import { toProcessInstanceFilters } from '../lib/process-instance-query';
@@ -101,12 +101,13 @@ const processInstancesRoute = createRoute({
     toProcessInstanceFilters(search),
   // An operator reading a definition's instances is about to open one: once the list is on the
   // screen and the browser is idle, the instance page's code, bpmn-js and the definition's XML
-  // load, so the click waits only for the instance's own data.
+  // load, and the XML is read into bpmn-js' model, so the click waits only for the instance's own
+  // data, and its import only draws.
   loader: ({ context: { queryClient }, params: { processDefinitionId } }) => {
     whenIdle(() => {
       void processInstancePage.preload?.();
       void loadDiagramViewer();
-      void prefetchDefinitionOfInstances(queryClient, processDefinitionId);
+      void prefetchDefinitionDiagram(queryClient, processDefinitionId);
     });
   },
   component: lazyRouteComponent(

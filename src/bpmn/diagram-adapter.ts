@@ -9,6 +9,8 @@ import type { Point } from 'diagram-js/lib/util/Types';
 
 import { pathMiddleOffset } from './path-middle';
 import type { DiagramPoint } from './path-middle';
+import { prepareDiagram, takePreparedDiagram } from './prepared-diagrams';
+import type { ParsedDiagram } from './prepared-diagrams';
 
 /** Diagram pixels from the element's edges (diagram-js semantics). */
 export interface DiagramOverlayOffsets {
@@ -75,6 +77,29 @@ let viewerModule: Promise<typeof import('./navigated-viewer')> | null = null;
 export function loadDiagramViewer(): Promise<typeof import('./navigated-viewer')> {
   viewerModule ??= import('./navigated-viewer');
   return viewerModule;
+}
+
+/** The root element bpmn-js' importer reads an XML into. */
+const DEFINITIONS_TYPE = 'bpmn:Definitions';
+
+/**
+ * Reads `xml` into bpmn-js' model while the browser is idle, so that its next import only draws
+ * (`prepared-diagrams.ts`).
+ */
+export function prepareDiagramImport(xml: string): void {
+  prepareDiagram(
+    xml,
+    loadDiagramViewer().then(
+      ({ BpmnModdle }) =>
+        (text: string) =>
+          BpmnModdle().fromXML(text, DEFINITIONS_TYPE),
+    ),
+  );
+}
+
+/** bpmn-js' `moddle` service: the model its `importXML` reads the XML with. */
+interface ViewerModdle {
+  fromXML: (xml: string, type: string) => Promise<ParsedDiagram>;
 }
 
 interface RenderedOverlay {
@@ -191,6 +216,15 @@ export class DiagramAdapter {
       overlays: { defaults: OVERLAY_DEFAULTS },
     });
     viewer.get<EventBus>('eventBus').on('element.click', this.handleElementClick);
+    // `importXML` reads the XML with this service, then announces and draws what it read: an XML
+    // read ahead is handed over here, and the rest of the import (its events, the drilldown's
+    // handling of collapsed subprocesses, error reporting) stays bpmn-js' own.
+    const moddle = viewer.get<ViewerModdle>('moddle');
+    const readXml = moddle.fromXML.bind(moddle);
+    moddle.fromXML = (xml, type) => {
+      const parsed = type === DEFINITIONS_TYPE ? takePreparedDiagram(xml) : undefined;
+      return parsed === undefined ? readXml(xml, type) : Promise.resolve(parsed);
+    };
     this.viewer = viewer;
     return viewer;
   }

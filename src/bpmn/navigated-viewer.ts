@@ -3,3 +3,6 @@
 import './bpmn-diagram.scss';
 
 export { default as NavigatedViewer } from 'bpmn-js/lib/NavigatedViewer';
+// bpmn-js' model, which its viewer creates without extensions: `prepareDiagramImport` reads XML
+// with it before the viewer exists.
+export { BpmnModdle } from 'bpmn-moddle';

@@ -2,6 +2,7 @@ import type { QueryClient, QueryExecuteOptions, QueryKey } from '@tanstack/react
 
 import { processDefinitionQueries } from '../../api/process-definition-queries';
 import { processInstanceQueries } from '../../api/process-instance-queries';
+import { prepareDiagramImport } from '../../bpmn/diagram-adapter';
 
 /**
  * Loads what the instance page's first screen shows, as the route matches and while the page's
@@ -43,6 +44,24 @@ export function prefetchDefinitionOfInstances(
     load(queryClient, processDefinitionQueries.detail(processDefinitionId)),
     load(queryClient, processDefinitionQueries.bpmn20Xml(processDefinitionId)),
   ]);
+}
+
+/**
+ * What a definition's instance list loads for the instance about to be opened: what all its
+ * instances share (`prefetchDefinitionOfInstances`), and the XML read into bpmn-js' model while the
+ * browser is idle, so that the instance page's import only draws.
+ */
+export async function prefetchDefinitionDiagram(
+  queryClient: QueryClient,
+  processDefinitionId: string,
+): Promise<void> {
+  await prefetchDefinitionOfInstances(queryClient, processDefinitionId);
+  const diagram = queryClient.getQueryData(
+    processDefinitionQueries.xml(processDefinitionId).queryKey,
+  );
+  if (diagram !== undefined) {
+    prepareDiagramImport(diagram.bpmn20Xml);
+  }
 }
 
 /**
