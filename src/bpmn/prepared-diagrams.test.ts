@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { prepareDiagram, takePreparedDiagram } from './prepared-diagrams';
+import { MAX_PREPARED_XML_LENGTH, prepareDiagram, takePreparedDiagram } from './prepared-diagrams';
 import type { ParsedDiagram } from './prepared-diagrams';
 
 const idleTasks: (() => void)[] = [];
@@ -85,5 +85,16 @@ describe('prepared diagrams', () => {
     expect(takePreparedDiagram('<a/>')).toBeUndefined();
     expect(takePreparedDiagram('<b/>')).toEqual(parsedAs('<b/>'));
     expect(takePreparedDiagram('<c/>')).toEqual(parsedAs('<c/>'));
+  });
+
+  it('leaves an XML too large to read in one idle task to its import, keeping the others', async () => {
+    const large = `<definitions>${' '.repeat(MAX_PREPARED_XML_LENGTH)}</definitions>`;
+    prepareDiagram('<a/>', Promise.resolve(parse));
+    prepareDiagram('<b/>', Promise.resolve(parse));
+    prepareDiagram(large, Promise.resolve(parse));
+    await becomeIdle();
+    expect(parse.mock.calls.map(([xml]) => xml)).toEqual(['<a/>', '<b/>']);
+    expect(takePreparedDiagram(large)).toBeUndefined();
+    expect(takePreparedDiagram('<a/>')).toEqual(parsedAs('<a/>'));
   });
 });
