@@ -198,14 +198,18 @@ function VirtualTableBody<Row>({
   const paddingBottom = totalSize - (items.at(-1)?.end ?? 0);
   const runs = toRuns(items, getRow);
 
-  // Wheeling through rows not loaded yet: one spacer as tall as all rows, the same every frame, so
-  // the frames change nothing in the page and the stripes behind it scroll as a plain page does.
-  // The rows still loading get their elements (and their text for screen readers) once the
+  // Wheeling through rows not loaded yet: one busy row as tall as all rows, the same every frame,
+  // so the frames change nothing in the page and the stripes behind it scroll as a plain page does.
+  // The rows still loading get their own elements (which say which rows they are) once the
   // scrolling rests, or as soon as one of them has loaded.
   if (virtualizer.isScrolling && runs.every((run) => run.row === undefined)) {
     return (
       <TableBody aria-live="off" aria-busy>
-        <SpacerRow height={totalSize} columnCount={columns.length} />
+        <tr className="virtual-table__loading" aria-busy>
+          <td colSpan={columns.length} style={{ height: totalSize }}>
+            <span className="cds--visually-hidden">Loading rows</span>
+          </td>
+        </tr>
       </TableBody>
     );
   }
