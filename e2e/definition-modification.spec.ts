@@ -78,6 +78,10 @@ test('moves 200 instances chosen by a query in a batch and follows it to the end
   );
   await modification.review.click();
   await expect(modification.dialog).toBeVisible();
+  // Opened on the review from its top, not on Close.
+  const focused = modification.dialog.locator(':focus');
+  await expect(focused).toHaveAttribute('role', 'region');
+  await expect(focused.getByRole('list', { name: 'Instructions to send' })).toBeVisible();
   expect((await idsRead).postDataJSON()).toEqual({
     processDefinitionId: definition.id,
     businessKeyLike: 'BULK-%',

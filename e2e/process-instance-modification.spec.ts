@@ -444,6 +444,10 @@ test('builds and applies a modification with the keyboard alone', async ({
   await tabTo(page, workspace.reviewButton);
   await page.keyboard.press('Enter');
   await expect(workspace.reviewDialog).toBeVisible();
+  // The dialog opens on the review from its top, which the arrow keys scroll, not on Close.
+  const focused = workspace.reviewDialog.locator(':focus');
+  await expect(focused).toHaveAttribute('role', 'region');
+  await expect(focused.getByRole('list', { name: 'Instructions to send' })).toBeVisible();
   await tabTo(page, workspace.annotation);
   await page.keyboard.type('Reviewed on paper');
   await tabTo(page, workspace.applyButton);

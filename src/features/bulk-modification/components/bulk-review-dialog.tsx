@@ -165,7 +165,9 @@ export function BulkReviewDialog({
         title="Review the modification of many instances"
         label={`Process definition ${processDefinitionId}`}
       />
-      <ModalBody hasScrollingContent aria-label="Review">
+      {/* The first focus: the review from its top (Carbon would take Close), which the arrow keys
+          scroll and from which Tab goes on into the plan and the annotation. */}
+      <ModalBody hasScrollingContent aria-label="Review" data-modal-primary-focus>
         <PermissionRefusals
           direct={{ id: 'bulk-review-execute-reason', reason: executeRefusal }}
           batch={{ id: 'bulk-review-batch-reason', reason: batchRefusal }}

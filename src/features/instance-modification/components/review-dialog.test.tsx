@@ -116,6 +116,18 @@ describe('ReviewDialog', () => {
     expect(batchCurl).toContain(`-d '${JSON.stringify(JSON.parse(json.textContent))}'`);
   });
 
+  it('opens with the focus on the review from its top, not on Close', async () => {
+    const { dialog } = await reviewMove();
+    // The scrolling review that holds the plan: a keyboard reads and scrolls it from its first
+    // line, and Tab goes on into it.
+    await waitFor(() => {
+      expect(document.activeElement).toHaveAttribute('role', 'region');
+    });
+    const focused = document.activeElement as HTMLElement;
+    expect(dialog).toContainElement(focused);
+    expect(within(focused).getByRole('list', { name: 'Instructions to send' })).toBeVisible();
+  });
+
   it('asks for the annotation, then applies, forgets the plan and says so', async () => {
     let body: ProcessInstanceModificationDto | undefined;
     server.use(

@@ -277,7 +277,9 @@ export function ReviewDialog({
         title="Review the modification"
         label={`Process instance ${processInstanceId}`}
       />
-      <ModalBody hasScrollingContent aria-label="Review">
+      {/* The first focus: the review from its top (Carbon would take Close), which the arrow keys
+          scroll and from which Tab goes on into the plan and the annotation. */}
+      <ModalBody hasScrollingContent aria-label="Review" data-modal-primary-focus>
         <PermissionRefusals
           direct={{ id: 'review-apply-reason', reason: applyRefusal }}
           batch={{ id: 'review-batch-refusal', reason: batchRefusal }}
