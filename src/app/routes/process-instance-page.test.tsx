@@ -226,6 +226,30 @@ describe('ProcessInstancePage', () => {
     expect(screen.getByRole('region', { name: 'Operation log of this instance' })).toBeVisible();
   });
 
+  it('says why when the definition or its diagram is refused, instead of loading for good', async () => {
+    serveInstanceWithSlowTree()();
+    const definitionPath = `${ENGINE_REST_URL}/process-definition/${encodeURIComponent(PROCESS_DEFINITION_ID)}`;
+    const refused: ExceptionDto = {
+      type: 'AuthorizationException',
+      message: `The user with id 'john' does not have 'READ' permission on resource '${PROCESS_DEFINITION_ID}' of type 'ProcessDefinition'.`,
+      code: null,
+    };
+    server.use(
+      http.get(`${definitionPath}/xml`, () => HttpResponse.json(refused, { status: 403 })),
+    );
+
+    const diagramsBefore = diagrams.length;
+    renderPage(PROCESS_INSTANCE_ID);
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The BPMN diagram of this instance could not be read');
+    expect(alert).toHaveTextContent("does not have 'READ' permission");
+    expect(
+      screen.getByRole('heading', { name: `Process instance ${PROCESS_INSTANCE_ID}` }),
+    ).toBeVisible();
+    expect(diagrams).toHaveLength(diagramsBefore);
+  });
+
   it('shows any other failure as the engine reports it', async () => {
     server.use(
       http.get(`${ENGINE_REST_URL}/process-instance/broken-1`, () =>

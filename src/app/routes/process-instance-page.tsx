@@ -103,6 +103,25 @@ function RepairableInstance({
 }) {
   const definition = useQuery(processDefinitionQueries.detail(instance.definitionId));
   const xml = useQuery(processDefinitionQueries.bpmn20Xml(instance.definitionId));
+  // Without them there is no diagram to show and nothing to plan against: a user may read the
+  // instance and still be refused its definition (Camunda checks READ on the definition too).
+  const definitionError = definition.data === undefined ? definition.error : null;
+  const xmlError = xml.data === undefined ? xml.error : null;
+  if (definitionError !== null || xmlError !== null) {
+    return (
+      <div className="app-page">
+        <h1 className="app-page__title">Process instance {instance.id}</h1>
+        <ErrorNotification
+          title={
+            definitionError === null
+              ? 'The BPMN diagram of this instance could not be read'
+              : 'The process definition of this instance could not be read'
+          }
+          error={definitionError ?? xmlError}
+        />
+      </div>
+    );
+  }
   if (definition.data === undefined || xml.data === undefined) {
     return <ProcessInstancePending />;
   }
