@@ -99,3 +99,39 @@ test('john sees why he may not apply, and may apply as a batch once granted', as
     await adminRest.delete(`/engine-rest/authorization/${grant.id}`);
   }
 });
+
+test('john is told which permission he lacks to see the diagram of an instance he may read', async ({
+  page,
+  adminRest,
+  engineRest,
+  signInPage,
+}) => {
+  const { key } = await engineRest.deployProcess('repair.bpmn');
+  const instance = await engineRest.startProcessInstance(key, { businessKey: 'JOHN-REVOKED' });
+  // His group may read every definition; this one is taken from him alone.
+  const created = await adminRest.post('/engine-rest/authorization/create', {
+    data: {
+      type: 2,
+      permissions: ['READ'],
+      userId: JOHN.username,
+      groupId: null,
+      resourceType: 6,
+      resourceId: key,
+    },
+  });
+  expect(created.status()).toBe(200);
+  const revoke = (await created.json()) as AuthorizationDto;
+  try {
+    const instancePage = new ProcessInstancePage(page);
+    await instancePage.goto(instance.id);
+    await signInPage.signIn(JOHN.username, JOHN.password);
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('The process definition of this instance could not be read');
+    await expect(alert).toContainText(`The user john needs READ on ProcessDefinition ${key}`);
+    await expect(
+      page.getByRole('heading', { name: `Process instance ${instance.id}` }),
+    ).toBeVisible();
+  } finally {
+    await adminRest.delete(`/engine-rest/authorization/${revoke.id}`);
+  }
+});
