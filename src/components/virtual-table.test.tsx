@@ -2,7 +2,7 @@ import { act, render, screen, within } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { VIRTUAL_TABLE_ROW_HEIGHT_PX, VirtualTable } from './virtual-table';
-import type { VirtualTableColumn } from './virtual-table';
+import type { VirtualTableColumn, VirtualTableRange } from './virtual-table';
 
 interface Order {
   key: string;
@@ -25,15 +25,23 @@ afterAll(() => {
   clientHeight.mockRestore();
 });
 
-function renderTable() {
+function renderTable({
+  columns = COLUMNS,
+  rows = getRow,
+  onRangeChange = () => undefined,
+}: {
+  columns?: VirtualTableColumn<Order>[];
+  rows?: (index: number) => Order | undefined;
+  onRangeChange?: (range: VirtualTableRange) => void;
+} = {}) {
   render(
     <VirtualTable
       label="Orders"
-      columns={COLUMNS}
+      columns={columns}
       rowCount={ROWS}
-      getRow={getRow}
+      getRow={rows}
       getRowKey={(order) => order.key}
-      onRangeChange={() => undefined}
+      onRangeChange={onRangeChange}
     />,
   );
   const region = screen.getByRole('region', { name: 'Orders' });
@@ -74,5 +82,38 @@ describe('VirtualTable', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('keeps the row with the keyboard focus while the table scrolls away from it and back', () => {
+    const linked: VirtualTableColumn<Order>[] = [
+      {
+        key: 'key',
+        header: 'Business key',
+        renderCell: (order) => <a href={`#${order.key}`}>{order.key}</a>,
+      },
+    ];
+    const ranges: VirtualTableRange[] = [];
+    const { table, scrollTo } = renderTable({
+      columns: linked,
+      rows: (index) => ({ key: `ORD-${String(index + 1)}` }),
+      onRangeChange: (range) => ranges.push(range),
+    });
+    const link = within(table).getByRole('link', { name: 'ORD-3' });
+    act(() => {
+      link.focus();
+    });
+
+    scrollTo(5_000);
+    expect(within(table).getByRole('link', { name: 'ORD-5001' })).toBeInTheDocument();
+    expect(link).toBeInTheDocument();
+    expect(link).toHaveFocus();
+    // In its place among all rows, for assistive technology, and not counted as seen: the rows
+    // the owner loads are those around the viewport only.
+    expect(within(table).getByRole('row', { name: 'ORD-3' })).toHaveAttribute('aria-rowindex', '4');
+    expect(ranges.at(-1)?.startIndex).toBeGreaterThan(4_900);
+
+    scrollTo(0);
+    expect(link).toHaveFocus();
+    expect(within(table).getAllByRole('link', { name: 'ORD-3' })).toHaveLength(1);
   });
 });

@@ -1,7 +1,8 @@
 import { Table, TableBody, TableHead, TableHeader, TableRow } from '@carbon/react';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useState } from 'react';
-import type { ReactNode } from 'react';
+import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
+import type { Range, VirtualItem } from '@tanstack/react-virtual';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import type { FocusEvent, ReactNode } from 'react';
 
 import './virtual-table.scss';
 
@@ -47,10 +48,10 @@ interface VirtualTableProps<Row> {
 
 /**
  * A Carbon table inside a fixed-height scroll container that renders only the rows near the
- * viewport (TanStack Virtual), so a list of 100 000 rows costs as much as one of 50. Rows that are
- * not rendered are stood in for by two spacer rows; `aria-rowcount` and `aria-rowindex` tell
- * assistive technology the full size. Browsers cap an element's height (about 33 million px in
- * Chromium), so this holds some 700 000 rows.
+ * viewport (TanStack Virtual), so a list of 100 000 rows costs as much as one of 50, and the row
+ * holding the keyboard focus. Rows that are not rendered are stood in for by spacer rows;
+ * `aria-rowcount` and `aria-rowindex` tell assistive technology the full size. Browsers cap an
+ * element's height (about 33 million px in Chromium), so this holds some 700 000 rows.
  *
  * Scrolling renders the body only (`VirtualTableBody`, once per frame): the table, its header and
  * every row that stays in view are left as they are.
@@ -178,25 +179,55 @@ function VirtualTableBody<Row>({
   getRowKey,
   onRangeChange,
 }: VirtualTableBodyProps<Row>) {
+  // The row holding the keyboard focus stays rendered, wherever the table scrolls: unmounted, its
+  // focus would fall back to the page's body, and Tab would start again from the top.
+  const focusedIndex = useRef<number | null>(null);
+  const rangeExtractor = useCallback((range: Range) => {
+    const indexes = defaultRangeExtractor(range);
+    const focused = focusedIndex.current;
+    if (focused === null || focused >= range.count || indexes.includes(focused)) {
+      return indexes;
+    }
+    return focused < (indexes[0] ?? 0) ? [focused, ...indexes] : [...indexes, focused];
+  }, []);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design; the rows below are memoised instead
   const virtualizer = useVirtualizer({
     count: rowCount,
     getScrollElement: () => scrollElement,
     estimateSize: () => VIRTUAL_TABLE_ROW_HEIGHT_PX,
     overscan: OVERSCAN_ROWS,
+    rangeExtractor,
   });
 
   const items = virtualizer.getVirtualItems();
-  const startIndex = items[0]?.index ?? 0;
-  const endIndex = items.at(-1)?.index ?? 0;
+  // The rows around the viewport, without a focused row kept from elsewhere: what the owner loads.
+  const visible = virtualizer.range;
+  const near =
+    visible === null
+      ? items
+      : items.filter(
+          (item) =>
+            item.index >= visible.startIndex - OVERSCAN_ROWS &&
+            item.index <= visible.endIndex + OVERSCAN_ROWS,
+        );
+  const startIndex = near[0]?.index ?? 0;
+  const endIndex = near.at(-1)?.index ?? 0;
   useEffect(() => {
     onRangeChange({ startIndex, endIndex });
   }, [onRangeChange, startIndex, endIndex]);
 
   const totalSize = virtualizer.getTotalSize();
-  const paddingTop = items[0]?.start ?? 0;
-  const paddingBottom = totalSize - (items.at(-1)?.end ?? 0);
   const runs = toRuns(items, getRow);
+  const handleFocus = (event: FocusEvent<HTMLTableSectionElement>) => {
+    const row = event.target.closest('tr[aria-rowindex]');
+    focusedIndex.current = row === null ? null : Number(row.getAttribute('aria-rowindex')) - 2;
+  };
+  const handleBlur = (event: FocusEvent<HTMLTableSectionElement>) => {
+    // Moved elsewhere in the page; the window losing the focus keeps the row for its return.
+    if (event.relatedTarget !== null && !event.currentTarget.contains(event.relatedTarget)) {
+      focusedIndex.current = null;
+    }
+  };
 
   // Wheeling through rows not loaded yet: one busy row as tall as all rows, the same every frame,
   // so the frames change nothing in the page and the stripes behind it scroll as a plain page does.
@@ -214,31 +245,52 @@ function VirtualTableBody<Row>({
     );
   }
 
+  const body: ReactNode[] = [];
+  let offset = 0;
+  runs.forEach((run, position) => {
+    // Rows not rendered, before this run: above the viewport, or between a focused row kept from
+    // elsewhere and the viewport.
+    if (run.start > offset) {
+      body.push(
+        <SpacerRow
+          key={`spacer-${String(position)}`}
+          height={run.start - offset}
+          columnCount={columns.length}
+        />,
+      );
+    }
+    offset = run.end;
+    body.push(
+      run.row === undefined ? (
+        // Keyed by place: wheeling through rows still loading keeps the same element, only its
+        // rows and height change.
+        <LoadingRows
+          key={`loading-${String(position)}`}
+          firstIndex={run.firstIndex}
+          count={run.count}
+          columnCount={columns.length}
+        />
+      ) : (
+        // Keyed by what it shows: a loaded row, and the focus in it, stays with its instance.
+        <VirtualTableRow
+          key={getRowKey(run.row)}
+          index={run.firstIndex}
+          row={run.row}
+          columns={columns}
+        />
+      ),
+    );
+  });
+  if (totalSize > offset) {
+    body.push(
+      <SpacerRow key="spacer-end" height={totalSize - offset} columnCount={columns.length} />,
+    );
+  }
+
   return (
     // Not a live region (Carbon's default): scrolling would read out every row.
-    <TableBody aria-live="off">
-      {paddingTop > 0 && <SpacerRow height={paddingTop} columnCount={columns.length} />}
-      {runs.map((run, position) =>
-        run.row === undefined ? (
-          // Keyed by place: wheeling through rows still loading keeps the same element, only
-          // its rows and height change.
-          <LoadingRows
-            key={`loading-${String(position)}`}
-            firstIndex={run.firstIndex}
-            count={run.count}
-            columnCount={columns.length}
-          />
-        ) : (
-          // Keyed by what it shows: a loaded row, and the focus in it, stays with its instance.
-          <VirtualTableRow
-            key={getRowKey(run.row)}
-            index={run.firstIndex}
-            row={run.row}
-            columns={columns}
-          />
-        ),
-      )}
-      {paddingBottom > 0 && <SpacerRow height={paddingBottom} columnCount={columns.length} />}
+    <TableBody aria-live="off" onFocus={handleFocus} onBlur={handleBlur}>
+      {body}
     </TableBody>
   );
 }
@@ -266,26 +318,31 @@ const VirtualTableRow = memo(function VirtualTableRow<Row>({
   );
 }) as <Row>(props: VirtualTableRowProps<Row>) => ReactNode;
 
-/** A loaded row, or consecutive rows still loading. */
-type Run<Row> =
-  | { firstIndex: number; count: 1; row: Row }
-  | { firstIndex: number; count: number; row?: undefined };
+/** A loaded row, or consecutive rows still loading; `start` and `end` in px from the top. */
+type Run<Row> = { firstIndex: number; start: number; end: number } & (
+  { count: 1; row: Row } | { count: number; row?: undefined }
+);
 
-/** The rendered rows, each run of rows still loading taken together. */
+/** The rendered rows, each run of adjacent rows still loading taken together. */
 function toRuns<Row>(
-  items: readonly { index: number }[],
+  items: readonly VirtualItem[],
   getRow: (index: number) => Row | undefined,
 ): Run<Row>[] {
   const runs: Run<Row>[] = [];
-  for (const { index } of items) {
+  for (const { index, start, end } of items) {
     const row = getRow(index);
     const last = runs.at(-1);
     if (row !== undefined) {
-      runs.push({ firstIndex: index, count: 1, row });
-    } else if (last !== undefined && last.row === undefined) {
+      runs.push({ firstIndex: index, start, end, count: 1, row });
+    } else if (
+      last !== undefined &&
+      last.row === undefined &&
+      last.firstIndex + last.count === index
+    ) {
       last.count++;
+      last.end = end;
     } else {
-      runs.push({ firstIndex: index, count: 1 });
+      runs.push({ firstIndex: index, start, end, count: 1 });
     }
   }
   return runs;
