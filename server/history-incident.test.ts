@@ -1,7 +1,7 @@
 /**
  * `GET /history/incident` and its count: one failedJob incident per instance, left open, resolved
  * by new retries, resolved by a successful manual execution, and deleted with its instance or
- * by cancelling its activity.
+ * by cancelling its activity; and the incident of a batch's failed job, which has no instance.
  */
 import { describe, expect, it } from 'vitest';
 import type { ExceptionDto } from '../contract/camunda/common';
@@ -194,5 +194,54 @@ describe('GET /history/incident', () => {
     expect(
       (await f.request('GET', '/history/incident/count', { authorization: MARY })).body,
     ).toEqual({ count: 5 });
+  });
+
+  it("lists a failed batch job's incident, which has no instance, to READ_HISTORY on every definition", async () => {
+    const f = await fixture();
+    const instance = await f.start('failing', {
+      variables: { fail: { value: false, type: 'Boolean' } },
+    });
+    const created = await f.request('POST', `/process-instance/${instance}/modification-async`, {
+      json: { instructions: [{ type: 'cancel', activityId: 'service' }] },
+    });
+    expect(created.status, created.text).toBe(200);
+    const batch = created.body as { seedJobDefinitionId: string; batchJobDefinitionId: string };
+    expect((await f.request('DELETE', `/process-instance/${instance}`)).status).toBe(204);
+    const jobsOf = async (jobDefinitionId: string) =>
+      (await f.request('GET', `/job?jobDefinitionId=${jobDefinitionId}`)).body as { id: string }[];
+    const [seed] = await jobsOf(batch.seedJobDefinitionId);
+    expect((await f.request('POST', `/job/${seed?.id ?? ''}/execute`)).status).toBe(204);
+    const [execution] = await jobsOf(batch.batchJobDefinitionId);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await f.request('POST', `/job/${execution?.id ?? ''}/execute`);
+    }
+
+    const path = `/history/incident?jobDefinitionIdIn=${batch.batchJobDefinitionId}`;
+    const listed = (await f.request('GET', path)).body as HistoricIncidentDto[];
+    expect(listed).toEqual([
+      expect.objectContaining({
+        incidentType: 'failedJob',
+        configuration: execution?.id,
+        jobDefinitionId: batch.batchJobDefinitionId,
+        processInstanceId: null,
+        processDefinitionId: null,
+        processDefinitionKey: null,
+        open: true,
+      }),
+    ]);
+    // Camunda's authorization join matches an incident's definition key or '*': john reads the
+    // history of every definition, mary only that of 'failing'.
+    expect((await f.request('GET', path, { authorization: JOHN })).body).toHaveLength(1);
+    const granted = await f.request('POST', '/authorization/create', {
+      json: {
+        type: 1,
+        userId: 'mary',
+        resourceType: 6,
+        resourceId: 'failing',
+        permissions: ['READ_HISTORY'],
+      },
+    });
+    expect(granted.status, granted.text).toBe(200);
+    expect((await f.request('GET', path, { authorization: MARY })).body).toEqual([]);
   });
 });

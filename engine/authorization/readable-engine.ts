@@ -44,7 +44,9 @@ export function readableEngine(engine: EngineApi, checker: CommandChecker): Engi
     checker.canReadProcessInstance(j.processInstanceId, j.processDefinitionKey);
   const runtime = (r: { processInstanceId: string | null; processDefinitionId: string | null }) =>
     checker.canReadProcessInstance(r.processInstanceId, key(r.processDefinitionId));
-  const history = (r: { processDefinitionId: string }) =>
+  // A batch job's incident has no definition: only READ_HISTORY on every definition covers it,
+  // as Camunda's auth join matches `RES.PROC_DEF_KEY_` or `'*'` (HistoricIncident.xml).
+  const history = (r: { processDefinitionId: string | null }) =>
     checker.canReadHistory(key(r.processDefinitionId));
 
   // Everything not overridden (commands, definition lookups, the clock) is the engine's own.

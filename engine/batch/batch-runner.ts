@@ -292,6 +292,7 @@ export function removeBatch(
   ctx.batches().delete(batch.id);
   const historic = ctx.historicBatches().get(batch.id);
   if (deleteHistory) {
+    ctx.deleteHistoricIncidentsOfJobDefinitions(definitionIds);
     ctx.historicBatches().delete(batch.id);
   } else if (historic) {
     ctx.historicBatches().set(batch.id, { ...historic, endTime: host.clock() });

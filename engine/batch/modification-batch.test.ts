@@ -14,6 +14,21 @@ const XML = `<?xml version="1.0" encoding="UTF-8"?>
   </process>
 </definitions>`;
 
+/** A service task whose expression needs the variable `amount`. */
+const CHARGE_XML = `<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+  xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="test">
+  <process id="payment" isExecutable="true">
+    <startEvent id="start"/>
+    <sequenceFlow id="f1" sourceRef="start" targetRef="review"/>
+    <userTask id="review"/>
+    <sequenceFlow id="f2" sourceRef="review" targetRef="charge"/>
+    <serviceTask id="charge" camunda:expression="\${amount}"/>
+    <sequenceFlow id="f3" sourceRef="charge" targetRef="review2"/>
+    <userTask id="review2"/>
+  </process>
+</definitions>`;
+
 let clock = Date.UTC(2026, 0, 1);
 
 async function setup(
@@ -150,6 +165,92 @@ describe('modification batches', () => {
     runAll(engine);
     expect(engine.batch(batch.id)).toBeDefined();
     expect([...engine.incidents()].map((i) => i.configuration)).toEqual([failed[0]?.id]);
+  });
+
+  it("records a failed batch job's incident in the history until its job has retries again", async () => {
+    const { engine, definitionId, ids } = await setup(2);
+    const batch = engine.executeModificationAsync({
+      processDefinitionId: definitionId,
+      processInstanceIds: ids,
+      instructions: [{ type: 'startBeforeActivity', activityId: 'user2' }],
+    });
+    engine.deleteProcessInstance(ids[0] ?? '', {});
+    runAll(engine);
+    const [incident] = [...engine.incidents()];
+    expect([...engine.historicIncidents()]).toEqual([
+      expect.objectContaining({
+        id: incident?.id,
+        incidentType: 'failedJob',
+        configuration: incident?.configuration,
+        jobDefinitionId: batch.batchJobDefinitionId,
+        processInstanceId: null,
+        processDefinitionId: null,
+        processDefinitionKey: null,
+        endTime: null,
+        state: 'open',
+      }),
+    ]);
+
+    clock += 1_000;
+    engine.setJobRetries(incident?.configuration ?? '', 1);
+    expect([...engine.historicIncidents()]).toEqual([
+      expect.objectContaining({ id: incident?.id, endTime: clock, state: 'resolved' }),
+    ]);
+  });
+
+  it('resolves the incident of a failed batch job that then runs to its end', async () => {
+    const engine = new ProcessEngine({ clock: () => clock });
+    const { definitions } = await engine.deploy({
+      name: 'charge',
+      resources: [{ name: 'charge.bpmn', content: CHARGE_XML }],
+    });
+    const definitionId = definitions[0]?.id ?? '';
+    const id = engine.startProcessInstance(definitionId, {}).id;
+    engine.executeModificationAsync({
+      processDefinitionId: definitionId,
+      processInstanceIds: [id],
+      instructions: [{ type: 'startBeforeActivity', activityId: 'charge' }],
+    });
+    // The service task's expression has nothing to resolve: the batch's job fails for good.
+    runAll(engine);
+    const [incident] = [...engine.incidents()];
+    expect(incident?.incidentType).toBe('failedJob');
+
+    engine.setProcessVariables(id, { amount: { type: 'Integer', value: 42, valueInfo: {} } });
+    engine.executeJob(incident?.configuration ?? '');
+    expect(leaves(engine, id)).toEqual(['review', 'review2']);
+    expect([...engine.incidents()]).toEqual([]);
+    expect([...engine.historicIncidents()]).toEqual([
+      expect.objectContaining({ id: incident?.id, state: 'resolved' }),
+    ]);
+  });
+
+  it("deletes a batch's incidents, and their history with the batch's history", async () => {
+    const { engine, definitionId, ids } = await setup(4);
+    const failingBatch = (id: string) => {
+      const batch = engine.executeModificationAsync({
+        processDefinitionId: definitionId,
+        processInstanceIds: [id],
+        instructions: [{ type: 'startBeforeActivity', activityId: 'user2' }],
+      });
+      engine.deleteProcessInstance(id, {});
+      runAll(engine);
+      return batch;
+    };
+    const kept = failingBatch(ids[0] ?? '');
+    const [keptIncident] = [...engine.incidents()];
+    engine.deleteBatch(kept.id, false);
+    expect([...engine.incidents()]).toEqual([]);
+    expect([...engine.historicIncidents()]).toEqual([
+      expect.objectContaining({ id: keptIncident?.id, state: 'deleted' }),
+    ]);
+    engine.deleteHistoricBatch(kept.id);
+    expect([...engine.historicIncidents()]).toEqual([]);
+
+    const cascaded = failingBatch(ids[1] ?? '');
+    expect([...engine.historicIncidents()]).toHaveLength(1);
+    engine.deleteBatch(cascaded.id, true);
+    expect([...engine.historicIncidents()]).toEqual([]);
   });
 
   it('drops instruction variables in async mode and stops while suspended', async () => {

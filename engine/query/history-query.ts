@@ -72,11 +72,14 @@ export type HistoricVariablesByInstance = ReadonlyMap<
  */
 export type HistoricIncidentsByInstance = ReadonlyMap<string, readonly HistoricIncidentRec[]>;
 
-function byProcessInstance<T extends { processInstanceId: string }>(
+function byProcessInstance<T extends { processInstanceId: string | null }>(
   records: Iterable<T>,
 ): Map<string, T[]> {
   const byInstance = new Map<string, T[]>();
   for (const record of records) {
+    if (record.processInstanceId === null) {
+      continue;
+    }
     const list = byInstance.get(record.processInstanceId);
     if (list) {
       list.push(record);

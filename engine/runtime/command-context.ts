@@ -70,6 +70,8 @@ export class CommandContext {
   private readonly clock: () => number;
   /** Jobs this command ran to their end: their failedJob incidents end resolved. */
   private readonly executedJobs = new Set<string>();
+  /** Job definitions whose historic incidents go at commit (a batch deleted with its history). */
+  private readonly historicIncidentsDropped = new Set<string>();
   private readonly working = new Map<string, ProcessInstanceState>();
   private readonly ended = new Set<string>();
   private readonly historicProcessInstances = new Map<string, HistoricProcessInstanceRec>();
@@ -121,6 +123,24 @@ export class CommandContext {
    */
   jobExecuted(jobId: string): void {
     this.executedJobs.add(jobId);
+    // A job outside any instance (a batch's) takes its incident along, resolved; most commands
+    // find none, and copy nothing.
+    for (const incident of (this.globalIncidentsCopy ?? this.store.globalIncidents).values()) {
+      if (incident.configuration === jobId) {
+        this.globalIncidents().delete(incident.id);
+      }
+    }
+  }
+
+  /**
+   * Deletes the historic incidents of these job definitions, once this command's own incident
+   * history is written: `BatchEntity.delete(cascadeToHistory)` and `HistoricBatchEntity.delete`
+   * call `deleteHistoricIncidentsByJobDefinitionId` for a batch's seed, monitor and batch jobs.
+   */
+  deleteHistoricIncidentsOfJobDefinitions(jobDefinitionIds: Iterable<string>): void {
+    for (const id of jobDefinitionIds) {
+      this.historicIncidentsDropped.add(id);
+    }
   }
 
   /** Camunda's `HistoryLevel.isHistoryEventProduced`: whether this kind of history is written. */
@@ -358,6 +378,16 @@ export class CommandContext {
     if (this.producesHistory('incident')) {
       this.recordIncidentHistory();
     }
+    if (this.historicIncidentsDropped.size > 0) {
+      for (const [id, historic] of store.historicIncidents) {
+        if (
+          historic.jobDefinitionId !== null &&
+          this.historicIncidentsDropped.has(historic.jobDefinitionId)
+        ) {
+          store.historicIncidents.delete(id);
+        }
+      }
+    }
     for (const [id, instance] of this.working) {
       const before = store.instances.get(id);
       if (before) {
@@ -423,6 +453,9 @@ export class CommandContext {
    */
   private recordIncidentHistory(): void {
     const store = this.store;
+    if (this.globalIncidentsCopy) {
+      this.recordGlobalIncidentHistory(this.globalIncidentsCopy);
+    }
     for (const { before, after } of this.changedInstances()) {
       const instance = after ?? before;
       if (!instance) {
@@ -465,6 +498,58 @@ export class CommandContext {
           state: resolved ? 'resolved' : 'deleted',
         });
       }
+    }
+  }
+
+  /**
+   * The history of incidents outside any process instance: those of a batch's jobs, which have
+   * no instance or definition (`HistoricIncidentEventEntity` with null ids). Opened when raised,
+   * resolved when their job gets retries again or runs to its end, deleted otherwise (the batch
+   * deleted).
+   */
+  private recordGlobalIncidentHistory(after: ReadonlyMap<string, IncidentRec>): void {
+    const store = this.store;
+    for (const incident of after.values()) {
+      if (store.globalIncidents.has(incident.id)) {
+        continue;
+      }
+      store.historicIncidents.set(incident.id, {
+        id: incident.id,
+        processInstanceId: null,
+        processDefinitionId: null,
+        processDefinitionKey: null,
+        executionId: null,
+        rootProcessInstanceId: null,
+        createTime: incident.incidentTimestamp,
+        endTime: null,
+        incidentType: incident.incidentType,
+        incidentMessage: incident.incidentMessage,
+        activityId: incident.activityId,
+        failedActivityId: incident.failedActivityId,
+        causeIncidentId: incident.causeIncidentId,
+        rootCauseIncidentId: incident.rootCauseIncidentId,
+        configuration: incident.configuration,
+        jobDefinitionId: incident.jobDefinitionId,
+        tenantId: incident.tenantId,
+        annotation: incident.annotation,
+        state: 'open',
+      });
+    }
+    for (const incident of store.globalIncidents.values()) {
+      const historic = store.historicIncidents.get(incident.id);
+      if (after.has(incident.id) || !historic) {
+        continue;
+      }
+      const job =
+        this.globalJobsCopy?.get(incident.configuration) ??
+        store.globalJobs.get(incident.configuration);
+      const resolved =
+        (job !== undefined && job.retries > 0) || this.executedJobs.has(incident.configuration);
+      store.historicIncidents.set(incident.id, {
+        ...historic,
+        endTime: this.clock(),
+        state: resolved ? 'resolved' : 'deleted',
+      });
     }
   }
 

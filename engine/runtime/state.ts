@@ -320,8 +320,9 @@ export type HistoricIncidentState = 'open' | 'resolved' | 'deleted';
  */
 export interface HistoricIncidentRec {
   id: string;
-  processInstanceId: string;
-  processDefinitionId: string;
+  /** Null, as the definition below, for the incident of a batch's job (`failedJob`). */
+  processInstanceId: string | null;
+  processDefinitionId: string | null;
   activityId: string | null;
   processDefinitionKey: string | null;
   executionId: string | null;

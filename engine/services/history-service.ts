@@ -55,11 +55,17 @@ export class HistoryService {
 
   deleteHistoricBatch(id: string, userId: string | null = null): void {
     this.executor.run({ userId }, (rt) => {
-      if (!rt.ctx.historicBatches().has(id)) {
+      const historic = rt.ctx.historicBatches().get(id);
+      if (!historic) {
         throw new BadUserRequestException(
           `Historic batch for id '${id}' cannot be found: historicBatch is null`,
         );
       }
+      rt.ctx.deleteHistoricIncidentsOfJobDefinitions([
+        historic.seedJobDefinitionId,
+        historic.monitorJobDefinitionId,
+        historic.batchJobDefinitionId,
+      ]);
       rt.ctx.historicBatches().delete(id);
       if (userId) {
         rt.ctx.log(

@@ -342,7 +342,10 @@ export class RepositoryService {
         (detail) => !definitionIds.has(detail.processDefinitionId),
       );
       for (const [historicId, historic] of this.executor.store.historicIncidents) {
-        if (definitionIds.has(historic.processDefinitionId)) {
+        if (
+          historic.processDefinitionId !== null &&
+          definitionIds.has(historic.processDefinitionId)
+        ) {
           this.executor.store.historicIncidents.delete(historicId);
         }
       }
