@@ -115,5 +115,12 @@ describe('VirtualTable', () => {
     scrollTo(0);
     expect(link).toHaveFocus();
     expect(within(table).getAllByRole('link', { name: 'ORD-3' })).toHaveLength(1);
+
+    // Once the focus has left the table, the row goes with the others.
+    act(() => {
+      link.blur();
+    });
+    scrollTo(5_000);
+    expect(within(table).queryByRole('link', { name: 'ORD-3' })).not.toBeInTheDocument();
   });
 });

@@ -181,14 +181,19 @@ function VirtualTableBody<Row>({
 }: VirtualTableBodyProps<Row>) {
   // The row holding the keyboard focus stays rendered, wherever the table scrolls: unmounted, its
   // focus would fall back to the page's body, and Tab would start again from the top.
-  const focusedIndex = useRef<number | null>(null);
+  const focused = useRef<{ index: number; body: HTMLElement } | null>(null);
   const rangeExtractor = useCallback((range: Range) => {
     const indexes = defaultRangeExtractor(range);
-    const focused = focusedIndex.current;
-    if (focused === null || focused >= range.count || indexes.includes(focused)) {
+    // Still holding the focus: the window losing it keeps `activeElement`, a click elsewhere
+    // in the page does not.
+    if (focused.current !== null && !focused.current.body.contains(document.activeElement)) {
+      focused.current = null;
+    }
+    const index = focused.current?.index;
+    if (index === undefined || index >= range.count || indexes.includes(index)) {
       return indexes;
     }
-    return focused < (indexes[0] ?? 0) ? [focused, ...indexes] : [...indexes, focused];
+    return index < (indexes[0] ?? 0) ? [index, ...indexes] : [...indexes, index];
   }, []);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design; the rows below are memoised instead
   const virtualizer = useVirtualizer({
@@ -220,13 +225,10 @@ function VirtualTableBody<Row>({
   const runs = toRuns(items, getRow);
   const handleFocus = (event: FocusEvent<HTMLTableSectionElement>) => {
     const row = event.target.closest('tr[aria-rowindex]');
-    focusedIndex.current = row === null ? null : Number(row.getAttribute('aria-rowindex')) - 2;
-  };
-  const handleBlur = (event: FocusEvent<HTMLTableSectionElement>) => {
-    // Moved elsewhere in the page; the window losing the focus keeps the row for its return.
-    if (event.relatedTarget !== null && !event.currentTarget.contains(event.relatedTarget)) {
-      focusedIndex.current = null;
-    }
+    focused.current =
+      row === null
+        ? null
+        : { index: Number(row.getAttribute('aria-rowindex')) - 2, body: event.currentTarget };
   };
 
   // Wheeling through rows not loaded yet: one busy row as tall as all rows, the same every frame,
@@ -289,7 +291,7 @@ function VirtualTableBody<Row>({
 
   return (
     // Not a live region (Carbon's default): scrolling would read out every row.
-    <TableBody aria-live="off" onFocus={handleFocus} onBlur={handleBlur}>
+    <TableBody aria-live="off" onFocus={handleFocus}>
       {body}
     </TableBody>
   );
