@@ -453,8 +453,24 @@ export class CommandContext {
    */
   private recordIncidentHistory(): void {
     const store = this.store;
-    if (this.globalIncidentsCopy) {
-      this.recordGlobalIncidentHistory(this.globalIncidentsCopy);
+    // Outside any process instance: the incidents of a batch's jobs, whose history has no
+    // instance or definition (`HistoricIncidentEventEntity` with null ids).
+    const globalAfter = this.globalIncidentsCopy;
+    if (globalAfter) {
+      for (const incident of globalAfter.values()) {
+        if (!store.globalIncidents.has(incident.id)) {
+          this.openHistoricIncident(incident, null);
+        }
+      }
+      for (const incident of store.globalIncidents.values()) {
+        if (!globalAfter.has(incident.id)) {
+          const jobId = incident.configuration;
+          this.endHistoricIncident(
+            incident,
+            this.globalJobsCopy?.get(jobId) ?? store.globalJobs.get(jobId),
+          );
+        }
+      }
     }
     for (const { before, after } of this.changedInstances()) {
       const instance = after ?? before;
@@ -462,95 +478,59 @@ export class CommandContext {
         continue;
       }
       for (const incident of Object.values(after?.incidents ?? {})) {
-        store.historicIncidents.set(incident.id, {
-          id: incident.id,
-          processInstanceId: instance.id,
-          processDefinitionId: instance.processDefinitionId,
-          processDefinitionKey: store.definitions.get(instance.processDefinitionId)?.key ?? null,
-          executionId: incident.executionId,
-          rootProcessInstanceId: instance.rootProcessInstanceId,
-          createTime: incident.incidentTimestamp,
-          endTime: null,
-          incidentType: incident.incidentType,
-          incidentMessage: incident.incidentMessage,
-          activityId: incident.activityId,
-          failedActivityId: incident.failedActivityId,
-          causeIncidentId: incident.causeIncidentId,
-          rootCauseIncidentId: incident.rootCauseIncidentId,
-          configuration: incident.configuration,
-          jobDefinitionId: incident.jobDefinitionId,
-          tenantId: incident.tenantId,
-          annotation: incident.annotation,
-          state: 'open',
-        });
+        this.openHistoricIncident(incident, instance);
       }
       for (const incident of Object.values(before?.incidents ?? {})) {
-        const historic = store.historicIncidents.get(incident.id);
-        if (after?.incidents[incident.id] || !historic) {
-          continue;
+        if (!after?.incidents[incident.id]) {
+          this.endHistoricIncident(incident, after?.jobs[incident.configuration]);
         }
-        const job = after?.jobs[incident.configuration];
-        const resolved =
-          (job !== undefined && job.retries > 0) || this.executedJobs.has(incident.configuration);
-        store.historicIncidents.set(incident.id, {
-          ...historic,
-          endTime: this.clock(),
-          state: resolved ? 'resolved' : 'deleted',
-        });
       }
     }
   }
 
+  /** INCIDENT_CREATE (or _UPDATE): the incident as it stands, open, in `instance` if it has one. */
+  private openHistoricIncident(incident: IncidentRec, instance: ProcessInstanceState | null): void {
+    const definitionId = instance?.processDefinitionId ?? null;
+    this.store.historicIncidents.set(incident.id, {
+      id: incident.id,
+      processInstanceId: instance?.id ?? null,
+      processDefinitionId: definitionId,
+      processDefinitionKey:
+        definitionId === null ? null : (this.store.definitions.get(definitionId)?.key ?? null),
+      executionId: incident.executionId,
+      rootProcessInstanceId: instance?.rootProcessInstanceId ?? null,
+      createTime: incident.incidentTimestamp,
+      endTime: null,
+      incidentType: incident.incidentType,
+      incidentMessage: incident.incidentMessage,
+      activityId: incident.activityId,
+      failedActivityId: incident.failedActivityId,
+      causeIncidentId: incident.causeIncidentId,
+      rootCauseIncidentId: incident.rootCauseIncidentId,
+      configuration: incident.configuration,
+      jobDefinitionId: incident.jobDefinitionId,
+      tenantId: incident.tenantId,
+      annotation: incident.annotation,
+      state: 'open',
+    });
+  }
+
   /**
-   * The history of incidents outside any process instance: those of a batch's jobs, which have
-   * no instance or definition (`HistoricIncidentEventEntity` with null ids). Opened when raised,
-   * resolved when their job gets retries again or runs to its end, deleted otherwise (the batch
-   * deleted).
+   * INCIDENT_RESOLVE or _DELETE of an incident this command removed: resolved when its job (as
+   * this command leaves it) has retries again or ran to its end, deleted otherwise.
    */
-  private recordGlobalIncidentHistory(after: ReadonlyMap<string, IncidentRec>): void {
-    const store = this.store;
-    for (const incident of after.values()) {
-      if (store.globalIncidents.has(incident.id)) {
-        continue;
-      }
-      store.historicIncidents.set(incident.id, {
-        id: incident.id,
-        processInstanceId: null,
-        processDefinitionId: null,
-        processDefinitionKey: null,
-        executionId: null,
-        rootProcessInstanceId: null,
-        createTime: incident.incidentTimestamp,
-        endTime: null,
-        incidentType: incident.incidentType,
-        incidentMessage: incident.incidentMessage,
-        activityId: incident.activityId,
-        failedActivityId: incident.failedActivityId,
-        causeIncidentId: incident.causeIncidentId,
-        rootCauseIncidentId: incident.rootCauseIncidentId,
-        configuration: incident.configuration,
-        jobDefinitionId: incident.jobDefinitionId,
-        tenantId: incident.tenantId,
-        annotation: incident.annotation,
-        state: 'open',
-      });
+  private endHistoricIncident(incident: IncidentRec, job: JobRec | undefined): void {
+    const historic = this.store.historicIncidents.get(incident.id);
+    if (!historic) {
+      return;
     }
-    for (const incident of store.globalIncidents.values()) {
-      const historic = store.historicIncidents.get(incident.id);
-      if (after.has(incident.id) || !historic) {
-        continue;
-      }
-      const job =
-        this.globalJobsCopy?.get(incident.configuration) ??
-        store.globalJobs.get(incident.configuration);
-      const resolved =
-        (job !== undefined && job.retries > 0) || this.executedJobs.has(incident.configuration);
-      store.historicIncidents.set(incident.id, {
-        ...historic,
-        endTime: this.clock(),
-        state: resolved ? 'resolved' : 'deleted',
-      });
-    }
+    const resolved =
+      (job !== undefined && job.retries > 0) || this.executedJobs.has(incident.configuration);
+    this.store.historicIncidents.set(incident.id, {
+      ...historic,
+      endTime: this.clock(),
+      state: resolved ? 'resolved' : 'deleted',
+    });
   }
 
   /**
