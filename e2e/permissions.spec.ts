@@ -28,6 +28,18 @@ const test = base.extend<{ adminRest: APIRequestContext }>({
   },
 });
 
+/** Creates an authorization of john's through demo (`AuthorizationCreateDto`: 1 grant, 2 revoke). */
+async function authorizeJohn(
+  adminRest: APIRequestContext,
+  authorization: { type: 1 | 2; permissions: string[]; resourceType: number; resourceId: string },
+): Promise<AuthorizationDto> {
+  const created = await adminRest.post('/engine-rest/authorization/create', {
+    data: { ...authorization, userId: JOHN.username, groupId: null },
+  });
+  expect(created.status()).toBe(200);
+  return (await created.json()) as AuthorizationDto;
+}
+
 test.use({ viewport: { width: 1440, height: 1000 } });
 
 test('john sees why he may not apply, and may apply as a batch once granted', async ({
@@ -62,18 +74,12 @@ test('john sees why he may not apply, and may apply as a batch once granted', as
   );
   await page.screenshot({ path: 'test-results/permissions-refused.png' });
 
-  const created = await adminRest.post('/engine-rest/authorization/create', {
-    data: {
-      type: 1,
-      permissions: ['CREATE_BATCH_MODIFY_PROCESS_INSTANCES'],
-      userId: JOHN.username,
-      groupId: null,
-      resourceType: 13,
-      resourceId: '*',
-    },
+  const grant = await authorizeJohn(adminRest, {
+    type: 1,
+    permissions: ['CREATE_BATCH_MODIFY_PROCESS_INSTANCES'],
+    resourceType: 13,
+    resourceId: '*',
   });
-  expect(created.status()).toBe(200);
-  const grant = (await created.json()) as AuthorizationDto;
   try {
     // Signed in again, the console asks afresh; the plan survived the reload.
     await page.reload();
@@ -109,18 +115,12 @@ test('john is told which permission he lacks to see the diagram of an instance h
   const { key } = await engineRest.deployProcess('repair.bpmn');
   const instance = await engineRest.startProcessInstance(key, { businessKey: 'JOHN-REVOKED' });
   // His group may read every definition; this one is taken from him alone.
-  const created = await adminRest.post('/engine-rest/authorization/create', {
-    data: {
-      type: 2,
-      permissions: ['READ'],
-      userId: JOHN.username,
-      groupId: null,
-      resourceType: 6,
-      resourceId: key,
-    },
+  const revoke = await authorizeJohn(adminRest, {
+    type: 2,
+    permissions: ['READ'],
+    resourceType: 6,
+    resourceId: key,
   });
-  expect(created.status()).toBe(200);
-  const revoke = (await created.json()) as AuthorizationDto;
   try {
     const instancePage = new ProcessInstancePage(page);
     await instancePage.goto(instance.id);

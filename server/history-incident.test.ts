@@ -26,6 +26,20 @@ async function failedJobOf(test: TestApp, processInstanceId: string): Promise<st
   return jobId;
 }
 
+/** Lets mary READ_HISTORY of the definition `failing` only. */
+async function grantMaryHistoryOfFailing(test: TestApp): Promise<void> {
+  const granted = await test.request('POST', '/authorization/create', {
+    json: {
+      type: 1,
+      userId: 'mary',
+      resourceType: 6,
+      resourceId: 'failing',
+      permissions: ['READ_HISTORY'],
+    },
+  });
+  expect(granted.status, granted.text).toBe(200);
+}
+
 async function fixture() {
   const test = createTestApp({
     identities: {
@@ -181,16 +195,7 @@ describe('GET /history/incident', () => {
     expect(john.body).toEqual({ count: 5 });
     expect((await f.request('GET', '/history/incident', { authorization: MARY })).body).toEqual([]);
 
-    const granted = await f.request('POST', '/authorization/create', {
-      json: {
-        type: 1,
-        userId: 'mary',
-        resourceType: 6,
-        resourceId: 'failing',
-        permissions: ['READ_HISTORY'],
-      },
-    });
-    expect(granted.status, granted.text).toBe(200);
+    await grantMaryHistoryOfFailing(f);
     expect(
       (await f.request('GET', '/history/incident/count', { authorization: MARY })).body,
     ).toEqual({ count: 5 });
@@ -232,16 +237,7 @@ describe('GET /history/incident', () => {
     // Camunda's authorization join matches an incident's definition key or '*': john reads the
     // history of every definition, mary only that of 'failing'.
     expect((await f.request('GET', path, { authorization: JOHN })).body).toHaveLength(1);
-    const granted = await f.request('POST', '/authorization/create', {
-      json: {
-        type: 1,
-        userId: 'mary',
-        resourceType: 6,
-        resourceId: 'failing',
-        permissions: ['READ_HISTORY'],
-      },
-    });
-    expect(granted.status, granted.text).toBe(200);
+    await grantMaryHistoryOfFailing(f);
     expect((await f.request('GET', path, { authorization: MARY })).body).toEqual([]);
   });
 });

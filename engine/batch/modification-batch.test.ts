@@ -60,6 +60,26 @@ function runAll(engine: ProcessEngine): void {
   }
 }
 
+/**
+ * A batch starting `user2` in `ids`, run to its end once `gone` (one of them) is deleted: the job
+ * for `gone` fails until it has no retries left.
+ */
+function runBatchFailingOn(
+  engine: ProcessEngine,
+  definitionId: string,
+  ids: string[],
+  gone: string,
+) {
+  const batch = engine.executeModificationAsync({
+    processDefinitionId: definitionId,
+    processInstanceIds: ids,
+    instructions: [{ type: 'startBeforeActivity', activityId: 'user2' }],
+  });
+  engine.deleteProcessInstance(gone, {});
+  runAll(engine);
+  return batch;
+}
+
 describe('POST /modification/execute semantics', () => {
   it('modifies every instance in one transaction and logs two entries', async () => {
     const { engine, definitionId, ids } = await setup(3);
@@ -139,13 +159,7 @@ describe('modification batches', () => {
 
   it('keeps a failed job with its exception, and counts it as failed at zero retries', async () => {
     const { engine, definitionId, ids } = await setup(2);
-    const batch = engine.executeModificationAsync({
-      processDefinitionId: definitionId,
-      processInstanceIds: ids,
-      instructions: [{ type: 'startBeforeActivity', activityId: 'user2' }],
-    });
-    engine.deleteProcessInstance(ids[0] ?? '', {});
-    runAll(engine);
+    const batch = runBatchFailingOn(engine, definitionId, ids, ids[0] ?? '');
     const failed = [...engine.jobs()].filter(
       (j) => j.jobDefinitionId === batch.batchJobDefinitionId,
     );
@@ -169,13 +183,7 @@ describe('modification batches', () => {
 
   it("records a failed batch job's incident in the history until its job has retries again", async () => {
     const { engine, definitionId, ids } = await setup(2);
-    const batch = engine.executeModificationAsync({
-      processDefinitionId: definitionId,
-      processInstanceIds: ids,
-      instructions: [{ type: 'startBeforeActivity', activityId: 'user2' }],
-    });
-    engine.deleteProcessInstance(ids[0] ?? '', {});
-    runAll(engine);
+    const batch = runBatchFailingOn(engine, definitionId, ids, ids[0] ?? '');
     const [incident] = [...engine.incidents()];
     expect([...engine.historicIncidents()]).toEqual([
       expect.objectContaining({
@@ -227,17 +235,7 @@ describe('modification batches', () => {
 
   it("deletes a batch's incidents, and their history with the batch's history", async () => {
     const { engine, definitionId, ids } = await setup(4);
-    const failingBatch = (id: string) => {
-      const batch = engine.executeModificationAsync({
-        processDefinitionId: definitionId,
-        processInstanceIds: [id],
-        instructions: [{ type: 'startBeforeActivity', activityId: 'user2' }],
-      });
-      engine.deleteProcessInstance(id, {});
-      runAll(engine);
-      return batch;
-    };
-    const kept = failingBatch(ids[0] ?? '');
+    const kept = runBatchFailingOn(engine, definitionId, [ids[0] ?? ''], ids[0] ?? '');
     const [keptIncident] = [...engine.incidents()];
     engine.deleteBatch(kept.id, false);
     expect([...engine.incidents()]).toEqual([]);
@@ -247,7 +245,7 @@ describe('modification batches', () => {
     engine.deleteHistoricBatch(kept.id);
     expect([...engine.historicIncidents()]).toEqual([]);
 
-    const cascaded = failingBatch(ids[1] ?? '');
+    const cascaded = runBatchFailingOn(engine, definitionId, [ids[1] ?? ''], ids[1] ?? '');
     expect([...engine.historicIncidents()]).toHaveLength(1);
     engine.deleteBatch(cascaded.id, true);
     expect([...engine.historicIncidents()]).toEqual([]);
